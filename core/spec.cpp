@@ -28,7 +28,7 @@ LayerSpec parse_layer(const Json& object, std::size_t index) {
   if (layer.type != "dense" && layer.type != "residual")
     fields.fail("type", "must be \"dense\" or \"residual\", got \"" + layer.type + "\"");
   if (layer.type == "dense") {
-    layer.units = fields.integer("units", 1, SpecLimits::max_units);
+    layer.units = static_cast<Index>(fields.integer("units", 1, SpecLimits::max_units));
   } else if (fields.has("units")) {
     fields.fail("units", "is not allowed on a residual block: it keeps the width of its input");
   }
@@ -59,7 +59,7 @@ ModelSpec parse_model_spec(std::string_view json_text) {
   const Json root = parse_json_text(json_text, kTag);
   JsonFields fields(root, kTag, "", {"input", "layers", "loss", "init", "l2", "l1"});
   ModelSpec spec;
-  spec.input = fields.integer("input", 1, SpecLimits::max_input);
+  spec.input = static_cast<Index>(fields.integer("input", 1, SpecLimits::max_input));
   const Json& layers = fields.get("layers");
   if (!layers.is_array() || layers.empty() || layers.size() > SpecLimits::max_layers)
     fields.fail("layers", "must be a list of 1.." + std::to_string(SpecLimits::max_layers) +

@@ -137,7 +137,7 @@ TEST_CASE("Parameters read and write in flat order and the spec round-trips", "[
   CHECK(copy.parameter_count() == net.parameter_count());
 }
 
-TEST_CASE("The same init seed gives the same weights; another seed differs", "[network][determinism]") {
+TEST_CASE("The same init seed gives the same weights and another seed differs", "[network][determinism]") {
   const char* spec = R"({"input":3,"layers":[{"units":4,"activation":"relu"},{"units":2}],"init":{"scheme":"he","scale":1,"seed":9}})";
   Network a(spec), b(spec);
   CHECK(a.parameters() == b.parameters());

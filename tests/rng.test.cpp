@@ -25,7 +25,7 @@ TEST_CASE("Rng gives the same fixed values for seed 42 on every platform", "[rng
   CHECK(normal.normal() == 0.22162270150359331);
 }
 
-TEST_CASE("Rng uniform stays in [0, 1) with mean 1/2 and variance 1/12", "[rng]") {
+TEST_CASE("Rng uniform stays within 0 (inclusive) and 1 (exclusive) with mean 1/2 and variance 1/12", "[rng]") {
   Rng rng(7);
   double sum = 0.0, sum_sq = 0.0;
   const int n = 200000;

@@ -9,7 +9,7 @@
 using namespace lab;
 using namespace lab::test;
 
-TEST_CASE("Seed 001 Q1.1: the 2-3-1 sigmoid network outputs 0.82 for input [1, 1]", "[seeds]") {
+TEST_CASE("Seed 001 Q1.1: the 2-3-1 sigmoid network outputs 0.82 for input (1, 1)", "[seeds]") {
   Network net(R"({"input":2,"layers":[{"units":3,"activation":"sigmoid"},{"units":1,"activation":"sigmoid"}],"loss":"mse"})");
   // The seed writes w(1) as 2×3 with w_ij from input i to hidden j; our W1 (3×2) is its transpose.
   Vector params(13);

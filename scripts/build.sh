@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Builds one part of Backprop Lab: `native` (core + Catch2 tests), `wasm` (the embind module into
+# web/generated/) or `site` (wasm, then a static copy of web/ in dist/). CI=true adds -Werror.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+werror=OFF
+[[ "${CI:-}" == "true" ]] && werror=ON
+
+case "${1:-}" in
+  native)
+    cmake --preset native -DBACKPROP_WERROR=$werror >/dev/null
+    cmake --build --preset native
+    ;;
+  wasm)
+    emcmake cmake --preset wasm -DBACKPROP_WERROR=$werror >/dev/null
+    cmake --build --preset wasm
+    node scripts/vendor.mjs
+    ;;
+  site)
+    "$0" wasm
+    node scripts/make-dist.mjs
+    ;;
+  *)
+    echo "usage: scripts/build.sh native|wasm|site" >&2
+    exit 2
+    ;;
+esac
