@@ -40,8 +40,10 @@ void Activation::activate(const Matrix& z, Matrix& a) const {
       break;
     case ActivationKind::softmax:
       // softmax(z)_k = e^(z_k − max z) / Σ_j e^(z_j − max z), per column (shifted for stability)
-      a = (z.rowwise() - z.colwise().maxCoeff()).array().exp().matrix();
-      a.array().rowwise() /= a.colwise().sum().array();
+      for (Index col = 0; col < z.cols(); ++col) {
+        a.col(col) = (z.col(col).array() - z.col(col).maxCoeff()).exp().matrix();
+        a.col(col) /= a.col(col).sum();
+      }
       break;
   }
 }

@@ -52,6 +52,9 @@ class Network {
   // Throws ShapeError for a wrong length and DataError for a non-finite value.
   void set_parameters(const Eigen::Ref<const Vector>& values);
   const Vector& gradients() const { return grads_; }
+  // The storage the layers read their parameters from, for optimizers to update in place. Its
+  // size must never change.
+  Vector& parameter_storage() { return params_; }
   // 1 for weights, 0 for biases, in flat order.
   const Vector& weight_mask() const { return weight_mask_; }
 

@@ -1,0 +1,50 @@
+// Training settings (DESIGN.md: a separate object from the model spec): optimizer, learning rate,
+// batch size, epochs, lr schedule, early stopping, shuffling and seed. Parsed from JSON with the
+// same field-naming errors as the model spec.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/optimizer.hpp"
+#include "core/types.hpp"
+
+namespace lab {
+
+struct LrSchedule {
+  std::string type = "constant";  // "constant" or "step": lr · factor^⌊epoch / every⌋
+  double factor = 0.5;
+  int every = 50;
+};
+
+struct EarlyStopping {
+  bool enabled = false;
+  std::string metric = "val_loss";  // "val_loss" (lower is better) or "val_metric" (accuracy / R²)
+  int patience = 10;                // epochs without improvement before stopping
+  double min_delta = 0.0;           // smallest change that counts as an improvement
+  bool restore_best = true;         // put back the weights of the best epoch when stopping
+};
+
+struct TrainSettings {
+  OptimizerSettings optimizer;
+  double learning_rate = 0.1;
+  Index batch_size = 32;  // 1 = per-sample SGD; ≥ n = full batch
+  int epochs = 100;
+  LrSchedule lr_schedule;
+  EarlyStopping early_stopping;
+  bool shuffle = true;
+  std::uint64_t seed = 42;
+};
+
+struct TrainLimits {
+  static constexpr double max_learning_rate = 1000.0;
+  static constexpr Index max_batch_size = 1000000;
+  static constexpr int max_epochs = 100000;
+};
+
+TrainSettings parse_train_settings(std::string_view json_text);
+std::string train_settings_to_json(const TrainSettings& settings);
+void validate_train_settings(const TrainSettings& settings);
+
+}  // namespace lab

@@ -1,0 +1,255 @@
+// Mini-batch training, one step at a time (see trainer.hpp).
+#include "core/trainer.hpp"
+
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include "core/errors.hpp"
+#include "core/json_fields.hpp"
+#include "core/metrics.hpp"
+
+namespace lab {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+void check_set(const Network& net, const Matrix& X, const Matrix& Y, const char* name) {
+  try {
+    net.check_targets(X, Y);
+  } catch (const Error& e) {
+    throw DataError(std::string("[Trainer] ") + name + " set: " + e.what());
+  }
+}
+
+}  // namespace
+
+std::string_view train_status_name(TrainStatus status) {
+  switch (status) {
+    case TrainStatus::ready: return "ready";
+    case TrainStatus::training: return "training";
+    case TrainStatus::finished: return "finished";
+    case TrainStatus::early_stopped: return "early_stopped";
+    case TrainStatus::diverged: return "diverged";
+  }
+  return "unknown";
+}
+
+std::string_view metric_name(LossKind loss) { return loss_is_classification(loss) ? "accuracy" : "r2"; }
+
+Evaluation evaluate(Network& net, const Matrix& X, const Matrix& Y) {
+  Evaluation result;
+  result.loss = net.loss(X, Y);
+  const Matrix& output = net.last_workspace().layers.back().a;
+  if (!output.allFinite()) {
+    result.metric = kNaN;
+  } else if (loss_is_classification(net.spec().loss)) {
+    result.metric = accuracy(labels_from_targets(Y), labels_from_outputs(output));
+  } else {
+    result.metric = r2_score(output, Y);
+  }
+  return result;
+}
+
+Trainer::Trainer(Network& net, Matrix X, Matrix Y, TrainSettings settings, std::optional<Matrix> X_val,
+                 std::optional<Matrix> Y_val)
+    : net_(net),
+      X_(std::move(X)),
+      Y_(std::move(Y)),
+      X_val_(std::move(X_val)),
+      Y_val_(std::move(Y_val)),
+      settings_(std::move(settings)),
+      rng_(settings_.seed) {
+  validate_train_settings(settings_);
+  check_set(net_, X_, Y_, "training");
+  if (X_val_.has_value() != Y_val_.has_value())
+    throw DataError("[Trainer] a validation set needs both inputs and targets");
+  if (X_val_) check_set(net_, *X_val_, *Y_val_, "validation");
+  if (settings_.early_stopping.enabled && !X_val_)
+    throw SpecError("[Settings] early_stopping needs a validation set: split off validation data "
+                    "or turn early stopping off");
+  optimizer_ = make_optimizer(settings_.optimizer, net_.parameter_count());
+  batch_size_ = std::min<Index>(settings_.batch_size, X_.cols());
+  order_.resize(static_cast<std::size_t>(X_.cols()));
+  const Index tail = X_.cols() % batch_size_;
+  X_batch_.resize(X_.rows(), batch_size_);
+  Y_batch_.resize(Y_.rows(), batch_size_);
+  X_tail_.resize(X_.rows(), tail);
+  Y_tail_.resize(Y_.rows(), tail);
+  last_good_params_ = net_.parameters();
+  best_params_ = net_.parameters();
+}
+
+Index Trainer::batches_per_epoch() const { return (X_.cols() + batch_size_ - 1) / batch_size_; }
+
+double Trainer::current_learning_rate() const {
+  const LrSchedule& schedule = settings_.lr_schedule;
+  if (schedule.type != "step") return settings_.learning_rate;
+  // η_epoch = η₀ · factor^⌊epoch / every⌋   (seed 000: halve every 50 epochs)
+  return settings_.learning_rate * std::pow(schedule.factor, std::floor(epoch_ / schedule.every));
+}
+
+void Trainer::start_epoch() {
+  std::iota(order_.begin(), order_.end(), 0);
+  if (settings_.shuffle) rng_.shuffle(order_);
+}
+
+void Trainer::gather_batch(Index start, Index size, Matrix& Xb, Matrix& Yb) const {
+  for (Index j = 0; j < size; ++j) {
+    const Index sample = order_[static_cast<std::size_t>(start + j)];
+    Xb.col(j) = X_.col(sample);
+    Yb.col(j) = Y_.col(sample);
+  }
+}
+
+void Trainer::stop(TrainStatus status, std::string message) {
+  status_ = status;
+  message_ = std::move(message);
+}
+
+StepResult Trainer::step() {
+  StepResult result;
+  if (status_ != TrainStatus::ready && status_ != TrainStatus::training) {
+    result.epoch = epoch_;
+    result.batch = batch_in_epoch_;
+    result.status = status_;
+    return result;
+  }
+  if (batch_in_epoch_ == 0) start_epoch();
+  status_ = TrainStatus::training;
+
+  const Index start = batch_in_epoch_ * batch_size_;
+  const Index size = std::min<Index>(batch_size_, X_.cols() - start);
+  Matrix& Xb = size == batch_size_ ? X_batch_ : X_tail_;
+  Matrix& Yb = size == batch_size_ ? Y_batch_ : Y_tail_;
+  gather_batch(start, size, Xb, Yb);
+
+  const double lr = current_learning_rate();
+  const LossParts loss = net_.compute_gradients(Xb, Yb);
+  result.batch_loss = loss.total();
+  // Messages are only built when something went wrong: the normal step allocates nothing.
+  const auto diverged = [&](const std::string& what) {
+    stop(TrainStatus::diverged,
+         what + " at epoch " + std::to_string(epoch_ + 1) + ", batch " +
+             std::to_string(batch_in_epoch_ + 1) + "; the learning rate " + format_number(lr) +
+             " is likely too high (try one 10× smaller). The weights from before this step are kept.");
+  };
+  if (!std::isfinite(loss.total())) {
+    diverged(std::isnan(loss.total()) ? "loss became NaN" : "loss became infinite");
+  } else if (!net_.gradients().allFinite()) {
+    diverged("a gradient became NaN or infinite");
+  } else {
+    last_good_params_ = net_.parameters();
+    optimizer_->step(net_.parameter_storage(), net_.gradients(), lr);
+    if (!net_.parameters().allFinite()) {
+      net_.parameter_storage() = last_good_params_;
+      diverged("the weights became NaN or infinite");
+    }
+  }
+  if (status_ == TrainStatus::diverged) {
+    result.epoch = epoch_;
+    result.batch = batch_in_epoch_;
+    result.status = status_;
+    return result;
+  }
+
+  ++batch_in_epoch_;
+  if (batch_in_epoch_ == batches_per_epoch()) {
+    batch_in_epoch_ = 0;
+    finish_epoch();
+    result.epoch_completed = true;
+  }
+  result.epoch = epoch_;
+  result.batch = batch_in_epoch_;
+  result.status = status_;
+  return result;
+}
+
+void Trainer::finish_epoch() {
+  EpochRecord record;
+  record.learning_rate = current_learning_rate();
+  ++epoch_;
+  record.epoch = epoch_;
+  const Evaluation train = evaluate(net_, X_, Y_);
+  record.train_loss = train.loss.total();
+  record.train_metric = train.metric;
+  record.val_loss = kNaN;
+  record.val_metric = kNaN;
+  if (X_val_) {
+    const Evaluation val = evaluate(net_, *X_val_, *Y_val_);
+    record.val_loss = val.loss.total();
+    record.val_metric = val.metric;
+  }
+  history_.push_back(record);
+
+  if (!std::isfinite(record.train_loss)) {
+    stop(TrainStatus::diverged, "the training loss became " +
+                                    std::string(std::isnan(record.train_loss) ? "NaN" : "infinite") +
+                                    " at epoch " + std::to_string(epoch_) + "; the learning rate " +
+                                    format_number(record.learning_rate) +
+                                    " is likely too high (try one 10× smaller).");
+    return;
+  }
+
+  const EarlyStopping& es = settings_.early_stopping;
+  if (es.enabled) {
+    // higher is better for the metric; lower is better for the loss
+    const double score = es.metric == "val_metric" ? record.val_metric : -record.val_loss;
+    if (epoch_ == 1 || score > best_score_ + es.min_delta) {
+      best_score_ = score;
+      best_epoch_ = epoch_;
+      best_params_ = net_.parameters();
+      epochs_without_improvement_ = 0;
+    } else if (++epochs_without_improvement_ >= es.patience) {
+      if (es.restore_best) net_.parameter_storage() = best_params_;
+      stop(TrainStatus::early_stopped,
+           "stopped early at epoch " + std::to_string(epoch_) + ": " + es.metric +
+               " has not improved for " + std::to_string(es.patience) + " epochs" +
+               (es.restore_best ? "; the weights of epoch " + std::to_string(best_epoch_) +
+                                      " (the best) are restored"
+                                : ""));
+      return;
+    }
+  }
+  if (epoch_ >= settings_.epochs)
+    stop(TrainStatus::finished, "finished " + std::to_string(epoch_) + " epochs");
+}
+
+StepResult Trainer::step_epoch() {
+  StepResult result = step();
+  while (!result.epoch_completed && (status_ == TrainStatus::training)) {
+    result = step();
+  }
+  return result;
+}
+
+StepResult Trainer::run(int epochs) {
+  if (epochs < 1) throw SpecError("[Trainer] run: epochs must be 1 or more, got " + std::to_string(epochs));
+  StepResult result;
+  bool any_completed = false;
+  for (int i = 0; i < epochs; ++i) {
+    result = step_epoch();
+    any_completed = any_completed || result.epoch_completed;
+    if (status_ != TrainStatus::training) break;
+  }
+  result.epoch_completed = any_completed;
+  return result;
+}
+
+void Trainer::reset() {
+  net_.initialise();
+  optimizer_->reset();
+  rng_ = Rng(settings_.seed);
+  history_.clear();
+  epoch_ = 0;
+  batch_in_epoch_ = 0;
+  best_epoch_ = 0;
+  best_score_ = 0.0;
+  epochs_without_improvement_ = 0;
+  last_good_params_ = net_.parameters();
+  best_params_ = net_.parameters();
+  status_ = TrainStatus::ready;
+  message_.clear();
+}
+
+}  // namespace lab

@@ -1,0 +1,107 @@
+// The steppable trainer: one mini-batch, one epoch or n epochs at a time, never one blocking fit.
+// Seeded shuffling every epoch, lr schedule, early stopping with the best weights kept, divergence
+// detection that keeps the last finite weights, and a per-epoch history.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/network.hpp"
+#include "core/optimizer.hpp"
+#include "core/rng.hpp"
+#include "core/train_settings.hpp"
+
+namespace lab {
+
+enum class TrainStatus { ready, training, finished, early_stopped, diverged };
+std::string_view train_status_name(TrainStatus status);
+
+// One row of the history, recorded at the end of each epoch over the whole sets.
+struct EpochRecord {
+  int epoch = 0;               // 1-based: the number of completed epochs
+  double train_loss = 0.0;     // data loss + penalty on the whole training set
+  double train_metric = 0.0;   // accuracy (classification) or R² (regression)
+  double val_loss = 0.0;       // NaN without a validation set
+  double val_metric = 0.0;     // NaN without a validation set
+  double learning_rate = 0.0;  // the rate used during this epoch
+};
+
+struct StepResult {
+  int epoch = 0;                // completed epochs after this call
+  Index batch = 0;              // batches done in the current epoch (0 after an epoch ends)
+  double batch_loss = 0.0;      // loss of the last mini-batch, before its update
+  bool epoch_completed = false; // this call finished at least one epoch
+  TrainStatus status = TrainStatus::ready;
+};
+
+// Loss and metric of a network on a labelled set.
+struct Evaluation {
+  LossParts loss;
+  double metric = 0.0;  // accuracy or R²
+};
+Evaluation evaluate(Network& net, const Matrix& X, const Matrix& Y);
+// "accuracy" for classification losses, "r2" for mse.
+std::string_view metric_name(LossKind loss);
+
+class Trainer {
+ public:
+  // The trainer keeps a reference to `net`, which must outlive it, and copies of the data.
+  // X: (in × n), Y: (out × n); the validation set is optional unless early stopping is on.
+  Trainer(Network& net, Matrix X, Matrix Y, TrainSettings settings,
+          std::optional<Matrix> X_val = std::nullopt, std::optional<Matrix> Y_val = std::nullopt);
+
+  // One mini-batch step. Does nothing once training has stopped (check status()).
+  StepResult step();
+  // Steps until the current epoch ends.
+  StepResult step_epoch();
+  // Up to `epochs` more epochs, fewer when training stops.
+  StepResult run(int epochs);
+  // New weights from the spec's init, empty history, fresh optimizer and shuffling.
+  void reset();
+
+  TrainStatus status() const { return status_; }
+  // Why training stopped (diverged, early stopping, finished); empty while it runs.
+  const std::string& message() const { return message_; }
+  const std::vector<EpochRecord>& history() const { return history_; }
+  int epoch() const { return epoch_; }
+  Index batch_in_epoch() const { return batch_in_epoch_; }
+  Index batches_per_epoch() const;
+  Index effective_batch_size() const { return batch_size_; }
+  double current_learning_rate() const;
+  bool has_validation() const { return X_val_.has_value(); }
+  int best_epoch() const { return best_epoch_; }
+  const TrainSettings& settings() const { return settings_; }
+  Network& network() { return net_; }
+
+ private:
+  void start_epoch();
+  void finish_epoch();
+  void stop(TrainStatus status, std::string message);
+  void gather_batch(Index start, Index size, Matrix& Xb, Matrix& Yb) const;
+
+  Network& net_;
+  Matrix X_, Y_;                    // (in × n), (out × n) training set
+  std::optional<Matrix> X_val_, Y_val_;
+  TrainSettings settings_;
+  std::unique_ptr<Optimizer> optimizer_;
+  Rng rng_;
+  Index batch_size_;                // min(settings.batch_size, n)
+  std::vector<int> order_;          // (n) sample order of the current epoch
+  Matrix X_batch_, Y_batch_;        // (in × batch), (out × batch) full batches
+  Matrix X_tail_, Y_tail_;          // the last, smaller batch of an epoch
+  Vector last_good_params_;         // (P) weights before the current step
+  Vector best_params_;              // (P) weights of the best epoch
+  double best_score_ = 0.0;
+  int best_epoch_ = 0;
+  int epochs_without_improvement_ = 0;
+  std::vector<EpochRecord> history_;
+  int epoch_ = 0;
+  Index batch_in_epoch_ = 0;
+  TrainStatus status_ = TrainStatus::ready;
+  std::string message_;
+};
+
+}  // namespace lab

@@ -1,0 +1,99 @@
+// The trace of one training step: the seed 004 hand computation number by number, agreement with
+// Network's gradients, the update rule, and residual blocks.
+#include <catch2/catch.hpp>
+
+#include "core/errors.hpp"
+#include "core/trace.hpp"
+#include "support.hpp"
+
+using namespace lab;
+using namespace lab::test;
+
+namespace {
+
+const Matrix& value(const std::vector<NamedMatrix>& values, const std::string& name) {
+  for (const auto& v : values)
+    if (v.name == name) return v.value;
+  throw std::runtime_error("no value named " + name);
+}
+
+}  // namespace
+
+TEST_CASE("The trace of seed 004's first samples holds every number of the hand computation", "[trace][seeds]") {
+  Network net(R"({"input":1,"layers":[{"units":1,"activation":"relu"},{"units":1,"activation":"identity"}],"loss":"mse"})");
+  Vector p(4);
+  p << 1, 0, 1, 0;
+  net.set_parameters(p);
+  auto sgd = make_optimizer(OptimizerSettings{}, 4);
+  const Json samples = load_fixture("seed_examples.json")["seed004"]["samples"];
+  const double xs[] = {1, 2, 3}, ys[] = {3, 4, 5};
+  for (std::size_t i = 0; i < 3; ++i) {
+    INFO("sample " << i + 1);
+    const Json& s = samples[i];
+    Matrix x(1, 1), y(1, 1);
+    x << xs[i];
+    y << ys[i];
+    const StepTrace t = trace_step(net, x, y, *sgd, 0.01);
+    REQUIRE(t.layers.size() == 2);
+    CHECK(value(t.layers[0].forward, "z")(0, 0) == Approx(s["z1"].get<double>()).epsilon(1e-13));
+    CHECK(value(t.layers[0].forward, "a")(0, 0) == Approx(s["a1"].get<double>()).epsilon(1e-13));
+    CHECK(value(t.layers[1].forward, "z")(0, 0) == Approx(s["z2"].get<double>()).epsilon(1e-13));
+    CHECK(t.loss.total() == Approx(s["loss"].get<double>()).epsilon(1e-13));
+    CHECK(value(t.layers[0].backward, "dW")(0, 0) == Approx(s["dW1"].get<double>()).epsilon(1e-13));
+    CHECK(value(t.layers[0].backward, "db")(0, 0) == Approx(s["db1"].get<double>()).epsilon(1e-13));
+    CHECK(value(t.layers[1].backward, "dW")(0, 0) == Approx(s["dW2"].get<double>()).epsilon(1e-13));
+    CHECK(value(t.layers[1].backward, "db")(0, 0) == Approx(s["db2"].get<double>()).epsilon(1e-13));
+    REQUIRE(t.updates.size() == 4);
+    CHECK(t.updates[0].name == "W");
+    CHECK(t.updates[0].after(0, 0) == Approx(s["w1"].get<double>()).epsilon(1e-13));
+    CHECK(t.updates[3].after(0, 0) == Approx(s["b2"].get<double>()).epsilon(1e-13));
+    CHECK(t.learning_rate == 0.01);
+    CHECK(t.optimizer == "sgd");
+    CHECK(t.loss_after.total() < t.loss.total());
+  }
+  // the first sample in the seed's own words: dL/dw2 = (1 − 3)·1·1 = −2 and w1 = 1 − 0.01·(−2) = 1.02
+}
+
+TEST_CASE("Trace gradients equal the network's and every update follows p - lr g", "[trace]") {
+  const char* spec = R"({"input":3,"layers":[{"units":4,"activation":"tanh"},{"type":"residual","activation":"relu"},
+                         {"units":2,"activation":"softmax"}],"loss":"cross_entropy","l2":0.01,
+                         "init":{"scheme":"normal","scale":0.5,"seed":6}})";
+  Network net(spec), reference(spec);
+  Matrix X(3, 2), Y = Matrix::Zero(2, 2);
+  X << 0.5, -1.0, 0.2, 0.3, -0.7, 1.1;
+  Y(0, 0) = Y(1, 1) = 1.0;
+  auto sgd = make_optimizer(OptimizerSettings{}, net.parameter_count());
+  const StepTrace t = trace_step(net, X, Y, *sgd, 0.1);
+  reference.compute_gradients(X, Y);
+  CHECK(t.output_gradient_is_delta);
+  CHECK(t.layers[1].type == "residual");
+  CHECK(t.layers[1].forward.size() == 3);   // z, h, a
+  CHECK(t.layers[1].backward.size() == 6);  // dh, delta, dW1, db1, dW2, grad_in
+  REQUIRE(t.updates.size() == 2 + 3 + 2);
+  Index offset = 0;
+  for (const ParamUpdate& u : t.updates) {
+    const Index n = u.before.size();
+    const Matrix g = Eigen::Map<const RowMatrix>(reference.gradients().data() + offset, u.before.rows(), u.before.cols());
+    CHECK((u.gradient - g).cwiseAbs().maxCoeff() == 0.0);
+    CHECK((u.after - (u.before - 0.1 * u.gradient)).cwiseAbs().maxCoeff() < 1e-15);
+    offset += n;
+  }
+  CHECK(offset == net.parameter_count());
+  // the δ of the last layer is (a − y)/B for softmax with cross-entropy
+  CHECK((t.output_gradient - (t.output - Y) / 2.0).cwiseAbs().maxCoeff() < 1e-15);
+}
+
+TEST_CASE("Trace refuses large batches and keeps the weights when an update overflows", "[trace][errors]") {
+  Network net(R"({"input":1,"layers":[{"units":1}],"loss":"mse"})");
+  auto sgd = make_optimizer(OptimizerSettings{}, 2);
+  CHECK_THROWS_WITH(trace_step(net, Matrix::Zero(1, 300), Matrix::Zero(1, 300), *sgd, 0.1),
+                    Catch::Contains("1..256 samples, got 300"));
+  Vector p(2);
+  p << 1e300, 0;
+  net.set_parameters(p);
+  Matrix x(1, 1), y(1, 1);
+  x << 1e10;
+  y << 0;
+  CHECK_THROWS_AS(trace_step(net, x, y, *sgd, 1000.0), DataError);
+  CHECK(net.parameters() == p);
+}

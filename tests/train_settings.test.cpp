@@ -1,0 +1,54 @@
+// Training settings JSON: defaults, the string shorthand for optimizers, round trips and errors.
+#include <catch2/catch.hpp>
+
+#include "core/errors.hpp"
+#include "core/train_settings.hpp"
+
+using namespace lab;
+
+TEST_CASE("Training settings parse with defaults and round-trip", "[settings]") {
+  const TrainSettings s = parse_train_settings(R"({"optimizer":"adam","learning_rate":0.001,"batch_size":1})");
+  CHECK(s.optimizer.name == "adam");
+  CHECK(s.optimizer.beta2 == 0.999);
+  CHECK(s.batch_size == 1);
+  CHECK(s.epochs == 100);
+  CHECK(s.shuffle);
+  const std::string json = train_settings_to_json(s);
+  CHECK(train_settings_to_json(parse_train_settings(json)) == json);
+
+  const TrainSettings seed000 = parse_train_settings(
+      R"({"optimizer":{"name":"momentum","momentum":0.8},"lr_schedule":{"type":"step","factor":0.5,"every":50},
+          "early_stopping":{"metric":"val_metric","patience":20},"epochs":200})");
+  CHECK(seed000.optimizer.momentum == 0.8);
+  CHECK(seed000.lr_schedule.every == 50);
+  CHECK(seed000.early_stopping.enabled);
+  CHECK(seed000.early_stopping.restore_best);
+  CHECK_FALSE(parse_train_settings(R"({"early_stopping":false})").early_stopping.enabled);
+}
+
+TEST_CASE("Bad training settings name the field and what is allowed", "[settings][errors]") {
+  struct Case {
+    const char* json;
+    const char* expected;
+  };
+  const Case cases[] = {
+      {R"({"optimizer":"adagrad"})", "unknown optimizer \"adagrad\""},
+      {R"({"learning_rate":0})", "learning_rate must be a number in 0..1000 (above 0), got 0"},
+      {R"({"learning_rate":"fast"})", "learning_rate must be a number in 0..1000, got \"fast\""},
+      {R"({"batch_size":0})", "batch_size must be an integer in 1..1000000, got 0"},
+      {R"({"epochs":1.5})", "epochs must be an integer in 1..100000, got 1.5"},
+      {R"({"lr_schedule":{"type":"cosine"}})", "lr_schedule.type must be \"constant\" or \"step\", got \"cosine\""},
+      {R"({"lr_schedule":{"type":"step","factor":2}})", "lr_schedule.factor must be a number in 1e-06..1, got 2"},
+      {R"({"early_stopping":{"metric":"val_acc"}})", "early_stopping.metric must be \"val_loss\" or \"val_metric\""},
+      {R"({"early_stopping":{"patience":0}})", "early_stopping.patience must be an integer in 1..100000, got 0"},
+      {R"({"optimizer":{"name":"adam","beta1":1.5}})", "optimizer.beta1 must be a number in 0..0.999999, got 1.5"},
+      {R"({"lr":0.1})", "lr is not a known field"},
+      {R"({"seed":-1})", "seed must be an integer in 0..9007199254740991, got -1"},
+  };
+  for (const Case& c : cases) {
+    DYNAMIC_SECTION(c.expected) {
+      CHECK_THROWS_AS(parse_train_settings(c.json), SpecError);
+      CHECK_THROWS_WITH(parse_train_settings(c.json), Catch::Contains("[Settings]") && Catch::Contains(c.expected));
+    }
+  }
+}
