@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/derivative_bug.hpp"
 #include "core/types.hpp"
 
 namespace lab {
@@ -19,8 +20,10 @@ struct Activation {
   // a = f(z). z, a: (units × B).
   void activate(const Matrix& z, Matrix& a) const;
   // out = J_f(z)ᵀ · g, the chain rule through f: dL/dz from dL/da = g. z, a, g, out: (units × B).
-  // For element-wise f this is f'(z) ⊙ g; a is f(z) from the forward pass.
-  void apply_jacobian(const Matrix& z, const Matrix& a, const Matrix& g, Matrix& out) const;
+  // For element-wise f this is f'(z) ⊙ g; a is f(z) from the forward pass. A teaching `bug`
+  // replaces the derivative it names (sigmoid, tanh and relu bugs); the others leave it alone.
+  void apply_jacobian(const Matrix& z, const Matrix& a, const Matrix& g, Matrix& out,
+                      DerivativeBug bug = DerivativeBug::none) const;
   // out = f'(z) element-wise (for display); softmax gives its diagonal a ⊙ (1 − a).
   void derivative(const Matrix& z, const Matrix& a, Matrix& out) const;
 

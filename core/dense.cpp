@@ -30,18 +30,25 @@ void Dense::forward(const Matrix& x, LayerCache& cache) const {
 
 void Dense::backward(const Matrix& x, const Matrix& g, LayerCache& cache) {
   // δ = dL/dz = f'(z) ⊙ dL/da
-  activation_.apply_jacobian(cache.z, cache.a, g, cache.delta);
+  activation_.apply_jacobian(cache.z, cache.a, g, cache.delta, bug_);
   backward_from_delta(x, cache);
 }
 
 void Dense::backward_from_delta(const Matrix& x, LayerCache& cache) {
   // dL/dW = δ aᵀ  (the 1/B of the mean loss is already inside δ)
   dW_.noalias() = cache.delta * x.transpose();
+  // BUG (teaching): the 1/B forgotten, dW is B times too large
+  if (bug_ == DerivativeBug::dW_missing_mean) dW_ *= static_cast<double>(x.cols());
   // dL/db = Σ over the batch of δ
   db_.noalias() = cache.delta.rowwise().sum();
   // dL/da_in = Wᵀ δ   (in × B)
   cache.grad_in.resize(in_, x.cols());
-  cache.grad_in.noalias() = W_.transpose() * cache.delta;
+  if (bug_ == DerivativeBug::delta_missing_transpose && in_ == out_) {
+    // BUG (teaching): W δ instead of Wᵀ δ
+    cache.grad_in.noalias() = W_ * cache.delta;
+  } else {
+    cache.grad_in.noalias() = W_.transpose() * cache.delta;
+  }
 }
 
 std::vector<NamedMatrix> Dense::forward_values(const LayerCache& cache) const {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/activation.hpp"
+#include "core/derivative_bug.hpp"
 #include "core/types.hpp"
 
 namespace lab {
@@ -61,6 +62,13 @@ class Layer {
   // The named values of a forward and of a backward pass, in the order a student computes them.
   virtual std::vector<NamedMatrix> forward_values(const LayerCache& cache) const = 0;
   virtual std::vector<NamedMatrix> backward_values(const LayerCache& cache) const = 0;
+
+  // The teaching bug this layer's backward pass makes (none unless a run switches one on).
+  void set_derivative_bug(DerivativeBug bug) { bug_ = bug; }
+  DerivativeBug derivative_bug() const { return bug_; }
+
+ protected:
+  DerivativeBug bug_ = DerivativeBug::none;
 };
 
 }  // namespace lab

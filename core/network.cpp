@@ -53,6 +53,11 @@ Network::Network(const ModelSpec& spec) : spec_(spec) {
 
 void Network::initialise() { initialise(spec_.init); }
 
+void Network::set_derivative_bug(DerivativeBug bug) {
+  bug_ = bug;
+  for (auto& layer : layers_) layer->set_derivative_bug(bug);
+}
+
 void Network::initialise(const InitSpec& init) {
   std::vector<const Layer*> views;
   for (const auto& layer : layers_) views.push_back(layer.get());

@@ -41,6 +41,8 @@ class Network {
   Index parameter_count() const { return params_.size(); }
   std::size_t layer_count() const { return layers_.size(); }
   const Layer& layer(std::size_t i) const { return *layers_.at(i); }
+  // For tests that drive one layer on its own (the Jacobian test): it shares the flat vectors.
+  Layer& mutable_layer(std::size_t i) { return *layers_.at(i); }
   // Offset of layer i's slice in the flat vector.
   Index layer_offset(std::size_t i) const { return offsets_.at(i); }
 
@@ -68,6 +70,10 @@ class Network {
   // The penalty (λ2/2)Σ‖W‖² + λ1 Σ|W| of the current weights.
   double penalty() const;
 
+  // Switches a teaching bug on (or off with `none`) for every layer of this network only.
+  void set_derivative_bug(DerivativeBug bug);
+  DerivativeBug derivative_bug() const { return bug_; }
+
   // The workspace of the last forward pass (for the trace).
   const Workspace& last_workspace() const { return *last_; }
 
@@ -86,6 +92,7 @@ class Network {
   Vector weight_mask_;  // (P) 1 on weights, 0 on biases
   std::vector<std::unique_ptr<Workspace>> workspaces_;
   Workspace* last_ = nullptr;
+  DerivativeBug bug_ = DerivativeBug::none;
 };
 
 }  // namespace lab

@@ -37,19 +37,27 @@ void Residual::forward(const Matrix& x, LayerCache& cache) const {
 }
 
 void Residual::backward(const Matrix& x, const Matrix& g, LayerCache& cache) {
+  const bool forgot_transpose = bug_ == DerivativeBug::delta_missing_transpose;
   // dL/dW2 = g hᵀ   with g = dL/dx'
   dW2_.noalias() = g * cache.h.transpose();
-  // dL/dh = W2ᵀ g
+  // dL/dh = W2ᵀ g   (BUG for teaching: W2 g)
   cache.dh.resize(width_, x.cols());
-  cache.dh.noalias() = W2_.transpose() * g;
+  if (forgot_transpose) cache.dh.noalias() = W2_ * g;
+  else cache.dh.noalias() = W2_.transpose() * g;
   // δ = dL/dz = f'(z) ⊙ dL/dh
-  activation_.apply_jacobian(cache.z, cache.h, cache.dh, cache.delta);
+  activation_.apply_jacobian(cache.z, cache.h, cache.dh, cache.delta, bug_);
   // dL/dW1 = δ xᵀ,  dL/db1 = Σ over the batch of δ
   dW1_.noalias() = cache.delta * x.transpose();
   db1_.noalias() = cache.delta.rowwise().sum();
-  // dL/dx = g + W1ᵀ δ   (the identity path plus the branch)
+  if (bug_ == DerivativeBug::dW_missing_mean) {
+    // BUG (teaching): the 1/B forgotten in both weight gradients
+    dW1_ *= static_cast<double>(x.cols());
+    dW2_ *= static_cast<double>(x.cols());
+  }
+  // dL/dx = g + W1ᵀ δ   (the identity path plus the branch; BUG for teaching: W1 δ)
   cache.grad_in = g;
-  cache.grad_in.noalias() += W1_.transpose() * cache.delta;
+  if (forgot_transpose) cache.grad_in.noalias() += W1_ * cache.delta;
+  else cache.grad_in.noalias() += W1_.transpose() * cache.delta;
 }
 
 std::vector<NamedMatrix> Residual::forward_values(const LayerCache& cache) const {

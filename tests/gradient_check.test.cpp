@@ -1,0 +1,273 @@
+// Gradient and Jacobian tests as a teaching feature: correct derivatives give slopes 1 and 2,
+// every teaching bug fails with a first-order slope near 1, the rounding floor is detected, the
+// element-wise check points at the broken layer, and bad settings are rejected.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "core/errors.hpp"
+#include "core/gradient_check.hpp"
+#include "core/rng.hpp"
+#include "support.hpp"
+
+using namespace lab;
+
+namespace {
+
+Matrix random_matrix(Index rows, Index cols, std::uint64_t seed) {
+  Rng rng(seed);
+  Matrix m(rows, cols);
+  for (Index i = 0; i < m.size(); ++i) m.data()[i] = rng.normal();
+  return m;
+}
+
+Matrix one_hot_targets(Index classes, Index batch, std::uint64_t seed) {
+  Rng rng(seed);
+  Matrix y = Matrix::Zero(classes, batch);
+  for (Index j = 0; j < batch; ++j) y(static_cast<Index>(rng.below(static_cast<std::uint64_t>(classes))), j) = 1.0;
+  return y;
+}
+
+std::string network_spec(const std::string& activation, int hidden_layers, bool residual, std::uint64_t seed) {
+  std::string layers = R"({"units":5,"activation":")" + activation + R"("})";
+  for (int i = 1; i < hidden_layers; ++i)
+    layers += residual ? R"(,{"type":"residual","activation":")" + activation + R"("})"
+                       : R"(,{"units":5,"activation":")" + activation + R"("})";
+  return R"({"input":4,"layers":[)" + layers + R"(,{"units":3,"activation":"softmax"}],"loss":"cross_entropy",
+            "init":{"scheme":"xavier","scale":1,"seed":)" + std::to_string(seed) + "}}";
+}
+
+void check_passes(const GradientTestResult& r) {
+  INFO(r.target << ": zero-order slope " << r.zero_order_slope << ", first-order slope "
+                << r.first_order_slope << ", floor index " << r.floor_index << " — " << r.explanation);
+  CHECK(r.verdict == "pass");
+  CHECK(r.zero_order_slope == Approx(1.0).margin(0.15));
+  CHECK(r.first_order_slope == Approx(2.0).margin(0.2));
+}
+
+void check_fails(const GradientTestResult& r) {
+  INFO(r.target << " with bug " << r.bug << ": first-order slope " << r.first_order_slope << " — " << r.explanation);
+  CHECK(r.verdict == "fail");
+  CHECK_FALSE(r.passed);
+  CHECK(r.first_order_slope < 1.3);
+}
+
+}  // namespace
+
+TEST_CASE("The gradient test of a quadratic gives slopes 1 and 2 and plain data", "[gradcheck]") {
+  // F(x) = ½‖x‖² + sin(x₀) with g = x + cos(x₀) e₀
+  const auto F = [](const Vector& x) { return 0.5 * x.squaredNorm() + std::sin(x(0)); };
+  Vector x(3);
+  x << 0.3, -1.2, 2.0;
+  Vector g = x;
+  g(0) += std::cos(x(0));
+  GradientTestSettings settings;
+  const GradientTestResult r = gradient_test(F, x, g, settings);
+  REQUIRE(r.epsilon.size() == 8);
+  CHECK(r.epsilon[0] == 0.5);
+  CHECK(r.epsilon[7] == 0.5 / 128.0);
+  REQUIRE(r.first_order_rate.size() == 7);
+  CHECK(r.floor_index == 8);
+  check_passes(r);
+  // a wrong gradient (a sign flipped) fails
+  Vector wrong = g;
+  wrong(1) = -wrong(1);
+  check_fails(gradient_test(F, x, wrong, settings));
+}
+
+TEST_CASE("Softmax regression passes w.r.t. W, b and both, for several seeds", "[gradcheck][softmax]") {
+  for (std::uint64_t seed : {1u, 2u, 3u}) {
+    for (const char* wrt : {"W", "b", "all"}) {
+      DYNAMIC_SECTION("seed " << seed << " wrt " << wrt) {
+        GradientTestSettings settings;
+        settings.seed = seed;
+        settings.wrt = wrt;
+        settings.iterations = 20;
+        check_passes(softmax_regression_test({}, settings));
+      }
+    }
+  }
+}
+
+TEST_CASE("Whole networks pass for several activations, depths and seeds", "[gradcheck][network]") {
+  for (const char* activation : {"tanh", "sigmoid", "relu", "leaky_relu", "identity"}) {
+    for (int depth : {1, 3}) {
+      for (bool residual : {false, true}) {
+        if (residual && depth == 1) continue;
+        DYNAMIC_SECTION(activation << " depth " << depth << (residual ? " residual" : "")) {
+          const std::uint64_t seed = static_cast<std::uint64_t>(depth * 10 + (residual ? 1 : 0));
+          Network net(network_spec(activation, depth, residual, seed));
+          const Matrix X = random_matrix(4, 6, seed + 100);
+          const Matrix Y = one_hot_targets(3, 6, seed + 200);
+          GradientTestSettings settings;
+          settings.iterations = 20;  // seed 000's setting for whole networks
+          settings.seed = seed;
+          check_passes(network_gradient_test(net, X, Y, settings));
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("Dense and residual layers pass the transposed Jacobian test w.r.t. each array and the input", "[gradcheck][jacobian]") {
+  Network net(R"({"input":3,"layers":[{"units":4,"activation":"tanh"},{"type":"residual","activation":"sigmoid"},
+                  {"units":2,"activation":"softmax"}],"loss":"cross_entropy","init":{"scheme":"normal","scale":0.8,"seed":4}})");
+  const Vector before = net.parameters();
+  struct Case {
+    std::size_t layer;
+    const char* wrt;
+  };
+  for (const Case c : {Case{0, "W"}, Case{0, "b"}, Case{0, "input"}, Case{0, "all"}, Case{1, "W1"}, Case{1, "b1"},
+                       Case{1, "input"}, Case{1, "all"}, Case{2, "W"}, Case{2, "input"}}) {
+    DYNAMIC_SECTION("layer " << c.layer << " wrt " << c.wrt) {
+      GradientTestSettings settings;
+      settings.wrt = c.wrt;
+      settings.iterations = 20;
+      check_passes(jacobian_test(net, c.layer, 3, settings));
+    }
+  }
+  // x + W2 h is linear in W2: the first-order error is at the rounding floor for every ε
+  GradientTestSettings settings;
+  settings.wrt = "W2";
+  const GradientTestResult linear = jacobian_test(net, 1, 3, settings);
+  CHECK(linear.verdict == "pass");
+  CHECK(linear.floor_index == 0);
+  CHECK(linear.zero_order_slope == Approx(1.0).margin(0.01));
+  CHECK(net.parameters() == before);
+}
+
+TEST_CASE("Every teaching bug makes the gradient test fail with a first-order slope near 1", "[gradcheck][bugs]") {
+  struct Case {
+    DerivativeBug bug;
+    const char* activation;
+    bool residual;
+  };
+  const Case cases[] = {
+      {DerivativeBug::sigmoid_prime_is_sigma, "sigmoid", false},
+      {DerivativeBug::tanh_prime_on_z, "tanh", false},
+      {DerivativeBug::dW_missing_mean, "tanh", false},
+      {DerivativeBug::relu_prime_wrong_side, "relu", false},
+      {DerivativeBug::delta_missing_transpose, "tanh", true},
+  };
+  for (const Case& c : cases) {
+    DYNAMIC_SECTION(derivative_bug_name(c.bug)) {
+      Network net(network_spec(c.activation, 3, c.residual, 7));
+      const Matrix X = random_matrix(4, 6, 8);
+      const Matrix Y = one_hot_targets(3, 6, 9);
+      GradientTestSettings settings;
+      settings.iterations = 20;
+      settings.bug = c.bug;
+      check_fails(network_gradient_test(net, X, Y, settings));
+      // the switch does not leak: the same network passes right after
+      CHECK(net.derivative_bug() == DerivativeBug::none);
+      settings.bug = DerivativeBug::none;
+      check_passes(network_gradient_test(net, X, Y, settings));
+    }
+  }
+}
+
+TEST_CASE("Teaching bugs also fail the layer Jacobian tests", "[gradcheck][bugs][jacobian]") {
+  Network sig(R"({"input":3,"layers":[{"units":3,"activation":"sigmoid"},{"type":"residual","activation":"tanh"},{"units":1}]})");
+  GradientTestSettings settings;
+  settings.iterations = 20;
+  settings.wrt = "W";
+  settings.bug = DerivativeBug::sigmoid_prime_is_sigma;
+  check_fails(jacobian_test(sig, 0, 2, settings));
+  settings.bug = DerivativeBug::dW_missing_mean;
+  check_fails(jacobian_test(sig, 0, 2, settings));
+  settings.wrt = "input";
+  settings.bug = DerivativeBug::delta_missing_transpose;
+  check_fails(jacobian_test(sig, 0, 2, settings));  // a square 3 → 3 dense layer
+  check_fails(jacobian_test(sig, 1, 2, settings));  // a residual block
+  settings.wrt = "W1";
+  settings.bug = DerivativeBug::tanh_prime_on_z;
+  check_fails(jacobian_test(sig, 1, 2, settings));
+}
+
+TEST_CASE("The rounding floor is detected and left out of the verdict", "[gradcheck][floor]") {
+  Network net(network_spec("tanh", 2, false, 3));
+  const Matrix X = random_matrix(4, 5, 1);
+  const Matrix Y = one_hot_targets(3, 5, 2);
+  GradientTestSettings settings;
+  settings.iterations = 30;
+  const GradientTestResult r = network_gradient_test(net, X, Y, settings);
+  INFO(r.explanation);
+  CHECK(r.floor_index < 30);
+  CHECK(r.floor_index > 8);
+  for (int k = 0; k < 30; ++k) CHECK(r.at_floor[static_cast<std::size_t>(k)] == (k >= r.floor_index));
+  CHECK_THAT(r.explanation, Catch::Contains("rounding floor"));
+  check_passes(r);
+  // an exactly linear function is all floor and passes
+  const auto linear = [](const Vector& x) { return 3.0 * x(0) - 2.0 * x(1); };
+  Vector x(2), g(2);
+  x << 1, 1;
+  g << 3, -2;
+  const GradientTestResult flat = gradient_test(linear, x, g, settings);
+  CHECK(flat.floor_index == 0);
+  CHECK(flat.verdict == "pass");
+}
+
+TEST_CASE("The element-wise check finds the wrong entries when a bug touches one layer", "[gradcheck][elementwise]") {
+  // only the first layer is sigmoid, so only its gradients are wrong under the sigmoid bug
+  Network net(R"({"input":3,"layers":[{"units":4,"activation":"sigmoid"},{"units":4,"activation":"tanh"},
+                  {"units":2,"activation":"softmax"}],"loss":"cross_entropy","init":{"scheme":"xavier","scale":1,"seed":2}})");
+  const Matrix X = random_matrix(3, 5, 3);
+  const Matrix Y = one_hot_targets(2, 5, 4);
+  ElementwiseSettings settings;
+  const ElementwiseResult ok = elementwise_check(net, X, Y, settings);
+  INFO(ok.explanation);
+  CHECK(ok.passed);
+  CHECK(ok.entries.size() == static_cast<std::size_t>(net.parameter_count()));
+  CHECK(ok.max_relative_error < 1e-6);
+  lab::test::record_fd_error(ok.max_relative_error);
+
+  settings.bug = DerivativeBug::sigmoid_prime_is_sigma;
+  const ElementwiseResult broken = elementwise_check(net, X, Y, settings);
+  INFO(broken.explanation);
+  CHECK_FALSE(broken.passed);
+  CHECK(broken.layer_max_error[0] > 1e-2);
+  CHECK(broken.layer_max_error[1] < 1e-6);
+  CHECK(broken.layer_max_error[2] < 1e-6);
+  for (const ElementCheck& e : broken.entries)
+    if (e.relative_error > settings.tolerance) CHECK(e.layer == 0);
+  CHECK_THAT(broken.explanation, Catch::Contains("layer(s) 0"));
+
+  // a sample spread over every block when there are many parameters
+  settings.bug = DerivativeBug::none;
+  settings.max_entries = 12;
+  const ElementwiseResult sample = elementwise_check(net, X, Y, settings);
+  CHECK(sample.entries.size() == 12);  // 6 blocks × 2
+}
+
+TEST_CASE("Invalid gradient-test settings give clear errors", "[gradcheck][errors]") {
+  const auto F = [](const Vector& x) { return x.squaredNorm(); };
+  Vector x = Vector::Ones(3);
+  GradientTestSettings s;
+  s.epsilon0 = 0.0;
+  CHECK_THROWS_WITH(gradient_test(F, x, x, s), Catch::Contains("epsilon0 must be a number in 0..10 (above 0), got 0"));
+  s.epsilon0 = 0.5;
+  s.iterations = 2;
+  CHECK_THROWS_WITH(gradient_test(F, x, x, s), Catch::Contains("iterations must be an integer in 3..60, got 2"));
+  s.iterations = 61;
+  CHECK_THROWS_AS(gradient_test(F, x, x, s), SpecError);
+  s.iterations = 8;
+  CHECK_THROWS_WITH(gradient_test(F, x, x, s, Vector::Ones(2)), Catch::Contains("direction has 2 entries but x has 3"));
+  CHECK_THROWS_WITH(gradient_test(F, Vector(), Vector(), s), Catch::Contains("x is empty"));
+  CHECK_THROWS_WITH(parse_model_spec(R"({"input":2,"layers":[]})"), Catch::Contains("layers must be a list of 1..64"));
+  CHECK_THROWS_WITH(parse_gradient_test_settings(R"({"bug":"sigmoid"})"),
+                    Catch::Contains("unknown bug \"sigmoid\"; allowed: none, sigmoid_prime_is_sigma"));
+  CHECK_THROWS_WITH(parse_gradient_test_settings(R"({"iterations":100})"), Catch::Contains("iterations must be an integer in 3..60"));
+
+  Network net(R"({"input":2,"layers":[{"units":2,"activation":"tanh"}]})");
+  s.wrt = "W1";
+  CHECK_THROWS_WITH(jacobian_test(net, 0, 2, s), Catch::Contains("wrt \"W1\" is not a parameter of dense layer 0") &&
+                                                     Catch::Contains("allowed: input, all, W, b"));
+  s.wrt = "all";
+  CHECK_THROWS_WITH(jacobian_test(net, 3, 2, s), Catch::Contains("layer 3 does not exist"));
+  s.wrt = "kernels";
+  CHECK_THROWS_WITH(network_gradient_test(net, Matrix::Ones(2, 2), Matrix::Ones(2, 2), s),
+                    Catch::Contains("wrt must be \"all\", \"weights\" or \"biases\""));
+  const GradientTestSettings parsed = parse_gradient_test_settings(R"({"epsilon0":0.25,"iterations":20,"bug":"tanh_prime_on_z","wrt":"weights"})");
+  CHECK(parsed.iterations == 20);
+  CHECK(parsed.bug == DerivativeBug::tanh_prime_on_z);
+}
