@@ -94,13 +94,13 @@ void Activation::apply_jacobian(const Matrix& z, const Matrix& a, const Matrix& 
   }
 }
 
-void Activation::derivative(const Matrix& z, const Matrix& a, Matrix& out) const {
+void Activation::derivative(const Matrix& z, const Matrix& a, Matrix& out, DerivativeBug bug) const {
   switch (kind) {
     case ActivationKind::softmax:
       out = (a.array() * (1.0 - a.array())).matrix();
       break;
     default:
-      apply_jacobian(z, a, Matrix::Ones(z.rows(), z.cols()), out);
+      apply_jacobian(z, a, Matrix::Ones(z.rows(), z.cols()), out, bug);
   }
 }
 

@@ -24,8 +24,10 @@ struct Activation {
   // replaces the derivative it names (sigmoid, tanh and relu bugs); the others leave it alone.
   void apply_jacobian(const Matrix& z, const Matrix& a, const Matrix& g, Matrix& out,
                       DerivativeBug bug = DerivativeBug::none) const;
-  // out = f'(z) element-wise (for display); softmax gives its diagonal a ⊙ (1 − a).
-  void derivative(const Matrix& z, const Matrix& a, Matrix& out) const;
+  // out = f'(z) element-wise (for display, with the teaching bug if one is on); softmax gives the
+  // diagonal of its Jacobian, a ⊙ (1 − a).
+  void derivative(const Matrix& z, const Matrix& a, Matrix& out,
+                  DerivativeBug bug = DerivativeBug::none) const;
 
   std::string_view name() const;
 };

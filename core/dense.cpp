@@ -56,7 +56,9 @@ std::vector<NamedMatrix> Dense::forward_values(const LayerCache& cache) const {
 }
 
 std::vector<NamedMatrix> Dense::backward_values(const LayerCache& cache) const {
-  return {{"delta", cache.delta}, {"dW", dW_}, {"db", db_}, {"grad_in", cache.grad_in}};
+  Matrix fprime;
+  activation_.derivative(cache.z, cache.a, fprime, bug_);
+  return {{"fprime", fprime}, {"delta", cache.delta}, {"dW", dW_}, {"db", db_}, {"grad_in", cache.grad_in}};
 }
 
 }  // namespace lab

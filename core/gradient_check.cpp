@@ -424,6 +424,16 @@ GradientTestSettings parse_gradient_test_settings(std::string_view json_text) {
   return s;
 }
 
+SoftmaxRegressionProblem parse_softmax_regression_problem(std::string_view json_text) {
+  const Json root = parse_json_text(json_text, kTag);
+  JsonFields fields(root, kTag, "", {"samples", "features", "classes"});
+  SoftmaxRegressionProblem problem;
+  problem.samples = static_cast<Index>(fields.integer("samples", 1, 10000, problem.samples));
+  problem.features = static_cast<Index>(fields.integer("features", 1, 1000, problem.features));
+  problem.classes = static_cast<Index>(fields.integer("classes", 2, 100, problem.classes));
+  return problem;
+}
+
 ElementwiseSettings parse_elementwise_settings(std::string_view json_text) {
   const Json root = parse_json_text(json_text, kTag);
   JsonFields fields(root, kTag, "", {"step", "max_entries", "seed", "bug", "tolerance"});

@@ -105,6 +105,8 @@ ElementwiseResult elementwise_check(Network& net, const Matrix& X, const Matrix&
 // Settings from JSON: {"epsilon0", "iterations", "seed", "wrt", "bug"} and
 // {"step", "max_entries", "seed", "bug", "tolerance"}.
 GradientTestSettings parse_gradient_test_settings(std::string_view json_text);
+// {"samples", "features", "classes"}: the softmax-regression problem, with seed 000's defaults.
+SoftmaxRegressionProblem parse_softmax_regression_problem(std::string_view json_text);
 ElementwiseSettings parse_elementwise_settings(std::string_view json_text);
 void validate_gradient_test_settings(const GradientTestSettings& settings);
 

@@ -60,6 +60,7 @@ class Layer {
   virtual void backward(const Matrix& x, const Matrix& g, LayerCache& cache) = 0;
 
   // The named values of a forward and of a backward pass, in the order a student computes them.
+  // backward_values include "fprime", f'(z) element-wise (as used, bug included), for display.
   virtual std::vector<NamedMatrix> forward_values(const LayerCache& cache) const = 0;
   virtual std::vector<NamedMatrix> backward_values(const LayerCache& cache) const = 0;
 

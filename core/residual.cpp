@@ -65,8 +65,10 @@ std::vector<NamedMatrix> Residual::forward_values(const LayerCache& cache) const
 }
 
 std::vector<NamedMatrix> Residual::backward_values(const LayerCache& cache) const {
-  return {{"dh", cache.dh}, {"delta", cache.delta}, {"dW1", dW1_},
-          {"db1", db1_},    {"dW2", dW2_},          {"grad_in", cache.grad_in}};
+  Matrix fprime;
+  activation_.derivative(cache.z, cache.h, fprime, bug_);
+  return {{"dh", cache.dh},   {"fprime", fprime}, {"delta", cache.delta}, {"dW1", dW1_},
+          {"db1", db1_},      {"dW2", dW2_},      {"grad_in", cache.grad_in}};
 }
 
 }  // namespace lab

@@ -16,7 +16,8 @@ struct LayerTrace {
   std::string type;                   // "dense" or "residual"
   std::string activation;             // its name in the spec
   std::vector<NamedMatrix> forward;   // dense: z, a;  residual: z, h, a
-  std::vector<NamedMatrix> backward;  // dense: delta, dW, db, grad_in;  residual: dh, delta, dW1, db1, dW2, grad_in
+  std::vector<NamedMatrix> backward;  // dense: fprime, delta, dW, db, grad_in;
+                                      // residual: dh, fprime, delta, dW1, db1, dW2, grad_in
 };
 
 struct ParamUpdate {

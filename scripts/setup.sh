@@ -6,8 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # g++/make/cmake: native build; emscripten: wasm build; libeigen3-dev, nlohmann-json3-dev: core
-# headers; catch2: native tests; chromium + fonts: browser tests and screenshots.
-packages=(g++ make cmake emscripten libeigen3-dev nlohmann-json3-dev catch2 chromium fonts-dejavu-core)
+# headers; catch2: native tests; zlib1g-dev: the native tests gunzip datasets/*.bpds.gz (the core
+# and the wasm build do not use it); chromium + fonts: browser tests and screenshots.
+packages=(g++ make cmake emscripten libeigen3-dev nlohmann-json3-dev catch2 zlib1g-dev chromium fonts-dejavu-core)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -68,7 +68,10 @@ TEST_CASE("Trace gradients equal the network's and every update follows p - lr g
   CHECK(t.output_gradient_is_delta);
   CHECK(t.layers[1].type == "residual");
   CHECK(t.layers[1].forward.size() == 3);   // z, h, a
-  CHECK(t.layers[1].backward.size() == 6);  // dh, delta, dW1, db1, dW2, grad_in
+  CHECK(t.layers[1].backward.size() == 7);  // dh, fprime, delta, dW1, db1, dW2, grad_in
+  // δ = dL/dh ⊙ f'(z) with the f' the trace shows
+  const Matrix& fprime = value(t.layers[1].backward, "fprime");
+  CHECK((value(t.layers[1].backward, "delta") - value(t.layers[1].backward, "dh").cwiseProduct(fprime)).cwiseAbs().maxCoeff() < 1e-15);
   REQUIRE(t.updates.size() == 2 + 3 + 2);
   Index offset = 0;
   for (const ParamUpdate& u : t.updates) {

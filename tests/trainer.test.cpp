@@ -259,3 +259,24 @@ TEST_CASE("evaluate reports accuracy for classifiers and R² for regression", "[
   CHECK(metric_name(LossKind::mse) == "r2");
   CHECK(metric_name(LossKind::cross_entropy) == "accuracy");
 }
+
+TEST_CASE("A short seeded run gives the pinned loss history shared with the wasm tests", "[trainer][determinism]") {
+  // The same run is repeated against the wasm build in tests/node/api.test.mjs, with these numbers.
+  Matrix X, Y;
+  xor_data(X, Y);
+  Network net(R"({"input":2,"layers":[{"units":4,"activation":"tanh"},{"units":1,"activation":"sigmoid"}],
+                  "loss":"binary_cross_entropy","init":{"scheme":"xavier","scale":1,"seed":7}})");
+  TrainSettings settings;
+  settings.optimizer.name = "momentum";
+  settings.learning_rate = 0.5;
+  settings.batch_size = 2;
+  settings.epochs = 5;
+  settings.seed = 3;
+  Trainer trainer(net, X, Y, settings);
+  trainer.run(5);
+  const double expected[] = {0.71385922469825103, 0.71971333088024281, 0.70237649161721716,
+                             0.65568250643732873, 0.63700298259425558};
+  REQUIRE(trainer.history().size() == 5);
+  for (std::size_t i = 0; i < 5; ++i) CHECK(trainer.history()[i].train_loss == Approx(expected[i]).epsilon(1e-12));
+  CHECK(net.parameters()(0) == Approx(0.52470133129891106).epsilon(1e-12));
+}

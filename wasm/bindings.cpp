@@ -1,78 +1,45 @@
-// The embind table: handle classes and conversions only; no maths and no training loop here.
-// Bulk numbers cross as Float64Array: read with one typed-array copy, returned as copies
-// (slice) so that wasm memory growth never invalidates them.
+// The embind table: the handle classes and the module-level functions, nothing else. Conversions
+// live in convert.cpp and results.cpp, the handles' methods in handles.cpp.
 #include <emscripten/bind.h>
 #include <emscripten/emscripten.h>
 #include <emscripten/val.h>
+#include <malloc.h>
 
-#include <vector>
-
+#include "core/activation.hpp"
+#include "core/bundled.hpp"
+#include "core/csv.hpp"
+#include "core/derivative_bug.hpp"
 #include "core/errors.hpp"
-#include "core/network.hpp"
+#include "core/generators.hpp"
+#include "core/gradient_check.hpp"
+#include "core/loss.hpp"
+#include "core/metrics.hpp"
 #include "core/rng.hpp"
+#include "wasm/convert.hpp"
 #include "wasm/errors.hpp"
-
-using emscripten::val;
-
-EM_JS(void, js_throw_error, (const char* message), { throw new Error(UTF8ToString(message)); });
+#include "wasm/handles.hpp"
+#include "wasm/results.hpp"
 
 namespace lab::wasm {
 
-void throw_js_error(const std::string& message) {
-  js_throw_error(message.c_str());
-  __builtin_unreachable();
+namespace {
+
+std::string& pending_error() {
+  static std::string message;
+  return message;
+}
+
+}  // namespace
+
+void set_error(const char* message) { pending_error() = message; }
+
+std::string take_error() {
+  std::string message;
+  message.swap(pending_error());
+  return message;
 }
 
 namespace {
-
-std::vector<double> to_doubles(const val& array) {
-  return emscripten::convertJSArrayToNumberVector<double>(array);
-}
-
-val to_float64_array(const double* data, std::size_t size) {
-  return val(emscripten::typed_memory_view(size, data)).call<val>("slice");
-}
-
-// A JS array of n samples × d features in row-major order is the d × n column-major batch.
-Matrix to_batch(const val& array, Index features, Index samples, const char* what) {
-  std::vector<double> values = to_doubles(array);
-  if (samples < 1 || static_cast<Index>(values.size()) != features * samples)
-    throw ShapeError(std::string("[Network] ") + what + " must hold samples × " +
-                     std::to_string(features) + " numbers; got " + std::to_string(values.size()) +
-                     " numbers for " + std::to_string(samples) + " samples");
-  return Eigen::Map<const Matrix>(values.data(), features, samples);
-}
-
-// JS handle of lab::Network.
-class NetworkHandle {
- public:
-  explicit NetworkHandle(const std::string& spec_json)
-      : net_(guarded([&] { return std::make_unique<Network>(spec_json); })) {}
-
-  std::string spec_json() const { return net_->spec_json(); }
-  double parameter_count() const { return static_cast<double>(net_->parameter_count()); }
-  double input_size() const { return static_cast<double>(net_->input_size()); }
-  double output_size() const { return static_cast<double>(net_->output_size()); }
-  val parameters() const {
-    return to_float64_array(net_->parameters().data(), static_cast<std::size_t>(net_->parameter_count()));
-  }
-  void set_parameters(const val& values) {
-    guarded([&] {
-      const std::vector<double> flat = to_doubles(values);
-      net_->set_parameters(Eigen::Map<const Vector>(flat.data(), static_cast<Index>(flat.size())));
-    });
-  }
-  val forward(const val& inputs, double samples) {
-    return guarded([&] {
-      const Matrix X = to_batch(inputs, net_->input_size(), static_cast<Index>(samples), "inputs");
-      const Matrix& out = net_->forward(X);
-      return to_float64_array(out.data(), static_cast<std::size_t>(out.size()));
-    });
-  }
-
- private:
-  std::unique_ptr<Network> net_;
-};
 
 // The first n uniforms and normals of the project's generator, for cross-build checks.
 val rng_sample(double seed, double count) {
@@ -81,22 +48,168 @@ val rng_sample(double seed, double count) {
   std::vector<double> values;
   for (int i = 0; i < static_cast<int>(count); ++i) values.push_back(uniform_rng.uniform());
   for (int i = 0; i < static_cast<int>(count); ++i) values.push_back(normal_rng.normal());
-  return to_float64_array(values.data(), values.size());
+  return float64_array(values);
 }
+
+DatasetHandle* generate_dataset(const std::string& request_json, bool for_page) {
+  return guarded([&] { return new DatasetHandle(generate(parse_generator_request(request_json, for_page))); });
+}
+
+// A dataset from JS arrays: features (n × d row-major) and labels (classification) or targets
+// (n × t row-major, regression); the core checks it like any other dataset.
+DatasetHandle* dataset_from_arrays(const val& description) {
+  return guarded([&] {
+    Dataset data;
+    const Index n = static_cast<Index>(description["samples"].as<double>());
+    const Index d = static_cast<Index>(description["features"].as<double>());
+    data.name = description["name"].isString() ? description["name"].as<std::string>() : "data";
+    data.X = batch_from(description["featureValues"], d, n, "[Dataset] featureValues");
+    if (!description["labels"].isUndefined() && !description["labels"].isNull()) {
+      data.task = "classification";
+      data.labels = ints_from(description["labels"]);
+      data.classes = static_cast<int>(description["classes"].as<double>());
+      data.class_names = numbered_names("class ", data.classes);
+    } else {
+      data.task = "regression";
+      const Index t = static_cast<Index>(description["outputs"].as<double>());
+      data.targets = batch_from(description["targetValues"], t, n, "[Dataset] targetValues");
+      data.target_names = numbered_names("y", static_cast<int>(t), 1);
+    }
+    data.feature_names = numbered_names("x", static_cast<int>(d), 1);
+    validate_dataset(data);
+    return new DatasetHandle(std::move(data));
+  });
+}
+
+DatasetHandle* load_bundled_dataset(const std::string& name, const val& bytes) {
+  return guarded([&] {
+    const std::vector<std::uint8_t> raw = emscripten::convertJSArrayToNumberVector<std::uint8_t>(bytes);
+    return new DatasetHandle(load_bundled(name, raw.data(), raw.size()));
+  });
+}
+
+DatasetHandle* parse_csv_dataset(const std::string& text, const std::string& options_json) {
+  return guarded([&] { return new DatasetHandle(parse_csv(text, options_json)); });
+}
+
+std::string bundled_list_json() { return bundled_presets_json(); }
+
+val softmax_regression_test(const std::string& problem_json, const std::string& settings_json) {
+  return guarded([&] {
+    return gradient_test_to_js(lab::softmax_regression_test(parse_softmax_regression_problem(problem_json),
+                                                            parse_gradient_test_settings(settings_json)));
+  });
+}
+
+val classification_report(const val& truth, const val& predicted, double classes) {
+  return guarded([&] {
+    return classification_report_to_js(lab::classification_report(ints_from(truth), ints_from(predicted), static_cast<int>(classes)));
+  });
+}
+
+val derivative_bug_list() {
+  val list = val::array();
+  for (const auto& info : derivative_bugs()) {
+    val entry = val::object();
+    entry.set("name", std::string(info.name));
+    entry.set("description", std::string(info.description));
+    list.call<void>("push", entry);
+  }
+  return list;
+}
+
+val activation_list() { return string_list(activation_names()); }
+val loss_list() { return string_list(loss_names()); }
+std::string generator_list_json() { return generators_json(); }
+int live_handle_count() { return live_handles(); }
+double heap_bytes_in_use() { return static_cast<double>(mallinfo().uordblks); }
 
 }  // namespace
 }  // namespace lab::wasm
 
 EMSCRIPTEN_BINDINGS(backprop_lab) {
+  using namespace emscripten;
   using namespace lab::wasm;
-  emscripten::class_<NetworkHandle>("Network")
+
+  class_<DatasetHandle>("Dataset")
+      .function("info", &DatasetHandle::info)
+      .function("summaryJson", &DatasetHandle::summary_json)
+      .function("features", &DatasetHandle::features)
+      .function("labels", &DatasetHandle::labels)
+      .function("targets", &DatasetHandle::targets)
+      .function("subset", &DatasetHandle::subset, allow_raw_pointers())
+      .function("selectFeatures", &DatasetHandle::select_features, allow_raw_pointers())
+      .function("prepare", &DatasetHandle::prepare, allow_raw_pointers());
+
+  class_<PreparedHandle>("Prepared")
+      .function("part", &PreparedHandle::part, allow_raw_pointers())
+      .function("indices", &PreparedHandle::indices)
+      .function("scaler", &PreparedHandle::scaler)
+      .function("scale", &PreparedHandle::scale);
+
+  class_<NetworkHandle>("Network")
       .constructor<const std::string&>()
       .function("specJson", &NetworkHandle::spec_json)
       .function("parameterCount", &NetworkHandle::parameter_count)
       .function("inputSize", &NetworkHandle::input_size)
       .function("outputSize", &NetworkHandle::output_size)
+      .function("layers", &NetworkHandle::layers)
       .function("parameters", &NetworkHandle::parameters)
       .function("setParameters", &NetworkHandle::set_parameters)
-      .function("forward", &NetworkHandle::forward);
-  emscripten::function("rngSample", &rng_sample);
+      .function("gradients", &NetworkHandle::gradients)
+      .function("initialise", &NetworkHandle::initialise)
+      .function("setDerivativeBug", &NetworkHandle::set_derivative_bug)
+      .function("derivativeBug", &NetworkHandle::derivative_bug)
+      .function("forward", &NetworkHandle::forward)
+      .function("loss", &NetworkHandle::loss)
+      .function("computeGradients", &NetworkHandle::compute_gradients)
+      .function("trace", &NetworkHandle::trace)
+      .function("resetTraceOptimizer", &NetworkHandle::reset_trace_optimizer)
+      .function("gradientTest", &NetworkHandle::gradient_test)
+      .function("jacobianTest", &NetworkHandle::jacobian_test)
+      .function("elementwiseCheck", &NetworkHandle::elementwise_check)
+      .function("predict", &NetworkHandle::predict)
+      .function("predictLabels", &NetworkHandle::predict_labels)
+      .function("targetsFor", &NetworkHandle::targets_for)
+      .function("evaluate", &NetworkHandle::evaluate)
+      .function("classificationReport", &NetworkHandle::classification_report);
+
+  class_<TrainerHandle>("Trainer")
+      .constructor<const NetworkHandle&, const DatasetHandle&, const std::string&>()
+      .constructor<const NetworkHandle&, const DatasetHandle&, const DatasetHandle&, const std::string&>()
+      .function("step", &TrainerHandle::step)
+      .function("stepEpoch", &TrainerHandle::step_epoch)
+      .function("run", &TrainerHandle::run)
+      .function("reset", &TrainerHandle::reset)
+      .function("status", &TrainerHandle::status)
+      .function("message", &TrainerHandle::message)
+      .function("epoch", &TrainerHandle::epoch)
+      .function("batchInEpoch", &TrainerHandle::batch_in_epoch)
+      .function("batchesPerEpoch", &TrainerHandle::batches_per_epoch)
+      .function("batchSize", &TrainerHandle::batch_size)
+      .function("learningRate", &TrainerHandle::learning_rate)
+      .function("bestEpoch", &TrainerHandle::best_epoch)
+      .function("hasValidation", &TrainerHandle::has_validation)
+      .function("metricName", &TrainerHandle::metric_name)
+      .function("settingsJson", &TrainerHandle::settings_json)
+      .function("history", &TrainerHandle::history)
+      .function("historySince", &TrainerHandle::history_since)
+      .function("parameters", &TrainerHandle::parameters)
+      .function("timeSteps", &TrainerHandle::time_steps);
+
+  function("generate", &generate_dataset, allow_raw_pointers());
+  function("datasetFromArrays", &dataset_from_arrays, allow_raw_pointers());
+  function("generatorsJson", &generator_list_json);
+  function("loadBundled", &load_bundled_dataset, allow_raw_pointers());
+  function("parseCsv", &parse_csv_dataset, allow_raw_pointers());
+  function("bundledPresetsJson", &bundled_list_json);
+  function("softmaxRegressionTest", &softmax_regression_test);
+  function("classificationReport", &classification_report);
+  function("derivativeBugs", &derivative_bug_list);
+  function("activationNames", &activation_list);
+  function("lossNames", &loss_list);
+  function("rngSample", &rng_sample);
+  function("takeError", &take_error);
+  function("liveHandles", &live_handle_count);
+  function("heapBytesInUse", &heap_bytes_in_use);
 }

@@ -1,31 +1,33 @@
-// Turns C++ exceptions into JS Errors with the same message. The exception is caught and its
-// message copied before the JS throw, so that nothing C++ owns is left behind; the JS wrapper
-// (web/js/engine.js) restores the wasm stack pointer after a throw.
+// How core errors reach JS: an adapter runs the core inside guarded(), which catches every C++
+// exception, records its message and returns an empty value. The JS wrapper (web/js/engine.js)
+// asks takeError() after each call and throws `new Error(message)`. No JS exception ever unwinds
+// through C++ frames, so no destructor is skipped and nothing leaks.
 #pragma once
 
-#include <emscripten/em_js.h>
+#include <emscripten/val.h>
 
 #include <exception>
 #include <string>
+#include <type_traits>
 
 namespace lab::wasm {
 
-[[noreturn]] void throw_js_error(const std::string& message);
+// The message of the last failed call ("" when none); take_error() clears it.
+void set_error(const char* message);
+std::string take_error();
 
-// Runs f(); any exception it throws reaches JS as `new Error(message)`.
 template <class F>
 auto guarded(F&& f) -> decltype(f()) {
-  const char* message = nullptr;
-  static std::string last_message;  // outlives the catch block, reused between errors
+  using Result = decltype(f());
   try {
     return f();
   } catch (const std::exception& e) {
-    last_message = e.what();
+    set_error(e.what());
   } catch (...) {
-    last_message = "unknown C++ exception";
+    set_error("unknown C++ exception");
   }
-  message = last_message.c_str();
-  throw_js_error(message);
+  if constexpr (std::is_same_v<Result, emscripten::val>) return emscripten::val::undefined();
+  else if constexpr (!std::is_void_v<Result>) return Result{};
 }
 
 }  // namespace lab::wasm

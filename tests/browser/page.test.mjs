@@ -1,46 +1,18 @@
-// Browser tests: Debian's Chromium, headless through playwright-core, against the served page.
-// Screenshots go to tests/artifacts/ (git-ignored) so that a person can look at them.
+// Browser tests of the page: the value computed by the wasm core is shown, and a module that
+// cannot load is reported on the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
+import { startBrowser, artifacts } from './harness.mjs';
 
-const root = fileURLToPath(new URL('../../web', import.meta.url));
-const artifacts = fileURLToPath(new URL('../artifacts', import.meta.url));
-let server;
-let url;
-let browser;
-
-before(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  ({ server, url } = await startServer({ root, port: 0 }));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-async function openPage(options = {}) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, ...options });
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { page, errors };
-}
+let lab;
+before(async () => { lab = await startBrowser(); });
+after(async () => { await lab?.close(); });
 
 test('the page shows the seed 001 output computed by the wasm core', async () => {
-  const { page, errors } = await openPage();
-  await page.goto(url);
-  const output = page.getByTestId('seed001-output');
+  const { page, errors } = await lab.openPage();
+  await page.goto(lab.url);
   await page.waitForFunction(() => /^\d/.test(document.getElementById('seed001-output').textContent));
-  assert.equal(await output.textContent(), '0.8221');
+  assert.equal(await page.getByTestId('seed001-output').textContent(), '0.8221');
   assert.match(await page.locator('#engine-status').textContent(), /ready/i);
   assert.equal(await page.locator('#load-error').isHidden(), true);
   await page.screenshot({ path: `${artifacts}/page-1280x720.png`, fullPage: true });
@@ -49,9 +21,9 @@ test('the page shows the seed 001 output computed by the wasm core', async () =>
 });
 
 test('the page says so visibly when the wasm module cannot load', async () => {
-  const { page } = await openPage();
+  const { page } = await lab.openPage();
   await page.route('**/generated/backprop.mjs', (route) => route.fulfill({ status: 404, body: 'gone' }));
-  await page.goto(url);
+  await page.goto(lab.url);
   await page.locator('#load-error').waitFor({ state: 'visible' });
   assert.match(await page.locator('#load-error').textContent(), /did not load/);
   assert.equal(await page.getByTestId('seed001-output').textContent(), '—');

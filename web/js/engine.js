@@ -1,71 +1,330 @@
-// The friendly JS API over the wasm module, used by the page, the worker and the node tests.
-// Every call goes through `call()`, so a C++ error arrives as a JS Error with the core's message
-// and the module keeps working. Handles own wasm memory: call dispose() when done.
+// The friendly JS API over the wasm module, used by the page, the training worker and the node
+// tests (docs/api.md). Every call goes through `call()`, so a C++ error arrives as a JS Error
+// with the core's message and the module keeps working afterwards.
+//
+// Why dispose(): networks, datasets and trainers live in wasm memory, which JS's garbage
+// collector cannot see. Each wrapper owns one wasm object; dispose() frees it at once. A
+// FinalizationRegistry frees a forgotten wrapper eventually, but only dispose() is prompt.
 import createBackpropModule from '../generated/backprop.mjs';
 
+/** Frees wasm objects whose JS wrapper was garbage-collected without dispose(). */
+const forgotten = typeof FinalizationRegistry === 'function'
+  ? new FinalizationRegistry((handle) => { if (!handle.isDeleted()) handle.delete(); })
+  : null;
+
 /**
- * Runs fn against the module; on a thrown Error, restores the wasm stack pointer that a JS throw
- * out of C++ frames leaves behind, then rethrows.
+ * Runs fn against the module and turns a core error into a JS Error. The C++ adapters catch every
+ * exception and leave its message for takeError(), so no exception crosses the wasm boundary and
+ * nothing leaks; `cleanup(result)` frees what a failed call still returned (a constructed handle).
  */
-function call(module, fn) {
-  const stack = module.stackSave();
-  try {
-    return fn();
-  } catch (error) {
-    module.stackRestore(stack);
-    throw error instanceof Error ? error : new Error(`core error: ${String(error)}`);
+function call(module, fn, cleanup) {
+  const result = fn();
+  const message = module.takeError();
+  if (message) {
+    if (cleanup && result) cleanup(result);
+    throw new Error(message);
   }
+  return result;
 }
 
-/** A network built from a model spec (DESIGN.md). Call dispose() to free its wasm memory. */
-export class Network {
-  #module;
-  #handle;
+const json = (value) => (typeof value === 'string' ? value : JSON.stringify(value ?? {}));
 
-  /** @param {object} module the wasm module; @param {object|string} spec a model spec */
-  constructor(module, spec) {
-    this.#module = module;
-    const text = typeof spec === 'string' ? spec : JSON.stringify(spec);
-    this.#handle = call(module, () => new module.Network(text));
+/** Base of the wrappers: owns one embind handle and frees it in dispose(). */
+class Owned {
+  #handle;
+  #kind;
+
+  constructor(module, handle, kind) {
+    this.module = module;
+    this.#handle = handle;
+    this.#kind = kind;
+    forgotten?.register(this, handle, this);
   }
 
-  #live() {
-    if (!this.#handle) throw new Error('[Network] this network was disposed; create a new one');
+  /** The live embind handle; throws after dispose(). */
+  get handle() {
+    if (!this.#handle) throw new Error(`[${this.#kind}] this ${this.#kind.toLowerCase()} was disposed; create a new one`);
     return this.#handle;
   }
 
-  /** The model spec with every field filled in. */
-  get spec() { return JSON.parse(this.#live().specJson()); }
-  /** Number of parameters in the flat vector. */
-  get parameterCount() { return this.#live().parameterCount(); }
-  /** Features per input sample. */
-  get inputSize() { return this.#live().inputSize(); }
-  /** Values per output sample. */
-  get outputSize() { return this.#live().outputSize(); }
-  /** The flat parameter vector (a copy), in DESIGN.md order. */
-  getParameters() { return call(this.#module, () => this.#live().parameters()); }
-  /** Sets the flat parameter vector (array or Float64Array of parameterCount numbers). */
-  setParameters(values) {
-    call(this.#module, () => this.#live().setParameters(Float64Array.from(values)));
+  /** Calls fn(handle) with the core's errors turned into JS Errors. */
+  call(fn) {
+    const handle = this.handle;
+    return call(this.module, () => fn(handle));
   }
-  /** Outputs for `inputs` (n samples × inputSize numbers, row-major), as n × outputSize numbers. */
-  forward(inputs, samples = inputs.length / this.inputSize) {
-    return call(this.#module, () => this.#live().forward(Float64Array.from(inputs), samples));
-  }
-  /** Frees the wasm memory of this network; later calls throw. */
+
+  /** True once dispose() has run. */
+  get disposed() { return this.#handle === null; }
+
+  /** Frees the wasm memory now; later calls throw. Safe to call twice. */
   dispose() {
-    this.#handle?.delete();
+    if (!this.#handle) return;
+    forgotten?.unregister(this);
+    this.#handle.delete();
     this.#handle = null;
   }
+}
+
+/** Samples in a row-major array of `width` numbers per sample. */
+function sampleCount(values, width, what) {
+  const n = values.length / width;
+  if (!Number.isInteger(n) || n < 1) {
+    throw new Error(`${what} must hold samples × ${width} numbers; got ${values.length} numbers`);
+  }
+  return n;
+}
+
+/** A labelled set in wasm memory: features, labels or regression targets, and metadata. */
+export class Dataset extends Owned {
+  constructor(module, handle) { super(module, handle, 'Dataset'); }
+
+  /** {name, description, task, samples, features, classes, classNames, featureNames, targetNames, imageWidth, imageHeight, classCounts} */
+  get info() { return this.call((h) => h.info()); }
+  /** Shape, class balance and per-feature statistics, for the page. */
+  get summary() { return JSON.parse(this.call((h) => h.summaryJson())); }
+  /** Features as samples × features numbers, row-major (a copy). */
+  features() { return this.call((h) => h.features()); }
+  /** Class labels (Int32Array); empty for regression. */
+  labels() { return this.call((h) => h.labels()); }
+  /** Regression targets as samples × outputs numbers; empty for classification. */
+  targets() { return this.call((h) => h.targets()); }
+  /** A new Dataset with the samples at `indices`, in that order. */
+  subset(indices) {
+    return new Dataset(this.module, this.call((h) => h.subset(Int32Array.from(indices))));
+  }
+  /** A new Dataset with only the features at `features`. */
+  selectFeatures(features) {
+    return new Dataset(this.module, this.call((h) => h.selectFeatures(Int32Array.from(features))));
+  }
+  /**
+   * Seeded split ({validation, test, stratify, seed}: fractions of all samples) and scaling
+   * ('none' | 'standardize' | 'min_max') fitted on the training part only. Returns a Prepared
+   * with .train, .validation and .test Datasets; its dispose() frees them too.
+   */
+  prepare(split = {}, scaling = 'none') {
+    return new Prepared(this.module, this.call((h) => h.prepare(json(split), scaling)));
+  }
+}
+
+/** A split dataset with its fitted scaler (see Dataset.prepare). */
+export class Prepared extends Owned {
+  constructor(module, handle) {
+    super(module, handle, 'Prepared');
+    const part = (name) => new Dataset(module, call(module, () => handle.part(name)));
+    /** The training part, scaled. */
+    this.train = part('train');
+    /** The validation part (0 samples when its fraction is 0), scaled with the training statistics. */
+    this.validation = part('validation');
+    /** The test part, scaled with the training statistics. */
+    this.test = part('test');
+  }
+
+  /** {train, validation, test}: the original sample indices of each part. */
+  get indices() { return this.call((h) => h.indices()); }
+  /** {kind, shift, scale}: x' = (x − shift) / scale per feature, fitted on the training part. */
+  get scaler() { return this.call((h) => h.scaler()); }
+  /** New samples (samples × features, row-major) scaled like the parts. */
+  scale(features) {
+    const n = sampleCount(features, this.train.info.features, '[Scaler] features');
+    return this.call((h) => h.scale(Float64Array.from(features), n));
+  }
+  /** Frees the scaler and the three parts. */
+  dispose() {
+    for (const part of [this.train, this.validation, this.test]) part?.dispose();
+    super.dispose();
+  }
+}
+
+/** A network built from a model spec (DESIGN.md). */
+export class Network extends Owned {
+  constructor(module, spec) {
+    super(module, call(module, () => new module.Network(json(spec)), (h) => h.delete()), 'Network');
+  }
+
+  /** The model spec with every field filled in. */
+  get spec() { return JSON.parse(this.call((h) => h.specJson())); }
+  /** Number of parameters in the flat vector. */
+  get parameterCount() { return this.call((h) => h.parameterCount()); }
+  /** Features per input sample. */
+  get inputSize() { return this.call((h) => h.inputSize()); }
+  /** Values per output sample. */
+  get outputSize() { return this.call((h) => h.outputSize()); }
+  /** Per layer: {type, activation, inputSize, outputSize, parameterCount, offset, blocks: [{name, rows, cols, offset, isWeight}]}. */
+  get layers() { return this.call((h) => h.layers()); }
+  /** The teaching bug switched on for this network ('none' normally). */
+  get derivativeBug() { return this.call((h) => h.derivativeBug()); }
+  /** Switches a teaching bug on for this network only (see lab.derivativeBugs), or 'none'. */
+  set derivativeBug(name) { this.call((h) => h.setDerivativeBug(name)); }
+
+  /** The flat parameter vector (a copy), in DESIGN.md order. */
+  getParameters() { return this.call((h) => h.parameters()); }
+  /** Sets the flat parameter vector (parameterCount finite numbers). */
+  setParameters(values) { this.call((h) => h.setParameters(Float64Array.from(values))); }
+  /** The gradient of the last computeGradients/trace (a copy), flat order. */
+  getGradients() { return this.call((h) => h.gradients()); }
+  /** Draws new weights with the spec's init settings. */
+  initialise() { this.call((h) => h.initialise()); }
+
+  /** Outputs for inputs (samples × inputSize, row-major) as samples × outputSize numbers. */
+  forward(inputs) {
+    const n = sampleCount(inputs, this.inputSize, '[Network] inputs');
+    return this.call((h) => h.forward(Float64Array.from(inputs), n));
+  }
+  /** {data, penalty, total}: the mean loss on (inputs, targets) plus the l2/l1 penalty. */
+  loss(inputs, targets) {
+    const n = sampleCount(inputs, this.inputSize, '[Network] inputs');
+    return this.call((h) => h.loss(Float64Array.from(inputs), Float64Array.from(targets), n));
+  }
+  /** {loss, gradients}: one forward and backward pass. */
+  computeGradients(inputs, targets) {
+    const n = sampleCount(inputs, this.inputSize, '[Network] inputs');
+    return this.call((h) => h.computeGradients(Float64Array.from(inputs), Float64Array.from(targets), n));
+  }
+  /**
+   * One training step on a sample or a small batch, recorded number by number (see docs/api.md):
+   * {input, target, output, layers: [{forward, backward}], loss, outputGradient, updates, lossAfter}.
+   * The network is updated. The optimizer's state carries over between calls with the same settings.
+   */
+  trace(inputs, targets, { optimizer = 'sgd', learningRate = 0.1 } = {}) {
+    const n = sampleCount(inputs, this.inputSize, '[Trace] inputs');
+    return this.call((h) => h.trace(Float64Array.from(inputs), Float64Array.from(targets), n, JSON.stringify(optimizer), learningRate));
+  }
+  /** Forgets the optimizer state kept between trace() calls. */
+  resetTrace() { this.call((h) => h.resetTraceOptimizer()); }
+  /** The seed 000 gradient test of the loss w.r.t. the parameters ({epsilon0, iterations, seed, wrt, bug}). */
+  gradientTest(inputs, targets, settings = {}) {
+    const n = sampleCount(inputs, this.inputSize, '[GradientTest] inputs');
+    return this.call((h) => h.gradientTest(Float64Array.from(inputs), Float64Array.from(targets), n, json(settings)));
+  }
+  /** The transposed Jacobian test of one layer ({batch, epsilon0, iterations, seed, wrt, bug}). */
+  jacobianTest(layer, { batch = 1, ...settings } = {}) {
+    return this.call((h) => h.jacobianTest(layer, batch, json(settings)));
+  }
+  /** Analytic against central-difference gradients per entry ({step, maxEntries, seed, bug, tolerance}). */
+  elementwiseCheck(inputs, targets, { maxEntries, ...settings } = {}) {
+    const n = sampleCount(inputs, this.inputSize, '[GradientTest] inputs');
+    const core = maxEntries === undefined ? settings : { ...settings, max_entries: maxEntries };
+    return this.call((h) => h.elementwiseCheck(Float64Array.from(inputs), Float64Array.from(targets), n, json(core)));
+  }
+  /** Outputs for every sample of a Dataset (samples × outputSize). */
+  predict(dataset) { return this.call((h) => h.predict(dataset.handle)); }
+  /** Predicted classes for every sample of a Dataset. */
+  predictLabels(dataset) { return this.call((h) => h.predictLabels(dataset.handle)); }
+  /** The targets this network's loss trains on for a Dataset (samples × outputSize). */
+  targetsFor(dataset) { return this.call((h) => h.targetsFor(dataset.handle)); }
+  /** {loss, metric, metricName} on a Dataset: accuracy for classifiers, R² for regression. */
+  evaluate(dataset) { return this.call((h) => h.evaluate(dataset.handle)); }
+  /** Confusion matrix, accuracy, macro F1 and per-class scores on a classification Dataset. */
+  classificationReport(dataset) { return this.call((h) => h.classificationReport(dataset.handle)); }
+}
+
+/** Mini-batch training of a network on a Dataset, one step, epoch or run at a time. */
+export class Trainer extends Owned {
+  constructor(module, network, train, settings, validation) {
+    const handle = call(module, () => (validation
+      ? new module.Trainer(network.handle, train.handle, validation.handle, json(settings))
+      : new module.Trainer(network.handle, train.handle, json(settings))), (h) => h.delete());
+    super(module, handle, 'Trainer');
+  }
+
+  /** One mini-batch: {epoch, batch, batchLoss, epochCompleted, status}. */
+  step() { return this.call((h) => h.step()); }
+  /** Steps to the end of the current epoch. */
+  stepEpoch() { return this.call((h) => h.stepEpoch()); }
+  /** Up to `epochs` epochs (fewer when training stops). */
+  run(epochs) { return this.call((h) => h.run(epochs)); }
+  /** New weights from the spec, empty history, fresh optimizer and shuffling. */
+  reset() { this.call((h) => h.reset()); }
+  /** 'ready' | 'training' | 'finished' | 'early_stopped' | 'diverged' */
+  get status() { return this.call((h) => h.status()); }
+  /** Why training stopped, in words ('' while it runs). */
+  get message() { return this.call((h) => h.message()); }
+  /** Completed epochs. */
+  get epoch() { return this.call((h) => h.epoch()); }
+  /** Batches done in the current epoch. */
+  get batchInEpoch() { return this.call((h) => h.batchInEpoch()); }
+  /** Batches per epoch. */
+  get batchesPerEpoch() { return this.call((h) => h.batchesPerEpoch()); }
+  /** The batch size in use (the setting, capped at the training set size). */
+  get batchSize() { return this.call((h) => h.batchSize()); }
+  /** The learning rate of the current epoch (after the schedule). */
+  get learningRate() { return this.call((h) => h.learningRate()); }
+  /** The epoch whose weights early stopping keeps (0 before any). */
+  get bestEpoch() { return this.call((h) => h.bestEpoch()); }
+  /** True when a validation set was given. */
+  get hasValidation() { return this.call((h) => h.hasValidation()); }
+  /** 'accuracy' or 'r2'. */
+  get metricName() { return this.call((h) => h.metricName()); }
+  /** The training settings with every field filled in. */
+  get settings() { return JSON.parse(this.call((h) => h.settingsJson())); }
+  /** Per epoch: {epoch, trainLoss, trainMetric, valLoss, valMetric, learningRate}. */
+  get history() { return this.call((h) => h.history()); }
+  /** The history records from index `first` on (for streaming only what is new). */
+  historySince(first) { return this.call((h) => h.historySince(first)); }
+  /** The network's current flat parameters (a copy). */
+  getParameters() { return this.call((h) => h.parameters()); }
+  /** Benchmarks only: runs `steps` steps inside C++ and returns the milliseconds they took. */
+  timeSteps(steps) { return this.call((h) => h.timeSteps(steps)); }
 }
 
 /** Loads the wasm module and resolves to the lab API. */
 export async function createLab() {
   const module = await createBackpropModule();
-  return {
+  const lab = {
+    /** The module itself, for tests. */
+    module,
+    /** Activation names of the model spec. */
+    activations: module.activationNames(),
+    /** Loss names of the model spec. */
+    losses: module.lossNames(),
+    /** Optimizer names of the training settings. */
+    optimizers: ['sgd', 'momentum', 'nesterov', 'rmsprop', 'adam'],
+    /** The teaching bugs: [{name, description}]. */
+    derivativeBugs: module.derivativeBugs(),
+    /** Every dataset generator with its settings and ranges. */
+    generators: JSON.parse(module.generatorsJson()),
+    /** The bundled real datasets and the seeds' presets: [{name, file, description, …}]. */
+    bundledPresets: JSON.parse(module.bundledPresetsJson()),
+
     /** A new Network from a model spec object or JSON text. */
     network: (spec) => new Network(module, spec),
+    /** A generated dataset: {name, samples, noise, seed, …}; page-sized defaults unless forPage is false. */
+    generate: (request, { forPage = true } = {}) => new Dataset(module, call(module, () => module.generate(json(request), forPage))),
+    /**
+     * A Dataset from arrays: {name, samples, features, featureValues (samples × features),
+     * labels + classes} for classification or {targetValues (samples × outputs), outputs}.
+     */
+    dataset: (description) => new Dataset(module, call(module, () => module.datasetFromArrays({
+      ...description,
+      featureValues: Float64Array.from(description.featureValues),
+      labels: description.labels ? Int32Array.from(description.labels) : null,
+      targetValues: description.targetValues ? Float64Array.from(description.targetValues) : null,
+    }))),
+    /** A bundled preset ('iris', 'iris_binary', 'digits', 'mnist', …) from its file's bytes (decompressed). */
+    loadBundled: (name, bytes) => new Dataset(module, call(module, () => module.loadBundled(name, bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)))),
+    /** Fetches a bundled preset's file from `baseUrl` (the page's data/ folder), gunzips it and loads it. */
+    fetchBundled: async (name, baseUrl) => {
+      const preset = lab.bundledPresets.find((p) => p.name === name);
+      if (!preset) throw new Error(`[Bundled] unknown dataset "${name}"; allowed: ${lab.bundledPresets.map((p) => p.name).join(', ')}`);
+      const response = await fetch(new URL(preset.file, baseUrl));
+      if (!response.ok) throw new Error(`[Bundled] could not fetch ${preset.file}: HTTP ${response.status}`);
+      const bytes = new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+      return lab.loadBundled(name, bytes);
+    },
+    /** A Dataset from CSV text ({header, label_column, task, delimiter, name}); errors name the row and column. */
+    parseCsv: (text, options = {}) => new Dataset(module, call(module, () => module.parseCsv(text, json(options)))),
+    /** A Trainer for network on train (a Dataset) with settings, and an optional validation Dataset. */
+    trainer: (network, train, settings = {}, validation = null) => new Trainer(module, network, train, settings, validation),
+    /** Seed 000 §1.1: the gradient test of softmax regression ({samples, features, classes}, settings). */
+    softmaxRegressionTest: (problem = {}, settings = {}) => call(module, () => module.softmaxRegressionTest(json(problem), json(settings))),
+    /** Confusion matrix and scores from true and predicted labels. */
+    classificationReport: (truth, predicted, classes) => call(module, () => module.classificationReport(Int32Array.from(truth), Int32Array.from(predicted), classes)),
     /** The first `count` uniforms then `count` normals of the project's generator for `seed`. */
     rngSample: (seed, count) => call(module, () => module.rngSample(seed, count)),
+    /** Live wasm handles (networks, datasets, trainers) not yet disposed. */
+    liveHandles: () => module.liveHandles(),
+    /** Bytes in use on the wasm heap. */
+    heapBytesInUse: () => module.heapBytesInUse(),
   };
+  return lab;
 }

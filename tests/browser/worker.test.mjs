@@ -1,0 +1,67 @@
+// The training worker in a real browser: a module Web Worker loads the engine, streams progress
+// while the main thread stays free, pauses and resumes, and finishes with a trained network.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startBrowser } from './harness.mjs';
+
+let lab;
+before(async () => { lab = await startBrowser(); });
+after(async () => { await lab?.close(); });
+
+test('training runs in a Web Worker with progress, pause and resume', async () => {
+  const { page, errors } = await lab.openPage();
+  await page.goto(lab.url);
+  const result = await page.evaluate(async () => {
+    const { TrainingClient } = await import('./js/training-client.js');
+    const client = new TrainingClient();
+    const progress = [];
+    client.on('progress', (m) => progress.push(m));
+    const ready = await client.setup({
+      spec: { input: 2, layers: [{ units: 8, activation: 'tanh' }, { units: 2, activation: 'softmax' }], loss: 'cross_entropy', init: { scheme: 'xavier', scale: 1, seed: 4 } },
+      data: { generate: { name: 'moons', samples: 400, noise: 0.1, seed: 3 } },
+      split: { validation: 0.25, seed: 2 },
+      scaling: 'standardize',
+      settings: { optimizer: 'adam', learning_rate: 0.02, batch_size: 16, epochs: 60, seed: 9 },
+      grid: { xMin: -2, xMax: 3, yMin: -1.5, yMax: 2, resolution: 16 },
+    });
+    const waitFor = (predicate) => new Promise((resolve) => {
+      const off = client.on('progress', (m) => { if (predicate(m)) { off(); resolve(m); } });
+    });
+    // the main thread keeps animating while the worker trains
+    let frames = 0;
+    let longestGap = 0;
+    let last = performance.now();
+    let counting = true;
+    const frame = (t) => { frames += 1; longestGap = Math.max(longestGap, t - last); last = t; if (counting) requestAnimationFrame(frame); };
+    requestAnimationFrame(frame);
+    client.start();
+    await waitFor((m) => m.epoch >= 5);
+    client.pause();
+    const paused = await waitFor((m) => m.state === 'paused');
+    client.resume();
+    const done = await waitFor((m) => m.state !== 'running' && m.state !== 'paused');
+    counting = false;
+    const snapshot = await client.snapshot();
+    client.terminate();
+    return {
+      ready,
+      pausedEpoch: paused.epoch,
+      final: { state: done.state, epoch: done.epoch, message: done.message },
+      epochsStreamed: progress.flatMap((m) => m.history.map((h) => h.epoch)),
+      lastValMetric: snapshot.history.at(-1).valMetric,
+      gridLength: progress.filter((m) => m.grid).at(-1)?.grid.values.length,
+      frames,
+      longestGap,
+    };
+  });
+  assert.equal(result.ready.parameterCount, 8 * 2 + 8 + 2 * 8 + 2);
+  assert.ok(result.pausedEpoch >= 5);
+  assert.equal(result.final.state, 'finished');
+  assert.equal(result.final.epoch, 60);
+  assert.deepEqual(result.epochsStreamed, Array.from({ length: 60 }, (_, i) => i + 1));
+  assert.ok(result.lastValMetric > 0.95, `validation accuracy ${result.lastValMetric}`);
+  assert.equal(result.gridLength, 16 * 16 * 2);
+  assert.ok(result.frames > 5, `only ${result.frames} animation frames while training`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,0 +1,115 @@
+// The training session behind the Web Worker, driven directly: it streams progress at a bounded
+// rate, pauses, steps and resumes, and ends with exactly the weights of the same run done directly.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createLab } from '../../web/js/engine.js';
+import { TrainingSession, gridPoints } from '../../web/js/training-session.js';
+
+const lab = await createLab();
+
+const CONFIG = {
+  spec: { input: 2, layers: [{ units: 8, activation: 'tanh' }, { units: 2, activation: 'softmax' }], loss: 'cross_entropy', init: { scheme: 'xavier', scale: 1, seed: 4 } },
+  data: { generate: { name: 'circles', samples: 400, noise: 0.1, seed: 3 } },
+  split: { validation: 0.25, test: 0, seed: 2 },
+  scaling: 'standardize',
+  settings: { optimizer: 'sgd', learning_rate: 0.2, batch_size: 16, epochs: 40, seed: 9 },
+  grid: { xMin: -1.5, xMax: 1.5, yMin: -1.5, yMax: 1.5, resolution: 12 },
+};
+
+function startSession(pacing) {
+  const messages = [];
+  const session = new TrainingSession(lab, (message) => messages.push({ ...message, at: performance.now() }), {
+    schedule: (fn) => setImmediate(fn),
+    pacing,
+  });
+  return { session, messages };
+}
+
+async function until(predicate, what, timeoutMs = 20000) {
+  const start = performance.now();
+  while (!predicate()) {
+    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await sleep(2);
+  }
+}
+
+test('gridPoints lays points at pixel centres, top row first', () => {
+  const points = gridPoints({ xMin: 0, xMax: 2, yMin: 0, yMax: 2, resolution: 2 });
+  assert.deepEqual([...points], [0.5, 1.5, 1.5, 1.5, 0.5, 0.5, 1.5, 0.5]);
+});
+
+test('the session streams progress, pauses, steps, resumes and matches a direct run', async () => {
+  const { session, messages } = startSession({ sliceMs: 1, progressMs: 20, gridMs: 40 });
+  session.handle({ type: 'setup', ...CONFIG });
+  const ready = messages.find((m) => m.type === 'ready');
+  assert.equal(ready.parts.train + ready.parts.validation, 400);
+  assert.equal(ready.batchesPerEpoch, Math.ceil(ready.parts.train / 16));
+
+  session.handle({ type: 'start' });
+  await until(() => messages.some((m) => m.type === 'progress' && m.epoch >= 3), 'three epochs');
+  session.handle({ type: 'pause' });
+  const paused = messages.at(-1);
+  assert.equal(paused.state, 'paused');
+  const pausedCount = messages.length;
+  await sleep(30);
+  assert.equal(messages.length, pausedCount, 'no messages while paused');
+
+  session.handle({ type: 'step' });
+  const stepped = messages.at(-1);
+  assert.equal(stepped.type, 'progress');
+  assert.equal((stepped.epoch * stepped.batchesPerEpoch + stepped.batch) - (paused.epoch * paused.batchesPerEpoch + paused.batch), 1);
+
+  session.handle({ type: 'resume' });
+  await until(() => session.state !== 'running', 'the end of training');
+  assert.equal(session.state, 'finished');
+  const progress = messages.filter((m) => m.type === 'progress');
+  const last = progress.at(-1);
+  assert.equal(last.epoch, 40);
+  assert.match(last.message, /finished 40 epochs/);
+  // every epoch arrives exactly once across the streamed history
+  assert.deepEqual(progress.flatMap((m) => m.history.map((h) => h.epoch)), Array.from({ length: 40 }, (_, i) => i + 1));
+  // bounded rate: unforced progress messages are at least progressMs apart
+  const running = progress.filter((m) => m.state === 'running');
+  for (let i = 1; i < running.length; i += 1) assert.ok(running[i].at - running[i - 1].at >= 19);
+  assert.ok(last.samplesPerSecond > 0);
+  const grids = progress.filter((m) => m.grid);
+  assert.ok(grids.length >= 2);
+  assert.equal(grids.at(-1).grid.values.length, 12 * 12 * 2);
+
+  session.handle({ type: 'snapshot' });
+  const snapshot = messages.at(-1);
+
+  // the same run done directly
+  const net = lab.network(CONFIG.spec);
+  const data = lab.generate(CONFIG.data.generate);
+  const prepared = data.prepare(CONFIG.split, CONFIG.scaling);
+  const trainer = lab.trainer(net, prepared.train, CONFIG.settings, prepared.validation);
+  trainer.run(40);
+  assert.deepEqual(snapshot.parameters, net.getParameters());
+  assert.deepEqual(snapshot.history.map((h) => h.trainLoss), trainer.history.map((h) => h.trainLoss));
+  assert.ok(trainer.history.at(-1).valMetric > 0.9, `validation accuracy ${trainer.history.at(-1).valMetric}`);
+  for (const owned of [trainer, prepared, data, net]) owned.dispose();
+  session.handle({ type: 'dispose' });
+});
+
+test('reset starts over and bad commands are reported, not thrown', () => {
+  const { session, messages } = startSession();
+  session.handle({ type: 'start' });
+  assert.match(messages.at(-1).message, /no training is set up/);
+  session.handle({ type: 'jump' });
+  assert.match(messages.at(-1).message, /unknown message type "jump"/);
+  session.handle({ type: 'setup', ...CONFIG, spec: { input: 3, layers: [{ units: 2 }] } });
+  assert.match(messages.at(-1).message, /features/);
+  const handles = lab.liveHandles();
+  session.handle({ type: 'setup', ...CONFIG, grid: null });
+  session.handle({ type: 'stepEpoch' });
+  assert.equal(messages.at(-1).epoch, 1);
+  session.handle({ type: 'reset' });
+  assert.equal(messages.at(-1).epoch, 0);
+  session.handle({ type: 'stop' });
+  session.handle({ type: 'resume' });
+  assert.match(messages.at(-1).message, /cannot resume a run that is stopped/);
+  session.handle({ type: 'dispose' });
+  assert.equal(lab.liveHandles(), handles);
+});

@@ -1,0 +1,31 @@
+// Conversions between JS values and core types for the embind adapters. Bulk numbers cross as
+// typed arrays: read with one typed-array copy, returned as copies (slice) so that wasm memory
+// growth never invalidates them. Matrices go to JS as {rows, cols, data} with data row-major.
+#pragma once
+
+#include <emscripten/val.h>
+
+#include <string>
+#include <vector>
+
+#include "core/types.hpp"
+
+namespace lab::wasm {
+
+using emscripten::val;
+
+std::vector<double> doubles_from(const val& array);
+std::vector<int> ints_from(const val& array);
+// n samples × d features, row-major in JS, is the (d × n) column-major batch.
+Matrix batch_from(const val& array, Index features, Index samples, const char* what);
+
+val float64_array(const double* data, std::size_t size);
+val float64_array(const std::vector<double>& values);
+val int32_array(const std::vector<int>& values);
+val string_list(const std::vector<std::string>& values);
+// A (d × n) batch back to JS as n × d row-major numbers.
+val batch_to_js(const Matrix& batch);
+// {rows, cols, data}: data row-major (row r, column c at r·cols + c).
+val matrix_object(const Eigen::Ref<const Matrix>& m);
+
+}  // namespace lab::wasm

@@ -1,0 +1,299 @@
+// The handle classes' methods: convert, call the core once, convert back (see handles.hpp).
+#include "wasm/handles.hpp"
+
+#include <emscripten/emscripten.h>
+
+#include "core/errors.hpp"
+#include "core/gradient_check.hpp"
+#include "core/metrics.hpp"
+#include "core/preprocess.hpp"
+#include "core/split.hpp"
+#include "core/summary.hpp"
+#include "core/trace.hpp"
+#include "core/train_settings.hpp"
+#include "wasm/convert.hpp"
+#include "wasm/errors.hpp"
+#include "wasm/results.hpp"
+
+namespace lab::wasm {
+
+int& live_handles() {
+  static int count = 0;
+  return count;
+}
+
+// ---- DatasetHandle
+
+DatasetHandle::DatasetHandle(Dataset data) : data_(std::move(data)) {}
+
+val DatasetHandle::info() const { return dataset_info_to_js(data_); }
+
+std::string DatasetHandle::summary_json() const { return summary_to_json(summarize(data_)); }
+
+val DatasetHandle::features() const { return batch_to_js(data_.X); }
+
+val DatasetHandle::labels() const { return int32_array(data_.labels); }
+
+val DatasetHandle::targets() const { return batch_to_js(data_.targets); }
+
+DatasetHandle* DatasetHandle::subset(const val& indices) const {
+  return guarded([&] { return new DatasetHandle(lab::subset(data_, ints_from(indices))); });
+}
+
+DatasetHandle* DatasetHandle::select_features(const val& features) const {
+  return guarded([&] { return new DatasetHandle(lab::select_features(data_, ints_from(features))); });
+}
+
+PreparedHandle* DatasetHandle::prepare(const std::string& split_json, const std::string& scaling) const {
+  return guarded([&] {
+    return new PreparedHandle(lab::prepare(data_, parse_split_settings(split_json), scaling_from_name(scaling, "scaling")));
+  });
+}
+
+DatasetHandle* PreparedHandle::part(const std::string& name) const {
+  return guarded([&] {
+    if (name == "train") return new DatasetHandle(prepared_.split.train);
+    if (name == "validation") return new DatasetHandle(prepared_.split.validation);
+    if (name == "test") return new DatasetHandle(prepared_.split.test);
+    throw SpecError("[Split] part must be \"train\", \"validation\" or \"test\", got \"" + name + "\"");
+  });
+}
+
+val PreparedHandle::indices() const {
+  val out = val::object();
+  out.set("train", int32_array(prepared_.split.indices.train));
+  out.set("validation", int32_array(prepared_.split.indices.validation));
+  out.set("test", int32_array(prepared_.split.indices.test));
+  return out;
+}
+
+val PreparedHandle::scale(const val& features, double samples) const {
+  return guarded([&] {
+    const Index d = prepared_.split.train.features();
+    return batch_to_js(prepared_.scaler.apply(batch_from(features, d, static_cast<Index>(samples), "[Scaler] features")));
+  });
+}
+
+val PreparedHandle::scaler() const {
+  const Scaler& s = prepared_.scaler;
+  val out = val::object();
+  out.set("kind", std::string(scaling_name(s.kind)));
+  out.set("shift", float64_array(s.shift.data(), static_cast<std::size_t>(s.shift.size())));
+  out.set("scale", float64_array(s.scale.data(), static_cast<std::size_t>(s.scale.size())));
+  return out;
+}
+
+// ---- NetworkHandle
+
+NetworkHandle::NetworkHandle(const std::string& spec_json)
+    : net_(guarded([&] { return std::make_shared<Network>(spec_json); })) {}
+
+std::string NetworkHandle::spec_json() const { return net_->spec_json(); }
+double NetworkHandle::parameter_count() const { return static_cast<double>(net_->parameter_count()); }
+double NetworkHandle::input_size() const { return static_cast<double>(net_->input_size()); }
+double NetworkHandle::output_size() const { return static_cast<double>(net_->output_size()); }
+
+val NetworkHandle::layers() const {
+  val list = val::array();
+  for (std::size_t i = 0; i < net_->layer_count(); ++i)
+    list.call<void>("push", layer_info_to_js(net_->layer(i), net_->layer_offset(i)));
+  return list;
+}
+
+val NetworkHandle::parameters() const {
+  return float64_array(net_->parameters().data(), static_cast<std::size_t>(net_->parameter_count()));
+}
+
+void NetworkHandle::set_parameters(const val& values) {
+  guarded([&] {
+    const std::vector<double> flat = doubles_from(values);
+    net_->set_parameters(Eigen::Map<const Vector>(flat.data(), static_cast<Index>(flat.size())));
+  });
+}
+
+val NetworkHandle::gradients() const {
+  return float64_array(net_->gradients().data(), static_cast<std::size_t>(net_->parameter_count()));
+}
+
+void NetworkHandle::initialise() { net_->initialise(); }
+
+void NetworkHandle::set_derivative_bug(const std::string& name) {
+  guarded([&] { net_->set_derivative_bug(derivative_bug_from_name(name, "bug")); });
+}
+
+std::string NetworkHandle::derivative_bug() const {
+  return std::string(derivative_bug_name(net_->derivative_bug()));
+}
+
+Matrix NetworkHandle::targets_batch(const val& targets, Index samples) const {
+  return batch_from(targets, net_->output_size(), samples, "[Network] targets");
+}
+
+val NetworkHandle::forward(const val& inputs, double samples) {
+  return guarded([&] {
+    return batch_to_js(net_->forward(batch_from(inputs, net_->input_size(), static_cast<Index>(samples), "[Network] inputs")));
+  });
+}
+
+val NetworkHandle::loss(const val& inputs, const val& targets, double samples) {
+  return guarded([&] {
+    const Index n = static_cast<Index>(samples);
+    return loss_parts_to_js(net_->loss(batch_from(inputs, net_->input_size(), n, "[Network] inputs"), targets_batch(targets, n)));
+  });
+}
+
+val NetworkHandle::compute_gradients(const val& inputs, const val& targets, double samples) {
+  return guarded([&] {
+    const Index n = static_cast<Index>(samples);
+    const LossParts loss = net_->compute_gradients(batch_from(inputs, net_->input_size(), n, "[Network] inputs"),
+                                                   targets_batch(targets, n));
+    val out = val::object();
+    out.set("loss", loss_parts_to_js(loss));
+    out.set("gradients", gradients());
+    return out;
+  });
+}
+
+val NetworkHandle::trace(const val& inputs, const val& targets, double samples, const std::string& optimizer_json,
+                         double learning_rate) {
+  return guarded([&] {
+    const Index n = static_cast<Index>(samples);
+    const Matrix X = batch_from(inputs, net_->input_size(), n, "[Trace] inputs");
+    const Matrix Y = targets_batch(targets, n);
+    if (!trace_optimizer_ || optimizer_json != trace_optimizer_json_) {
+      const TrainSettings settings = parse_train_settings("{\"optimizer\":" + optimizer_json + "}");
+      trace_optimizer_ = make_optimizer(settings.optimizer, net_->parameter_count());
+      trace_optimizer_json_ = optimizer_json;
+    }
+    return trace_to_js(trace_step(*net_, X, Y, *trace_optimizer_, learning_rate));
+  });
+}
+
+void NetworkHandle::reset_trace_optimizer() { trace_optimizer_.reset(); }
+
+val NetworkHandle::gradient_test(const val& inputs, const val& targets, double samples, const std::string& settings_json) {
+  return guarded([&] {
+    const Index n = static_cast<Index>(samples);
+    return gradient_test_to_js(network_gradient_test(*net_, batch_from(inputs, net_->input_size(), n, "[GradientTest] inputs"),
+                                                     targets_batch(targets, n), parse_gradient_test_settings(settings_json)));
+  });
+}
+
+val NetworkHandle::jacobian_test(double layer, double batch, const std::string& settings_json) {
+  return guarded([&] {
+    if (!(layer >= 0)) throw SpecError("[GradientTest] layer must be 0 or more");
+    return gradient_test_to_js(lab::jacobian_test(*net_, static_cast<std::size_t>(layer), static_cast<Index>(batch),
+                                                  parse_gradient_test_settings(settings_json)));
+  });
+}
+
+val NetworkHandle::elementwise_check(const val& inputs, const val& targets, double samples, const std::string& settings_json) {
+  return guarded([&] {
+    const Index n = static_cast<Index>(samples);
+    return elementwise_to_js(lab::elementwise_check(*net_, batch_from(inputs, net_->input_size(), n, "[GradientTest] inputs"),
+                                                    targets_batch(targets, n), parse_elementwise_settings(settings_json)));
+  });
+}
+
+val NetworkHandle::predict(const DatasetHandle& data) {
+  return guarded([&] { return batch_to_js(net_->forward(data.data().X)); });
+}
+
+val NetworkHandle::predict_labels(const DatasetHandle& data) {
+  return guarded([&] { return int32_array(labels_from_outputs(net_->forward(data.data().X))); });
+}
+
+val NetworkHandle::targets_for(const DatasetHandle& data) const {
+  return guarded([&] { return batch_to_js(targets_for_loss(data.data(), net_->spec().loss, net_->output_size())); });
+}
+
+val NetworkHandle::evaluate(const DatasetHandle& data) {
+  return guarded([&] {
+    const Evaluation e = lab::evaluate(*net_, data.data().X, targets_for_loss(data.data(), net_->spec().loss, net_->output_size()));
+    val out = val::object();
+    out.set("loss", loss_parts_to_js(e.loss));
+    out.set("metric", e.metric);
+    out.set("metricName", std::string(metric_name(net_->spec().loss)));
+    return out;
+  });
+}
+
+val NetworkHandle::classification_report(const DatasetHandle& data) {
+  return guarded([&] {
+    const Dataset& d = data.data();
+    if (!d.is_classification())
+      throw DataError("[Metrics] a classification report needs class labels; \"" + d.name + "\" is a regression set");
+    return classification_report_to_js(
+        lab::classification_report(d.labels, labels_from_outputs(net_->forward(d.X)), d.classes));
+  });
+}
+
+// ---- TrainerHandle
+
+namespace {
+
+std::unique_ptr<Trainer> make_trainer(Network& net, const Dataset& train, const Dataset* validation,
+                                      const std::string& settings_json) {
+  TrainSettings settings = parse_train_settings(settings_json);
+  Matrix Y = targets_for_loss(train, net.spec().loss, net.output_size());
+  if (!validation || validation->samples() == 0)
+    return std::make_unique<Trainer>(net, train.X, std::move(Y), std::move(settings));
+  return std::make_unique<Trainer>(net, train.X, std::move(Y), std::move(settings), validation->X,
+                                   targets_for_loss(*validation, net.spec().loss, net.output_size()));
+}
+
+}  // namespace
+
+TrainerHandle::TrainerHandle(const NetworkHandle& net, const DatasetHandle& train, const std::string& settings_json)
+    : net_(net.network()), trainer_(guarded([&] { return make_trainer(*net_, train.data(), nullptr, settings_json); })) {}
+
+TrainerHandle::TrainerHandle(const NetworkHandle& net, const DatasetHandle& train, const DatasetHandle& validation,
+                             const std::string& settings_json)
+    : net_(net.network()),
+      trainer_(guarded([&] { return make_trainer(*net_, train.data(), &validation.data(), settings_json); })) {}
+
+val TrainerHandle::step() { return guarded([&] { return step_result_to_js(trainer_->step()); }); }
+val TrainerHandle::step_epoch() { return guarded([&] { return step_result_to_js(trainer_->step_epoch()); }); }
+val TrainerHandle::run(double epochs) {
+  return guarded([&] { return step_result_to_js(trainer_->run(static_cast<int>(epochs))); });
+}
+void TrainerHandle::reset() { trainer_->reset(); }
+std::string TrainerHandle::status() const { return std::string(train_status_name(trainer_->status())); }
+std::string TrainerHandle::message() const { return trainer_->message(); }
+double TrainerHandle::epoch() const { return trainer_->epoch(); }
+double TrainerHandle::batch_in_epoch() const { return static_cast<double>(trainer_->batch_in_epoch()); }
+double TrainerHandle::batches_per_epoch() const { return static_cast<double>(trainer_->batches_per_epoch()); }
+double TrainerHandle::batch_size() const { return static_cast<double>(trainer_->effective_batch_size()); }
+double TrainerHandle::learning_rate() const { return trainer_->current_learning_rate(); }
+double TrainerHandle::best_epoch() const { return trainer_->best_epoch(); }
+bool TrainerHandle::has_validation() const { return trainer_->has_validation(); }
+std::string TrainerHandle::metric_name() const { return std::string(lab::metric_name(net_->spec().loss)); }
+std::string TrainerHandle::settings_json() const { return train_settings_to_json(trainer_->settings()); }
+
+val TrainerHandle::history() const {
+  val list = val::array();
+  for (const EpochRecord& record : trainer_->history()) list.call<void>("push", epoch_to_js(record));
+  return list;
+}
+
+val TrainerHandle::history_since(double first) const {
+  val list = val::array();
+  const auto& history = trainer_->history();
+  for (std::size_t i = first > 0 ? static_cast<std::size_t>(first) : 0; i < history.size(); ++i)
+    list.call<void>("push", epoch_to_js(history[i]));
+  return list;
+}
+
+double TrainerHandle::time_steps(double steps) {
+  return guarded([&] {
+    const double start = emscripten_get_now();
+    for (int i = 0; i < static_cast<int>(steps); ++i) trainer_->step();
+    return emscripten_get_now() - start;
+  });
+}
+
+val TrainerHandle::parameters() const {
+  return float64_array(net_->parameters().data(), static_cast<std::size_t>(net_->parameter_count()));
+}
+
+}  // namespace lab::wasm

@@ -1,0 +1,135 @@
+// The JS handle classes: thin owners of core objects. Each method converts its arguments, calls
+// the core once and converts the result; a C++ exception reaches JS as an Error (guarded()).
+// Handles count themselves so that tests can check that dispose() frees everything.
+#pragma once
+
+#include <emscripten/val.h>
+
+#include <memory>
+#include <string>
+
+#include "core/dataset.hpp"
+#include "core/network.hpp"
+#include "core/optimizer.hpp"
+#include "core/preprocess.hpp"
+#include "core/trainer.hpp"
+
+namespace lab::wasm {
+
+using emscripten::val;
+
+// Live handles of every class, for the leak tests.
+int& live_handles();
+
+struct Counted {
+  Counted() { ++live_handles(); }
+  Counted(const Counted&) { ++live_handles(); }
+  ~Counted() { --live_handles(); }
+};
+
+class DatasetHandle : Counted {
+ public:
+  explicit DatasetHandle(Dataset data);
+  const Dataset& data() const { return data_; }
+
+  val info() const;
+  std::string summary_json() const;
+  val features() const;  // n × d row-major
+  val labels() const;    // Int32Array (n); empty for regression
+  val targets() const;   // n × t row-major; empty for classification
+  DatasetHandle* subset(const val& indices) const;
+  DatasetHandle* select_features(const val& features) const;
+  // Split, scaler fitted on the training part, applied to all parts.
+  class PreparedHandle* prepare(const std::string& split_json, const std::string& scaling) const;
+
+ private:
+  Dataset data_;
+};
+
+// The result of DatasetHandle::prepare: three parts, their indices and the fitted scaler.
+class PreparedHandle : Counted {
+ public:
+  explicit PreparedHandle(PreparedData prepared) : prepared_(std::move(prepared)) {}
+  DatasetHandle* part(const std::string& name) const;  // "train", "validation" or "test"
+  val indices() const;                                 // {train, validation, test}: Int32Array
+  val scaler() const;                                  // {kind, shift, scale}
+  val scale(const val& features, double samples) const;  // the fitted scaling of new samples
+
+ private:
+  PreparedData prepared_;
+};
+
+class NetworkHandle : Counted {
+ public:
+  explicit NetworkHandle(const std::string& spec_json);
+  const std::shared_ptr<Network>& network() const { return net_; }
+
+  std::string spec_json() const;
+  double parameter_count() const;
+  double input_size() const;
+  double output_size() const;
+  val layers() const;
+  val parameters() const;
+  void set_parameters(const val& values);
+  val gradients() const;
+  void initialise();
+  void set_derivative_bug(const std::string& name);
+  std::string derivative_bug() const;
+
+  val forward(const val& inputs, double samples);
+  val loss(const val& inputs, const val& targets, double samples);
+  val compute_gradients(const val& inputs, const val& targets, double samples);
+  val trace(const val& inputs, const val& targets, double samples, const std::string& optimizer_json,
+            double learning_rate);
+  void reset_trace_optimizer();
+  val gradient_test(const val& inputs, const val& targets, double samples, const std::string& settings_json);
+  val jacobian_test(double layer, double batch, const std::string& settings_json);
+  val elementwise_check(const val& inputs, const val& targets, double samples, const std::string& settings_json);
+
+  val predict(const DatasetHandle& data);         // n × out row-major outputs
+  val predict_labels(const DatasetHandle& data);  // Int32Array of classes
+  val targets_for(const DatasetHandle& data) const;  // n × out row-major targets for this loss
+  val evaluate(const DatasetHandle& data);        // {loss, metric, metricName}
+  val classification_report(const DatasetHandle& data);
+
+ private:
+  Matrix targets_batch(const val& targets, Index samples) const;
+
+  std::shared_ptr<Network> net_;
+  std::unique_ptr<Optimizer> trace_optimizer_;  // kept between trace() calls with the same settings
+  std::string trace_optimizer_json_;
+};
+
+class TrainerHandle : Counted {
+ public:
+  TrainerHandle(const NetworkHandle& net, const DatasetHandle& train, const std::string& settings_json);
+  TrainerHandle(const NetworkHandle& net, const DatasetHandle& train, const DatasetHandle& validation,
+                const std::string& settings_json);
+
+  val step();
+  val step_epoch();
+  val run(double epochs);
+  void reset();
+  std::string status() const;
+  std::string message() const;
+  double epoch() const;
+  double batch_in_epoch() const;
+  double batches_per_epoch() const;
+  double batch_size() const;
+  double learning_rate() const;
+  double best_epoch() const;
+  bool has_validation() const;
+  std::string metric_name() const;
+  std::string settings_json() const;
+  val history() const;
+  val history_since(double first) const;  // records from epoch index `first` on
+  val parameters() const;
+  // For the benchmarks: runs `steps` steps inside C++ and returns the milliseconds they took.
+  double time_steps(double steps);
+
+ private:
+  std::shared_ptr<Network> net_;  // keeps the network alive while the trainer lives
+  std::unique_ptr<Trainer> trainer_;
+};
+
+}  // namespace lab::wasm

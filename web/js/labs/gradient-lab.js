@@ -1,0 +1,590 @@
+// The Gradient-test lab (seed 000): the zero- and first-order errors of a network's loss, of one
+// layer's transposed Jacobian or of softmax regression against k, an entry-by-entry check of the
+// gradient and the network diagram. Every number shown comes from the engine; JS only arranges it.
+import { PROPERTIES } from '../state.js';
+import { drawDiagram } from '../ui/diagram.js';
+import { createErrorChart } from '../ui/error-chart.js';
+import { formatNumber, formatScientific, fullNumber } from '../ui/format.js';
+import { renderTex } from '../ui/tex.js';
+
+const SAMPLES = 8;          // the batch of the network test, and of the layer test
+const TOLERANCE = 1e-6;     // element-wise check: above this relative error an entry is wrong
+const SOFTMAX_PROBLEM = { samples: 100, features: 20, classes: 5 };
+
+const dense = (units, activation, extra = {}) => ({ type: 'dense', units, activation, ...extra });
+const residual = (activation) => ({ type: 'residual', activation });
+
+/** The networks offered, by their state name (gnet). */
+const NETWORKS = {
+  tanh3: {
+    label: '3-layer tanh network, sigmoid output',
+    spec: { input: 4, layers: [dense(6, 'tanh'), dense(6, 'tanh'), dense(2, 'sigmoid')], loss: 'mse' },
+  },
+  relu_res: {
+    label: 'ReLU network with two residual blocks, softmax output',
+    spec: { input: 4, layers: [dense(6, 'relu'), residual('relu'), residual('relu'), dense(3, 'softmax')], loss: 'cross_entropy' },
+  },
+  leaky_deep: {
+    label: 'Deep leaky-ReLU network (4 × 5 units, α = 0.1), softmax output',
+    spec: {
+      input: 4,
+      layers: [...Array.from({ length: 4 }, () => dense(5, 'leaky_relu', { alpha: 0.1 })), dense(3, 'softmax')],
+      loss: 'cross_entropy',
+    },
+  },
+  seed001: {
+    label: 'Seed 001’s network: 2 → 3 sigmoid → 1 sigmoid',
+    spec: { input: 2, layers: [dense(3, 'sigmoid'), dense(1, 'sigmoid')], loss: 'mse' },
+  },
+};
+
+const TARGETS = {
+  network: 'Whole network: gradient of the loss',
+  layer: 'One layer: transposed Jacobian',
+  softmax: 'Softmax regression (seed 000 §1.1)',
+};
+
+const VERDICTS = {
+  pass: { icon: '✓', word: 'Pass' },
+  fail: { icon: '✗', word: 'Fail' },
+  inconclusive: { icon: '?', word: 'Inconclusive' },
+};
+
+const property = (name) => PROPERTIES.find((p) => p.name === name);
+const readable = (name) => name.replace(/_/g, ' ');
+
+/** The spec of network `name` with its weights drawn from `seed`. */
+function networkSpec(name, seed) {
+  return { ...NETWORKS[name].spec, init: { scheme: 'xavier', scale: 1, seed } };
+}
+
+/** [value, label] pairs of what the chosen target can be tested with respect to. */
+function wrtChoices(target, layer) {
+  if (target === 'network') return [['all', 'all parameters'], ['weights', 'the weights only'], ['biases', 'the biases only']];
+  if (target === 'softmax') return [['all', 'W and b'], ['W', 'W (weights)'], ['b', 'b (biases)']];
+  return [
+    ...layer.blocks.map((b) => [b.name, `${b.name} (${b.rows} × ${b.cols})`]),
+    ['input', 'the input x'],
+    ['all', `all of ${layer.blocks.map((b) => b.name).join(', ')}`],
+  ];
+}
+
+/** A one-line name of layer `i`: "1 · residual relu (6→6)". */
+function layerName(layer, i) {
+  return `${i} · ${layer.type} ${readable(layer.activation)} (${layer.inputSize}→${layer.outputSize})`;
+}
+
+/** "layer 1 W[2, 0]" or "layer 1 b[2]" (indices from 0, as the engine counts). */
+function entryName(entry, block) {
+  return block.cols > 1 || block.isWeight
+    ? `layer ${entry.layer} ${entry.block}[${entry.row}, ${entry.col}]`
+    : `layer ${entry.layer} ${entry.block}[${entry.row}]`;
+}
+
+const TEMPLATE = `
+<div class="glab">
+  <div class="glab-top">
+    <section class="card glab-settings" aria-labelledby="g-settings-title">
+      <h2 id="g-settings-title">Settings</h2>
+      <div class="glab-fields">
+        <fieldset class="field choices" id="g-target"><legend>Test</legend></fieldset>
+        <fieldset class="field choices" id="g-net"><legend>Network</legend></fieldset>
+        <div class="field" id="g-layer-field"><label for="g-layer">Layer</label><select id="g-layer"></select></div>
+        <div class="field"><label for="g-wrt">With respect to</label><select id="g-wrt"></select></div>
+        <div class="field">
+          <label for="g-eps0">First step ε₀</label>
+          <input id="g-eps0" type="text" inputmode="decimal" autocomplete="off" spellcheck="false" aria-describedby="g-eps0-help g-eps0-error">
+          <p class="help" id="g-eps0-help">ε halves at each step k</p>
+          <p class="field-error" id="g-eps0-error" hidden></p>
+        </div>
+        <div class="field">
+          <label for="g-K">Number of steps K</label>
+          <input id="g-K" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" aria-describedby="g-K-help g-K-error">
+          <p class="help" id="g-K-help">k = 0 … K − 1</p>
+          <p class="field-error" id="g-K-error" hidden></p>
+        </div>
+        <div class="field">
+          <label for="g-seed">Seed</label>
+          <div class="with-button">
+            <input id="g-seed" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" aria-describedby="g-seed-help g-seed-error">
+            <button type="button" id="g-next-seed" aria-keyshortcuts="n" title="Next seed (key N)">Next</button>
+          </div>
+          <p class="help" id="g-seed-help">weights, data and direction d</p>
+          <p class="field-error" id="g-seed-error" hidden></p>
+        </div>
+        <div class="field field-bug" id="g-bug-field">
+          <label for="g-bug">Broken derivative</label>
+          <select id="g-bug" aria-describedby="g-bug-description"></select>
+          <p class="help" id="g-bug-description"></p>
+        </div>
+      </div>
+    </section>
+
+    <section class="glab-results" aria-label="Result of the gradient test">
+      <div class="card glab-verdict" id="g-verdict" role="status" aria-live="polite">
+        <p class="verdict-word" data-testid="gradient-verdict" id="g-verdict-word"></p>
+        <div class="verdict-text">
+          <p class="verdict-target" id="g-target-text"></p>
+          <p class="verdict-explanation" id="g-explanation"></p>
+          <p class="verdict-bug" id="g-verdict-bug" hidden></p>
+        </div>
+      </div>
+      <p class="glab-run-error" id="g-run-error" role="alert" hidden></p>
+      <figure class="card glab-chart">
+        <div class="chart-box"><canvas id="g-chart" role="img" aria-label="Chart of the gradient test"></canvas></div>
+        <figcaption>
+          <p class="slopes">Fitted slopes (points above the floor):
+            zero-order <strong data-testid="zero-order-slope" id="g-slope0"></strong> (expected 1),
+            first-order <strong data-testid="first-order-slope" id="g-slope1"></strong> (expected 2 when the gradient is right).</p>
+          <p class="formulas">Zero-order error <span id="g-tex-zero"></span>, first-order error <span id="g-tex-first"></span>,
+            where d is a random direction and g the gradient being tested. Dashed lines: slopes 1 and 2 through each series’ first point.</p>
+        </figcaption>
+      </figure>
+      <details class="card glab-per-k">
+        <summary>Numbers for each k</summary>
+        <div id="g-per-k"></div>
+      </details>
+    </section>
+  </div>
+
+  <div class="glab-bottom">
+    <section class="card glab-diagram" aria-labelledby="g-diagram-title">
+      <h2 id="g-diagram-title">The network</h2>
+      <p class="help" id="g-diagram-note"></p>
+      <svg class="diagram" id="g-diagram"></svg>
+      <p class="selection" id="g-selection" aria-live="polite"></p>
+    </section>
+    <section class="card glab-entries" id="g-entries-card" aria-labelledby="g-entries-title">
+      <div class="entries-head">
+        <h2 id="g-entries-title">Entry by entry</h2>
+        <div class="field inline"><label for="g-decimals">Decimals</label><select id="g-decimals"></select></div>
+      </div>
+      <p class="entries-summary" id="g-entries-summary"></p>
+      <div class="table-scroll" tabindex="0" role="region" aria-labelledby="g-entries-title">
+        <table class="entries" id="g-entries">
+          <caption>Backprop (analytic) against central differences (numeric) for each parameter; ✗ marks a relative error above ${formatScientific(TOLERANCE, 0)}. Click a row to find the parameter in the diagram.</caption>
+          <thead><tr>
+            <th scope="col" data-key="index"><button type="button">Parameter</button></th>
+            <th scope="col" data-key="analytic"><button type="button">Analytic</button></th>
+            <th scope="col" data-key="numeric"><button type="button">Numeric</button></th>
+            <th scope="col" data-key="relativeError"><button type="button">Relative error</button></th>
+          </tr></thead>
+          <tbody></tbody>
+        </table>
+      </div>
+    </section>
+  </div>
+</div>`;
+
+/** Creates the lab in `root`; returns {show(state), update(state, changes), onKey(event)}. */
+export function createGradientLab(root, { lab, store }) {
+  root.innerHTML = TEMPLATE;
+  const $ = (id) => root.querySelector(`#${id}`);
+  const panel = root.querySelector('.glab');
+
+  let model = null;           // {key, net, data, inputs, targets} of the chosen network and seed
+  let chart = null;
+  let shown = null;           // the last result shown: {settings, result, check}
+  let sort = { key: 'index', direction: 'ascending' };
+  let selectedEntry = null;   // the index of the entry picked in the table
+
+  // ---- the network and its data --------------------------------------------------------------
+
+  /** Builds (or reuses) the network and its batch for `gnet` and `gseed`, disposing old ones. */
+  function modelFor(gnet, gseed) {
+    const key = `${gnet}:${gseed}`;
+    if (model?.key === key) return model;
+    const net = lab.network(networkSpec(gnet, gseed));
+    let data;
+    try {
+      data = lab.generate({ name: 'blobs', samples: SAMPLES, seed: gseed, classes: Math.max(2, net.outputSize), dimensions: net.inputSize });
+    } catch (error) {
+      net.dispose();
+      throw error;
+    }
+    model?.net.dispose();
+    model?.data.dispose();
+    model = { key, net, data, inputs: data.features(), targets: net.targetsFor(data), layers: net.layers };
+    selectedEntry = null;
+    return model;
+  }
+
+  /** The settings actually used for `state`: the layer index kept in range, wrt one the target has. */
+  function settingsFor(state) {
+    const { layers } = modelFor(state.gnet, state.gseed);
+    const layer = Math.min(state.glayer, layers.length - 1);
+    const choices = wrtChoices(state.gtarget, layers[layer]);
+    const wrt = choices.some(([value]) => value === state.wrt) ? state.wrt : 'all';
+    return { ...state, glayer: layer, wrt, choices };
+  }
+
+  /** Merges `changes` into the state, keeping glayer and wrt valid for the new target and network. */
+  function setValid(changes) {
+    const next = { ...store.state, ...changes };
+    const valid = settingsFor(next);
+    const fixes = {};
+    if (valid.glayer !== next.glayer) fixes.glayer = valid.glayer;
+    if (valid.wrt !== next.wrt) fixes.wrt = valid.wrt;
+    store.set({ ...changes, ...fixes });
+  }
+
+  // ---- running the test ----------------------------------------------------------------------
+
+  function runTest(s) {
+    const common = { epsilon0: s.eps0, iterations: s.K, seed: s.gseed, wrt: s.wrt, bug: s.bug };
+    if (s.gtarget === 'softmax') return { result: lab.softmaxRegressionTest(SOFTMAX_PROBLEM, common), check: null };
+    const { net, inputs, targets } = model;
+    if (s.gtarget === 'layer') return { result: net.jacobianTest(s.glayer, { batch: SAMPLES, ...common }), check: null };
+    return {
+      result: net.gradientTest(inputs, targets, common),
+      check: net.elementwiseCheck(inputs, targets, { maxEntries: 200, bug: s.bug, tolerance: TOLERANCE }),
+    };
+  }
+
+  function render(state) {
+    let settings;
+    let outcome;
+    try {
+      settings = settingsFor(state);
+      outcome = runTest(settings);
+    } catch (error) {
+      showRunError(error);
+      return;
+    }
+    $('g-run-error').hidden = true;
+    shown = { settings, ...outcome };
+    syncControls(settings);
+    renderVerdict(settings, outcome.result);
+    renderChart(outcome.result);
+    renderPerK(outcome.result);
+    renderEntries(settings, outcome.check);
+    renderDiagram(settings, outcome.check);
+  }
+
+  function showRunError(error) {
+    const box = $('g-run-error');
+    box.textContent = `The test could not run: ${error.message}. ${shown ? 'The last valid result is still shown.' : ''}`;
+    box.hidden = false;
+  }
+
+  // ---- controls ------------------------------------------------------------------------------
+
+  function fillSelect(select, pairs) {
+    select.replaceChildren(...pairs.map(([value, label]) => new Option(label, value)));
+  }
+
+  /** Radio buttons named `name` in `fieldset`, one per [value, label]. */
+  function fillRadios(fieldset, name, pairs) {
+    for (const [value, label] of pairs) {
+      const wrapper = document.createElement('label');
+      wrapper.className = 'choice';
+      const radio = document.createElement('input');
+      radio.type = 'radio';
+      radio.name = name;
+      radio.value = value;
+      wrapper.append(radio, ` ${label}`);
+      fieldset.appendChild(wrapper);
+    }
+  }
+
+  fillRadios($('g-target'), 'g-target', Object.entries(TARGETS));
+  fillRadios($('g-net'), 'g-net', Object.entries(NETWORKS).map(([name, n]) => [name, n.label]));
+  fillSelect($('g-bug'), lab.derivativeBugs.map((b) => [b.name, b.name === 'none' ? 'none' : readable(b.name)]));
+  const decimals = property('decimals');
+  fillSelect($('g-decimals'), Array.from({ length: decimals.max - decimals.min + 1 }, (_, i) => [String(i + decimals.min), String(i + decimals.min)]));
+
+  $('g-target').addEventListener('change', (e) => setValid({ gtarget: e.target.value }));
+  $('g-net').addEventListener('change', (e) => setValid({ gnet: e.target.value }));
+  $('g-layer').addEventListener('change', (e) => setValid({ glayer: Number(e.target.value) }));
+  $('g-wrt').addEventListener('change', (e) => store.set({ wrt: e.target.value }));
+  $('g-bug').addEventListener('change', (e) => store.set({ bug: e.target.value }));
+  $('g-decimals').addEventListener('change', (e) => store.set({ decimals: Number(e.target.value) }));
+  $('g-next-seed').addEventListener('click', nextSeed);
+
+  function nextSeed() {
+    const { gseed } = store.state;
+    setValid({ gseed: gseed < property('gseed').max ? gseed + 1 : 0 });
+  }
+
+  /** A typed number for state property `name`: checked against the state's range, with an inline message. */
+  function bindNumberInput(name, what) {
+    const input = $(`g-${name === 'gseed' ? 'seed' : name}`);
+    const message = $(`${input.id}-error`);
+    const { kind, min, max } = property(name);
+    const allowed = kind === 'int' ? `a whole number from ${min} to ${max}` : `a number from ${min} to ${max}`;
+    input.addEventListener('change', () => {
+      const text = input.value.trim().replace(/−/g, '-');
+      const value = Number(text);
+      const valid = text !== '' && Number.isFinite(value) && value >= min && value <= max && (kind !== 'int' || Number.isInteger(value));
+      if (!valid) {
+        input.setAttribute('aria-invalid', 'true');
+        message.textContent = `${what} must be ${allowed}; “${input.value}” is not. The result shown is still for ${store.state[name]}.`;
+        message.hidden = false;
+        return;
+      }
+      input.removeAttribute('aria-invalid');
+      message.hidden = true;
+      if (value === store.state[name]) input.value = String(value);
+      else setValid({ [name]: value });
+    });
+  }
+  bindNumberInput('eps0', 'ε₀');
+  bindNumberInput('K', 'K');
+  bindNumberInput('gseed', 'The seed');
+
+  /** Shows the settings in use; a typed value still marked invalid is left for the user to fix. */
+  function syncControls(s) {
+    for (const [id, value] of [['g-target', s.gtarget], ['g-net', s.gnet]]) {
+      for (const radio of $(id).querySelectorAll('input')) radio.checked = radio.value === value;
+    }
+    fillSelect($('g-layer'), model.layers.map((layer, i) => [String(i), layerName(layer, i)]));
+    $('g-layer').value = String(s.glayer);
+    fillSelect($('g-wrt'), s.choices);
+    $('g-wrt').value = s.wrt;
+    $('g-bug').value = s.bug;
+    $('g-decimals').value = String(s.decimals);
+    $('g-net').hidden = s.gtarget === 'softmax';
+    $('g-layer-field').hidden = s.gtarget !== 'layer';
+    for (const [name, id] of [['eps0', 'g-eps0'], ['K', 'g-K'], ['gseed', 'g-seed']]) {
+      const input = $(id);
+      if (input.getAttribute('aria-invalid') !== 'true') input.value = String(s[name]);
+    }
+    const bug = lab.derivativeBugs.find((b) => b.name === s.bug);
+    $('g-bug-description').textContent = s.bug === 'none'
+      ? `${bug.description} Switch one on to see the test catch it.`
+      : `${bug.description} A bug shows only where its derivative is used.`;
+    $('g-bug-field').classList.toggle('bug-on', s.bug !== 'none');
+  }
+
+  // ---- verdict, chart and per-k table --------------------------------------------------------
+
+  function renderVerdict(s, result) {
+    const verdict = VERDICTS[result.verdict];
+    $('g-verdict').dataset.verdict = result.verdict;
+    $('g-verdict-word').textContent = `${verdict.icon} ${verdict.word}`;
+    $('g-target-text').textContent = `Test of the ${result.target}`;
+    $('g-explanation').textContent = result.explanation;
+    const bug = lab.derivativeBugs.find((b) => b.name === s.bug);
+    $('g-verdict-bug').hidden = s.bug === 'none';
+    $('g-verdict-bug').textContent = `Broken derivative switched on: ${bug.description}`;
+    $('g-slope0').textContent = formatNumber(result.zeroOrderSlope, 2);
+    $('g-slope1').textContent = formatNumber(result.firstOrderSlope, 2);
+  }
+
+  function chartColors() {
+    const style = getComputedStyle(panel);
+    const css = (name) => style.getPropertyValue(name).trim();
+    return {
+      ink: css('--ink'), muted: css('--muted'), grid: css('--line'), floor: css('--floor'),
+      zero: css('--zero-order'), first: css('--first-order'), zeroGuide: css('--zero-order-guide'), firstGuide: css('--first-order-guide'),
+    };
+  }
+
+  function renderChart(result) {
+    const colors = chartColors();
+    if (!chart && globalThis.Chart) {
+      chart = createErrorChart($('g-chart'), {
+        xTitle: 'k   (ε = ε₀ · 2⁻ᵏ)',
+        yTitle: 'error',
+        floorLabel: 'rounding floor (left out of the verdict)',
+        xTooltip: (k) => `k = ${k}, ε = ${formatScientific(shown.result.epsilon[k])}`,
+        colors,
+      });
+    }
+    const k = Array.from(result.epsilon, (_, i) => i);
+    const s0 = formatNumber(result.zeroOrderSlope, 2);
+    const s1 = formatNumber(result.firstOrderSlope, 2);
+    chart?.update({
+      x: k,
+      series: [
+        { label: `zero-order error (slope ${s0})`, values: result.zeroOrder, color: colors.zero, pointStyle: 'circle' },
+        { label: `first-order error (slope ${s1})`, values: result.firstOrder, color: colors.first, pointStyle: 'triangle' },
+      ],
+      references: [
+        { label: 'slope 1: error ∝ ε', slope: 1, anchor: { x: 0, y: result.zeroOrder[0] }, color: colors.zeroGuide },
+        { label: 'slope 2: error ∝ ε²', slope: 2, anchor: { x: 0, y: result.firstOrder[0] }, color: colors.firstGuide },
+      ],
+      floorIndex: result.floorIndex < k.length ? result.floorIndex : null,
+    });
+    const floor = result.floorIndex < k.length ? ` Points from k = ${result.floorIndex} on are at the rounding floor of double precision.` : '';
+    $('g-chart').setAttribute('aria-label', `Log-scale chart of the errors against k for ε = ε₀ · 2 to the −k. `
+      + `The zero-order error falls with fitted slope ${s0} and the first-order error with fitted slope ${s1}; `
+      + `verdict: ${VERDICTS[result.verdict].word.toLowerCase()}.${floor} The numbers are in the table “Numbers for each k”.`);
+  }
+
+  function renderPerK(result) {
+    const table = document.createElement('table');
+    table.className = 'per-k';
+    table.createCaption().textContent = 'Errors for each k. A rate is log₂ of the error at k − 1 over the error at k: 1 for O(ε), 2 for O(ε²).';
+    const head = table.createTHead().insertRow();
+    for (const title of ['k', 'ε', 'zero-order error', 'rate', 'first-order error', 'rate']) {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = title;
+      head.appendChild(th);
+    }
+    const body = table.createTBody();
+    result.epsilon.forEach((epsilon, k) => {
+      const row = body.insertRow();
+      const atFloor = result.atFloor[k];
+      if (atFloor) row.classList.add('at-floor');
+      const kCell = document.createElement('th');
+      kCell.scope = 'row';
+      kCell.textContent = atFloor ? `${k} (floor)` : String(k);
+      row.appendChild(kCell);
+      const cells = [
+        epsilon,
+        result.zeroOrder[k],
+        k > 0 ? result.zeroOrderRate[k - 1] : null,
+        result.firstOrder[k],
+        k > 0 ? result.firstOrderRate[k - 1] : null,
+      ];
+      cells.forEach((value, i) => {
+        const cell = row.insertCell();
+        const isRate = i === 2 || i === 4;
+        cell.textContent = value === null ? '—' : isRate ? formatNumber(value, 2) : formatScientific(value);
+        if (value !== null) cell.title = fullNumber(value);
+        if (i === 3) cell.dataset.testid = 'first-order-error';
+      });
+    });
+    $('g-per-k').replaceChildren(table);
+  }
+
+  // ---- element-wise table --------------------------------------------------------------------
+
+  const blockOf = (entry) => model.layers[entry.layer].blocks.find((b) => b.name === entry.block);
+
+  function sortedEntries(entries) {
+    const sign = sort.direction === 'ascending' ? 1 : -1;
+    return [...entries].sort((a, b) => sign * (a[sort.key] - b[sort.key]) || a.index - b.index);
+  }
+
+  function renderEntries(s, check) {
+    $('g-entries-card').hidden = !check;
+    if (!check) return;
+    const summary = $('g-entries-summary');
+    summary.textContent = check.explanation;
+    summary.classList.toggle('wrong', !check.passed);
+    for (const th of root.querySelectorAll('#g-entries th[data-key]')) {
+      th.setAttribute('aria-sort', th.dataset.key === sort.key ? sort.direction : 'none');
+    }
+    const rows = sortedEntries(check.entries).map((entry) => {
+      const row = document.createElement('tr');
+      const wrong = entry.relativeError > TOLERANCE;
+      row.classList.toggle('wrong', wrong);
+      row.classList.toggle('selected', entry.index === selectedEntry);
+      const nameCell = document.createElement('th');
+      nameCell.scope = 'row';
+      const pick = document.createElement('button');
+      pick.type = 'button';
+      pick.textContent = entryName(entry, blockOf(entry));
+      pick.dataset.index = String(entry.index);
+      pick.setAttribute('aria-pressed', String(entry.index === selectedEntry));
+      nameCell.appendChild(pick);
+      row.appendChild(nameCell);
+      for (const value of [entry.analytic, entry.numeric]) {
+        const cell = row.insertCell();
+        cell.textContent = formatNumber(value, s.decimals);
+        cell.title = fullNumber(value);
+      }
+      const error = row.insertCell();
+      error.textContent = `${wrong ? '✗ ' : ''}${formatScientific(entry.relativeError, 1)}`;
+      error.title = fullNumber(entry.relativeError);
+      row.addEventListener('click', () => selectEntry(entry.index));
+      return row;
+    });
+    $('g-entries').tBodies[0].replaceChildren(...rows);
+  }
+
+  function selectEntry(index) {
+    selectedEntry = selectedEntry === index ? null : index;
+    renderEntries(shown.settings, shown.check);
+    renderDiagram(shown.settings, shown.check);
+    root.querySelector(`#g-entries tbody button[data-index="${index}"]`)?.focus();
+  }
+
+  for (const th of root.querySelectorAll('#g-entries th[data-key]')) {
+    th.querySelector('button').addEventListener('click', () => {
+      const { key } = th.dataset;
+      const first = key === 'relativeError' ? 'descending' : 'ascending';
+      const flipped = sort.direction === 'ascending' ? 'descending' : 'ascending';
+      sort = { key, direction: sort.key === key ? flipped : first };
+      renderEntries(shown.settings, shown.check);
+    });
+  }
+
+  // ---- diagram -------------------------------------------------------------------------------
+
+  /** Columns and per-layer weight matrices (residual layers: W1) of the current network. */
+  function diagramOfNetwork() {
+    const parameters = model.net.getParameters();
+    const columns = [{ label: 'input', size: model.net.inputSize }, ...model.layers.map((layer, i) => ({
+      label: `L${i} ${layer.activation === 'leaky_relu' ? 'leaky' : layer.activation}`, size: layer.outputSize, skip: layer.type === 'residual',
+    }))];
+    const weights = model.layers.map((layer) => {
+      const w = layer.blocks[0];
+      return { rows: w.rows, cols: w.cols, data: parameters.subarray(w.offset, w.offset + w.rows * w.cols) };
+    });
+    return { columns, weights };
+  }
+
+  /** The highlight for the picked entry and a sentence saying where it is. */
+  function entryHighlight(entry) {
+    const block = blockOf(entry);
+    const column = entry.layer + 1;
+    const name = entryName(entry, block);
+    if (block === model.layers[entry.layer].blocks[0]) {
+      const from = entry.layer === 0 ? `input ${entry.col}` : `unit ${entry.col} of layer ${entry.layer - 1}`;
+      return { highlight: { edge: { column, row: entry.row, col: entry.col } }, text: `${name}: the edge from ${from} to unit ${entry.row} of layer ${entry.layer}` };
+    }
+    const where = block.isWeight ? `${entry.block} is not drawn (the diagram shows W1); its row’s unit ${entry.row}` : `the bias of unit ${entry.row}`;
+    return { highlight: { node: { column, index: entry.row } }, text: `${name}: ${where} in layer ${entry.layer} is highlighted` };
+  }
+
+  function renderDiagram(s, check) {
+    const svg = $('g-diagram');
+    if (s.gtarget === 'softmax') {
+      $('g-diagram-title').textContent = 'Softmax regression';
+      $('g-diagram-note').textContent = `${SOFTMAX_PROBLEM.features} features → ${SOFTMAX_PROBLEM.classes} classes, ${SOFTMAX_PROBLEM.samples} samples; the test draws its own data and weights, so edges are not coloured.`;
+      drawDiagram(svg, {
+        columns: [{ label: 'features', size: SOFTMAX_PROBLEM.features }, { label: 'softmax', size: SOFTMAX_PROBLEM.classes }],
+        title: `Softmax regression: ${SOFTMAX_PROBLEM.features} features and ${SOFTMAX_PROBLEM.classes} classes`,
+      });
+      svg.classList.remove('has-pick');
+      $('g-selection').textContent = '';
+      return;
+    }
+    const { columns, weights } = diagramOfNetwork();
+    $('g-diagram-title').textContent = NETWORKS[s.gnet].label;
+    const sizes = columns.slice(1).map((c) => c.size).join(', ');
+    let highlight = {};
+    let selection = '';
+    if (s.gtarget === 'layer') {
+      highlight = { column: s.glayer + 1, edgesInto: s.glayer + 1 };
+      selection = `Tested: layer ${layerName(model.layers[s.glayer], s.glayer)}, on ${SAMPLES} random inputs of its own.`;
+    } else {
+      const entry = check?.entries.find((e) => e.index === selectedEntry);
+      if (entry) ({ highlight, text: selection } = entryHighlight(entry));
+      else selection = 'Pick a row of the table to find its parameter here.';
+    }
+    const arcs = columns.some((c) => c.skip) ? ' Residual layers add their input back (dashed arc); their edges show W1.' : '';
+    $('g-diagram-note').textContent = `Columns L0, L1, … are layers 0, 1, ….${arcs} Blue edges are positive weights, orange negative; thicker is larger. The loss is measured on ${SAMPLES} seeded samples of Gaussian blobs.`;
+    drawDiagram(svg, {
+      columns, weights, highlight,
+      title: `Diagram of the ${NETWORKS[s.gnet].label}: ${columns[0].size} inputs, layers of ${sizes} units`,
+    });
+    svg.classList.toggle('has-pick', Boolean(highlight.edge || highlight.node));
+    $('g-selection').textContent = selection;
+  }
+
+  renderTex($('g-tex-zero'), '|F(x + \\varepsilon d) - F(x)|', { inline: true });
+  renderTex($('g-tex-first'), '|F(x + \\varepsilon d) - F(x) - \\varepsilon\\, d^\\top g|', { inline: true });
+
+  return {
+    show(state) { render(state); },
+    update(state) { render(state); },
+    onKey(event) {
+      if (event.key === 'n' && !event.ctrlKey && !event.metaKey && !event.altKey) nextSeed();
+    },
+  };
+}

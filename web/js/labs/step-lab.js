@@ -1,0 +1,320 @@
+// The Step-through lab: one training step of a preset network, one operation at a time, with
+// its formula, its numbers and the diagram highlighting where it happens. Weights, input, target
+// and learning rate are editable; every number comes from the engine's trace.
+import { STEP_PRESETS } from './step-presets.js';
+import { traceOperations } from './step-operations.js';
+import { drawDiagram } from '../ui/diagram.js';
+import { renderMatrix } from '../ui/matrix-view.js';
+import { renderTex } from '../ui/tex.js';
+import { formatNumber } from '../ui/format.js';
+
+const html = (strings, ...values) => strings.reduce((out, s, i) => out + s + (values[i] ?? ''), '');
+
+/** Builds the lab inside `root`; returns {show, update, onKey} for main.js. */
+export function createStepLab(root, { lab, store }) {
+  root.innerHTML = html`
+    <div class="step-controls card" role="group" aria-label="Step-through controls">
+      <label>Preset
+        <select id="step-preset">${Object.entries(STEP_PRESETS).map(([id, p]) => `<option value="${id}">${p.title}</option>`).join('')}</select>
+      </label>
+      <div class="step-buttons">
+        <button type="button" id="step-first" title="First operation (Home)">First</button>
+        <button type="button" id="step-back" title="Previous operation (←)">← Back</button>
+        <button type="button" id="step-next" class="primary" title="Next operation (→)">Next →</button>
+        <button type="button" id="step-end" title="Run to the end of the step (End)">Run to end</button>
+        <button type="button" id="step-sample" title="Keep the updated weights and go on with the next sample">Next sample ↻</button>
+      </div>
+      <label>Decimals
+        <select id="step-decimals">${[0, 1, 2, 3, 4, 5, 6, 8, 10].map((d) => `<option value="${d}">${d}</option>`).join('')}</select>
+      </label>
+    </div>
+    <p class="preset-note" id="step-note"></p>
+    <p class="lab-error" id="step-error" role="alert" hidden></p>
+    <div class="step-grid">
+      <div class="step-side">
+        <div class="card diagram-card">
+          <svg id="step-diagram" class="diagram"></svg>
+          <p class="legend"><span class="swatch positive"></span> positive weight <span class="swatch negative"></span> negative weight · width = size</p>
+        </div>
+        <nav class="card op-list-card" aria-label="Operations of this step">
+          <h2 class="card-title">Operations <span id="step-position" class="position"></span></h2>
+          <ol id="step-ops" class="op-list"></ol>
+        </nav>
+      </div>
+      <div class="step-main">
+        <section class="card op-card" aria-live="polite" aria-labelledby="op-title">
+          <p class="op-phase" id="op-phase"></p>
+          <h2 id="op-title"></h2>
+          <div class="formula" id="op-tex"></div>
+          <div class="formula numbers" id="op-numbers"></div>
+          <div class="op-result" id="op-result"></div>
+        </section>
+        <section class="card edit-card" aria-labelledby="edit-title">
+          <h2 id="edit-title" class="card-title">Edit the numbers <span class="hint">the step is recomputed at once</span></h2>
+          <div class="edit-row">
+            <div id="edit-input"></div>
+            <div id="edit-target"></div>
+            <label class="lr">Learning rate η <input type="text" inputmode="decimal" id="edit-lr" aria-describedby="edit-lr-error"></label>
+            <span class="field-error" id="edit-lr-error" role="alert"></span>
+            <button type="button" id="edit-reset">Reset to the preset</button>
+          </div>
+          <div id="edit-params" class="edit-params"></div>
+        </section>
+      </div>
+    </div>`;
+  const $ = (id) => root.querySelector(`#${id}`);
+
+  let network = null;
+  let networkPreset = null;
+  let digits = null; // the bundled digits, min-max scaled, loaded once
+  let ops = [];
+  let trace = null;
+  let stateNow = store.state;
+
+  const decimals = () => stateNow.decimals;
+  const fmt = (v) => formatNumber(v, decimals());
+
+  function showError(message) {
+    $('step-error').textContent = message;
+    $('step-error').hidden = !message;
+  }
+
+  async function ensureDigits() {
+    if (digits) return digits;
+    const raw = await lab.fetchBundled('digits', new URL('data/', document.baseURI));
+    const prepared = raw.prepare({ test: 0, validation: 0, stratify: false }, 'min_max');
+    const features = prepared.train.features();
+    const labels = prepared.train.labels();
+    digits = { features, labels, width: raw.info.features };
+    prepared.dispose();
+    raw.dispose();
+    return digits;
+  }
+
+  /** The sample `index` of a preset: {input, target} (digits: one-hot target of its label). */
+  async function presetSample(preset, index) {
+    if (preset.samples) return preset.samples[index % preset.samples.length];
+    const d = await ensureDigits();
+    const i = index % d.labels.length;
+    const target = new Array(10).fill(0);
+    target[d.labels[i]] = 1;
+    return { input: Array.from(d.features.slice(i * d.width, (i + 1) * d.width)), target, label: d.labels[i] };
+  }
+
+  function ensureNetwork(presetId) {
+    if (network && networkPreset === presetId) return network;
+    network?.dispose();
+    network = lab.network(STEP_PRESETS[presetId].spec);
+    networkPreset = presetId;
+    return network;
+  }
+
+  /** Recomputes the trace for the state; falls back to the preset's values when an edit is refused. */
+  async function compute(state) {
+    const preset = STEP_PRESETS[state.preset];
+    const net = ensureNetwork(state.preset);
+    const sample = await presetSample(preset, state.sample);
+    const initial = preset.parameters ?? (net.initialise(), net.getParameters());
+    const params = state.params ?? initial;
+    const input = state.input ?? sample.input;
+    const target = state.target ?? sample.target;
+    const learningRate = state.lr ?? preset.learningRate;
+    try {
+      net.setParameters(params);
+      net.resetTrace();
+      trace = net.trace(input, target, { optimizer: 'sgd', learningRate });
+      showError('');
+    } catch (error) {
+      showError(`${error.message}. The preset's values are shown instead.`);
+      net.setParameters(initial);
+      net.resetTrace();
+      trace = net.trace(sample.input, sample.target, { optimizer: 'sgd', learningRate: preset.learningRate });
+    }
+    ops = traceOperations(trace, { format: fmt });
+    const count = preset.samples?.length ?? 0;
+    const which = count > 1
+      ? ` Now: sample ${(state.sample % count) + 1} of ${count} (x = ${sample.input.join(', ')}, y = ${sample.target.join(', ')})${state.sample >= count ? `, pass ${Math.floor(state.sample / count) + 1}` : ''}.`
+      : count === 1 && state.sample > 0 ? ` Now: step ${state.sample + 1} on the same sample, with the updated weights.`
+        : !preset.samples ? ` Now: digit sample ${state.sample + 1}, a ${sample.label}.` : '';
+    $('step-note').textContent = preset.note + which;
+  }
+
+  function paramsBefore() {
+    return trace.updates.flatMap((u) => Array.from(u.before.data));
+  }
+
+  function renderDiagram(op) {
+    const columns = [{ label: 'input', size: trace.input.rows }];
+    const weights = [];
+    trace.layers.forEach((layer, l) => {
+      const outRows = layer.forward.find((v) => v.name === 'a').rows;
+      columns.push({ label: `${layer.type === 'residual' ? 'res ' : ''}${l + 1} ${layer.activation}`, size: outRows, skip: layer.type === 'residual' });
+      const W = trace.updates.find((u) => u.layer === l && (u.name === 'W' || u.name === 'W1'));
+      weights.push(op?.kind === 'update' && op.layer === l && op.parameter === W.name ? W.after : W.before);
+    });
+    const highlight = {};
+    if (op && op.layer >= 0) {
+      highlight.column = op.layer + 1;
+      if (op.kind === 'forward' || op.kind === 'update' || op.id.startsWith('dW') || op.id.startsWith('gin')) highlight.edgesInto = op.layer + 1;
+    } else if (op) {
+      highlight.column = 0;
+    }
+    drawDiagram($('step-diagram'), { columns, weights, highlight, title: `Diagram of the network; ${op ? op.title : ''}` });
+  }
+
+  function renderOpList(current) {
+    const list = $('step-ops');
+    list.replaceChildren(...ops.map((op, i) => {
+      const item = document.createElement('li');
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = op.title;
+      button.className = `op ${op.kind}${i === current ? ' current' : ''}${i < current ? ' done' : ''}`;
+      if (i === current) button.setAttribute('aria-current', 'step');
+      button.addEventListener('click', () => store.set({ step: i }));
+      item.appendChild(button);
+      return item;
+    }));
+    const current_ = list.querySelector('.current');
+    if (current_) {
+      // keep the current operation in view by scrolling the list only, never the page
+      const top = current_.offsetTop - list.offsetTop;
+      if (top < list.scrollTop || top + current_.offsetHeight > list.scrollTop + list.clientHeight) {
+        list.scrollTop = top - list.clientHeight / 2;
+      }
+    }
+    $('step-position').textContent = `${current + 1} of ${ops.length}`;
+  }
+
+  function renderOp(index) {
+    const op = ops[index];
+    const phase = { input: 'Forward pass', forward: 'Forward pass', loss: 'Loss', backward: 'Backward pass', update: 'Update' }[op.kind];
+    $('op-phase').textContent = `${phase} · operation ${index + 1} of ${ops.length}`;
+    $('op-phase').className = `op-phase ${op.kind}`;
+    $('op-title').textContent = op.title;
+    renderTex($('op-tex'), op.tex);
+    if (op.numbers) renderTex($('op-numbers'), op.numbers);
+    else $('op-numbers').textContent = 'The matrices are too large to write out here; the result is in the table below.';
+    const result = $('op-result');
+    result.replaceChildren();
+    if (op.before) {
+      const before = document.createElement('div');
+      renderMatrix(before, op.before, { caption: `${op.resultName.replace(' after', '')} before`, decimals: decimals() });
+      result.appendChild(before);
+    }
+    const after = document.createElement('div');
+    after.className = 'result-table';
+    after.tabIndex = 0;
+    after.setAttribute('role', 'region');
+    after.setAttribute('aria-label', `${op.resultName} values`);
+    renderMatrix(after, op.result, { caption: op.resultName, decimals: decimals() });
+    after.querySelector('table').dataset.testid = 'op-result';
+    result.appendChild(after);
+    $('step-back').disabled = index === 0;
+    $('step-first').disabled = index === 0;
+    $('step-next').disabled = index === ops.length - 1;
+    $('step-end').disabled = index === ops.length - 1;
+    renderDiagram(op);
+    renderOpList(index);
+  }
+
+  function renderEditors() {
+    const d = decimals();
+    const editVector = (container, name, values, key) => {
+      const matrix = { rows: values.length, cols: 1, data: values };
+      renderMatrix(container, matrix, {
+        caption: name, decimals: d, name,
+        onEdit: (r, c, value) => {
+          const next = Array.from(values);
+          next[r] = value;
+          store.set({ [key]: next, step: Math.min(stateNow.step, ops.length - 1) });
+        },
+      });
+    };
+    editVector($('edit-input'), 'input x', Array.from(trace.input.data), 'input');
+    editVector($('edit-target'), 'target y', Array.from(trace.target.data), 'target');
+    $('edit-lr').value = String(trace.learningRate);
+    const params = paramsBefore();
+    const blocks = $('edit-params');
+    blocks.replaceChildren();
+    let offset = 0;
+    for (const u of trace.updates) {
+      const start = offset;
+      const holder = document.createElement('div');
+      holder.className = 'param-block';
+      const large = u.before.rows * u.before.cols > 64;
+      if (large) {
+        holder.classList.add('scroll');
+        holder.tabIndex = 0;
+        holder.setAttribute('role', 'region');
+        holder.setAttribute('aria-label', `${u.name}(${u.layer + 1}) values`);
+      }
+      renderMatrix(holder, u.before, {
+        caption: `${u.name} of layer ${u.layer + 1} (${u.before.rows}×${u.before.cols})`, decimals: d, name: `${u.name} of layer ${u.layer + 1}`,
+        onEdit: (r, c, value) => {
+          const next = Array.from(params);
+          next[start + r * u.before.cols + c] = value;
+          store.set({ params: next });
+        },
+      });
+      blocks.appendChild(holder);
+      offset += u.before.rows * u.before.cols;
+    }
+  }
+
+  async function render(state, recompute) {
+    stateNow = state;
+    $('step-preset').value = state.preset;
+    $('step-decimals').value = String(state.decimals);
+    try {
+      if (recompute || !trace) await compute(state);
+    } catch (error) {
+      showError(error.message);
+      return;
+    }
+    const step = Math.min(state.step, ops.length - 1);
+    renderOp(step);
+    renderEditors();
+    root.dataset.ready = 'true';
+  }
+
+  const go = (index) => store.set({ step: Math.max(0, Math.min(ops.length - 1, index)) });
+  $('step-first').addEventListener('click', () => go(0));
+  $('step-back').addEventListener('click', () => go(stateNow.step - 1));
+  $('step-next').addEventListener('click', () => go(stateNow.step + 1));
+  $('step-end').addEventListener('click', () => go(ops.length - 1));
+  $('step-sample').addEventListener('click', () => {
+    const after = trace.updates.flatMap((u) => Array.from(u.after.data));
+    store.set({ params: after, sample: stateNow.sample + 1, step: 0, input: null, target: null });
+  });
+  $('step-preset').addEventListener('change', (event) => store.set({
+    preset: event.target.value, step: 0, sample: 0, params: null, input: null, target: null, lr: null,
+  }));
+  $('step-decimals').addEventListener('change', (event) => store.set({ decimals: Number(event.target.value) }));
+  $('edit-lr').addEventListener('change', (event) => {
+    const value = Number(event.target.value);
+    if (!Number.isFinite(value) || value <= 0 || value > 1000) {
+      event.target.setAttribute('aria-invalid', 'true');
+      $('edit-lr-error').textContent = `"${event.target.value}" is not allowed: the learning rate must be a number above 0 and at most 1000`;
+      return;
+    }
+    event.target.removeAttribute('aria-invalid');
+    $('edit-lr-error').textContent = '';
+    store.set({ lr: value });
+  });
+  $('edit-reset').addEventListener('click', () => store.set({ params: null, input: null, target: null, lr: null, sample: 0, step: 0 }));
+
+  const COMPUTE_KEYS = ['preset', 'params', 'input', 'target', 'lr', 'sample', 'decimals'];
+  return {
+    show(state) { return render(state, true); },
+    update(state, changes) { return render(state, COMPUTE_KEYS.some((k) => k in changes)); },
+    onKey(event) {
+      const moves = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+      if (event.key in moves) go(stateNow.step + moves[event.key]);
+      else if (event.key === 'Home') go(0);
+      else if (event.key === 'End') go(ops.length - 1);
+      else return;
+      event.preventDefault();
+    },
+  };
+}

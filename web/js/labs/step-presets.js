@@ -1,0 +1,44 @@
+// The Step-through lab's presets: the curriculum's hand-worked examples as model specs, weights
+// (flat order: W row-major, then b, layer by layer), samples and learning rates. Where a seed
+// leaves a choice open (seed 001's target), the preset states the choice it makes.
+
+/** Presets by id, in the order the page lists them. */
+export const STEP_PRESETS = {
+  seed001: {
+    title: 'Seed 001, Q1: a 2-3-1 sigmoid network',
+    note: 'Seed 001 gives the weights and the input [1, 1] but no target: this preset uses y = 1 and η = 0.1. '
+      + 'Its w⁽¹⁾ is written input × output, so W⁽¹⁾ here (output × input) is its transpose.',
+    spec: { input: 2, layers: [{ type: 'dense', units: 3, activation: 'sigmoid' }, { type: 'dense', units: 1, activation: 'sigmoid' }], loss: 'mse' },
+    parameters: [0.4, 0.3, 0.6, 0.9, 0.2, 0.5, 1, 1, 1, 0.2, 0.2, 0.8, 0.5],
+    samples: [{ input: [1, 1], target: [1] }],
+    learningRate: 0.1,
+  },
+  seed004: {
+    title: 'Seed 004, section A: 1-1-1 ReLU regression',
+    note: 'w₁ = w₂ = 1, b₁ = b₂ = 0, η = 0.01, one SGD step per sample (1, 3), (2, 4), (3, 5), as in the hand computation. '
+      + '"Next sample" continues with the updated weights.',
+    spec: { input: 1, layers: [{ type: 'dense', units: 1, activation: 'relu' }, { type: 'dense', units: 1, activation: 'identity' }], loss: 'mse' },
+    parameters: [1, 0, 1, 0],
+    samples: [{ input: [1], target: [3] }, { input: [2], target: [4] }, { input: [3], target: [5] }],
+    learningRate: 0.01,
+  },
+  two_out: {
+    title: 'A 2-2-2 sigmoid network with two outputs',
+    note: 'The classic worked example with inputs 0.05, 0.10 and targets 0.01, 0.99 (one bias per layer, '
+      + 'here repeated per unit) and η = 0.5. Its total error before the step is 0.2984.',
+    spec: { input: 2, layers: [{ type: 'dense', units: 2, activation: 'sigmoid' }, { type: 'dense', units: 2, activation: 'sigmoid' }], loss: 'mse' },
+    parameters: [0.15, 0.2, 0.25, 0.3, 0.35, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.6],
+    samples: [{ input: [0.05, 0.1], target: [0.01, 0.99] }],
+    learningRate: 0.5,
+  },
+  digits: {
+    title: 'Softmax classifier on one 8×8 digit',
+    note: 'Softmax regression (64 → 10) with cross-entropy on samples of the bundled digits, pixels scaled to [0, 1], '
+      + 'small random initial weights (seed 1) and η = 0.5.',
+    spec: { input: 64, layers: [{ type: 'dense', units: 10, activation: 'softmax' }], loss: 'cross_entropy', init: { scheme: 'normal', scale: 0.01, seed: 1 } },
+    parameters: null, // drawn by the engine from the spec's init
+    samples: null, // the first digits samples, loaded from the bundled file
+    bundled: 'digits',
+    learningRate: 0.5,
+  },
+};

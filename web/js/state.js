@@ -1,0 +1,135 @@
+// The page state in the URL hash, driven by one table of properties (as tensorflow/playground's
+// state.ts): each property knows its kind, default and allowed values. A copied link reproduces
+// the view; a malformed or tampered hash falls back to defaults field by field, with a note.
+
+/** Every property the hash can hold. Labs read and write only these. */
+export const PROPERTIES = [
+  { name: 'lab', kind: 'enum', values: ['step', 'gradient', 'train'], fallback: 'step' },
+  // Step-through lab
+  { name: 'preset', kind: 'enum', values: ['seed001', 'seed004', 'two_out', 'digits'], fallback: 'seed001' },
+  { name: 'step', kind: 'int', min: 0, max: 100000, fallback: 0 },
+  { name: 'sample', kind: 'int', min: 0, max: 100000, fallback: 0 },
+  { name: 'decimals', kind: 'int', min: 0, max: 10, fallback: 4 },
+  { name: 'params', kind: 'numbers', maxLength: 100000, fallback: null },
+  { name: 'input', kind: 'numbers', maxLength: 4096, fallback: null },
+  { name: 'target', kind: 'numbers', maxLength: 4096, fallback: null },
+  { name: 'lr', kind: 'number', min: 1e-9, max: 1000, fallback: null },
+  // Gradient-test lab
+  { name: 'gtarget', kind: 'enum', values: ['network', 'layer', 'softmax'], fallback: 'network' },
+  { name: 'gnet', kind: 'enum', values: ['tanh3', 'relu_res', 'leaky_deep', 'seed001'], fallback: 'tanh3' },
+  { name: 'glayer', kind: 'int', min: 0, max: 63, fallback: 0 },
+  { name: 'wrt', kind: 'enum', values: ['all', 'weights', 'biases', 'W', 'b', 'W1', 'b1', 'W2', 'input'], fallback: 'all' },
+  { name: 'eps0', kind: 'number', min: 1e-12, max: 10, fallback: 0.5 },
+  { name: 'K', kind: 'int', min: 3, max: 60, fallback: 20 },
+  { name: 'gseed', kind: 'int', min: 0, max: 1000000, fallback: 1 },
+  { name: 'bug', kind: 'enum', values: ['none', 'sigmoid_prime_is_sigma', 'tanh_prime_on_z', 'dW_missing_mean', 'relu_prime_wrong_side', 'delta_missing_transpose'], fallback: 'none' },
+];
+
+const byName = new Map(PROPERTIES.map((p) => [p.name, p]));
+
+/** The defaults of every property. */
+export function defaults() {
+  return Object.fromEntries(PROPERTIES.map((p) => [p.name, p.fallback]));
+}
+
+/** Parses one value; returns {value} or {error: 'what is allowed'}. */
+function parseValue(property, text) {
+  switch (property.kind) {
+    case 'enum':
+      return property.values.includes(text) ? { value: text } : { error: `one of ${property.values.join(', ')}` };
+    case 'int': {
+      const n = Number(text);
+      return Number.isInteger(n) && n >= property.min && n <= property.max
+        ? { value: n } : { error: `an integer in ${property.min}..${property.max}` };
+    }
+    case 'number': {
+      const n = Number(text);
+      return text !== '' && Number.isFinite(n) && n >= property.min && n <= property.max
+        ? { value: n } : { error: `a number in ${property.min}..${property.max}` };
+    }
+    case 'numbers': {
+      const parts = text.split(',');
+      const values = parts.map(Number);
+      return text !== '' && parts.length <= property.maxLength && values.every(Number.isFinite)
+        ? { value: values } : { error: 'a comma-separated list of finite numbers' };
+    }
+    default:
+      return { error: 'a known kind' };
+  }
+}
+
+/**
+ * Parses a location hash ("#lab=step&preset=seed001…"). Unknown keys and bad values are dropped
+ * one by one; `notes` says what was ignored so that the page can show it.
+ */
+export function parseHash(hash) {
+  const state = defaults();
+  const notes = [];
+  const text = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (!text) return { state, notes };
+  for (const pair of text.split('&')) {
+    if (!pair) continue;
+    const eq = pair.indexOf('=');
+    let key;
+    let raw;
+    try {
+      key = decodeURIComponent(eq < 0 ? pair : pair.slice(0, eq));
+      raw = eq < 0 ? '' : decodeURIComponent(pair.slice(eq + 1));
+    } catch {
+      notes.push(`"${pair.slice(0, 40)}" is not valid in a link and was ignored`);
+      continue;
+    }
+    const property = byName.get(key);
+    if (!property) {
+      notes.push(`"${key.slice(0, 40)}" is not a setting of this page and was ignored`);
+      continue;
+    }
+    const parsed = parseValue(property, raw);
+    if ('error' in parsed) {
+      const fallback = property.fallback === null ? 'the preset\'s value' : String(property.fallback);
+      notes.push(`${key} must be ${parsed.error}; got "${raw.slice(0, 40)}", so ${fallback} is used`);
+    } else {
+      state[key] = parsed.value;
+    }
+  }
+  return { state, notes };
+}
+
+/** The hash for a state: only the properties that differ from their defaults. */
+export function toHash(state) {
+  const parts = [];
+  for (const property of PROPERTIES) {
+    const value = state[property.name];
+    if (value === null || value === undefined || value === property.fallback) continue;
+    const text = Array.isArray(value) ? value.map(String).join(',') : String(value);
+    parts.push(`${property.name}=${encodeURIComponent(text).replace(/%2C/g, ',')}`);
+  }
+  return `#${parts.join('&')}`;
+}
+
+/** Holds the state, writes it to the URL and tells subscribers what changed. */
+export class StateStore {
+  #state;
+  #listeners = new Set();
+
+  constructor(initial) { this.#state = { ...initial }; }
+
+  /** The current state (a copy). */
+  get state() { return { ...this.#state }; }
+
+  /** Merges `changes`, updates the URL without a history entry, and notifies listeners. */
+  set(changes) {
+    for (const key of Object.keys(changes)) {
+      if (!byName.has(key)) throw new Error(`[State] "${key}" is not a property of the page state`);
+    }
+    this.#state = { ...this.#state, ...changes };
+    if (typeof window !== 'undefined') window.history.replaceState(null, '', toHash(this.#state));
+    for (const listener of this.#listeners) listener(this.state, changes);
+  }
+
+  /** Calls listener(state, changes) after every set(); returns an unsubscribe function. */
+  subscribe(listener) {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+}

@@ -1,0 +1,78 @@
+// The main thread's side of the training worker: sends commands and hands the worker's messages
+// (ready, state, progress, reset, error) to listeners. See docs/api.md, "Training in a worker".
+
+export class TrainingClient {
+  #worker;
+  #listeners = new Map();
+  #loaded;
+
+  /** Starts the worker (web/js/worker.js by default). */
+  constructor(workerUrl = new URL('./worker.js', import.meta.url)) {
+    this.#worker = new Worker(workerUrl, { type: 'module' });
+    this.#loaded = new Promise((resolve, reject) => {
+      this.#worker.addEventListener('message', (event) => {
+        if (event.data?.type === 'loaded') resolve();
+        else if (event.data?.type === 'error' && event.data.message.startsWith('[Worker] the engine did not load')) {
+          reject(new Error(event.data.message));
+        }
+      });
+      this.#worker.addEventListener('error', (event) => reject(new Error(`[Worker] ${event.message ?? 'failed to start'}`)));
+    });
+    this.#worker.addEventListener('message', (event) => {
+      for (const listener of this.#listeners.get(event.data?.type) ?? []) listener(event.data);
+      for (const listener of this.#listeners.get('*') ?? []) listener(event.data);
+    });
+  }
+
+  /** Resolves when the worker's engine has loaded. */
+  get loaded() { return this.#loaded; }
+
+  /** Calls listener(message) for messages of `type` ('*' for all); returns an unsubscribe function. */
+  on(type, listener) {
+    if (!this.#listeners.has(type)) this.#listeners.set(type, new Set());
+    this.#listeners.get(type).add(listener);
+    return () => this.#listeners.get(type).delete(listener);
+  }
+
+  /** Resolves with the next message of `type` (or rejects on an error message). */
+  next(type) {
+    return new Promise((resolve, reject) => {
+      const offType = this.on(type, (message) => { offType(); offError(); resolve(message); });
+      const offError = this.on('error', (message) => { offType(); offError(); reject(new Error(message.message)); });
+    });
+  }
+
+  /** Sets a run up ({spec, data, split, scaling, settings, grid}); resolves with the 'ready' message. */
+  async setup(config) {
+    await this.#loaded;
+    const ready = this.next('ready');
+    this.#worker.postMessage({ type: 'setup', ...config });
+    return ready;
+  }
+
+  /** Starts or resumes training. */
+  start() { this.#worker.postMessage({ type: 'start' }); }
+  /** Pauses after the current slice; a progress message follows. */
+  pause() { this.#worker.postMessage({ type: 'pause' }); }
+  /** Resumes after a pause. */
+  resume() { this.#worker.postMessage({ type: 'resume' }); }
+  /** One mini-batch while paused. */
+  step() { this.#worker.postMessage({ type: 'step' }); }
+  /** The rest of the current epoch while paused. */
+  stepEpoch() { this.#worker.postMessage({ type: 'stepEpoch' }); }
+  /** Resolves with {spec, parameters, history, state} of the run. */
+  snapshot() {
+    const reply = this.next('snapshot');
+    this.#worker.postMessage({ type: 'snapshot' });
+    return reply;
+  }
+  /** Ends the run; reset() starts it over. */
+  stop() { this.#worker.postMessage({ type: 'stop' }); }
+  /** New weights, empty history. */
+  reset() { this.#worker.postMessage({ type: 'reset' }); }
+  /** Frees the run and ends the worker. */
+  terminate() {
+    this.#worker.postMessage({ type: 'dispose' });
+    this.#worker.terminate();
+  }
+}

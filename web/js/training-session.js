@@ -1,0 +1,238 @@
+// One training run driven by messages: setup, start, pause, resume, step, stepEpoch, stop, reset.
+// It runs a few milliseconds of mini-batches at a time and yields, so that control messages get
+// through, and streams progress at a bounded rate. It knows no DOM and no Worker: worker.js wires
+// it to postMessage, and the node tests drive it directly.
+
+/** Default pacing: work per slice, and the shortest gaps between progress and grid messages. */
+export const PACING = { sliceMs: 25, progressMs: 100, gridMs: 250 };
+
+/** Grid points at pixel centres over [xMin, xMax] × [yMin, yMax], row by row from the top. */
+export function gridPoints({ xMin, xMax, yMin, yMax, resolution }) {
+  const points = new Float64Array(resolution * resolution * 2);
+  for (let row = 0; row < resolution; row += 1) {
+    const y = yMax - ((row + 0.5) * (yMax - yMin)) / resolution;
+    for (let col = 0; col < resolution; col += 1) {
+      const i = 2 * (row * resolution + col);
+      points[i] = xMin + ((col + 0.5) * (xMax - xMin)) / resolution;
+      points[i + 1] = y;
+    }
+  }
+  return points;
+}
+
+export class TrainingSession {
+  #lab;
+  #post;
+  #now;
+  #schedule;
+  #pacing;
+  #run = null; // {network, data, prepared, trainer, grid, gridInputs}
+  #state = 'idle'; // idle | ready | running | paused | stopped | finished | early_stopped | diverged
+  #sentEpochs = 0;
+  #lastProgress = -Infinity;
+  #lastGrid = -Infinity;
+  #samples = 0; // samples trained while running, for the rate
+  #runningMs = 0;
+
+  /**
+   * @param lab the API from createLab()
+   * @param post (message, transfer?) => void, where messages go
+   * @param options {now, schedule, pacing}
+   */
+  constructor(lab, post, { now = () => performance.now(), schedule = (fn) => setTimeout(fn, 0), pacing = PACING } = {}) {
+    this.#lab = lab;
+    this.#post = post;
+    this.#now = now;
+    this.#schedule = schedule;
+    this.#pacing = { ...PACING, ...pacing };
+  }
+
+  /** The current state name. */
+  get state() { return this.#state; }
+
+  /** Handles one message {type, ...}; errors are posted as {type: 'error', message}. */
+  handle(message) {
+    try {
+      switch (message?.type) {
+        case 'setup': return this.#setup(message);
+        case 'start':
+        case 'resume': return this.#start();
+        case 'pause': return this.#pause();
+        case 'step': return this.#stepOnce(() => this.#run.trainer.step());
+        case 'stepEpoch': return this.#stepOnce(() => this.#run.trainer.stepEpoch());
+        case 'stop': return this.#stop();
+        case 'reset': return this.#reset();
+        case 'snapshot': return this.#snapshot();
+        case 'dispose': return this.#dispose();
+        default: throw new Error(`[Worker] unknown message type "${message?.type}"; allowed: setup, start, pause, resume, step, stepEpoch, stop, reset, snapshot, dispose`);
+      }
+    } catch (error) {
+      this.#post({ type: 'error', message: error.message });
+      return undefined;
+    }
+  }
+
+  /**
+   * {spec, data: {generate: request} | {dataset: description}, split: {validation, test, seed},
+   *  scaling, settings, grid: {xMin, xMax, yMin, yMax, resolution} | null}
+   */
+  #setup({ spec, data, split = { validation: 0.2, test: 0 }, scaling = 'none', settings = {}, grid = null }) {
+    this.#dispose();
+    const lab = this.#lab;
+    const run = {};
+    try {
+      run.network = lab.network(spec);
+      if (data?.generate) run.data = lab.generate(data.generate);
+      else if (data?.dataset) run.data = lab.dataset(data.dataset);
+      else throw new Error('[Worker] setup.data must be {generate: request} or {dataset: description}');
+      run.prepared = run.data.prepare(split, scaling);
+      const validation = run.prepared.validation.info.samples > 0 ? run.prepared.validation : null;
+      run.trainer = lab.trainer(run.network, run.prepared.train, settings, validation);
+      if (grid) {
+        if (run.network.inputSize !== 2) throw new Error('[Worker] a decision-boundary grid needs a network with 2 inputs');
+        run.grid = grid;
+        run.gridInputs = run.prepared.scale(gridPoints(grid));
+      }
+    } catch (error) {
+      for (const owned of [run.trainer, run.prepared, run.data, run.network]) owned?.dispose();
+      throw error;
+    }
+    this.#run = run;
+    this.#state = 'ready';
+    this.#sentEpochs = 0;
+    this.#samples = 0;
+    this.#runningMs = 0;
+    this.#post({
+      type: 'ready',
+      dataset: run.data.info,
+      parts: { train: run.prepared.train.info.samples, validation: run.prepared.validation.info.samples, test: run.prepared.test.info.samples },
+      parameterCount: run.network.parameterCount,
+      batchesPerEpoch: run.trainer.batchesPerEpoch,
+      batchSize: run.trainer.batchSize,
+      metricName: run.trainer.metricName,
+      settings: run.trainer.settings,
+    });
+    this.#progress(true);
+  }
+
+  #requireRun() {
+    if (!this.#run) throw new Error('[Worker] no training is set up; send a setup message first');
+    return this.#run;
+  }
+
+  #start() {
+    this.#requireRun();
+    if (this.#state === 'running') return;
+    if (this.#state !== 'ready' && this.#state !== 'paused') {
+      throw new Error(`[Worker] cannot resume a run that is ${this.#state}; reset it first`);
+    }
+    this.#state = 'running';
+    this.#post({ type: 'state', state: this.#state });
+    this.#schedule(() => this.#tick());
+  }
+
+  #pause() {
+    this.#requireRun();
+    if (this.#state !== 'running') return;
+    this.#state = 'paused';
+    this.#progress(true);
+  }
+
+  #stop() {
+    this.#requireRun();
+    this.#state = 'stopped';
+    this.#progress(true);
+  }
+
+  #reset() {
+    const run = this.#requireRun();
+    run.trainer.reset();
+    this.#state = 'ready';
+    this.#sentEpochs = 0;
+    this.#samples = 0;
+    this.#runningMs = 0;
+    this.#post({ type: 'reset' });
+    this.#progress(true);
+  }
+
+  /** The network's spec, current parameters and the whole history, e.g. to inspect or reuse. */
+  #snapshot() {
+    const run = this.#requireRun();
+    const parameters = run.network.getParameters();
+    this.#post({ type: 'snapshot', spec: run.network.spec, parameters, history: run.trainer.history, state: this.#state }, [parameters.buffer]);
+  }
+
+  #dispose() {
+    const run = this.#run;
+    this.#run = null;
+    this.#state = 'idle';
+    for (const owned of [run?.trainer, run?.prepared, run?.data, run?.network]) owned?.dispose();
+  }
+
+  /** A single step or epoch while not running (the page's step buttons). */
+  #stepOnce(step) {
+    const run = this.#requireRun();
+    if (this.#state === 'running') throw new Error('[Worker] pause training before stepping');
+    if (this.#state !== 'ready' && this.#state !== 'paused') {
+      throw new Error(`[Worker] cannot step a run that is ${this.#state}; reset it first`);
+    }
+    const result = step();
+    this.#state = result.status === 'training' || result.status === 'ready' ? 'paused' : result.status;
+    this.#progress(true, run);
+  }
+
+  #tick() {
+    const run = this.#run;
+    if (!run || this.#state !== 'running') return;
+    const start = this.#now();
+    const batch = run.trainer.batchSize;
+    let result;
+    do {
+      result = run.trainer.step();
+      this.#samples += batch;
+    } while (result.status === 'training' && this.#now() - start < this.#pacing.sliceMs);
+    this.#runningMs += this.#now() - start;
+    if (result.status !== 'training') this.#state = result.status;
+    this.#progress(this.#state !== 'running');
+    if (this.#state === 'running') this.#schedule(() => this.#tick());
+  }
+
+  /** Posts progress when forced or when progressMs has passed; a grid at most every gridMs. */
+  #progress(force, run = this.#run) {
+    if (!run) return;
+    const now = this.#now();
+    if (!force && now - this.#lastProgress < this.#pacing.progressMs) return;
+    this.#lastProgress = now;
+    const { trainer } = run;
+    const history = trainer.historySince(this.#sentEpochs);
+    this.#sentEpochs += history.length;
+    const epochs = trainer.settings.epochs;
+    const epoch = trainer.epoch;
+    const done = epoch + trainer.batchInEpoch / trainer.batchesPerEpoch;
+    const samplesPerSecond = this.#runningMs > 0 ? (1000 * this.#samples) / this.#runningMs : 0;
+    const epochSeconds = this.#runningMs > 0 && done > 0 ? this.#runningMs / 1000 / done : 0;
+    const message = {
+      type: 'progress',
+      state: this.#state,
+      epoch,
+      epochs,
+      batch: trainer.batchInEpoch,
+      batchesPerEpoch: trainer.batchesPerEpoch,
+      learningRate: trainer.learningRate,
+      samplesPerSecond,
+      secondsLeft: epochSeconds * Math.max(0, epochs - done),
+      status: trainer.status,
+      message: trainer.message,
+      bestEpoch: trainer.bestEpoch,
+      history,
+    };
+    const transfer = [];
+    if (run.grid && (force || now - this.#lastGrid >= this.#pacing.gridMs)) {
+      this.#lastGrid = now;
+      const outputs = run.network.forward(run.gridInputs);
+      message.grid = { ...run.grid, outputs: run.network.outputSize, values: outputs };
+      transfer.push(outputs.buffer);
+    }
+    this.#post(message, transfer);
+  }
+}

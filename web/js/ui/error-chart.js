@@ -1,0 +1,177 @@
+// A Chart.js line chart (global `Chart`) of errors on a log axis against k, where each step of k
+// halves the perturbation: named series, dashed reference lines of a given slope through a given
+// point, and a shaded band over the points from `floorIndex` on. It knows nothing of networks.
+
+const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+const FONT = '"DejaVu Sans", system-ui, sans-serif';
+
+/** "10⁻⁶" for a power of ten. */
+function powerOfTenLabel(value) {
+  const exponent = String(Math.round(Math.log10(value)));
+  return `10${exponent.replace(/[-\d]/g, (c) => SUPERSCRIPT[c])}`;
+}
+
+/** Ticks at the powers of ten from min to max, every second or third one when there are many. */
+function powerOfTenTicks(min, max, most = 10) {
+  const low = Math.ceil(Math.log10(min) - 1e-9);
+  const high = Math.floor(Math.log10(max) + 1e-9);
+  const stride = Math.max(1, Math.ceil((high - low + 1) / most));
+  const ticks = [];
+  for (let exponent = high; exponent >= low; exponent -= stride) ticks.push({ value: 10 ** exponent, major: true });
+  return ticks.reverse();
+}
+
+/** A tick at every whole number from min to max (Chart.js then skips labels that do not fit). */
+function integerTicks(min, max) {
+  const ticks = [];
+  for (let value = Math.ceil(min); value <= max; value += 1) ticks.push({ value });
+  return ticks;
+}
+
+/** A short dashed line in `color`, drawn on a small canvas: the legend symbol of a reference line. */
+function dashedLineSymbol(color) {
+  const symbol = document.createElement('canvas');
+  symbol.width = 20;
+  symbol.height = 6;
+  const ctx = symbol.getContext('2d');
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 3;
+  ctx.setLineDash([5, 3]);
+  ctx.beginPath();
+  ctx.moveTo(0, 3);
+  ctx.lineTo(20, 3);
+  ctx.stroke();
+  return symbol;
+}
+
+/** Points of a line of `slope` through `anchor` when each step of x halves ε: y = y₀ · 2^(−slope·(x − x₀)). */
+function referencePoints(xs, slope, anchor) {
+  return xs.map((x) => ({ x, y: anchor.y * 2 ** (-slope * (x - anchor.x)) }));
+}
+
+/** The powers of ten just below and above the positive values of every series (reference lines are clipped to it). */
+function logRange(series) {
+  const positive = series.flatMap((s) => Array.from(s.values).filter((v) => v > 0));
+  if (!positive.length) return { min: undefined, max: undefined };
+  return { min: 10 ** Math.floor(Math.log10(Math.min(...positive))), max: 10 ** Math.ceil(Math.log10(Math.max(...positive))) };
+}
+
+/** Shades the plot from half a step before x = from to the right edge. */
+const floorBandPlugin = {
+  id: 'floorBand',
+  beforeDatasetsDraw(chart, _args, options) {
+    if (!Number.isFinite(options.from)) return;
+    const { ctx, chartArea, scales } = chart;
+    const left = Math.max(chartArea.left, scales.x.getPixelForValue(options.from - 0.5));
+    if (left >= chartArea.right) return;
+    ctx.save();
+    ctx.fillStyle = options.color;
+    ctx.fillRect(left, chartArea.top, chartArea.right - left, chartArea.bottom - chartArea.top);
+    ctx.restore();
+  },
+};
+
+/**
+ * A chart on `canvas`. Options: xTitle, yTitle, floorLabel (the band's legend entry), xTooltip(x)
+ * → text, colors {ink, muted, grid, floor}. Returns {update({x, series, references, floorIndex}),
+ * destroy()}: series are [{label, values, color, pointStyle}] (values ≤ 0 are left out of the log
+ * axis), references [{label, slope, anchor: {x, y}, color}].
+ */
+export function createErrorChart(canvas, { xTitle, yTitle, floorLabel, xTooltip = (x) => `k = ${x}`, colors }) {
+  const chart = new globalThis.Chart(canvas, {
+    type: 'line',
+    data: { datasets: [] },
+    plugins: [floorBandPlugin],
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      parsing: false,
+      interaction: { mode: 'nearest', intersect: false },
+      font: { family: FONT },
+      scales: {
+        x: {
+          type: 'linear',
+          title: { display: true, text: xTitle, color: colors.ink, font: { size: 17, family: FONT } },
+          ticks: { color: colors.ink, font: { size: 15, family: FONT }, maxRotation: 0 },
+          afterBuildTicks: (scale) => { scale.ticks = integerTicks(scale.min, scale.max); },
+          grid: { color: colors.grid },
+        },
+        y: {
+          type: 'logarithmic',
+          title: { display: true, text: yTitle, color: colors.ink, font: { size: 17, family: FONT } },
+          ticks: { color: colors.ink, font: { size: 15, family: FONT }, autoSkip: false, callback: powerOfTenLabel },
+          afterBuildTicks: (scale) => { scale.ticks = powerOfTenTicks(scale.min, scale.max); },
+          grid: { color: colors.grid },
+        },
+      },
+      plugins: {
+        floorBand: { from: null, color: colors.floor, label: floorLabel },
+        legend: {
+          position: 'top',
+          onClick: null,
+          labels: {
+            color: colors.ink,
+            font: { size: 15, family: FONT },
+            usePointStyle: true,
+            boxHeight: 12,
+            padding: 14,
+            sort: (a, b) => (a.datasetIndex ?? Infinity) - (b.datasetIndex ?? Infinity),
+            generateLabels: (current) => {
+              const items = globalThis.Chart.defaults.plugins.legend.labels.generateLabels(current);
+              const band = current.options.plugins.floorBand;
+              if (!Number.isFinite(band.from)) return items;
+              return [...items, { text: band.label, fillStyle: band.color, strokeStyle: colors.muted, lineWidth: 1, pointStyle: 'rect', fontColor: colors.ink, hidden: false }];
+            },
+          },
+        },
+        tooltip: {
+          bodyFont: { size: 14, family: FONT },
+          titleFont: { size: 14, family: FONT },
+          callbacks: {
+            title: (items) => (items.length ? xTooltip(items[0].parsed.x) : ''),
+            label: (item) => `${item.dataset.label}: ${item.parsed.y.toExponential(2)}`,
+          },
+        },
+      },
+    },
+  });
+
+  return {
+    /** Replaces the data and redraws at once. */
+    update({ x, series, references = [], floorIndex = null }) {
+      const lines = series.map((s) => ({
+        label: s.label,
+        data: x.map((k, i) => ({ x: k, y: s.values[i] > 0 ? s.values[i] : null })),
+        borderColor: s.color,
+        backgroundColor: s.color,
+        pointStyle: s.pointStyle,
+        pointRadius: 5,
+        pointHoverRadius: 7,
+        borderWidth: 3,
+        spanGaps: false,
+      }));
+      const guides = references.map((r) => ({
+        label: r.label,
+        data: referencePoints(x, r.slope, r.anchor),
+        borderColor: r.color,
+        backgroundColor: r.color,
+        borderDash: [8, 6],
+        borderWidth: 2,
+        pointRadius: 0,
+        pointHoverRadius: 0,
+        pointStyle: dashedLineSymbol(r.color),
+        order: -1, // drawn over the series, so a series that follows its reference shows it
+      }));
+      chart.data.datasets = [...lines, ...guides];
+      chart.options.scales.x.min = x[0] - 0.5;
+      chart.options.scales.x.max = x[x.length - 1] + 0.5;
+      Object.assign(chart.options.scales.y, logRange(series));
+      const floor = floorIndex !== null && floorIndex < x.length ? x[floorIndex] : null;
+      chart.options.plugins.floorBand.from = floor;
+      chart.update('none');
+    },
+    /** Frees the chart (the canvas stays). */
+    destroy() { chart.destroy(); },
+  };
+}
