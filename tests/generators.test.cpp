@@ -37,8 +37,8 @@ struct FixedCase {
   std::vector<FixedSample> samples;
 };
 
-// Values printed once from the native build. The wasm build must give the same numbers for the
-// same requests (exactly where `exact`, to 1e-12 relative otherwise).
+// Values printed once from the native build. tests/node/datasets.test.mjs asserts the same table
+// on the wasm build (exactly where `exact`, to 1e-12 relative otherwise).
 const std::vector<FixedCase>& fixed_cases() {
   static const std::vector<FixedCase> cases = {
       {R"({"name":"circles","samples":10,"noise":0.1,"seed":7})", false,

@@ -44,6 +44,9 @@ const TARGETS = {
   softmax: 'Softmax regression (seed 000 §1.1)',
 };
 
+/** The typed settings: [state property, input id, name in messages]. */
+const NUMBER_INPUTS = [['eps0', 'g-eps0', 'ε₀'], ['K', 'g-K', 'K'], ['gseed', 'g-seed', 'The seed']];
+
 const VERDICTS = {
   pass: { icon: '✓', word: 'Pass' },
   fail: { icon: '✗', word: 'Fail' },
@@ -107,7 +110,7 @@ const TEMPLATE = `
           <label for="g-seed">Seed</label>
           <div class="with-button">
             <input id="g-seed" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" aria-describedby="g-seed-help g-seed-error">
-            <button type="button" id="g-next-seed" aria-keyshortcuts="n" title="Next seed (key N)">Next</button>
+            <button type="button" id="g-next-seed" aria-label="Next seed" aria-keyshortcuts="n" title="Next seed (key N)">Next</button>
           </div>
           <p class="help" id="g-seed-help">weights, data and direction d</p>
           <p class="field-error" id="g-seed-error" hidden></p>
@@ -182,7 +185,7 @@ export function createGradientLab(root, { lab, store }) {
   const $ = (id) => root.querySelector(`#${id}`);
   const panel = root.querySelector('.glab');
 
-  let model = null;           // {key, net, data, inputs, targets} of the chosen network and seed
+  let model = null;           // {key, net, data, inputs, targets, layers} of the chosen network and seed
   let chart = null;
   let shown = null;           // the last result shown: {settings, result, check}
   let sort = { key: 'index', direction: 'ascending' };
@@ -307,9 +310,9 @@ export function createGradientLab(root, { lab, store }) {
   }
 
   /** A typed number for state property `name`: checked against the state's range, with an inline message. */
-  function bindNumberInput(name, what) {
-    const input = $(`g-${name === 'gseed' ? 'seed' : name}`);
-    const message = $(`${input.id}-error`);
+  function bindNumberInput([name, id, what]) {
+    const input = $(id);
+    const message = $(`${id}-error`);
     const { kind, min, max } = property(name);
     const allowed = kind === 'int' ? `a whole number from ${min} to ${max}` : `a number from ${min} to ${max}`;
     input.addEventListener('change', () => {
@@ -328,9 +331,7 @@ export function createGradientLab(root, { lab, store }) {
       else setValid({ [name]: value });
     });
   }
-  bindNumberInput('eps0', 'ε₀');
-  bindNumberInput('K', 'K');
-  bindNumberInput('gseed', 'The seed');
+  NUMBER_INPUTS.forEach(bindNumberInput);
 
   /** Shows the settings in use; a typed value still marked invalid is left for the user to fix. */
   function syncControls(s) {
@@ -345,7 +346,7 @@ export function createGradientLab(root, { lab, store }) {
     $('g-decimals').value = String(s.decimals);
     $('g-net').hidden = s.gtarget === 'softmax';
     $('g-layer-field').hidden = s.gtarget !== 'layer';
-    for (const [name, id] of [['eps0', 'g-eps0'], ['K', 'g-K'], ['gseed', 'g-seed']]) {
+    for (const [name, id] of NUMBER_INPUTS) {
       const input = $(id);
       if (input.getAttribute('aria-invalid') !== 'true') input.value = String(s[name]);
     }
