@@ -21,7 +21,7 @@ echo "== wasm build"
 bash scripts/build.sh wasm
 
 echo "== node tests (wasm module)"
-node --test tests/node/
+node --test --test-timeout=120000 tests/node/
 
 echo "== browser tests (headless Chromium)"
-node --test tests/browser/
+node --test --test-timeout=180000 tests/browser/

@@ -8,7 +8,7 @@ let lab;
 before(async () => { lab = await startBrowser(); });
 after(async () => { await lab?.close(); });
 
-test('training runs in a Web Worker with progress, pause and resume', async () => {
+test('training runs in a Web Worker with progress, pause and resume', { timeout: 90000 }, async () => {
   const { page, errors } = await lab.openPage();
   await page.goto(lab.url);
   const result = await page.evaluate(async () => {
@@ -21,11 +21,12 @@ test('training runs in a Web Worker with progress, pause and resume', async () =
       data: { generate: { name: 'moons', samples: 400, noise: 0.1, seed: 3 } },
       split: { validation: 0.25, seed: 2 },
       scaling: 'standardize',
-      settings: { optimizer: 'adam', learning_rate: 0.02, batch_size: 16, epochs: 60, seed: 9 },
+      settings: { optimizer: 'adam', learning_rate: 0.02, batch_size: 16, epochs: 1500, seed: 9 },
       grid: { xMin: -2, xMax: 3, yMin: -1.5, yMax: 2, resolution: 16 },
     });
-    const waitFor = (predicate) => new Promise((resolve) => {
-      const off = client.on('progress', (m) => { if (predicate(m)) { off(); resolve(m); } });
+    const waitFor = (predicate, what) => new Promise((resolve, reject) => {
+      const timer = setTimeout(() => { off(); reject(new Error(`timed out waiting for ${what}`)); }, 30000);
+      const off = client.on('progress', (m) => { if (predicate(m)) { clearTimeout(timer); off(); resolve(m); } });
     });
     // the main thread keeps animating while the worker trains
     let frames = 0;
@@ -35,11 +36,11 @@ test('training runs in a Web Worker with progress, pause and resume', async () =
     const frame = (t) => { frames += 1; longestGap = Math.max(longestGap, t - last); last = t; if (counting) requestAnimationFrame(frame); };
     requestAnimationFrame(frame);
     client.start();
-    await waitFor((m) => m.epoch >= 5);
+    await waitFor((m) => m.epoch >= 5, 'epoch 5');
     client.pause();
-    const paused = await waitFor((m) => m.state === 'paused');
+    const paused = await waitFor((m) => m.state === 'paused', 'the pause');
     client.resume();
-    const done = await waitFor((m) => m.state !== 'running' && m.state !== 'paused');
+    const done = await waitFor((m) => m.state !== 'running' && m.state !== 'paused', 'the end of training');
     counting = false;
     const snapshot = await client.snapshot();
     client.terminate();
@@ -57,8 +58,8 @@ test('training runs in a Web Worker with progress, pause and resume', async () =
   assert.equal(result.ready.parameterCount, 8 * 2 + 8 + 2 * 8 + 2);
   assert.ok(result.pausedEpoch >= 5);
   assert.equal(result.final.state, 'finished');
-  assert.equal(result.final.epoch, 60);
-  assert.deepEqual(result.epochsStreamed, Array.from({ length: 60 }, (_, i) => i + 1));
+  assert.equal(result.final.epoch, 1500);
+  assert.deepEqual(result.epochsStreamed, Array.from({ length: 1500 }, (_, i) => i + 1));
   assert.ok(result.lastValMetric > 0.95, `validation accuracy ${result.lastValMetric}`);
   assert.equal(result.gridLength, 16 * 16 * 2);
   // the main thread kept drawing frames while the worker trained (the frame-gap figure itself is

@@ -13,7 +13,7 @@ const CONFIG = {
   data: { generate: { name: 'circles', samples: 400, noise: 0.1, seed: 3 } },
   split: { validation: 0.25, test: 0, seed: 2 },
   scaling: 'standardize',
-  settings: { optimizer: 'sgd', learning_rate: 0.2, batch_size: 16, epochs: 40, seed: 9 },
+  settings: { optimizer: 'sgd', learning_rate: 0.2, batch_size: 16, epochs: 400, seed: 9 },
   grid: { xMin: -1.5, xMax: 1.5, yMin: -1.5, yMax: 1.5, resolution: 12 },
 };
 
@@ -39,7 +39,7 @@ test('gridPoints lays points at pixel centres, top row first', () => {
   assert.deepEqual([...points], [0.5, 1.5, 1.5, 1.5, 0.5, 0.5, 1.5, 0.5]);
 });
 
-test('the session streams progress, pauses, steps, resumes and matches a direct run', async () => {
+test('the session streams progress, pauses, steps, resumes and matches a direct run', { timeout: 60000 }, async () => {
   const { session, messages } = startSession({ sliceMs: 1, progressMs: 20, gridMs: 40 });
   session.handle({ type: 'setup', ...CONFIG });
   const ready = messages.find((m) => m.type === 'ready');
@@ -65,10 +65,10 @@ test('the session streams progress, pauses, steps, resumes and matches a direct 
   assert.equal(session.state, 'finished');
   const progress = messages.filter((m) => m.type === 'progress');
   const last = progress.at(-1);
-  assert.equal(last.epoch, 40);
-  assert.match(last.message, /finished 40 epochs/);
+  assert.equal(last.epoch, 400);
+  assert.match(last.message, /finished 400 epochs/);
   // every epoch arrives exactly once across the streamed history
-  assert.deepEqual(progress.flatMap((m) => m.history.map((h) => h.epoch)), Array.from({ length: 40 }, (_, i) => i + 1));
+  assert.deepEqual(progress.flatMap((m) => m.history.map((h) => h.epoch)), Array.from({ length: 400 }, (_, i) => i + 1));
   // bounded rate: unforced progress messages are at least progressMs apart
   const running = progress.filter((m) => m.state === 'running');
   for (let i = 1; i < running.length; i += 1) assert.ok(running[i].at - running[i - 1].at >= 19);
@@ -85,7 +85,7 @@ test('the session streams progress, pauses, steps, resumes and matches a direct 
   const data = lab.generate(CONFIG.data.generate);
   const prepared = data.prepare(CONFIG.split, CONFIG.scaling);
   const trainer = lab.trainer(net, prepared.train, CONFIG.settings, prepared.validation);
-  trainer.run(40);
+  trainer.run(400);
   assert.deepEqual(snapshot.parameters, net.getParameters());
   assert.deepEqual(snapshot.history.map((h) => h.trainLoss), trainer.history.map((h) => h.trainLoss));
   assert.ok(trainer.history.at(-1).valMetric > 0.9, `validation accuracy ${trainer.history.at(-1).valMetric}`);

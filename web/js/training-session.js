@@ -131,10 +131,10 @@ export class TrainingSession {
     this.#schedule(() => this.#tick());
   }
 
+  /** Pauses a running run; always answers with a progress message (the run may have ended). */
   #pause() {
     this.#requireRun();
-    if (this.#state !== 'running') return;
-    this.#state = 'paused';
+    if (this.#state === 'running') this.#state = 'paused';
     this.#progress(true);
   }
 
