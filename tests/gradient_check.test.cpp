@@ -11,15 +11,9 @@
 #include "support.hpp"
 
 using namespace lab;
+using lab::test::random_matrix;
 
 namespace {
-
-Matrix random_matrix(Index rows, Index cols, std::uint64_t seed) {
-  Rng rng(seed);
-  Matrix m(rows, cols);
-  for (Index i = 0; i < m.size(); ++i) m.data()[i] = rng.normal();
-  return m;
-}
 
 Matrix one_hot_targets(Index classes, Index batch, std::uint64_t seed) {
   Rng rng(seed);

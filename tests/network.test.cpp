@@ -12,13 +12,6 @@ using namespace lab::test;
 
 namespace {
 
-Matrix random_matrix(Index rows, Index cols, std::uint64_t seed) {
-  Rng rng(seed);
-  Matrix m(rows, cols);
-  for (Index i = 0; i < m.size(); ++i) m.data()[i] = rng.normal();
-  return m;
-}
-
 // Targets that fit the loss: one-hot classes, 0/1 labels, or real values.
 Matrix targets_for(LossKind loss, Index outputs, Index batch, std::uint64_t seed) {
   Rng rng(seed);

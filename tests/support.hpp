@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/rng.hpp"
 #include "core/types.hpp"
 
 namespace lab::test {
@@ -21,6 +22,14 @@ inline Json load_fixture(const std::string& name) {
   std::stringstream text;
   text << file.rdbuf();
   return Json::parse(text.str());
+}
+
+// A rows × cols matrix of N(0, 1) values from the project's generator.
+inline Matrix random_matrix(Index rows, Index cols, std::uint64_t seed) {
+  Rng rng(seed);
+  Matrix m(rows, cols);
+  for (Index i = 0; i < m.size(); ++i) m.data()[i] = rng.normal();
+  return m;
 }
 
 // NumPy layout (one sample per row, a list of lists) → one sample per column.

@@ -28,6 +28,8 @@ val float64_array(const double* data, std::size_t size) {
 
 val float64_array(const std::vector<double>& values) { return float64_array(values.data(), values.size()); }
 
+val float64_array(const Vector& values) { return float64_array(values.data(), static_cast<std::size_t>(values.size())); }
+
 val int32_array(const std::vector<int>& values) {
   return val(emscripten::typed_memory_view(values.size(), values.data())).call<val>("slice");
 }

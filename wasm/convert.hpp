@@ -21,6 +21,7 @@ Matrix batch_from(const val& array, Index features, Index samples, const char* w
 
 val float64_array(const double* data, std::size_t size);
 val float64_array(const std::vector<double>& values);
+val float64_array(const Vector& values);
 val int32_array(const std::vector<int>& values);
 val string_list(const std::vector<std::string>& values);
 // A (d × n) batch back to JS as n × d row-major numbers.

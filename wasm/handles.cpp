@@ -78,8 +78,8 @@ val PreparedHandle::scaler() const {
   const Scaler& s = prepared_.scaler;
   val out = val::object();
   out.set("kind", std::string(scaling_name(s.kind)));
-  out.set("shift", float64_array(s.shift.data(), static_cast<std::size_t>(s.shift.size())));
-  out.set("scale", float64_array(s.scale.data(), static_cast<std::size_t>(s.scale.size())));
+  out.set("shift", float64_array(s.shift));
+  out.set("scale", float64_array(s.scale));
   return out;
 }
 
@@ -101,7 +101,7 @@ val NetworkHandle::layers() const {
 }
 
 val NetworkHandle::parameters() const {
-  return float64_array(net_->parameters().data(), static_cast<std::size_t>(net_->parameter_count()));
+  return float64_array(net_->parameters());
 }
 
 void NetworkHandle::set_parameters(const val& values) {
@@ -112,7 +112,7 @@ void NetworkHandle::set_parameters(const val& values) {
 }
 
 val NetworkHandle::gradients() const {
-  return float64_array(net_->gradients().data(), static_cast<std::size_t>(net_->parameter_count()));
+  return float64_array(net_->gradients());
 }
 
 void NetworkHandle::initialise() { net_->initialise(); }
@@ -293,7 +293,7 @@ double TrainerHandle::time_steps(double steps) {
 }
 
 val TrainerHandle::parameters() const {
-  return float64_array(net_->parameters().data(), static_cast<std::size_t>(net_->parameter_count()));
+  return float64_array(net_->parameters());
 }
 
 }  // namespace lab::wasm

@@ -145,11 +145,10 @@ val classification_report_to_js(const ClassificationReport& report) {
   out.set("confusion", matrix_object(report.confusion));
   out.set("accuracy", report.accuracy);
   out.set("macroF1", report.macro_f1);
-  out.set("precision", float64_array(report.precision.data(), static_cast<std::size_t>(report.precision.size())));
-  out.set("recall", float64_array(report.recall.data(), static_cast<std::size_t>(report.recall.size())));
-  out.set("f1", float64_array(report.f1.data(), static_cast<std::size_t>(report.f1.size())));
-  out.set("perClassAccuracy", float64_array(report.per_class_accuracy.data(),
-                                            static_cast<std::size_t>(report.per_class_accuracy.size())));
+  out.set("precision", float64_array(report.precision));
+  out.set("recall", float64_array(report.recall));
+  out.set("f1", float64_array(report.f1));
+  out.set("perClassAccuracy", float64_array(report.per_class_accuracy));
   out.set("support", number_list(report.support));
   return out;
 }
