@@ -21,6 +21,9 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // Rounding noise of a difference of two F values is a few ulps of |F|; below this many ulps the
 // first-order error is taken to be at the floating-point floor.
 constexpr double kFloorUlps = 1000.0;
+// A first-order error that lands on the floor from more than this many times the floor level in
+// one halving of ε did not fall like a power of ε: F became exactly linear along d (see explain).
+constexpr double kAbruptDrop = 1000.0;
 
 std::string fixed(double value, int digits) {
   std::ostringstream out;
@@ -91,6 +94,19 @@ void explain(GradientTestResult& r, int K) {
     r.verdict = "pass";
     r.explanation = "F is linear along d: the first-order error is at the rounding floor for every ε, so "
                     "the gradient is exact.";
+    return;
+  }
+  if (used < K && r.first_order[static_cast<std::size_t>(used - 1)] > kAbruptDrop * r.floor_level) {
+    // A piecewise-linear F (ReLU, leaky ReLU, identity): while x + εd crosses a kink the
+    // first-order error is O(ε); once ε is small enough to cross none, F is exactly linear along d
+    // and the error drops at once to the rounding floor. A wrong gradient never does that: its
+    // error keeps falling only like ε.
+    r.verdict = "pass";
+    r.explanation = "F is piecewise linear along d (ReLU-like kinks): for ε ≥ " + sci(r.epsilon[used - 1]) +
+                    " the step crosses a kink, so the first-order error is large there, but from k = " +
+                    std::to_string(used) + " (ε = " + sci(r.epsilon[used]) +
+                    ") it drops at once to the rounding floor: F is exactly linear there and the gradient "
+                    "matches it exactly. The slopes before the drop measure the kinks, not the gradient.";
     return;
   }
   if (used < 3) {

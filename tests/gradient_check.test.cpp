@@ -178,6 +178,33 @@ TEST_CASE("Teaching bugs also fail the layer Jacobian tests", "[gradcheck][bugs]
   check_fails(jacobian_test(sig, 1, 2, settings));
 }
 
+TEST_CASE("Piecewise-linear layers pass once the step crosses no kink, and their bugs still fail", "[gradcheck][floor]") {
+  // g(W) = Σ relu(W x + b) ⊙ u is piecewise linear in W: the first-order error is O(ε) while the
+  // step crosses a kink and then drops straight to the rounding floor.
+  Network relu(R"({"input":4,"layers":[{"units":6,"activation":"relu"},{"type":"residual","activation":"relu"},
+                   {"units":3,"activation":"softmax"}],"loss":"cross_entropy","init":{"scheme":"xavier","scale":1,"seed":1}})");
+  Network leaky(R"({"input":4,"layers":[{"units":5,"activation":"leaky_relu","alpha":0.1},
+                    {"units":5,"activation":"leaky_relu","alpha":0.1},{"units":3,"activation":"softmax"}],
+                    "loss":"cross_entropy","init":{"scheme":"xavier","scale":1,"seed":1}})");
+  GradientTestSettings settings;
+  settings.iterations = 20;
+  for (const char* wrt : {"W", "all"}) {
+    settings.wrt = wrt;
+    settings.bug = DerivativeBug::none;
+    for (Network* net : {&relu, &leaky}) {
+      const GradientTestResult r = jacobian_test(*net, 0, 1, settings);
+      INFO(r.target << ": " << r.explanation);
+      CHECK(r.verdict == "pass");
+      CHECK(r.floor_index < 20);
+    }
+    settings.bug = DerivativeBug::relu_prime_wrong_side;
+    check_fails(jacobian_test(relu, 0, 1, settings));
+  }
+  settings.wrt = "W1";
+  settings.bug = DerivativeBug::none;
+  CHECK(jacobian_test(relu, 1, 1, settings).verdict == "pass");
+}
+
 TEST_CASE("The rounding floor is detected and left out of the verdict", "[gradcheck][floor]") {
   Network net(network_spec("tanh", 2, false, 3));
   const Matrix X = random_matrix(4, 5, 1);

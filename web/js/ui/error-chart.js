@@ -53,7 +53,8 @@ function referencePoints(xs, slope, anchor) {
 function logRange(series) {
   const positive = series.flatMap((s) => Array.from(s.values).filter((v) => v > 0));
   if (!positive.length) return { min: undefined, max: undefined };
-  return { min: 10 ** Math.floor(Math.log10(Math.min(...positive))), max: 10 ** Math.ceil(Math.log10(Math.max(...positive))) };
+  const low = Math.floor(Math.log10(Math.min(...positive)));
+  return { min: 10 ** low, max: 10 ** Math.max(low + 1, Math.ceil(Math.log10(Math.max(...positive)))) };
 }
 
 /** Shades the plot from half a step before x = from to the right edge. */
