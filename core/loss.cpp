@@ -49,9 +49,8 @@ double loss_value(LossKind kind, const Matrix& z, const Matrix& a, const Matrix&
   return 0.0;
 }
 
-void loss_output_gradient(LossKind kind, const Matrix& a, const Matrix& y, Matrix& out) {
+void loss_output_gradient(const Matrix& a, const Matrix& y, Matrix& out) {
   // mse: dL/da = (a − y)/B;  softmax + cross_entropy and sigmoid + bce: dL/dz = (a − y)/B
-  (void)kind;
   out.resize(a.rows(), a.cols());
   out.noalias() = (a - y) / static_cast<double>(a.cols());
 }

@@ -20,7 +20,7 @@ double loss_value(LossKind kind, const Matrix& z, const Matrix& a, const Matrix&
 // The gradient handed to the last layer:
 //   mse: g = dL/da = (a − y) / B   (the layer then applies f');
 //   cross_entropy (softmax) and binary_cross_entropy (sigmoid): δ = dL/dz = (a − y) / B, fused.
-void loss_output_gradient(LossKind kind, const Matrix& a, const Matrix& y, Matrix& out);
+void loss_output_gradient(const Matrix& a, const Matrix& y, Matrix& out);
 // True when loss_output_gradient gives dL/dz directly (the fused cross-entropies).
 bool loss_is_fused(LossKind kind);
 // True for the classification losses (accuracy is the metric), false for regression (R²).

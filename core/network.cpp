@@ -133,7 +133,7 @@ LossParts Network::compute_gradients(const Matrix& X, const Matrix& Y) {
   const LossParts parts = loss(X, Y);
   Workspace& ws = *last_;
   const std::size_t n = layers_.size();
-  loss_output_gradient(spec_.loss, ws.layers[n - 1].a, Y, ws.output_gradient);
+  loss_output_gradient(ws.layers[n - 1].a, Y, ws.output_gradient);
   for (std::size_t k = n; k-- > 0;) {
     const Matrix& input = k == 0 ? X : ws.layers[k - 1].a;
     if (k == n - 1 && loss_is_fused(spec_.loss)) {

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createLab } from '../../web/js/engine.js';
+import { STEP_PRESETS } from '../../web/js/labs/step-presets.js';
 
 const lab = await createLab();
 const fixture = (name) => JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url)));
@@ -13,6 +14,17 @@ const close = (actual, expected, tolerance, what) => {
 };
 
 const XOR = { name: 'xor4', samples: 4, features: 2, featureValues: [0, 0, 0, 1, 1, 0, 1, 1], labels: [0, 1, 1, 0], classes: 2 };
+
+test('seed 001 forward pass gives 0.82 from the wasm core', () => {
+  const { spec, parameters, samples } = STEP_PRESETS.seed001;
+  const net = lab.network(spec);
+  net.setParameters(parameters);
+  const [output] = net.forward(samples[0].input);
+  assert.equal(output.toFixed(2), '0.82');
+  const expected = fixture('seed_examples.json').seed001.a2[0];
+  assert.ok(Math.abs(output - expected) < 1e-12, `wasm ${output} vs NumPy ${expected}`);
+  net.dispose();
+});
 
 test('networks: shapes, layers and the flat parameter order round-trip', () => {
   const net = lab.network({ input: 3, layers: [{ units: 4, activation: 'tanh' }, { type: 'residual', activation: 'relu' }, { units: 2, activation: 'softmax' }], loss: 'cross_entropy' });
@@ -85,9 +97,13 @@ test('trainer: the pinned loss history of the native tests, and history shapes',
 });
 
 test('generators and the project generator give the native build\'s numbers', () => {
+  // the same values are asserted in tests/rng.test.cpp for the native build
   const values = lab.rngSample(42, 3);
   assert.equal(values[0], 0.083862971059882163);
+  assert.equal(values[1], 0.37898025066266861);
   assert.equal(values[3], -0.72621913824478568);
+  assert.equal(values[4], -0.21119691823195985);
+  assert.equal(values[5], 0.22162270150359331);
   const spiral = lab.generate({ name: 'spiral', samples: 300, noise: 0.1, seed: 1, classes: 3 });
   const info = spiral.info;
   assert.equal(info.samples, 300);
@@ -179,6 +195,8 @@ test('every class of bad input gives a readable Error and the module keeps worki
   assert.throws(() => trainer.step(), /disposed/);
   data.dispose();
   assert.throws(() => data.info, /disposed/);
+  // many errors in a row do not wear the module out
+  for (let i = 0; i < 20000; i += 1) assert.throws(() => net.forward([1]));
   // after all that, normal calls still work
   assert.equal(net.forward([0, 0]).length, 1);
   net.dispose();
