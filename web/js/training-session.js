@@ -213,6 +213,7 @@ export class TrainingSession {
     const epochSeconds = this.#runningMs > 0 && done > 0 ? this.#runningMs / 1000 / done : 0;
     const message = {
       type: 'progress',
+      sentAt: now, // when the session decided to send it (the pacing is measured from here)
       state: this.#state,
       epoch,
       epochs,
