@@ -77,10 +77,19 @@ async function main() {
 
   const { createStepLab } = await import('./labs/step-lab.js');
   const { createGradientLab } = await import('./labs/gradient-lab.js');
+  const { createTrainLab } = await import('./labs/train-lab.js');
   const labs = {
     step: createStepLab($('step-lab'), { lab, store }),
     gradient: createGradientLab($('gradient-lab'), { lab, store }),
   };
+  labs.train = createTrainLab($('train-lab'), {
+    lab,
+    store,
+    openInStepLab: (preset) => {
+      labs.step.loadExternal(preset);
+      store.set({ lab: 'step', preset: 'train', step: 0, sample: 0, params: null, input: null, target: null, lr: null });
+    },
+  });
   const show = (current) => {
     selectTab(current.lab);
     labs[current.lab]?.show(current);

@@ -6,7 +6,7 @@
 export const PROPERTIES = [
   { name: 'lab', kind: 'enum', values: ['step', 'gradient', 'train'], fallback: 'step' },
   // Step-through lab
-  { name: 'preset', kind: 'enum', values: ['seed001', 'seed004', 'two_out', 'digits'], fallback: 'seed001' },
+  { name: 'preset', kind: 'enum', values: ['seed001', 'seed004', 'two_out', 'digits', 'train'], fallback: 'seed001' },
   { name: 'step', kind: 'int', min: 0, max: 100000, fallback: 0 },
   { name: 'sample', kind: 'int', min: 0, max: 100000, fallback: 0 },
   { name: 'decimals', kind: 'int', min: 0, max: 10, fallback: 4 },
@@ -23,6 +23,34 @@ export const PROPERTIES = [
   { name: 'K', kind: 'int', min: 3, max: 60, fallback: 20 },
   { name: 'gseed', kind: 'int', min: 0, max: 1000000, fallback: 1 },
   { name: 'bug', kind: 'enum', values: ['none', 'sigmoid_prime_is_sigma', 'tanh_prime_on_z', 'dW_missing_mean', 'relu_prime_wrong_side', 'delta_missing_transpose'], fallback: 'none' },
+  // Train lab: null means "the dataset's recipe" (web/js/labs/train-config.js)
+  { name: 'tdata', kind: 'enum', values: ['circles', 'xor', 'blobs', 'moons', 'spiral', 'peaks', 'swiss_roll', 'gmm', 'sine', 'polynomial', 'plane', 'least_squares', 'iris', 'iris_binary', 'digits', 'mnist', 'mnist_1k', 'csv'], fallback: 'circles' },
+  { name: 'tn', kind: 'int', min: 10, max: 100000, fallback: null },
+  { name: 'tnoise', kind: 'number', min: 0, max: 10, fallback: null },
+  { name: 'tclasses', kind: 'int', min: 2, max: 10, fallback: null },
+  { name: 'tdseed', kind: 'int', min: 0, max: 1000000, fallback: null },
+  { name: 'tval', kind: 'number', min: 0, max: 0.8, fallback: null },
+  { name: 'ttest', kind: 'number', min: 0, max: 0.8, fallback: null },
+  { name: 'tscale', kind: 'enum', values: ['none', 'standardize', 'min_max'], fallback: null },
+  { name: 'tarch', kind: 'text', pattern: /^(|((d\d{1,4}|r)_[a-z_]+)(,(d\d{1,4}|r)_[a-z_]+)*)$/, maxLength: 400, fallback: null, allowed: 'hidden layers like d32_sigmoid,r_tanh' },
+  { name: 'tout', kind: 'enum', values: ['softmax_ce', 'sigmoid_bce', 'sigmoid_mse', 'identity_mse'], fallback: null },
+  { name: 'tinit', kind: 'enum', values: ['zeros', 'uniform', 'normal', 'xavier', 'he'], fallback: null },
+  { name: 'tiscale', kind: 'number', min: 0, max: 100, fallback: null },
+  { name: 'topt', kind: 'enum', values: ['sgd', 'momentum', 'nesterov', 'rmsprop', 'adam'], fallback: null },
+  { name: 'tmom', kind: 'number', min: 0, max: 0.999999, fallback: null },
+  { name: 'trho', kind: 'number', min: 0, max: 0.999999, fallback: null },
+  { name: 'tbeta1', kind: 'number', min: 0, max: 0.999999, fallback: null },
+  { name: 'tbeta2', kind: 'number', min: 0, max: 0.999999, fallback: null },
+  { name: 'tlr', kind: 'number', min: 1e-9, max: 1000, fallback: null },
+  { name: 'tbs', kind: 'int', min: 1, max: 100000, fallback: null },
+  { name: 'tep', kind: 'int', min: 1, max: 100000, fallback: null },
+  { name: 'tl2', kind: 'number', min: 0, max: 1000, fallback: null },
+  { name: 'tsfac', kind: 'number', min: 1e-6, max: 1, fallback: null },
+  { name: 'tsevery', kind: 'int', min: 1, max: 100000, fallback: null },
+  { name: 'tpat', kind: 'int', min: 0, max: 100000, fallback: null },
+  { name: 'tseed', kind: 'int', min: 0, max: 1000000, fallback: null },
+  { name: 'tbudget', kind: 'int', min: 1, max: 100000000, fallback: null },
+  { name: 'teval', kind: 'enum', values: ['train', 'validation', 'test'], fallback: null },
 ];
 
 const byName = new Map(PROPERTIES.map((p) => [p.name, p]));
@@ -53,6 +81,9 @@ function parseValue(property, text) {
       return text !== '' && parts.length <= property.maxLength && values.every(Number.isFinite)
         ? { value: values } : { error: 'a comma-separated list of finite numbers' };
     }
+    case 'text':
+      return text.length <= property.maxLength && property.pattern.test(text)
+        ? { value: text } : { error: property.allowed };
     default:
       return { error: 'a known kind' };
   }

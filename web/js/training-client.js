@@ -1,5 +1,5 @@
 // The main thread's side of the training worker: sends commands and hands the worker's messages
-// (ready, state, progress, reset, error) to listeners. See docs/api.md, "Training in a worker".
+// (ready, state, progress, evaluation, snapshot, reset, error) to listeners. See docs/api.md, "Training in a worker".
 
 export class TrainingClient {
   #worker;
@@ -64,6 +64,18 @@ export class TrainingClient {
   snapshot() {
     const reply = this.next('snapshot');
     this.#worker.postMessage({ type: 'snapshot' });
+    return reply;
+  }
+  /** Resolves with the scores on `part` ('train' | 'validation' | 'test'), which progress messages then carry. */
+  evaluate(part) {
+    const reply = this.next('evaluation');
+    this.#worker.postMessage({ type: 'evaluate', part });
+    return reply;
+  }
+  /** Resolves with {input, target, label} of sample `index` of `part`, scaled as the network sees it. */
+  sample(part, index) {
+    const reply = this.next('sample');
+    this.#worker.postMessage({ type: 'sample', part, index });
     return reply;
   }
   /** Ends the run; reset() starts it over. */

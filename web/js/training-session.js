@@ -4,7 +4,10 @@
 // it to postMessage, and the node tests drive it directly.
 
 /** Default pacing: work per slice, and the shortest gaps between progress and grid messages. */
-export const PACING = { sliceMs: 25, progressMs: 100, gridMs: 250 };
+export const PACING = { sliceMs: 25, progressMs: 100, gridMs: 250, evaluationMs: 1000 };
+
+/** Test images sent with an evaluation of an image dataset. */
+const IMAGE_SAMPLES = 32;
 
 /** Grid points at pixel centres over [xMin, xMax] × [yMin, yMax], row by row from the top. */
 export function gridPoints({ xMin, xMax, yMin, yMax, resolution }) {
@@ -31,6 +34,8 @@ export class TrainingSession {
   #sentEpochs = 0;
   #lastProgress = -Infinity;
   #lastGrid = -Infinity;
+  #lastEvaluation = -Infinity;
+  #waiting = null; // messages held while a setup fetches its dataset
   #samples = 0; // samples trained while running, for the rate
   #runningMs = 0;
 
@@ -50,8 +55,15 @@ export class TrainingSession {
   /** The current state name. */
   get state() { return this.#state; }
 
-  /** Handles one message {type, ...}; errors are posted as {type: 'error', message}. */
+  /**
+   * Handles one message {type, ...}; errors are posted as {type: 'error', message}. While a
+   * bundled dataset is being fetched for a setup, later messages wait and then run in order.
+   */
   handle(message) {
+    if (this.#waiting) {
+      this.#waiting.push(message);
+      return undefined;
+    }
     try {
       switch (message?.type) {
         case 'setup': return this.#setup(message);
@@ -63,8 +75,10 @@ export class TrainingSession {
         case 'stop': return this.#stop();
         case 'reset': return this.#reset();
         case 'snapshot': return this.#snapshot();
+        case 'evaluate': return this.#evaluate(message.part);
+        case 'sample': return this.#sample(message.part, message.index);
         case 'dispose': return this.#dispose();
-        default: throw new Error(`[Worker] unknown message type "${message?.type}"; allowed: setup, start, pause, resume, step, stepEpoch, stop, reset, snapshot, dispose`);
+        default: throw new Error(`[Worker] unknown message type "${message?.type}"; allowed: setup, start, pause, resume, step, stepEpoch, stop, reset, snapshot, evaluate, sample, dispose`);
       }
     } catch (error) {
       this.#post({ type: 'error', message: error.message });
@@ -73,21 +87,56 @@ export class TrainingSession {
   }
 
   /**
-   * {spec, data: {generate: request} | {dataset: description}, split: {validation, test, seed},
-   *  scaling, settings, grid: {xMin, xMax, yMin, yMax, resolution} | null}
+   * {spec, data: {generate: request} | {dataset: description} | {bundled: name, baseUrl} | {csv: text, options},
+   *  split: {validation, test, stratify, seed}, scaling, settings, parameters (optional starting weights),
+   *  evaluate: 'validation' | 'test' | 'train' (the part behind the confusion matrix),
+   *  grid: {xMin, xMax, yMin, yMax, resolution} | null}
+   * The held-out curve is the validation part, or the test part when there is no validation part.
    */
-  #setup({ spec, data, split = { validation: 0.2, test: 0 }, scaling = 'none', settings = {}, grid = null }) {
+  #setup(message) {
+    if (!message.data?.bundled) return this.#setupWith(message, this.#loadData(message.data));
+    this.#dispose();
+    this.#waiting = [];
+    const resume = () => {
+      const held = this.#waiting;
+      this.#waiting = null;
+      for (const next of held) this.handle(next);
+    };
+    return this.#lab.fetchBundled(message.data.bundled, message.data.baseUrl).then(
+      (dataset) => {
+        try {
+          this.#setupWith(message, dataset);
+        } catch (error) {
+          this.#post({ type: 'error', message: error.message });
+        }
+        resume();
+      },
+      (error) => {
+        this.#post({ type: 'error', message: error.message });
+        resume();
+      },
+    );
+  }
+
+  /** Builds the run around `dataset` (which it owns from here on, also when it fails). */
+  #setupWith({ spec, split = { validation: 0.2, test: 0 }, scaling = 'none', settings = {}, parameters = null, evaluate = 'validation', grid = null }, dataset) {
     this.#dispose();
     const lab = this.#lab;
-    const run = {};
+    const run = { data: dataset };
     try {
       run.network = lab.network(spec);
-      if (data?.generate) run.data = lab.generate(data.generate);
-      else if (data?.dataset) run.data = lab.dataset(data.dataset);
-      else throw new Error('[Worker] setup.data must be {generate: request} or {dataset: description}');
+      if (parameters) run.network.setParameters(parameters);
+      if (run.data.info.features !== run.network.inputSize) {
+        throw new Error(`[Train] the network takes ${run.network.inputSize} inputs but the dataset "${run.data.info.name}" has ${run.data.info.features} features`);
+      }
       run.prepared = run.data.prepare(split, scaling);
-      const validation = run.prepared.validation.info.samples > 0 ? run.prepared.validation : null;
-      run.trainer = lab.trainer(run.network, run.prepared.train, settings, validation);
+      const parts = { train: run.prepared.train, validation: run.prepared.validation, test: run.prepared.test };
+      run.heldOutName = parts.validation.info.samples > 0 ? 'validation' : parts.test.info.samples > 0 ? 'test' : null;
+      run.trainer = lab.trainer(run.network, parts.train, settings, run.heldOutName ? parts[run.heldOutName] : null);
+      if (parameters) run.network.setParameters(parameters);
+      run.parts = parts;
+      run.evaluate = parts[evaluate]?.info.samples > 0 ? evaluate : run.heldOutName ?? 'train';
+      run.images = this.#imageSamples(run);
       if (grid) {
         if (run.network.inputSize !== 2) throw new Error('[Worker] a decision-boundary grid needs a network with 2 inputs');
         run.grid = grid;
@@ -106,13 +155,92 @@ export class TrainingSession {
       type: 'ready',
       dataset: run.data.info,
       parts: { train: run.prepared.train.info.samples, validation: run.prepared.validation.info.samples, test: run.prepared.test.info.samples },
+      heldOut: run.heldOutName,
+      evaluated: run.evaluate,
       parameterCount: run.network.parameterCount,
+      spec: run.network.spec,
       batchesPerEpoch: run.trainer.batchesPerEpoch,
       batchSize: run.trainer.batchSize,
       metricName: run.trainer.metricName,
       settings: run.trainer.settings,
+      scaler: run.prepared.scaler,
+      indices: run.data.info.samples <= 20000 ? run.prepared.indices : null,
     });
     this.#progress(true);
+  }
+
+  /** The dataset of a setup message that needs no fetch. */
+  #loadData(data) {
+    const lab = this.#lab;
+    if (data?.generate) return lab.generate(data.generate);
+    if (data?.dataset) return lab.dataset(data.dataset);
+    if (typeof data?.csv === 'string') return lab.parseCsv(data.csv, data.options ?? {});
+    throw new Error('[Worker] setup.data must be {generate}, {dataset}, {bundled, baseUrl} or {csv, options}');
+  }
+
+  /** For image datasets: the unscaled pixels and labels of the first samples of the evaluated part. */
+  #imageSamples(run) {
+    const info = run.data.info;
+    if (!info.imageWidth || info.task !== 'classification') return null;
+    const indices = run.prepared.indices[run.evaluate].slice(0, IMAGE_SAMPLES);
+    const subset = run.data.subset(indices);
+    try {
+      return { width: info.imageWidth, height: info.imageHeight, pixels: subset.features(), labels: subset.labels(), count: indices.length };
+    } finally {
+      subset.dispose();
+    }
+  }
+
+  /**
+   * The evaluated part's scores: {part, samples, loss, metric, metricName} and, for classifiers, the
+   * classification report and (images) predictions for the sample images; for regression, the
+   * predictions and targets.
+   */
+  #evaluation(run) {
+    const part = run.parts[run.evaluate];
+    const evaluation = { part: run.evaluate, samples: part.info.samples, ...run.network.evaluate(part) };
+    if (part.info.task === 'classification') {
+      evaluation.report = run.network.classificationReport(part);
+      if (run.images) {
+        const predicted = run.network.predictLabels(part);
+        evaluation.images = { ...run.images, predicted: predicted.slice(0, run.images.count) };
+      }
+    } else {
+      evaluation.predictions = run.network.predict(part);
+      evaluation.targets = part.targets();
+      evaluation.outputs = run.network.outputSize;
+    }
+    return evaluation;
+  }
+
+  /** Answers {type: 'sample', part, index, input (scaled, as the network sees it), target, label} of one sample. */
+  #sample(partName, index) {
+    const run = this.#requireRun();
+    const part = run.parts[partName];
+    if (!part) throw new Error(`[Worker] sample.part must be train, validation or test; got "${partName}"`);
+    const samples = part.info.samples;
+    if (!Number.isInteger(index) || index < 0 || index >= samples) {
+      throw new Error(`[Worker] sample.index must be a whole number from 0 to ${samples - 1} for the ${partName} part; got ${index}`);
+    }
+    const one = part.subset([index]);
+    try {
+      const label = part.info.task === 'classification' ? one.labels()[0] : null;
+      this.#post({ type: 'sample', part: partName, index, input: one.features(), target: run.network.targetsFor(one), label });
+    } finally {
+      one.dispose();
+    }
+  }
+
+  /** Answers {type: 'evaluation', ...} on the chosen part now (and makes it the evaluated part). */
+  #evaluate(part) {
+    const run = this.#requireRun();
+    if (part !== undefined) {
+      if (!['train', 'validation', 'test'].includes(part)) throw new Error(`[Worker] evaluate.part must be train, validation or test; got "${part}"`);
+      if (run.parts[part].info.samples === 0) throw new Error(`[Worker] the ${part} part is empty; set its fraction above 0 to evaluate on it`);
+      run.evaluate = part;
+      run.images = this.#imageSamples(run);
+    }
+    this.#post({ type: 'evaluation', ...this.#evaluation(run) });
   }
 
   #requireRun() {
@@ -233,6 +361,10 @@ export class TrainingSession {
       const outputs = run.network.forward(run.gridInputs);
       message.grid = { ...run.grid, outputs: run.network.outputSize, values: outputs };
       transfer.push(outputs.buffer);
+    }
+    if (force || now - this.#lastEvaluation >= this.#pacing.evaluationMs) {
+      this.#lastEvaluation = now;
+      message.evaluation = this.#evaluation(run);
     }
     this.#post(message, transfer);
   }

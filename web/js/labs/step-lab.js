@@ -63,6 +63,12 @@ export function createStepLab(root, { lab, store }) {
       </div>
     </div>`;
   const $ = (id) => root.querySelector(`#${id}`);
+  const presetSelect = $('step-preset');
+  const trainOption = document.createElement('option');
+  trainOption.value = 'train';
+  trainOption.textContent = 'The Train lab\'s network (open it from the Train lab)';
+  trainOption.disabled = true;
+  presetSelect.append(trainOption);
 
   let network = null;
   let networkPreset = null;
@@ -263,6 +269,12 @@ export function createStepLab(root, { lab, store }) {
   }
 
   async function render(state, recompute) {
+    if (state.preset === 'train' && !STEP_PRESETS.train) {
+      // the Train lab's network lives in memory only: a reloaded link falls back to the first preset
+      showError('The Train lab\'s network is not part of the link: train it and press "Open in Step-through" again. Showing seed 001 instead.');
+      store.set({ preset: 'seed001', step: 0, sample: 0, params: null, input: null, target: null, lr: null });
+      return;
+    }
     stateNow = state;
     $('step-preset').value = state.preset;
     $('step-decimals').value = String(state.decimals);
@@ -304,8 +316,18 @@ export function createStepLab(root, { lab, store }) {
   });
   $('edit-reset').addEventListener('click', () => store.set({ params: null, input: null, target: null, lr: null, sample: 0, step: 0 }));
 
+  /** Makes `preset` ({title, note, spec, parameters, samples, learningRate}) the 'train' preset; a network it built before is replaced. */
+  function loadExternal(preset) {
+    STEP_PRESETS.train = preset;
+    trainOption.textContent = preset.title;
+    trainOption.disabled = false;
+    if (networkPreset === 'train') networkPreset = null;
+    trace = null;
+  }
+
   const COMPUTE_KEYS = ['preset', 'params', 'input', 'target', 'lr', 'sample', 'decimals'];
   return {
+    loadExternal,
     show(state) { return render(state, true); },
     update(state, changes) { return render(state, COMPUTE_KEYS.some((k) => k in changes)); },
     onKey(event) {

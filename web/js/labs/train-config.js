@@ -1,0 +1,158 @@
+// The Train lab's configuration: the datasets it offers with a starting recipe each (architecture
+// and settings that train well and follow the seeds), the compact architecture text kept in the
+// URL, and the translation from the page state to a model spec, training settings and a split.
+
+/** Hidden layers as text: "d32_sigmoid,r_tanh" is dense 32 sigmoid, then a residual tanh block. */
+export const ARCH_PATTERN = /^((d\d{1,4}|r)_[a-z_]+)(,(d\d{1,4}|r)_[a-z_]+)*$/;
+
+/** Parses architecture text into [{type, units, activation}] (units of a residual block: null). */
+export function parseArchitecture(text) {
+  if (!text) return [];
+  if (!ARCH_PATTERN.test(text)) throw new Error(`[Train] the architecture "${text}" must be layers like d32_sigmoid or r_tanh, separated by commas`);
+  return text.split(',').map((token) => {
+    const cut = token.indexOf('_');
+    const head = token.slice(0, cut);
+    return head === 'r'
+      ? { type: 'residual', units: null, activation: token.slice(cut + 1) }
+      : { type: 'dense', units: Number(head.slice(1)), activation: token.slice(cut + 1) };
+  });
+}
+
+/** The inverse of parseArchitecture. */
+export function formatArchitecture(layers) {
+  return layers.map((l) => (l.type === 'residual' ? `r_${l.activation}` : `d${l.units}_${l.activation}`)).join(',');
+}
+
+/** Output layer and loss pairs offered, by task. */
+export const OUTPUTS = {
+  softmax_ce: { activation: 'softmax', loss: 'cross_entropy', label: 'softmax + cross-entropy', tasks: ['multiclass', 'binary'] },
+  sigmoid_bce: { activation: 'sigmoid', loss: 'binary_cross_entropy', label: 'sigmoid + binary cross-entropy', tasks: ['binary'] },
+  sigmoid_mse: { activation: 'sigmoid', loss: 'mse', label: 'sigmoid + mean squared error', tasks: ['multiclass', 'binary'] },
+  identity_mse: { activation: 'identity', loss: 'mse', label: 'identity + mean squared error', tasks: ['regression'] },
+};
+
+const TWO_D_SPLIT = { validation: 0.2, test: 0.2 };
+const BASE = { init: 'xavier', initScale: 1, optimizer: 'sgd', l2: 0, patience: 0, seed: 1, scaling: 'standardize', split: TWO_D_SPLIT };
+
+/**
+ * Starting recipes per dataset: hidden layers, output, optimizer, learning rate, batch, epochs.
+ * digits is seed 001's network and the benchmark's workload A; mnist is workload B's network.
+ */
+export const RECIPES = {
+  circles: { ...BASE, arch: 'd8_tanh,d8_tanh', output: 'sigmoid_bce', lr: 0.2, batch: 16, epochs: 100 },
+  xor: { ...BASE, arch: 'd8_tanh', output: 'sigmoid_bce', lr: 0.5, batch: 16, epochs: 100 },
+  blobs: { ...BASE, arch: 'd8_tanh', output: 'softmax_ce', lr: 0.2, batch: 16, epochs: 50 },
+  moons: { ...BASE, arch: 'd16_tanh,d16_tanh', output: 'sigmoid_bce', lr: 0.5, batch: 16, epochs: 150 },
+  spiral: { ...BASE, arch: 'd32_tanh,d32_tanh', output: 'softmax_ce', optimizer: 'adam', lr: 0.01, batch: 32, epochs: 300 },
+  peaks: { ...BASE, arch: 'd16_tanh,r_tanh,r_tanh', output: 'softmax_ce', optimizer: 'adam', lr: 0.003, batch: 32, epochs: 200 },
+  swiss_roll: { ...BASE, arch: 'd16_tanh,r_tanh,r_tanh', output: 'softmax_ce', optimizer: 'adam', lr: 0.003, batch: 32, epochs: 200 },
+  gmm: { ...BASE, arch: 'd16_tanh,r_tanh,r_tanh', output: 'softmax_ce', optimizer: 'adam', lr: 0.003, batch: 32, epochs: 200 },
+  sine: { ...BASE, arch: 'd16_tanh', output: 'identity_mse', optimizer: 'adam', lr: 0.01, batch: 16, epochs: 300 },
+  polynomial: { ...BASE, arch: 'd16_tanh', output: 'identity_mse', optimizer: 'adam', lr: 0.01, batch: 16, epochs: 300 },
+  plane: { ...BASE, arch: '', output: 'identity_mse', lr: 0.05, batch: 16, epochs: 50 },
+  least_squares: { ...BASE, arch: '', output: 'identity_mse', lr: 0.05, batch: 16, epochs: 50 },
+  iris: { ...BASE, arch: 'd8_tanh', output: 'softmax_ce', lr: 0.1, batch: 8, epochs: 100, split: { validation: 0.2, test: 0.2 } },
+  iris_binary: { ...BASE, arch: '', output: 'sigmoid_bce', lr: 0.1, batch: 10, epochs: 50, split: { validation: 0.2, test: 0 } },
+  digits: { ...BASE, arch: 'd32_sigmoid', output: 'softmax_ce', init: 'xavier', lr: 0.5, batch: 32, epochs: 20, scaling: 'min_max', split: { validation: 0, test: 0.5 } },
+  mnist: { ...BASE, arch: 'd128_relu,d64_relu', output: 'softmax_ce', init: 'he', lr: 0.05, batch: 128, epochs: 5, scaling: 'none', split: { validation: 0, test: 0.2 } },
+  csv: { ...BASE, arch: 'd16_tanh', output: 'softmax_ce', optimizer: 'adam', lr: 0.01, batch: 16, epochs: 100 },
+  mnist_1k: { ...BASE, arch: 'd128_relu,d64_relu', output: 'softmax_ce', init: 'he', lr: 0.05, batch: 32, epochs: 20, scaling: 'none', split: { validation: 0, test: 0.2 } },
+};
+
+/** The datasets the lab offers, in menu order, with how each is made. */
+export function datasetCatalog(lab) {
+  const generated = lab.generators
+    .filter((g) => g.name !== 'three_points')
+    .map((g) => ({ name: g.name, kind: 'generator', task: g.task, description: g.description, generator: g }));
+  const bundled = lab.bundledPresets.map((p) => ({ name: p.name, kind: 'bundled', task: 'classification', description: p.description, preset: p }));
+  return [...generated, ...bundled];
+}
+
+/** 'binary' | 'multiclass' | 'regression' for a dataset's info. */
+export function taskKind(info) {
+  if (info.task === 'regression') return 'regression';
+  return info.classes === 2 ? 'binary' : 'multiclass';
+}
+
+/**
+ * Everything a run needs from the page state, with the recipe filling what the state leaves
+ * null: {recipe, arch, output, spec(inputs, outputs), settings, split, scaling, evaluate}.
+ */
+export function runConfig(state) {
+  const recipe = RECIPES[state.tdata] ?? RECIPES.circles;
+  const arch = state.tarch ?? recipe.arch;
+  const output = OUTPUTS[state.tout] ? state.tout : recipe.output;
+  const seed = state.tseed ?? recipe.seed;
+  const optimizer = { name: state.topt ?? recipe.optimizer };
+  if (state.tmom !== null && (optimizer.name === 'momentum' || optimizer.name === 'nesterov')) optimizer.momentum = state.tmom;
+  if (state.tbeta1 !== null && optimizer.name === 'adam') optimizer.beta1 = state.tbeta1;
+  if (state.tbeta2 !== null && optimizer.name === 'adam') optimizer.beta2 = state.tbeta2;
+  if (state.trho !== null && optimizer.name === 'rmsprop') optimizer.rho = state.trho;
+  const patience = state.tpat ?? recipe.patience;
+  const settings = {
+    optimizer,
+    learning_rate: state.tlr ?? recipe.lr,
+    batch_size: state.tbs ?? recipe.batch,
+    epochs: state.tep ?? recipe.epochs,
+    lr_schedule: state.tsfac !== null && state.tsevery !== null
+      ? { type: 'step', factor: state.tsfac, every: state.tsevery } : { type: 'constant' },
+    early_stopping: patience > 0 ? { metric: 'val_loss', patience, restore_best: true } : { enabled: false },
+    seed,
+  };
+  const split = {
+    validation: state.tval ?? recipe.split.validation,
+    test: state.ttest ?? recipe.split.test,
+    stratify: true,
+    seed,
+  };
+  const layers = parseArchitecture(arch);
+  const { activation, loss } = OUTPUTS[output];
+  return {
+    recipe,
+    arch,
+    layers,
+    output,
+    settings,
+    split,
+    scaling: state.tscale ?? recipe.scaling,
+    evaluate: state.teval ?? (split.validation > 0 ? 'validation' : 'test'),
+    /** The model spec for a dataset with `inputs` features and `outputs` output units. */
+    spec(inputs, outputs) {
+      return {
+        input: inputs,
+        layers: [
+          ...layers.map((l) => (l.type === 'residual' ? { type: 'residual', activation: l.activation } : { type: 'dense', units: l.units, activation: l.activation })),
+          { type: 'dense', units: outputs, activation },
+        ],
+        loss,
+        init: { scheme: state.tinit ?? recipe.init, scale: state.tiscale ?? recipe.initScale, seed },
+        l2: state.tl2 ?? recipe.l2,
+      };
+    },
+  };
+}
+
+/** Output units for a dataset and an output choice: one sigmoid for binary + BCE, else classes or targets. */
+export function outputUnits(info, output) {
+  if (info.task === 'regression') return info.targetNames.length || 1;
+  return OUTPUTS[output].loss === 'binary_cross_entropy' ? 1 : info.classes;
+}
+
+/**
+ * Parameters of a spec without building it (seed 000 §2.5): dense in·out + out, residual 2·w² + w.
+ * Returns {total, perLayer: [{label, count}]}.
+ */
+export function countParameters(spec) {
+  let width = spec.input;
+  const perLayer = spec.layers.map((layer, i) => {
+    if (layer.type === 'residual') {
+      return { label: `${i + 1}. residual ${width}→${width}`, count: 2 * width * width + width, formula: `2·${width}² + ${width}` };
+    }
+    const count = width * layer.units + layer.units;
+    const formula = `${width}·${layer.units} + ${layer.units}`;
+    const label = `${i + 1}. dense ${width}→${layer.units}`;
+    width = layer.units;
+    return { label, count, formula };
+  });
+  return { total: perLayer.reduce((sum, l) => sum + l.count, 0), perLayer };
+}

@@ -1,0 +1,83 @@
+// Exports of the Train lab: learning curves as CSV, a trained model (spec, weights, preprocessing)
+// as JSON, and the checks that a model file must pass before it is imported. Downloads go through
+// a temporary link; nothing here knows the page layout.
+import { OUTPUTS, formatArchitecture } from './train-config.js';
+
+export const MODEL_FORMAT = 'backprop-lab-model';
+
+/** CSV of per-epoch records: one row per epoch and run. `runs`: [{label, history}]. */
+export function curvesCsv(runs, metricName) {
+  const quote = (text) => `"${String(text).replace(/"/g, '""')}"`;
+  const lines = [`run,epoch,train_loss,heldout_loss,train_${metricName},heldout_${metricName},learning_rate`];
+  for (const run of runs) {
+    for (const r of run.history) {
+      lines.push([quote(run.label), r.epoch, r.trainLoss, r.valLoss ?? '', r.trainMetric, r.valMetric ?? '', r.learningRate].join(','));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The model file: spec, flat parameters, the dataset and preprocessing it was trained with, and its curves. */
+export function modelJson({ spec, parameters, dataset, scaling, scaler, settings, history }) {
+  return JSON.stringify({
+    format: MODEL_FORMAT,
+    version: 1,
+    spec,
+    parameters: Array.from(parameters),
+    dataset: { name: dataset.name, features: dataset.features, classes: dataset.classes, classNames: dataset.classNames },
+    preprocessing: { scaling, shift: scaler ? Array.from(scaler.shift ?? []) : [], scale: scaler ? Array.from(scaler.scale ?? []) : [] },
+    settings,
+    history,
+  }, null, 1);
+}
+
+/**
+ * Checks a model file's text and returns {spec, parameters, datasetName, state} where state holds the
+ * Train-lab properties that rebuild its architecture. `parameterCount(spec)` builds the spec with the
+ * engine (so spec errors are the core's) and returns its parameter count. Throws an Error naming the field.
+ */
+export function parseModelFile(text, fileName, parameterCount) {
+  let model;
+  try {
+    model = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`[Import] ${fileName} is not JSON (${error.message}); export a model from this page to get the format`);
+  }
+  if (!model || typeof model !== 'object' || Array.isArray(model)) throw new Error(`[Import] ${fileName} must hold a JSON object with "format": "${MODEL_FORMAT}"`);
+  if (model.format !== MODEL_FORMAT) throw new Error(`[Import] format must be "${MODEL_FORMAT}", got ${JSON.stringify(model.format ?? null)}`);
+  if (model.version !== 1) throw new Error(`[Import] version must be 1, got ${JSON.stringify(model.version ?? null)}`);
+  if (!model.spec || typeof model.spec !== 'object') throw new Error('[Import] spec is missing: the file must hold the model spec under "spec"');
+  const count = parameterCount(model.spec);
+  const { parameters } = model;
+  if (!Array.isArray(parameters)) throw new Error(`[Import] parameters must be an array of ${count} numbers`);
+  if (parameters.length !== count) throw new Error(`[Import] parameters must hold ${count} numbers for this spec, got ${parameters.length}`);
+  const bad = parameters.findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
+  if (bad >= 0) throw new Error(`[Import] parameters[${bad}] must be a finite number, got ${JSON.stringify(parameters[bad])}`);
+
+  const layers = model.spec.layers;
+  const last = layers.at(-1);
+  const output = Object.entries(OUTPUTS).find(([, o]) => o.activation === (last.activation ?? 'identity') && o.loss === (model.spec.loss ?? 'mse'))?.[0];
+  if (!output) throw new Error(`[Import] the output layer (${last.activation}) with loss ${model.spec.loss} is not a pair this lab offers; allowed: ${Object.values(OUTPUTS).map((o) => o.label).join(', ')}`);
+  const hidden = layers.slice(0, -1).map((l) => ({ type: l.type ?? 'dense', units: l.units, activation: l.activation ?? 'identity' }));
+  const state = {
+    tarch: formatArchitecture(hidden),
+    tout: output,
+    tinit: model.spec.init?.scheme ?? null,
+    tiscale: model.spec.init?.scale ?? null,
+    tl2: model.spec.l2 ?? null,
+  };
+  if (model.preprocessing?.scaling) state.tscale = model.preprocessing.scaling;
+  return { spec: model.spec, parameters, datasetName: model.dataset?.name ?? null, state };
+}
+
+/** Saves `content` (text or a data URL) as a file named `name`. */
+export function download(name, content, type = 'text/plain') {
+  const link = document.createElement('a');
+  const url = content.startsWith('data:') ? content : URL.createObjectURL(new Blob([content], { type }));
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  if (!content.startsWith('data:')) setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,285 @@
+// The Train lab's configuration form: dataset, split, architecture editor with the live parameter
+// count, and training settings. Every field writes one URL-state property; a value that is not
+// allowed is refused next to its field with what is allowed, and the state keeps its last value.
+import { PROPERTIES } from '../state.js';
+import { OUTPUTS, RECIPES, countParameters, formatArchitecture, outputUnits, runConfig, taskKind } from './train-config.js';
+
+const byName = new Map(PROPERTIES.map((p) => [p.name, p]));
+const escape = (text) => String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+
+/** What a numeric property allows, in words. */
+function allowedText(property) {
+  return property.kind === 'int' ? `a whole number from ${property.min} to ${property.max}` : `a number from ${property.min} to ${property.max}`;
+}
+
+/** Parses a field's text for `name`; returns {value} or {error}. Empty text means "the recipe's value". */
+export function parseField(name, text, label) {
+  const property = byName.get(name);
+  const trimmed = text.trim();
+  if (trimmed === '') return { value: null };
+  const value = Number(trimmed);
+  const ok = Number.isFinite(value) && value >= property.min && value <= property.max && (property.kind !== 'int' || Number.isInteger(value));
+  return ok ? { value } : { error: `${label} must be ${allowedText(property)}; "${trimmed.slice(0, 20)}" is not allowed` };
+}
+
+const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'identity'];
+const INIT_LABELS = { zeros: 'zeros', uniform: 'uniform ±scale', normal: 'normal σ = scale', xavier: 'Xavier (Glorot)', he: 'He (Kaiming)' };
+const OPTIMIZER_LABELS = { sgd: 'SGD', momentum: 'SGD + momentum', nesterov: 'Nesterov momentum', rmsprop: 'RMSProp', adam: 'Adam' };
+
+/**
+ * Builds the form in `root`. `catalog` lists the datasets; `onCsv(file)` handles an upload.
+ * Returns {render(state, info), setCsvError(message), setImportError(message)}.
+ */
+export function createTrainForm(root, { store, catalog, onCsv }) {
+  const numberField = (name, label, hint = '') => `
+    <label class="field" for="f-${name}"><span>${label}</span>
+      <input id="f-${name}" data-prop="${name}" type="text" inputmode="decimal" autocomplete="off" aria-describedby="f-${name}-error">
+      ${hint ? `<small>${hint}</small>` : ''}
+    </label>
+    <p class="field-error" id="f-${name}-error" role="alert"></p>`;
+  const select = (id, label, options, prop = '') => `
+    <label class="field" for="${id}"><span>${label}</span>
+      <select id="${id}" ${prop ? `data-prop="${prop}"` : ''}>${options.map(([v, t]) => `<option value="${v}">${escape(t)}</option>`).join('')}</select>
+    </label>`;
+
+  const groups = [['Generated, 2-D and regression', catalog.filter((d) => d.kind === 'generator')], ['Real data (bundled)', catalog.filter((d) => d.kind === 'bundled')]];
+  root.innerHTML = `
+    <section class="card form-card" aria-labelledby="f-data-title">
+      <h2 id="f-data-title" class="card-title">1 · Data</h2>
+      <label class="field" for="f-tdata"><span>Dataset</span>
+        <select id="f-tdata" data-prop="tdata">${groups.map(([label, items]) => `<optgroup label="${label}">${items.map((d) => `<option value="${d.name}">${d.name.replace('_', ' ')}</option>`).join('')}</optgroup>`).join('')}<optgroup label="Your own"><option value="csv">uploaded CSV</option></optgroup></select>
+      </label>
+      <p class="dataset-description" id="f-description"></p>
+      <div class="field-row" id="f-generator">
+        ${numberField('tn', 'Samples')}
+        ${numberField('tnoise', 'Noise')}
+        ${numberField('tclasses', 'Classes')}
+        ${numberField('tdseed', 'Data seed')}
+      </div>
+      <div class="csv-upload">
+        <label class="field" for="f-csv"><span>Upload a CSV (header row, numeric features, label in the last column)</span>
+          <input id="f-csv" type="file" accept=".csv,text/csv" aria-describedby="f-csv-error"></label>
+        <p class="field-error" id="f-csv-error" role="alert" data-testid="csv-error"></p>
+      </div>
+      <div class="field-row">
+        ${numberField('tval', 'Validation fraction')}
+        ${numberField('ttest', 'Test fraction')}
+        ${select('f-tscale', 'Scaling', [['none', 'none'], ['standardize', 'standardize (z-score)'], ['min_max', 'min–max to [0, 1]']], 'tscale')}
+      </div>
+    </section>
+
+    <section class="card form-card" aria-labelledby="f-arch-title">
+      <h2 id="f-arch-title" class="card-title">2 · Architecture</h2>
+      <ol class="layer-list" id="f-layers" aria-label="Hidden layers"></ol>
+      <div class="button-row">
+        <button type="button" id="f-add-dense">+ Dense layer</button>
+        <button type="button" id="f-add-residual">+ Residual block</button>
+      </div>
+      ${select('f-tout', 'Output layer and loss', Object.entries(OUTPUTS).map(([k, o]) => [k, o.label]), 'tout')}
+      <p class="param-count" data-testid="param-count" id="f-params" aria-live="polite"></p>
+      <details class="param-detail"><summary>How the count is made</summary><ul id="f-params-detail"></ul></details>
+      ${numberField('tbudget', 'Parameter budget (optional)', 'warns when the network is larger')}
+      <p class="budget-warning" id="f-budget-warning" role="status" hidden></p>
+    </section>
+
+    <section class="card form-card" aria-labelledby="f-settings-title">
+      <h2 id="f-settings-title" class="card-title">3 · Training settings</h2>
+      <div class="field-row">
+        ${select('f-tinit', 'Initialisation', Object.entries(INIT_LABELS), 'tinit')}
+        ${numberField('tiscale', 'Init scale')}
+      </div>
+      <div class="field-row">
+        ${select('f-topt', 'Optimizer', Object.entries(OPTIMIZER_LABELS), 'topt')}
+        <span id="f-coefficients" class="field-row inner">
+          ${numberField('tmom', 'Momentum')}${numberField('trho', 'ρ (decay)')}${numberField('tbeta1', 'β₁')}${numberField('tbeta2', 'β₂')}
+        </span>
+      </div>
+      <div class="field-row">
+        ${numberField('tlr', 'Learning rate η')}
+        ${numberField('tbs', 'Batch size')}
+        ${numberField('tep', 'Epochs')}
+        ${numberField('tl2', 'L2 λ')}
+      </div>
+      <div class="field-row">
+        ${numberField('tsfac', 'LR × factor', 'step schedule')}
+        ${numberField('tsevery', 'every k epochs')}
+        ${numberField('tpat', 'Early-stop patience', '0 = off')}
+        ${numberField('tseed', 'Seed', 'init, split, shuffle')}
+      </div>
+      <button type="button" id="f-recipe">Back to this dataset's recipe</button>
+    </section>`;
+  const $ = (id) => root.querySelector(`#${id}`);
+  let current = store.state;
+  let currentInfo = null;
+
+  // numbers: validate on change, write the state or show what is allowed
+  for (const input of root.querySelectorAll('input[data-prop]')) {
+    input.addEventListener('change', () => {
+      const name = input.dataset.prop;
+      const label = input.closest('label').querySelector('span').textContent;
+      const parsed = parseField(name, input.value, label);
+      const error = $(`f-${name}-error`);
+      if (parsed.error) {
+        input.setAttribute('aria-invalid', 'true');
+        error.textContent = parsed.error;
+        return;
+      }
+      input.removeAttribute('aria-invalid');
+      error.textContent = '';
+      store.set({ [name]: parsed.value });
+    });
+  }
+  for (const element of root.querySelectorAll('select[data-prop]')) {
+    element.addEventListener('change', () => {
+      if (element.dataset.prop === 'tdata') {
+        if (element.value === 'csv') {
+          element.value = current.tdata;
+          $('f-csv').click();
+          return;
+        }
+        store.set(resetToRecipe({ tdata: element.value }));
+        return;
+      }
+      store.set({ [element.dataset.prop]: element.value });
+    });
+  }
+  $('f-csv').addEventListener('change', () => {
+    const file = $('f-csv').files[0];
+    if (file) onCsv(file);
+    $('f-csv').value = '';
+  });
+  $('f-recipe').addEventListener('click', () => store.set(resetToRecipe({})));
+
+  // the architecture editor writes tarch
+  const layersNow = () => runConfig(current).layers;
+  const writeLayers = (layers) => store.set({ tarch: formatArchitecture(layers) });
+  $('f-add-dense').addEventListener('click', () => {
+    const layers = layersNow();
+    const last = layers.findLast((l) => l.type === 'dense');
+    writeLayers([...layers, { type: 'dense', units: last?.units ?? 8, activation: last?.activation ?? 'tanh' }]);
+  });
+  $('f-add-residual').addEventListener('click', () => {
+    const layers = layersNow();
+    writeLayers([...layers, { type: 'residual', units: null, activation: layers.at(-1)?.activation ?? 'tanh' }]);
+  });
+
+  function renderLayers(config) {
+    const list = $('f-layers');
+    list.replaceChildren();
+    if (!config.layers.length) {
+      const empty = document.createElement('li');
+      empty.className = 'layer empty';
+      empty.textContent = 'No hidden layers: the inputs go straight to the output layer.';
+      list.append(empty);
+    }
+    config.layers.forEach((layer, i) => {
+      const item = document.createElement('li');
+      item.className = `layer ${layer.type}`;
+      const name = `Hidden layer ${i + 1}`;
+      const units = layer.type === 'dense'
+        ? `<label>units <input type="text" inputmode="numeric" value="${layer.units}" data-units aria-label="${name} units"></label>`
+        : '<span class="residual-note" title="x + W₂ f(W₁ x + b₁): keeps the width">same width</span>';
+      item.innerHTML = `<span class="layer-kind">${layer.type === 'dense' ? 'Dense' : 'Residual'}</span>${units}
+        <label>activation <select data-activation aria-label="${name} activation">${ACTIVATIONS.map((a) => `<option${a === layer.activation ? ' selected' : ''}>${a}</option>`).join('')}</select></label>
+        <button type="button" class="icon" data-remove aria-label="Remove ${name.toLowerCase()}" title="Remove">✕</button>
+        <p class="field-error" role="alert"></p>`;
+      const update = (change) => {
+        const layers = layersNow();
+        layers[i] = { ...layers[i], ...change };
+        writeLayers(layers);
+      };
+      item.querySelector('[data-units]')?.addEventListener('change', (event) => {
+        const value = Number(event.target.value);
+        if (!Number.isInteger(value) || value < 1 || value > 4096) {
+          event.target.setAttribute('aria-invalid', 'true');
+          item.querySelector('.field-error').textContent = `units of ${name.toLowerCase()} must be a whole number from 1 to 4096; "${event.target.value}" is not allowed`;
+          return;
+        }
+        update({ units: value });
+      });
+      item.querySelector('[data-activation]').addEventListener('change', (event) => update({ activation: event.target.value }));
+      item.querySelector('[data-remove]').addEventListener('click', () => writeLayers(layersNow().filter((_, j) => j !== i)));
+      list.append(item);
+    });
+  }
+
+  function renderParameters(config, info) {
+    if (!info) return;
+    const spec = config.spec(info.features, outputUnits(info, config.output));
+    const { total, perLayer } = countParameters(spec);
+    $('f-params').innerHTML = `<strong>${total.toLocaleString('en-US')}</strong> parameters (weights and biases)`;
+    $('f-params').dataset.count = String(total);
+    $('f-params-detail').innerHTML = perLayer.map((l) => `<li>${escape(l.label)}: ${escape(l.formula)} = ${l.count.toLocaleString('en-US')}</li>`).join('');
+    const budget = current.tbudget;
+    const warning = $('f-budget-warning');
+    warning.hidden = !(budget && total > budget);
+    warning.textContent = budget && total > budget
+      ? `Over budget: ${total.toLocaleString('en-US')} parameters is ${(total - budget).toLocaleString('en-US')} more than the budget of ${budget.toLocaleString('en-US')}.`
+      : '';
+  }
+
+  return {
+    /** Shows `state`; `info` (the dataset's info, or null while it loads) enables counts and task-specific choices. */
+    render(state, info) {
+      current = state;
+      currentInfo = info ?? currentInfo;
+      const config = runConfig(state);
+      const recipe = RECIPES[state.tdata];
+      const entry = catalog.find((d) => d.name === state.tdata);
+      $('f-tdata').value = state.tdata;
+      $('f-description').textContent = state.tdata === 'csv' ? `Your CSV: ${currentInfo?.samples ?? '?'} samples, ${currentInfo?.features ?? '?'} features, ${currentInfo?.task ?? ''}.` : entry?.description ?? '';
+      const generator = entry?.generator;
+      $('f-generator').hidden = !generator;
+      const shown = {
+        tn: state.tn ?? generator?.page_samples,
+        tnoise: state.tnoise ?? generator?.default_noise,
+        tclasses: state.tclasses ?? generator?.classes?.default,
+        tdseed: state.tdseed ?? 1,
+        tval: config.split.validation,
+        ttest: config.split.test,
+        tiscale: state.tiscale ?? recipe.initScale,
+        tmom: state.tmom ?? 0.9,
+        trho: state.trho ?? 0.9,
+        tbeta1: state.tbeta1 ?? 0.9,
+        tbeta2: state.tbeta2 ?? 0.999,
+        tlr: config.settings.learning_rate,
+        tbs: config.settings.batch_size,
+        tep: config.settings.epochs,
+        tl2: state.tl2 ?? recipe.l2,
+        tsfac: state.tsfac ?? '',
+        tsevery: state.tsevery ?? '',
+        tpat: state.tpat ?? recipe.patience,
+        tseed: config.settings.seed,
+        tbudget: state.tbudget ?? '',
+      };
+      for (const [name, value] of Object.entries(shown)) {
+        const input = $(`f-${name}`);
+        if (document.activeElement !== input && input.getAttribute('aria-invalid') !== 'true') input.value = value ?? '';
+      }
+      const classes = generator?.classes;
+      $('f-tclasses').disabled = !classes || classes.min === classes.max;
+      $('f-tclasses').closest('label').hidden = !classes || classes.min === classes.max;
+      $('f-tscale').value = config.scaling;
+      $('f-tinit').value = state.tinit ?? recipe.init;
+      $('f-topt').value = config.settings.optimizer.name;
+      const opt = config.settings.optimizer.name;
+      for (const [name, shownFor] of [['tmom', ['momentum', 'nesterov']], ['trho', ['rmsprop']], ['tbeta1', ['adam']], ['tbeta2', ['adam']]]) {
+        $(`f-${name}`).closest('label').hidden = !shownFor.includes(opt);
+        $(`f-${name}-error`).hidden = !shownFor.includes(opt);
+      }
+      const task = currentInfo ? taskKind(currentInfo) : null;
+      for (const option of $('f-tout').options) option.disabled = Boolean(task) && !OUTPUTS[option.value].tasks.includes(task);
+      $('f-tout').value = config.output;
+      renderLayers(config);
+      renderParameters(config, currentInfo);
+    },
+    setCsvError(message) { $('f-csv-error').textContent = message; },
+  };
+}
+
+/** The changes that bring every recipe-backed setting back to the dataset's recipe. */
+export function resetToRecipe(changes) {
+  const cleared = {};
+  for (const p of PROPERTIES) if (p.name.startsWith('t') && p.name !== 'tdata' && p.name !== 'tbudget') cleared[p.name] = null;
+  return { ...cleared, ...changes };
+}

@@ -1,0 +1,414 @@
+// The Train lab: configure data, architecture and settings (train-form.js), train in a Web Worker
+// with start, pause, step and reset, and watch live charts: loss and accuracy curves, the decision
+// boundary, the confusion matrix, test images or predictions. Runs can be pinned and overlaid,
+// swept over one setting, exported, and handed to the Step-through lab.
+import { TrainingClient } from '../training-client.js';
+import { createTrainForm, resetToRecipe } from './train-form.js';
+import { datasetCatalog, outputUnits, runConfig, RECIPES } from './train-config.js';
+import { SWEEPS, describeRun, differingLabels, parseSweepValues, runSweep } from './train-runs.js';
+import { curvesCsv, download, modelJson, parseModelFile } from './train-export.js';
+import { createTrainViews } from './train-views.js';
+
+const END_STATES = ['finished', 'early_stopped', 'diverged', 'stopped'];
+const dataKey = (s) => (s.tdata === 'csv' ? 'csv' : [s.tdata, s.tn, s.tnoise, s.tclasses, s.tdseed].join('|'));
+
+/** Builds the lab inside `root`; returns {show, update, onKey} for main.js. */
+export function createTrainLab(root, { lab, store, openInStepLab }) {
+  const catalog = datasetCatalog(lab);
+  root.innerHTML = `
+    <div class="train-bar card" role="group" aria-label="Training controls">
+      <div class="train-buttons">
+        <button type="button" id="train-start" class="primary" disabled title="Start or pause (Space)">Start</button>
+        <button type="button" id="train-step" disabled title="Train on one mini-batch">Step batch</button>
+        <button type="button" id="train-epoch" disabled title="Train to the end of the current epoch">Step epoch</button>
+        <button type="button" id="train-reset" disabled title="New initial weights, empty history">Reset</button>
+      </div>
+      <div class="train-progress">
+        <progress id="train-progress" max="1" value="0" aria-label="Training progress"></progress>
+        <p id="train-status" class="train-status" aria-live="polite">Preparing the data…</p>
+      </div>
+      <div class="train-score" aria-live="off">
+        <span class="score-label" id="train-score-label">accuracy</span>
+        <span class="score-value" data-testid="train-metric" id="train-metric">–</span>
+        <span class="score-sub" id="train-heldout"></span>
+      </div>
+    </div>
+    <div class="train-alert" id="train-alert" role="alert" data-testid="train-alert" hidden></div>
+    <p class="lab-error" id="train-error" role="alert" hidden></p>
+    <div class="train-layout">
+      <div class="train-config" id="train-form"></div>
+      <div class="train-results" id="train-views"></div>
+    </div>`;
+  const $ = (id) => root.querySelector(`#${id}`);
+
+  let state = store.state;
+  let client = null;
+  let run = null; // {config, state, ready, history, setupId, description}
+  let runState = 'idle';
+  let setupCounter = 0;
+  let pendingImport = null; // {parameters, spec} applied by the next setup
+  let csv = null; // {text, name, dataset}
+  let previous = null; // the last replaced run {label, history}
+  const pinned = []; // [{description, history, metricName, heldOut}]
+  const preview = { key: null, dataset: null, info: null, bounds: null, points: null };
+  const bundledCache = new Map();
+  let sweep = null;
+
+  const views = createTrainViews($('train-views'), {
+    onPin: pinCurrent,
+    onUnpin: (i) => { pinned.splice(i, 1); renderCurves(); },
+    onEvaluate: (part) => store.set({ teval: part }),
+    onSweep: startSweep,
+    onCancelSweep: () => sweep?.cancel(),
+    onExportCsv: exportCsv,
+    onExportModel: exportModel,
+    onImportModel: importModel,
+    onStepThrough: stepThrough,
+  });
+  const form = createTrainForm($('train-form'), { store, catalog, onCsv: uploadCsv });
+
+  function showError(message) {
+    $('train-error').textContent = message;
+    $('train-error').hidden = !message;
+  }
+
+  function setRunState(next) {
+    runState = next;
+    root.dataset.runState = next;
+    const ready = Boolean(run?.ready);
+    const running = next === 'running';
+    const ended = END_STATES.includes(next);
+    $('train-start').disabled = !ready;
+    $('train-start').textContent = running ? 'Pause' : next === 'paused' ? 'Resume' : ended ? 'Train again' : 'Start';
+    $('train-start').setAttribute('aria-pressed', String(running));
+    $('train-step').disabled = !ready || running || ended;
+    $('train-epoch').disabled = !ready || running || ended;
+    $('train-reset').disabled = !ready;
+    views.setBusy(running);
+  }
+
+  // ---------- data ----------
+
+  /** The main thread's copy of the dataset (for previews, counts and the spec). */
+  async function datasetFor(s) {
+    const key = dataKey(s);
+    if (preview.key === key && preview.dataset) return preview.dataset;
+    let dataset;
+    if (s.tdata === 'csv') {
+      if (!csv) throw new Error('[Train] the uploaded CSV is not part of the link; upload the file again');
+      dataset = csv.dataset;
+    } else if (RECIPES[s.tdata] && catalog.find((d) => d.name === s.tdata)?.kind === 'bundled') {
+      if (!bundledCache.has(s.tdata)) bundledCache.set(s.tdata, await lab.fetchBundled(s.tdata, new URL('data/', document.baseURI)));
+      dataset = bundledCache.get(s.tdata);
+    } else {
+      dataset = lab.generate(generateRequest(s));
+    }
+    if (preview.dataset && preview.dataset !== dataset && !isCached(preview.dataset)) preview.dataset.dispose();
+    Object.assign(preview, { key, dataset, info: dataset.info, bounds: null, points: null });
+    if (preview.info.features === 2 && preview.info.samples <= 20000) {
+      const features = dataset.features();
+      const labels = preview.info.task === 'classification' ? dataset.labels() : dataset.targets();
+      preview.points = { features, labels };
+      preview.bounds = paddedBounds(features);
+    }
+    return dataset;
+  }
+  const isCached = (dataset) => dataset === csv?.dataset || [...bundledCache.values()].includes(dataset);
+
+  function generateRequest(s) {
+    const generator = catalog.find((d) => d.name === s.tdata).generator;
+    const request = { name: s.tdata, samples: s.tn ?? generator.page_samples, noise: s.tnoise ?? generator.default_noise, seed: s.tdseed ?? 1 };
+    if (generator.classes && generator.classes.min !== generator.classes.max) request.classes = s.tclasses ?? generator.classes.default;
+    return request;
+  }
+
+  function paddedBounds(features) {
+    let [xMin, xMax, yMin, yMax] = [Infinity, -Infinity, Infinity, -Infinity];
+    for (let i = 0; i < features.length; i += 2) {
+      xMin = Math.min(xMin, features[i]); xMax = Math.max(xMax, features[i]);
+      yMin = Math.min(yMin, features[i + 1]); yMax = Math.max(yMax, features[i + 1]);
+    }
+    const padX = 0.08 * (xMax - xMin || 1);
+    const padY = 0.08 * (yMax - yMin || 1);
+    return { xMin: xMin - padX, xMax: xMax + padX, yMin: yMin - padY, yMax: yMax + padY };
+  }
+
+  /** The worker's setup message for a page state (also used by the sweep). */
+  async function makeSetup(s, parameters = null) {
+    const dataset = await datasetFor(s);
+    const info = dataset.info;
+    const config = runConfig(s);
+    let data;
+    if (s.tdata === 'csv') data = { csv: csv.text, options: csv.options };
+    else if (catalog.find((d) => d.name === s.tdata).kind === 'bundled') data = { bundled: s.tdata, baseUrl: new URL('data/', document.baseURI).href };
+    else data = { generate: generateRequest(s) };
+    const classification = info.task === 'classification';
+    const grid = info.features === 2 && preview.bounds ? { ...preview.bounds, resolution: 72 } : null;
+    return {
+      spec: config.spec(info.features, outputUnits(info, config.output)),
+      data,
+      split: config.split,
+      scaling: config.scaling,
+      settings: config.settings,
+      evaluate: config.evaluate,
+      parameters,
+      grid: classification ? grid : null,
+    };
+  }
+
+  async function uploadCsv(file) {
+    form.setCsvError('');
+    try {
+      if (file.size > 20e6) throw new Error(`[CSV] ${file.name} is ${(file.size / 1e6).toFixed(1)} MB; files up to 20 MB are allowed`);
+      const text = await file.text();
+      const options = { header: true, name: file.name.replace(/\.csv$/i, '') };
+      const dataset = lab.parseCsv(text, options);
+      csv?.dataset.dispose();
+      csv = { text, options, dataset, name: file.name };
+      preview.key = null;
+      store.set(resetToRecipe({ tdata: 'csv' }));
+    } catch (error) {
+      form.setCsvError(`${file.name}: ${error.message}`);
+    }
+  }
+
+  // ---------- the run ----------
+
+  async function configure() {
+    const id = ++setupCounter;
+    const s = state;
+    if (run?.history.length) previous = { label: `previous run (${run.description.data})`, description: run.description, history: run.history, metricName: run.ready?.metricName };
+    run = null;
+    setRunState('idle');
+    $('train-alert').hidden = true;
+    $('train-status').textContent = 'Preparing the data…';
+    let setup;
+    try {
+      const parameters = pendingImport?.parameters ?? null;
+      setup = await makeSetup(s, parameters);
+      if (id !== setupCounter) return;
+      form.render(s, preview.info);
+      views.showData(preview.info, preview.points, preview.bounds, preview.dataset);
+      client ??= new TrainingClient();
+      const ready = await client.setup(setup);
+      if (id !== setupCounter) return;
+      pendingImport = null;
+      showError('');
+      const config = runConfig(s);
+      run = { config, ready, history: [], description: describeRun(s, config), state: s, evaluation: null };
+      views.startRun(ready, { points: preview.points, bounds: preview.bounds, datasetInfo: preview.info });
+      $('train-score-label').textContent = ready.metricName === 'r2' ? 'train R²' : 'train accuracy';
+      $('train-metric').textContent = '–';
+      $('train-heldout').textContent = '';
+      setRunState('ready');
+      renderCurves();
+    } catch (error) {
+      if (id !== setupCounter) return;
+      showError(`${error.message}. Change the setting named in this message; the last working run was kept in the charts.`);
+      $('train-status').textContent = 'Not ready: see the message above.';
+      if (s.tdata === 'csv' && !csv) store.set({ tdata: 'circles' });
+    }
+  }
+
+  function onProgress(m) {
+    if (!run) return;
+    if (m.history.length) run.history.push(...m.history);
+    const last = run.history.at(-1);
+    const pct = (v) => (run.ready.metricName === 'r2' ? v.toFixed(3) : `${(100 * v).toFixed(1)}%`);
+    if (last) {
+      $('train-metric').textContent = pct(last.trainMetric);
+      $('train-metric').dataset.value = String(last.trainMetric);
+      $('train-heldout').textContent = run.ready.heldOut && Number.isFinite(last.valMetric) ? `${run.ready.heldOut} ${pct(last.valMetric)}` : '';
+      $('train-heldout').dataset.value = String(last.valMetric ?? '');
+    }
+    const done = m.epoch + m.batch / m.batchesPerEpoch;
+    $('train-progress').value = Math.min(1, done / m.epochs);
+    const rate = m.samplesPerSecond > 0 ? ` · ${Math.round(m.samplesPerSecond).toLocaleString('en-US')} samples/s` : '';
+    const left = m.state === 'running' && m.secondsLeft > 0 ? ` · about ${formatSeconds(m.secondsLeft)} left` : '';
+    const what = { ready: 'Ready', running: 'Training', paused: 'Paused', finished: 'Finished', early_stopped: 'Stopped early', diverged: 'Diverged', stopped: 'Stopped' }[m.state] ?? m.state;
+    $('train-status').textContent = `${what} · epoch ${m.epoch} of ${m.epochs}${m.batch ? `, batch ${m.batch} of ${m.batchesPerEpoch}` : ''}${rate}${left}`;
+    if (m.state === 'early_stopped' && m.message) $('train-status').textContent += ` · ${m.message}`;
+    if (m.state === 'diverged') {
+      $('train-alert').hidden = false;
+      $('train-alert').innerHTML = '';
+      const strong = document.createElement('strong');
+      strong.textContent = 'Training diverged. ';
+      $('train-alert').append(strong, `${m.message} The weights from the last finite step are kept, so the charts and the network stay usable. Lower the learning rate and press “Train again”.`);
+    }
+    if (m.grid) views.drawBoundary(m.grid);
+    if (m.evaluation) { run.evaluation = m.evaluation; views.showEvaluation(m.evaluation, run.ready); }
+    setRunState(m.state);
+    renderCurves();
+  }
+
+  function formatSeconds(seconds) {
+    if (seconds < 1) return 'under a second';
+    if (seconds < 90) return `${Math.round(seconds)} s`;
+    return `${Math.round(seconds / 60)} min`;
+  }
+
+  function renderCurves() {
+    const runs = [];
+    if (previous) runs.push({ ...previous, kind: 'previous' });
+    pinned.forEach((p, i) => runs.push({ ...p, kind: 'pinned', colorIndex: i + 1 }));
+    if (run) runs.push({ description: run.description, history: run.history, heldOut: run.ready?.heldOut, kind: 'current' });
+    const labels = differingLabels(runs.map((r) => r.description));
+    runs.forEach((r, i) => { r.label = r.kind === 'previous' ? `previous: ${labels[i]}` : labels[i]; });
+    views.drawCurves(runs, run?.ready?.metricName ?? 'accuracy');
+    views.showPinned(runs.filter((r) => r.kind === 'pinned').map((r) => r.label));
+  }
+
+  function pinCurrent() {
+    if (!run?.history.length) return;
+    pinned.push({ description: run.description, history: run.history.slice(), heldOut: run.ready.heldOut, metricName: run.ready.metricName });
+    if (pinned.length > 8) pinned.shift();
+    renderCurves();
+  }
+
+  // ---------- controls ----------
+
+  function startOrPause() {
+    if (!run?.ready) return;
+    if (runState === 'running') client.pause();
+    else if (END_STATES.includes(runState)) { resetRun(); client.start(); }
+    else client.start();
+  }
+  function resetRun() {
+    if (!run) return;
+    if (run.history.length) previous = { label: 'previous run', description: run.description, history: run.history, metricName: run.ready.metricName };
+    run.history = [];
+    $('train-alert').hidden = true;
+    client.reset();
+  }
+  $('train-start').addEventListener('click', startOrPause);
+  $('train-step').addEventListener('click', () => client?.step());
+  $('train-epoch').addEventListener('click', () => client?.stepEpoch());
+  $('train-reset').addEventListener('click', resetRun);
+
+  // ---------- sweep, export, hand-off ----------
+
+  function startSweep(key, text) {
+    const parsed = parseSweepValues(key, text);
+    if (parsed.error) return views.sweepError(parsed.error);
+    views.sweepError('');
+    const sweepState = state;
+    const series = views.beginSweep(key, SWEEPS[key], parsed.values, describeRun(sweepState));
+    sweep = runSweep({
+      state: sweepState,
+      key,
+      values: parsed.values,
+      makeSetup: (s) => makeSetup(s),
+      onProgress: (p) => views.sweepProgress(p, parsed.values.length),
+      onPoint: (point) => views.sweepPoint(series, point),
+    });
+    sweep.done.then(
+      (points) => views.endSweep(`Sweep done: ${points.length} of ${parsed.values.length} values trained.`),
+      (error) => views.endSweep(`The sweep stopped: ${error.message}`, true),
+    ).finally(() => { sweep = null; });
+    return undefined;
+  }
+
+  function exportCsv() {
+    const runs = [...pinned.map((p, i) => ({ label: `pinned ${i + 1}: ${Object.values(p.description).join(' ')}`, history: p.history }))];
+    if (run) runs.push({ label: `current: ${Object.values(run.description).join(' ')}`, history: run.history });
+    download('backprop-lab-curves.csv', curvesCsv(runs, run?.ready?.metricName ?? 'accuracy'), 'text/csv');
+  }
+
+  async function exportModel() {
+    if (!run) return;
+    const snapshot = await client.snapshot();
+    download(`backprop-lab-model-${state.tdata}.json`, modelJson({
+      spec: snapshot.spec, parameters: snapshot.parameters, dataset: run.ready.dataset, scaling: run.config.scaling,
+      scaler: run.ready.scaler, settings: run.ready.settings, history: snapshot.history,
+    }), 'application/json');
+  }
+
+  async function importModel(file) {
+    try {
+      const text = await file.text();
+      const model = parseModelFile(text, file.name, (spec) => {
+        const net = lab.network(spec);
+        try { return net.parameterCount; } finally { net.dispose(); }
+      });
+      const info = preview.info;
+      const datasetName = RECIPES[model.datasetName] ? model.datasetName : state.tdata;
+      if (datasetName === state.tdata && info && info.features !== model.spec.input) {
+        throw new Error(`[Import] the model takes ${model.spec.input} inputs but the dataset ${info.name} has ${info.features} features; choose a dataset with ${model.spec.input} features first`);
+      }
+      pendingImport = { parameters: model.parameters };
+      views.importError('');
+      store.set({ ...model.state, tdata: datasetName });
+    } catch (error) {
+      views.importError(error.message);
+    }
+  }
+
+  async function stepThrough(index) {
+    if (!run) return;
+    try {
+      const part = run.evaluation?.part ?? 'train';
+      const [snapshot, sample] = [await client.snapshot(), await client.sample(part, index)];
+      openInStepLab({
+        title: `The Train lab's network (${run.description.data}, ${run.description.arch})`,
+        note: `The network as trained in the Train lab after ${snapshot.history.length} epochs, on sample ${index} of the ${part} part`
+          + `${sample.label !== null ? ` (class ${sample.label})` : ''}, with inputs scaled as the network sees them and η = ${run.config.settings.learning_rate}.`,
+        spec: snapshot.spec,
+        parameters: Array.from(snapshot.parameters),
+        samples: [{ input: Array.from(sample.input), target: Array.from(sample.target) }],
+        learningRate: Math.min(run.config.settings.learning_rate, 1000),
+      });
+    } catch (error) {
+      views.stepThroughError(error.message);
+    }
+  }
+
+  // ---------- state ----------
+
+  let configureTimer = null;
+  const scheduleConfigure = () => {
+    clearTimeout(configureTimer);
+    configureTimer = setTimeout(configure, 120);
+  };
+  let started = false;
+  const listen = () => {
+    if (client) return;
+    client = new TrainingClient();
+    client.on('progress', onProgress);
+    client.on('reset', () => { if (run) run.history = []; renderCurves(); });
+    client.on('error', (m) => { if (run) showError(m.message); });
+    client.loaded.catch((error) => showError(`The training worker did not start: ${error.message}`));
+  };
+
+  return {
+    show(next) {
+      state = next;
+      listen();
+      form.render(state, preview.info);
+      if (!started) {
+        started = true;
+        configure();
+      }
+    },
+    update(next, changes) {
+      state = next;
+      const keys = Object.keys(changes);
+      if (keys.some((k) => k.startsWith('t') && k !== 'tbudget')) {
+        if (keys.length === 1 && keys[0] === 'teval' && run) {
+          client.evaluate(next.teval).catch((error) => showError(error.message));
+          form.render(state, preview.info);
+          return;
+        }
+        form.render(state, preview.info);
+        scheduleConfigure();
+      } else {
+        form.render(state, preview.info);
+      }
+    },
+    onKey(event) {
+      if (event.key === ' ' && !event.target.closest('button, a, details, summary')) {
+        event.preventDefault();
+        startOrPause();
+      }
+    },
+  };
+}

@@ -1,0 +1,124 @@
+// Comparing runs in the Train lab: a short description of each run's settings, legend labels that
+// name only the settings that differ between the runs shown, and the sweep helper, which trains
+// one configuration per value in its own worker and collects the final scores.
+import { TrainingClient } from '../training-client.js';
+import { formatArchitecture, parseArchitecture, runConfig } from './train-config.js';
+
+/** The settings of a run that a legend may name, as {key: text}. */
+export function describeRun(state, config = runConfig(state)) {
+  const s = config.settings;
+  return {
+    data: state.tdata,
+    arch: config.arch || 'no hidden layer',
+    output: config.output,
+    init: `${state.tinit ?? config.recipe.init} ${state.tiscale ?? config.recipe.initScale}`,
+    optimizer: s.optimizer.name,
+    lr: `η ${s.learning_rate}`,
+    batch: `batch ${s.batch_size}`,
+    epochs: `${s.epochs} epochs`,
+    l2: `λ ${state.tl2 ?? config.recipe.l2}`,
+    schedule: s.lr_schedule.type === 'step' ? `η×${s.lr_schedule.factor}/${s.lr_schedule.every}` : 'constant η',
+    stop: s.early_stopping.enabled === false ? 'no early stop' : `patience ${s.early_stopping.patience}`,
+    seed: `seed ${s.seed}`,
+    scaling: config.scaling,
+    split: `val ${config.split.validation} test ${config.split.test}`,
+  };
+}
+
+/** Legend labels for runs [{description}]: the differing settings, "run k" when none differ, '' for a lone run. */
+export function differingLabels(descriptions) {
+  const keys = Object.keys(descriptions[0] ?? {}).filter((key) => new Set(descriptions.map((d) => d[key])).size > 1);
+  if (descriptions.length === 1) return [''];
+  return descriptions.map((d, i) => (keys.length ? keys.map((k) => d[k]).join(' · ') : `run ${i + 1}`));
+}
+
+/** The settings a sweep can vary: state changes for a value, the axis label, log axis, and value checks. */
+export const SWEEPS = {
+  lr: { label: 'learning rate η', log: true, min: 1e-6, max: 100, integer: false, apply: (state, v) => ({ tlr: v }) },
+  batch: { label: 'batch size', log: true, min: 1, max: 100000, integer: true, apply: (state, v) => ({ tbs: v }) },
+  epochs: { label: 'epochs', log: false, min: 1, max: 5000, integer: true, apply: (state, v) => ({ tep: v }) },
+  l2: { label: 'L2 λ', log: false, min: 0, max: 100, integer: false, apply: (state, v) => ({ tl2: v }) },
+  width: {
+    label: 'hidden width (units of every dense hidden layer)', log: false, min: 1, max: 1024, integer: true,
+    apply: (state, v) => {
+      const layers = parseArchitecture(runConfig(state).arch);
+      if (!layers.some((l) => l.type === 'dense')) layers.unshift({ type: 'dense', units: v, activation: 'tanh' });
+      return { tarch: formatArchitecture(layers.map((l) => (l.type === 'dense' ? { ...l, units: v } : l))) };
+    },
+  },
+  depth: {
+    label: 'depth (hidden layers)', log: false, min: 0, max: 20, integer: true,
+    apply: (state, v) => {
+      const layers = parseArchitecture(runConfig(state).arch);
+      const template = layers.at(-1) ?? { type: 'dense', units: 16, activation: 'tanh' };
+      const first = layers[0] ?? template;
+      const built = v === 0 ? [] : [first, ...Array.from({ length: v - 1 }, () => template)];
+      return { tarch: formatArchitecture(built) };
+    },
+  },
+};
+
+/** Parses a sweep's value list ("0.01, 0.1, 1"); returns {values} or {error}. At most 12 values. */
+export function parseSweepValues(key, text) {
+  const sweep = SWEEPS[key];
+  const parts = text.split(/[,\s]+/).filter(Boolean);
+  if (parts.length < 2 || parts.length > 12) return { error: `give 2 to 12 values separated by commas; got ${parts.length}` };
+  const values = [];
+  for (const part of parts) {
+    const v = Number(part);
+    if (!Number.isFinite(v) || v < sweep.min || v > sweep.max || (sweep.integer && !Number.isInteger(v))) {
+      return { error: `each ${sweep.label} must be ${sweep.integer ? 'a whole number' : 'a number'} from ${sweep.min} to ${sweep.max}; "${part}" is not allowed` };
+    }
+    values.push(v);
+  }
+  return { values };
+}
+
+/**
+ * Trains one run per value, one after the other, in a worker of its own (the main run is left
+ * alone). `makeSetup(state)` gives the worker's setup message for a state. Calls
+ * onProgress({index, value, epoch, epochs}) and onPoint({value, trainMetric, heldOutMetric,
+ * macroF1, status, message}); resolves with the points. cancel() stops after the current step.
+ */
+export function runSweep({ state, key, values, makeSetup, onProgress, onPoint }) {
+  const client = new TrainingClient();
+  let cancelled = false;
+  const points = [];
+  const done = (async () => {
+    try {
+      for (const [index, value] of values.entries()) {
+        if (cancelled) break;
+        const runState = { ...state, ...SWEEPS[key].apply(state, value) };
+        const ready = await client.setup(await makeSetup(runState));
+        const ended = new Promise((resolve, reject) => {
+          const off = client.on('progress', (m) => {
+            onProgress({ index, value, epoch: m.epoch, epochs: m.epochs });
+            if (m.state !== 'running' && m.state !== 'ready' && m.state !== 'paused') { off(); offError(); resolve(m); }
+            if (cancelled) client.stop();
+          });
+          const offError = client.on('error', (m) => { off(); offError(); reject(new Error(m.message)); });
+        });
+        client.start();
+        const last = await ended;
+        const { history } = await client.snapshot();
+        const final = history.at(-1) ?? {};
+        const evaluation = last.evaluation;
+        const point = {
+          value,
+          trainMetric: final.trainMetric,
+          heldOutMetric: ready.heldOut ? final.valMetric : undefined,
+          macroF1: evaluation?.report?.macroF1,
+          evaluatedPart: evaluation?.part,
+          status: last.state,
+          message: last.message,
+        };
+        points.push(point);
+        onPoint(point);
+      }
+      return points;
+    } finally {
+      client.terminate();
+    }
+  })();
+  return { done, cancel() { cancelled = true; } };
+}

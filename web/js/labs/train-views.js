@@ -1,0 +1,359 @@
+// The Train lab's result views: loss and accuracy curves with pinned runs, the decision boundary
+// or test images or prediction plot, the confusion matrix, the runs and sweep card, and exports.
+// It lays out cards and hands plain data to the drawing components in ui/; the controller
+// (train-lab.js) decides what to show and when.
+import { createLineChart } from '../ui/line-chart.js';
+import { createScatterChart } from '../ui/scatter-chart.js';
+import { drawPointMap } from '../ui/point-map.js';
+import { renderConfusionTable } from '../ui/confusion-table.js';
+import { renderImageGrid } from '../ui/image-grid.js';
+import { renderClassBalance } from '../ui/class-balance.js';
+import { runColor } from '../ui/palette.js';
+import { SWEEPS, differingLabels } from './train-runs.js';
+import { download } from './train-export.js';
+
+const PREVIOUS_COLOR = '#9aa3b2';
+const SWEEP_METRICS = [
+  { key: 'trainMetric', name: 'train', dashed: false },
+  { key: 'heldOutMetric', name: 'held-out', dashed: true },
+  { key: 'macroF1', name: 'macro F1', dashed: true, width: 1 },
+];
+
+/** Builds the result cards in `root`; `handlers` are the controller's callbacks. */
+export function createTrainViews(root, handlers) {
+  root.innerHTML = `
+    <div class="chart-pair">
+      <section class="card chart-card" aria-labelledby="tv-loss-title">
+        <h2 id="tv-loss-title" class="card-title">Loss per epoch</h2>
+        <div class="chart-frame"><canvas id="tv-loss" role="img" aria-label="Loss per epoch"></canvas></div>
+      </section>
+      <section class="card chart-card" aria-labelledby="tv-metric-title">
+        <h2 id="tv-metric-title" class="card-title">Accuracy per epoch</h2>
+        <div class="chart-frame"><canvas id="tv-metric" role="img" aria-label="Accuracy per epoch"></canvas></div>
+      </section>
+    </div>
+    <div class="chart-pair">
+      <section class="card view-card" aria-labelledby="tv-view-title">
+        <h2 id="tv-view-title" class="card-title">The data</h2>
+        <p class="view-note" id="tv-view-note"></p>
+        <canvas id="tv-map" class="point-map" hidden></canvas>
+        <div id="tv-images" class="images-holder" hidden></div>
+        <div class="chart-frame" id="tv-regression-frame" hidden><canvas id="tv-regression" role="img" aria-label="Prediction against target"></canvas></div>
+        <div id="tv-balance" class="balance-holder"></div>
+      </section>
+      <section class="card confusion-card" aria-labelledby="tv-confusion-title">
+        <h2 id="tv-confusion-title" class="card-title">Confusion matrix</h2>
+        <label class="field inline" for="tv-eval-part"><span>Scored on</span>
+          <select id="tv-eval-part"><option value="validation">validation part</option><option value="test">test part</option><option value="train">training part</option></select>
+        </label>
+        <div id="tv-confusion" data-testid="confusion"></div>
+      </section>
+    </div>
+    <div class="chart-pair">
+      <section class="card runs-card" aria-labelledby="tv-runs-title">
+        <h2 id="tv-runs-title" class="card-title">Compare runs</h2>
+        <p class="view-note">Pin a run to keep its curves on the charts; the legend names the settings that differ.</p>
+        <button type="button" id="tv-pin">Pin this run</button>
+        <ul id="tv-pinned" class="pinned-list" aria-label="Pinned runs"></ul>
+        <h3 class="subhead">Sweep one setting</h3>
+        <div class="field-row">
+          <label class="field" for="tv-sweep-key"><span>Setting</span>
+            <select id="tv-sweep-key">${Object.entries(SWEEPS).map(([k, s]) => `<option value="${k}">${s.label}</option>`).join('')}</select></label>
+          <label class="field" for="tv-sweep-values"><span>Values (comma-separated)</span>
+            <input id="tv-sweep-values" type="text" value="0.01, 0.1, 1" aria-describedby="tv-sweep-error"></label>
+        </div>
+        <p class="field-error" id="tv-sweep-error" role="alert"></p>
+        <div class="button-row">
+          <button type="button" id="tv-sweep-run">Run sweep</button>
+          <button type="button" id="tv-sweep-cancel" hidden>Cancel</button>
+          <span id="tv-sweep-status" class="view-note" aria-live="polite"></span>
+        </div>
+        <div class="chart-frame" id="tv-sweep-frame" hidden><canvas id="tv-sweep" role="img" aria-label="Final scores against the swept setting"></canvas></div>
+        <table class="sweep-table" id="tv-sweep-table" data-testid="sweep-table" hidden>
+          <caption>Final scores per value</caption>
+          <thead><tr><th scope="col">value</th><th scope="col">train</th><th scope="col">held-out</th><th scope="col">macro F1</th><th scope="col">end</th></tr></thead>
+          <tbody></tbody>
+        </table>
+      </section>
+      <section class="card export-card" aria-labelledby="tv-export-title">
+        <h2 id="tv-export-title" class="card-title">Export and hand over</h2>
+        <div class="button-row">
+          <button type="button" id="tv-export-csv">Curves (CSV)</button>
+          <button type="button" id="tv-export-loss">Loss chart (PNG)</button>
+          <button type="button" id="tv-export-metric">Accuracy chart (PNG)</button>
+          <button type="button" id="tv-export-view">Data view (PNG)</button>
+          <button type="button" id="tv-export-model">Model (JSON)</button>
+        </div>
+        <label class="field" for="tv-import"><span>Import a model (JSON exported here)</span>
+          <input id="tv-import" type="file" accept=".json,application/json" aria-describedby="tv-import-error"></label>
+        <p class="field-error" id="tv-import-error" role="alert" data-testid="import-error"></p>
+        <h3 class="subhead">Step through this network</h3>
+        <div class="field-row">
+          <label class="field" for="tv-step-index"><span>Sample number (of the scored part)</span>
+            <input id="tv-step-index" type="text" inputmode="numeric" value="0" aria-describedby="tv-step-error"></label>
+          <button type="button" id="tv-step-through">Open in Step-through</button>
+        </div>
+        <p class="field-error" id="tv-step-error" role="alert"></p>
+      </section>
+    </div>`;
+  const $ = (id) => root.querySelector(`#${id}`);
+
+  const lossChart = createLineChart($('tv-loss'), { xLabel: 'epoch', yLabel: 'loss', integerX: true });
+  const metricChart = createLineChart($('tv-metric'), { xLabel: 'epoch', yLabel: 'accuracy', integerX: true, yMin: 0, yMax: 1 });
+  let regressionChart = null;
+  let sweepChart = null;
+  let sweeps = []; // [{key, description, color, points}]
+  let mapInput = null; // {bounds, points, classes, xLabel, yLabel}
+  let lastGrid = null;
+  let mode = 'none'; // 'map' | 'images' | 'regression' | 'none'
+  let metricName = 'accuracy';
+
+  // ---------- curves ----------
+
+  function drawCurves(runs, metric) {
+    if (metric !== metricName) {
+      metricName = metric;
+      $('tv-metric-title').textContent = metric === 'r2' ? 'R² per epoch' : 'Accuracy per epoch';
+    }
+    const series = (pick) => runs.flatMap((run) => {
+      const color = run.kind === 'previous' ? PREVIOUS_COLOR : runColor(run.colorIndex ?? 0);
+      const width = run.kind === 'current' ? 2.5 : 1.5;
+      const heldOut = run.heldOut ?? (run.history.some((r) => Number.isFinite(r.valLoss)) ? 'held-out' : null);
+      const out = [{ label: run.label ? `${run.label} · train` : 'train', color, width, points: run.history.map((r) => ({ x: r.epoch, y: pick(r, 'train') })) }];
+      if (heldOut && run.history.some((r) => Number.isFinite(pick(r, 'val')))) {
+        out.push({ label: run.label ? `${run.label} · ${heldOut}` : heldOut, color, width, dashed: true, points: run.history.map((r) => ({ x: r.epoch, y: pick(r, 'val') })) });
+      }
+      return out;
+    });
+    lossChart.setSeries(series((r, part) => (part === 'train' ? r.trainLoss : r.valLoss)));
+    metricChart.setSeries(series((r, part) => (part === 'train' ? r.trainMetric : r.valMetric)));
+    const current = runs.find((r) => r.kind === 'current');
+    const last = current?.history.at(-1);
+    $('tv-loss').setAttribute('aria-label', last ? `Loss per epoch: after epoch ${last.epoch}, train loss ${last.trainLoss.toFixed(4)}` : 'Loss per epoch: no epoch finished yet');
+    $('tv-metric').setAttribute('aria-label', last ? `${metricName === 'r2' ? 'R²' : 'Accuracy'} per epoch: after epoch ${last.epoch}, train ${last.trainMetric.toFixed(4)}` : 'No epoch finished yet');
+  }
+
+  // ---------- data view ----------
+
+  function showMode(next) {
+    mode = next;
+    $('tv-map').hidden = next !== 'map';
+    $('tv-images').hidden = next !== 'images';
+    $('tv-regression-frame').hidden = next !== 'regression';
+  }
+
+  function showData(info, points, bounds) {
+    if (!info) return;
+    const balance = $('tv-balance');
+    if (info.task === 'classification') {
+      renderClassBalance(balance, { classNames: info.classNames, counts: Array.from(info.classCounts), caption: `${info.samples.toLocaleString('en-US')} examples per class` });
+    } else {
+      balance.replaceChildren();
+    }
+    if (info.task === 'classification' && info.features === 2 && bounds) {
+      showMode('map');
+      $('tv-view-title').textContent = 'Decision boundary';
+      mapInput = {
+        bounds,
+        classes: info.classNames,
+        xLabel: info.featureNames?.[0] ?? 'x₁',
+        yLabel: info.featureNames?.[1] ?? 'x₂',
+        points: Array.from({ length: points.labels.length }, (_, i) => ({ x: points.features[2 * i], y: points.features[2 * i + 1], label: points.labels[i], kind: 'train' })),
+      };
+      lastGrid = null;
+      redrawMap();
+      $('tv-view-note').textContent = 'Each pixel is coloured by the class the network predicts there; filled dots are training points, rings are held-out points.';
+    } else if (info.imageWidth) {
+      showMode('images');
+      $('tv-view-title').textContent = 'Test images';
+      $('tv-view-note').textContent = 'The first images of the scored part with the predicted class; mistakes are marked ✗.';
+    } else if (info.task === 'regression') {
+      showMode('regression');
+      $('tv-view-title').textContent = 'Prediction against target';
+      $('tv-view-note').textContent = 'Each dot is one example of the scored part; a perfect model puts every dot on the diagonal.';
+      regressionChart ??= createScatterChart($('tv-regression'), { xLabel: 'target', yLabel: 'prediction', pointLabel: 'examples' });
+      regressionChart.setPoints([]);
+    } else {
+      showMode('none');
+      $('tv-view-title').textContent = 'The data';
+      $('tv-view-note').textContent = `${info.features} features: the scores are in the confusion matrix.`;
+    }
+    $('tv-confusion-title').parentElement.hidden = info.task !== 'classification';
+  }
+
+  function redrawMap() {
+    if (mode !== 'map' || !mapInput) return;
+    drawPointMap($('tv-map'), {
+      ...mapInput.bounds, points: mapInput.points, classes: mapInput.classes, grid: lastGrid,
+      xLabel: mapInput.xLabel, yLabel: mapInput.yLabel,
+    });
+  }
+
+  function startRun(ready) {
+    $('tv-eval-part').value = ready.evaluated;
+    for (const option of $('tv-eval-part').options) option.disabled = ready.parts[option.value] === 0;
+    if (mapInput && ready.indices) {
+      const train = new Set(Array.from(ready.indices.train));
+      mapInput.points.forEach((p, i) => { p.kind = train.has(i) ? 'train' : 'test'; });
+      redrawMap();
+    }
+  }
+
+  function drawBoundary(grid) {
+    lastGrid = { resolution: grid.resolution, outputs: grid.outputs, values: grid.values };
+    redrawMap();
+  }
+
+  function showEvaluation(evaluation, ready) {
+    const names = ready.dataset.classNames;
+    const partText = `${evaluation.part} part, ${evaluation.samples.toLocaleString('en-US')} examples`;
+    if (evaluation.report) {
+      const r = evaluation.report;
+      renderConfusionTable($('tv-confusion'), {
+        classNames: names, confusion: r.confusion, recall: Array.from(r.recall), precision: Array.from(r.precision),
+        f1: Array.from(r.f1), support: Array.from(r.support), accuracy: r.accuracy, macroF1: r.macroF1,
+        caption: `${partText[0].toUpperCase()}${partText.slice(1)}`,
+      });
+    }
+    if (mode === 'images' && evaluation.images) {
+      const im = evaluation.images;
+      const images = Array.from({ length: im.count }, (_, i) => ({
+        pixels: im.pixels.subarray(i * im.width * im.height, (i + 1) * im.width * im.height),
+        trueLabel: im.labels[i],
+        predictedLabel: im.predicted[i],
+      }));
+      let high = 0;
+      for (const v of im.pixels) high = Math.max(high, v);
+      renderImageGrid($('tv-images'), { width: im.width, height: im.height, images, valueRange: [0, high || 1], classNames: names });
+    }
+    if (mode === 'regression' && evaluation.predictions) {
+      const k = evaluation.outputs;
+      const points = [];
+      for (let i = 0; i < evaluation.predictions.length; i += k) points.push({ x: evaluation.targets[i], y: evaluation.predictions[i] });
+      regressionChart.setPoints(points);
+      $('tv-view-note').textContent = `Each dot is one example of the ${partText} (R² ${evaluation.metric.toFixed(3)}); a perfect model puts every dot on the diagonal.`;
+    }
+  }
+
+  // ---------- runs and sweeps ----------
+
+  function showPinned(labels) {
+    const list = $('tv-pinned');
+    list.replaceChildren(...labels.map((label, i) => {
+      const item = document.createElement('li');
+      const swatch = document.createElement('span');
+      swatch.className = 'run-swatch';
+      swatch.style.background = runColor(i + 1);
+      const text = document.createElement('span');
+      text.textContent = label;
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.className = 'icon';
+      remove.textContent = '✕';
+      remove.setAttribute('aria-label', `Unpin ${label}`);
+      remove.addEventListener('click', () => handlers.onUnpin(i));
+      item.append(swatch, text, remove);
+      return item;
+    }));
+  }
+
+  function drawSweeps() {
+    const key = sweeps.at(-1)?.key;
+    const shown = sweeps.filter((s) => s.key === key);
+    const sweep = SWEEPS[key];
+    const logX = sweep.log && shown.every((s) => s.points.every((p) => p.value > 0));
+    const labels = differingLabels(shown.map((s) => s.description));
+    sweepChart?.destroy();
+    sweepChart = createLineChart($('tv-sweep'), { xLabel: sweep.label, yLabel: 'final score', logX, yMin: 0, yMax: 1, showPoints: true });
+    sweepChart.setSeries(shown.flatMap((s, k) => SWEEP_METRICS
+      .filter((m) => s.points.some((p) => Number.isFinite(p[m.key])))
+      .map((m) => ({
+        label: labels[k] ? `${m.name} (${labels[k]})` : m.name,
+        color: m.key === 'trainMetric' ? s.color : m.key === 'heldOutMetric' ? s.color : '#6b4fa0',
+        dashed: m.dashed,
+        width: m.width ?? 2,
+        points: s.points.map((p) => ({ x: p.value, y: p[m.key] })),
+      }))));
+  }
+
+  const handlersWired = () => {
+    $('tv-pin').addEventListener('click', handlers.onPin);
+    $('tv-eval-part').addEventListener('change', (e) => handlers.onEvaluate(e.target.value));
+    $('tv-sweep-key').addEventListener('change', (e) => {
+      $('tv-sweep-values').value = { lr: '0.01, 0.1, 1', batch: '8, 32, 128', epochs: '5, 10, 20, 40', l2: '0, 0.001, 0.01, 0.1', width: '2, 8, 32', depth: '1, 2, 3, 4' }[e.target.value];
+    });
+    $('tv-sweep-run').addEventListener('click', () => handlers.onSweep($('tv-sweep-key').value, $('tv-sweep-values').value));
+    $('tv-sweep-cancel').addEventListener('click', handlers.onCancelSweep);
+    $('tv-export-csv').addEventListener('click', handlers.onExportCsv);
+    $('tv-export-loss').addEventListener('click', () => download('backprop-lab-loss.png', lossChart.toPNG()));
+    $('tv-export-metric').addEventListener('click', () => download('backprop-lab-accuracy.png', metricChart.toPNG()));
+    $('tv-export-view').addEventListener('click', () => {
+      const url = mode === 'map' ? $('tv-map').toDataURL('image/png') : mode === 'regression' ? regressionChart.toPNG() : null;
+      if (url) download('backprop-lab-data-view.png', url);
+    });
+    $('tv-export-model').addEventListener('click', handlers.onExportModel);
+    $('tv-import').addEventListener('change', () => {
+      const file = $('tv-import').files[0];
+      if (file) handlers.onImportModel(file);
+      $('tv-import').value = '';
+    });
+    $('tv-step-through').addEventListener('click', () => {
+      const index = Number($('tv-step-index').value);
+      if (!Number.isInteger(index) || index < 0) {
+        $('tv-step-error').textContent = `the sample number must be a whole number from 0; "${$('tv-step-index').value}" is not allowed`;
+        return;
+      }
+      $('tv-step-error').textContent = '';
+      handlers.onStepThrough(index);
+    });
+  };
+  handlersWired();
+
+  return {
+    drawCurves,
+    showData,
+    startRun,
+    drawBoundary,
+    showEvaluation,
+    showPinned,
+    setBusy(running) {
+      $('tv-export-model').disabled = running;
+      $('tv-step-through').disabled = running;
+      $('tv-import').disabled = running;
+    },
+    sweepError(message) { $('tv-sweep-error').textContent = message; },
+    /** A new sweep of `key` for a run described by `description` (earlier sweeps of the same setting stay on the chart). */
+    beginSweep(key, sweep, values, description) {
+      const entry = { key, description, color: runColor(sweeps.filter((s) => s.key === key).length), points: [] };
+      if (sweeps.length && sweeps.at(-1).key !== key) sweeps = [];
+      sweeps.push(entry);
+      if (sweeps.length > 4) sweeps.shift();
+      $('tv-sweep-frame').hidden = false;
+      $('tv-sweep-table').hidden = false;
+      $('tv-sweep-table').querySelector('tbody').replaceChildren();
+      $('tv-sweep-run').disabled = true;
+      $('tv-sweep-cancel').hidden = false;
+      drawSweeps();
+      return entry;
+    },
+    sweepProgress({ index, value, epoch, epochs }, count) {
+      $('tv-sweep-status').textContent = `Training value ${index + 1} of ${count} (${value}): epoch ${epoch} of ${epochs}`;
+    },
+    sweepPoint(entry, point) {
+      entry.points.push(point);
+      const row = document.createElement('tr');
+      const cell = (v) => (Number.isFinite(v) ? v.toFixed(3) : '–');
+      row.innerHTML = `<th scope="row">${point.value}</th><td>${cell(point.trainMetric)}</td><td>${cell(point.heldOutMetric)}</td><td>${cell(point.macroF1)}</td><td>${point.status.replace('_', ' ')}</td>`;
+      $('tv-sweep-table').querySelector('tbody').append(row);
+      drawSweeps();
+    },
+    endSweep(message, failed = false) {
+      $('tv-sweep-status').textContent = message;
+      $('tv-sweep-status').classList.toggle('failed', failed);
+      $('tv-sweep-run').disabled = false;
+      $('tv-sweep-cancel').hidden = true;
+    },
+    importError(message) { $('tv-import-error').textContent = message; },
+    stepThroughError(message) { $('tv-step-error').textContent = message; },
+  };
+}
