@@ -1,0 +1,148 @@
+// A confusion matrix as an accessible HTML table: rows are the true class, columns the predicted
+// class, each cell shaded by its share of the row (diagonal blue-green, errors warm), with recall
+// and support per class, precision and F1 per predicted class, and a summary line with the total.
+
+const DIAGONAL = [27, 120, 140]; // blue-green: correct
+const ERROR = [214, 96, 28]; // warm orange: mistakes
+
+/** Share of a whole, as a percentage with `decimals` decimals, or "—" when there is nothing to share. */
+const percent = (value, decimals) => (Number.isFinite(value) ? `${(100 * value).toFixed(decimals)}%` : '—');
+/** A score in [0, 1] with two decimals, or "—". */
+const score = (value) => (Number.isFinite(value) ? value.toFixed(2) : '—');
+
+/** Recall, precision, F1 and support per class and the overall accuracy and macro F1 from the counts. */
+function metricsFrom({ rows, cols, data }) {
+  const n = Math.min(rows, cols);
+  const rowSum = Array.from({ length: rows }, (_, r) => { let s = 0; for (let c = 0; c < cols; c += 1) s += data[r * cols + c]; return s; });
+  const colSum = Array.from({ length: cols }, (_, c) => { let s = 0; for (let r = 0; r < rows; r += 1) s += data[r * cols + c]; return s; });
+  const diagonal = Array.from({ length: n }, (_, k) => data[k * cols + k]);
+  const recall = rowSum.map((s, r) => (s > 0 && r < n ? diagonal[r] / s : NaN));
+  const precision = colSum.map((s, c) => (s > 0 && c < n ? diagonal[c] / s : NaN));
+  const f1 = Array.from({ length: n }, (_, k) => {
+    const p = precision[k];
+    const q = recall[k];
+    if (!Number.isFinite(p) && !Number.isFinite(q)) return NaN;
+    const pp = Number.isFinite(p) ? p : 0;
+    const qq = Number.isFinite(q) ? q : 0;
+    return pp + qq > 0 ? (2 * pp * qq) / (pp + qq) : 0;
+  });
+  const total = rowSum.reduce((a, b) => a + b, 0);
+  const finiteF1 = f1.filter(Number.isFinite);
+  return {
+    recall, precision, f1, support: rowSum, rowSum, total,
+    accuracy: total > 0 ? diagonal.reduce((a, b) => a + b, 0) / total : NaN,
+    macroF1: finiteF1.length ? finiteF1.reduce((a, b) => a + b, 0) / finiteF1.length : NaN,
+  };
+}
+
+/** A <th> with visible `text` and, for screen readers only, `hidden` before it. */
+function header(text, scope, hidden = '') {
+  const th = document.createElement('th');
+  th.scope = scope;
+  if (hidden) {
+    const sr = document.createElement('span');
+    sr.className = 'visually-hidden';
+    sr.textContent = hidden;
+    th.append(sr);
+  }
+  th.append(text);
+  return th;
+}
+
+/**
+ * Replaces the content of `container` with the confusion table.
+ *   classNames: names of the classes (default '0', '1', …)
+ *   confusion: {rows, cols, data}: data[r * cols + c] = how many of true class r were predicted c
+ *   recall, precision, f1, support (per class), accuracy, macroF1: shown as given; any left out
+ *     is computed from the counts
+ *   caption: the table's caption (a hint on reading it is added)
+ * The total (the sum of all cells) is in an element with data-testid="confusion-total".
+ */
+export function renderConfusionTable(container, { classNames, confusion, recall, precision, f1, support, accuracy, macroF1, caption = 'Confusion matrix' }) {
+  const { rows, cols, data } = confusion;
+  const computed = metricsFrom(confusion);
+  const names = Array.from({ length: Math.max(rows, cols) }, (_, i) => String(classNames?.[i] ?? i));
+  const shown = {
+    recall: recall ?? computed.recall, precision: precision ?? computed.precision, f1: f1 ?? computed.f1,
+    support: support ?? computed.support, accuracy: accuracy ?? computed.accuracy, macroF1: macroF1 ?? computed.macroF1,
+  };
+  const compact = cols > 6;
+  const decimals = compact ? 0 : 1;
+
+  const table = document.createElement('table');
+  table.className = `confusion-table${compact ? ' compact' : ''}`;
+  const captionElement = table.createCaption();
+  captionElement.append(caption);
+  const hint = document.createElement('span');
+  hint.className = 'confusion-hint';
+  hint.textContent = 'Rows: true class. Columns: predicted class. Recall: share of the row predicted correctly.';
+  captionElement.append(hint);
+
+  const headRow = table.createTHead().insertRow();
+  const corner = header('', 'col');
+  corner.className = 'corner';
+  corner.innerHTML = '<span>true ↓</span> <span>predicted →</span>';
+  headRow.append(corner);
+  for (let c = 0; c < cols; c += 1) headRow.append(header(names[c], 'col', 'predicted '));
+  const recallHead = header('recall', 'col');
+  recallHead.className = 'metric';
+  recallHead.title = 'Per-class accuracy: correct predictions ÷ examples of this true class';
+  const supportHead = header('support', 'col');
+  supportHead.className = 'metric';
+  supportHead.title = 'How many examples of this true class there are';
+  headRow.append(recallHead, supportHead);
+
+  const body = table.createTBody();
+  for (let r = 0; r < rows; r += 1) {
+    const row = body.insertRow();
+    row.append(header(names[r], 'row', 'true '));
+    const rowTotal = computed.rowSum[r];
+    for (let c = 0; c < cols; c += 1) {
+      const count = data[r * cols + c];
+      const share = rowTotal > 0 ? count / rowTotal : 0;
+      const cell = row.insertCell();
+      cell.textContent = String(count);
+      const correct = r === c;
+      cell.className = `count ${correct ? 'correct' : 'error'}${count === 0 ? ' zero' : ''}`;
+      if (count > 0) {
+        const alpha = correct ? 0.12 + 0.78 * share : 0.18 + 0.72 * Math.sqrt(share);
+        const [red, green, blue] = correct ? DIAGONAL : ERROR;
+        cell.style.backgroundColor = `rgba(${red}, ${green}, ${blue}, ${alpha.toFixed(3)})`;
+        if (alpha > 0.55) cell.classList.add('dark');
+      }
+      cell.title = `true ${names[r]}, predicted ${names[c]}: ${count} (${percent(share, 1)} of true ${names[r]})`;
+    }
+    const recallCell = row.insertCell();
+    recallCell.className = 'metric';
+    recallCell.textContent = percent(shown.recall[r], decimals);
+    const supportCell = row.insertCell();
+    supportCell.className = 'metric';
+    supportCell.textContent = String(shown.support[r] ?? rowTotal);
+  }
+
+  const foot = table.createTFoot();
+  for (const [label, values, format, title] of [
+    ['precision', shown.precision, (v) => percent(v, decimals), 'Correct predictions ÷ all predictions of this class'],
+    ['F1', shown.f1, score, 'Harmonic mean of precision and recall for this class'],
+  ]) {
+    const row = foot.insertRow();
+    const th = header(label, 'row');
+    th.title = title;
+    row.append(th);
+    for (let c = 0; c < cols; c += 1) row.insertCell().textContent = format(values[c]);
+    const rest = row.insertCell();
+    rest.colSpan = 2;
+  }
+
+  const summary = document.createElement('p');
+  summary.className = 'confusion-summary';
+  summary.innerHTML = 'Accuracy <strong class="acc"></strong> · macro F1 <strong class="f1"></strong> · total <strong data-testid="confusion-total"></strong> examples';
+  summary.querySelector('.acc').textContent = percent(shown.accuracy, 1);
+  summary.querySelector('.f1').textContent = score(shown.macroF1);
+  summary.querySelector('[data-testid="confusion-total"]').textContent = String(computed.total);
+
+  const wrapper = document.createElement('div');
+  wrapper.className = 'confusion';
+  wrapper.append(table, summary);
+  container.replaceChildren(wrapper);
+}

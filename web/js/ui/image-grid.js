@@ -1,0 +1,82 @@
+// A grid of small greyscale images (dark ink on light paper), each scaled up with crisp pixels and
+// captioned "true 3 · predicted 5"; mistakes get a red border and a ✗, correct ones a quiet ✓.
+// It draws plain pixel arrays and labels only.
+
+const PAPER = [255, 255, 255];
+const INK = [29, 35, 48];
+const TARGET_SIZE = 84; // about how many CSS pixels wide each image is shown
+
+/** Draws `pixels` (width × height, row-major) on a new canvas: `low` is paper, `high` is ink. */
+function imageCanvas(pixels, width, height, [low, high]) {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const image = new ImageData(width, height);
+  const span = high - low || 1;
+  for (let i = 0; i < width * height; i += 1) {
+    const v = Number(pixels[i]);
+    const t = Number.isFinite(v) ? Math.min(1, Math.max(0, (v - low) / span)) : 0;
+    for (let k = 0; k < 3; k += 1) image.data[4 * i + k] = PAPER[k] + (INK[k] - PAPER[k]) * t;
+    image.data[4 * i + 3] = 255;
+  }
+  canvas.getContext('2d').putImageData(image, 0, 0);
+  const scale = Math.max(1, Math.round(TARGET_SIZE / Math.max(width, height)));
+  canvas.style.width = `${width * scale}px`;
+  canvas.style.height = `${height * scale}px`;
+  canvas.setAttribute('aria-hidden', 'true');
+  return canvas;
+}
+
+/**
+ * Replaces the content of `container` with a grid of images.
+ *   width, height: the size of every image in pixels (8 × 8 digits, 28 × 28 MNIST)
+ *   images: [{pixels, trueLabel, predictedLabel}]; pixels has width × height values, row-major;
+ *     predictedLabel may be left out (then only the true label is shown)
+ *   valueRange: [low, high]: low is drawn as paper, high as dark ink
+ *   classNames: names of the labels (default: the label itself)
+ * Each item is an <li class="image-item"> with data-mistake="true" or "false", holding a
+ * role="img" element whose aria-label says what its caption says ("Image 4: true 3, predicted 5 —
+ * wrong"). The caption shows "true 3" over "predicted 5".
+ */
+export function renderImageGrid(container, { width, height, images, valueRange = [0, 1], classNames = null }) {
+  const name = (label) => String(classNames?.[label] ?? label);
+  const list = document.createElement('ul');
+  list.className = 'image-grid';
+  list.setAttribute('aria-label', `${images.length} images with their true and predicted labels`);
+  images.forEach((image, i) => {
+    const hasPrediction = image.predictedLabel !== undefined && image.predictedLabel !== null;
+    const mistake = hasPrediction && image.predictedLabel !== image.trueLabel;
+    const item = document.createElement('li');
+    item.className = `image-item${mistake ? ' mistake' : hasPrediction ? ' correct' : ''}`;
+    item.dataset.mistake = String(mistake);
+    const text = hasPrediction ? `true ${name(image.trueLabel)} · predicted ${name(image.predictedLabel)}` : `true ${name(image.trueLabel)}`;
+    const verdict = !hasPrediction ? '' : mistake ? ' — wrong' : ' — correct';
+    const card = document.createElement('div');
+    card.className = 'image-card';
+    card.setAttribute('role', 'img');
+    card.setAttribute('aria-label', `Image ${i + 1}: ${text.replace(' · ', ', ')}${verdict}`);
+    card.title = `${text}${verdict}`;
+    item.append(card);
+
+    card.append(imageCanvas(image.pixels, width, height, valueRange));
+    const caption = document.createElement('span');
+    caption.className = 'image-caption';
+    caption.setAttribute('aria-hidden', 'true');
+    const trueText = document.createElement('span');
+    trueText.textContent = `true ${name(image.trueLabel)}`;
+    caption.append(trueText);
+    if (hasPrediction) {
+      const predicted = document.createElement('span');
+      predicted.className = 'predicted';
+      predicted.textContent = `predicted ${name(image.predictedLabel)}`;
+      caption.append(predicted);
+      const mark = document.createElement('span');
+      mark.className = 'mark';
+      mark.textContent = mistake ? '✗' : '✓';
+      card.append(mark);
+    }
+    card.append(caption);
+    list.append(item);
+  });
+  container.replaceChildren(list);
+}

@@ -1,0 +1,215 @@
+// A Chart.js line chart (global `Chart`) of named series of {x, y} points, optionally on log axes:
+// loss or accuracy per epoch, or a sweep of final scores against a setting. Solid or dashed lines,
+// legend at the bottom, no animation; non-finite values leave a gap. It draws plain data only.
+
+const FONT = '"DejaVu Sans", system-ui, sans-serif';
+const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+const DASH = [9, 6];
+
+/** Reads a CSS colour variable on `element`, or `fallback` when it is not set. */
+function cssColor(element, name, fallback) {
+  const value = getComputedStyle(element).getPropertyValue(name).trim();
+  return value || fallback;
+}
+
+/** A short label for a tick on a log axis: 0.001 … 1000 in decimals, 10⁻⁶ beyond. */
+function logTickLabel(value) {
+  const exponent = Math.log10(value);
+  if (value >= 1e-3 && value < 1e4) return String(Number(value.toPrecision(3)));
+  if (Math.abs(exponent - Math.round(exponent)) < 1e-9) {
+    return `10${String(Math.round(exponent)).replace(/[-\d]/g, (c) => SUPERSCRIPT[c])}`;
+  }
+  return value.toExponential(0).replace('e-', 'e−').replace('e+', 'e');
+}
+
+/** Ticks on a log axis: powers of ten, with 2 and 5 between them when the range is under two decades. */
+function logTicks(min, max) {
+  if (!(min > 0) || !(max > min)) return [];
+  const low = Math.floor(Math.log10(min) + 1e-9);
+  const high = Math.ceil(Math.log10(max) - 1e-9);
+  const steps = high - low <= 2 ? [1, 2, 5] : [1];
+  const stride = Math.max(1, Math.ceil((high - low + 1) / 9));
+  const ticks = [];
+  for (let e = low; e <= high; e += stride) {
+    for (const m of steps) {
+      const value = m * 10 ** e;
+      if (value >= min * (1 - 1e-9) && value <= max * (1 + 1e-9)) ticks.push({ value: Number(value.toPrecision(6)), major: m === 1 });
+    }
+  }
+  return ticks;
+}
+
+/** A number shown in a tooltip: four significant digits, "−" for negatives. */
+function tooltipNumber(value) {
+  if (!Number.isFinite(value)) return String(value);
+  const magnitude = Math.abs(value);
+  const text = magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e6) ? value.toExponential(3) : String(Number(value.toPrecision(4)));
+  return text.replace('-', '−');
+}
+
+/** The points of a series that can be drawn: x and y finite (and positive on a log axis); others become gaps. */
+function drawablePoints(points, logX, logY) {
+  const data = [];
+  for (const p of points ?? []) {
+    if (!Number.isFinite(p?.x) || (logX && p.x <= 0)) continue;
+    const ok = Number.isFinite(p.y) && !(logY && p.y <= 0);
+    data.push({ x: p.x, y: ok ? p.y : null });
+  }
+  return data;
+}
+
+/** Draws each series' point marker in the middle of its legend line (for charts with point markers). */
+const legendMarkersPlugin = {
+  id: 'legendMarkers',
+  afterDraw(chart, _args, options) {
+    const legend = chart.legend;
+    if (!options.enabled || !legend?.legendItems || !legend.legendHitBoxes) return;
+    const labels = legend.options.labels;
+    const size = labels.font?.size ?? 14;
+    const { ctx } = chart;
+    legend.legendItems.forEach((item, i) => {
+      const box = legend.legendHitBoxes[i];
+      const dataset = chart.data.datasets[item.datasetIndex];
+      if (!box || !dataset || item.hidden) return;
+      ctx.save();
+      ctx.fillStyle = dataset.backgroundColor;
+      ctx.strokeStyle = 'white';
+      ctx.lineWidth = 1.5;
+      globalThis.Chart.helpers.drawPoint(ctx, { pointStyle: dataset.pointStyle, radius: 5, borderWidth: 1.5, rotation: 0 },
+        box.left + labels.pointStyleWidth / 2, box.top + size / 2);
+      ctx.restore();
+    });
+  },
+};
+
+/** `canvas` as a PNG data URL on a white background (a chart's canvas itself is transparent). */
+export function canvasToPNG(canvas) {
+  const copy = document.createElement('canvas');
+  copy.width = canvas.width;
+  copy.height = canvas.height;
+  const ctx = copy.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, copy.width, copy.height);
+  ctx.drawImage(canvas, 0, 0);
+  return copy.toDataURL('image/png');
+}
+
+/**
+ * A line chart on `canvas` (put it in an element with a height, e.g. <div class="chart-frame">).
+ * Options: xLabel, yLabel (axis titles), logX, logY (log axes; values ≤ 0 are left out), yMin,
+ * yMax (fixed y range, e.g. 0 and 1 for accuracy), integerX (whole-number ticks, e.g. epochs),
+ * showPoints (point markers on every value), title.
+ * Returns {setSeries(series), toPNG(), destroy()}.
+ */
+export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false, logY = false, yMin, yMax, integerX = false, showPoints = false, title = '' } = {}) {
+  const ink = cssColor(canvas, '--ink', '#1d2330');
+  const muted = cssColor(canvas, '--muted', '#5b6475');
+  const grid = cssColor(canvas, '--line', '#dde1e8');
+  const tickFont = { size: 15, family: FONT };
+  const titleFont = { size: 16, family: FONT };
+
+  const axis = (log, label) => ({
+    type: log ? 'logarithmic' : 'linear',
+    title: { display: Boolean(label), text: label, color: ink, font: titleFont },
+    ticks: { color: ink, font: tickFont, maxRotation: 0, ...(log ? { autoSkip: false, callback: logTickLabel } : {}) },
+    grid: { color: grid },
+    border: { color: muted },
+    ...(log ? { afterBuildTicks: (scale) => { scale.ticks = logTicks(scale.min, scale.max); } } : {}),
+  });
+  const x = axis(logX, xLabel);
+  if (integerX && !logX) x.ticks.precision = 0;
+  const y = axis(logY, yLabel);
+  if (yMin !== undefined) y.min = yMin;
+  if (yMax !== undefined) y.max = yMax;
+
+  const chart = new globalThis.Chart(canvas, {
+    type: 'line',
+    data: { datasets: [] },
+    plugins: [legendMarkersPlugin],
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      parsing: false,
+      normalized: true,
+      color: ink,
+      font: { family: FONT },
+      interaction: { mode: 'x', intersect: false },
+      layout: { padding: { top: 4, right: 12 } },
+      scales: { x, y },
+      plugins: {
+        title: { display: Boolean(title), text: title, color: ink, font: { size: 17, weight: 'bold', family: FONT }, align: 'start', padding: { bottom: 10 } },
+        legend: {
+          position: 'bottom',
+          labels: {
+            color: ink,
+            font: { size: 15, family: FONT },
+            usePointStyle: true,
+            pointStyleWidth: 38,
+            boxHeight: 10,
+            padding: 16,
+            generateLabels: (current) => current.data.datasets.map((dataset, i) => ({
+              text: dataset.label,
+              datasetIndex: i,
+              hidden: !current.isDatasetVisible(i),
+              fontColor: ink,
+              pointStyle: 'line',
+              strokeStyle: dataset.borderColor,
+              fillStyle: dataset.borderColor,
+              lineWidth: Math.max(3, dataset.borderWidth),
+              lineDash: dataset.borderDash,
+              lineCap: 'butt',
+            })),
+          },
+        },
+        legendMarkers: { enabled: showPoints },
+        tooltip: {
+          titleFont: { size: 14, family: FONT },
+          bodyFont: { size: 14, family: FONT },
+          callbacks: {
+            title: (items) => (items.length ? `${xLabel ? `${xLabel}: ` : ''}${tooltipNumber(items[0].parsed.x)}` : ''),
+            label: (item) => `${item.dataset.label}: ${tooltipNumber(item.parsed.y)}`,
+          },
+        },
+      },
+    },
+  });
+
+  return {
+    /**
+     * Replaces the series and redraws at once (no animation; cheap enough to call every 100 ms).
+     * series: [{label, points: [{x, y}], color, dashed = false, width = 2, pointStyle = 'circle'}].
+     * Points whose x or y is not finite (or ≤ 0 on a log axis) are left out as a gap in the line.
+     */
+    setSeries(series) {
+      const datasets = chart.data.datasets;
+      datasets.length = Math.min(datasets.length, series.length);
+      series.forEach((s, i) => {
+        const data = drawablePoints(s.points, logX, logY);
+        const single = data.filter((p) => p.y !== null).length === 1;
+        const dataset = datasets[i] ?? (datasets[i] = {});
+        Object.assign(dataset, {
+          label: s.label,
+          data,
+          borderColor: s.color,
+          backgroundColor: s.color,
+          borderWidth: s.width ?? 2,
+          borderDash: s.dashed ? DASH : [],
+          pointStyle: s.pointStyle ?? 'circle',
+          pointRadius: showPoints ? 5 : single ? 3 : 0,
+          pointBorderColor: showPoints ? 'white' : s.color,
+          pointBorderWidth: showPoints ? 1.5 : 0,
+          pointHoverRadius: showPoints ? 7 : 4,
+          pointHitRadius: 6,
+          spanGaps: false,
+          tension: 0,
+        });
+      });
+      chart.update('none');
+    },
+    /** The chart as a PNG data URL ('data:image/png;base64,…') on a white background. */
+    toPNG() { return canvasToPNG(chart.canvas); },
+    /** Frees the chart (the canvas stays). */
+    destroy() { chart.destroy(); },
+  };
+}

@@ -1,0 +1,318 @@
+// A 2-D map of points on a canvas: labelled points (filled = train, ring = test) over an optional
+// shaded grid of model outputs (the decision boundary, or a value on a diverging scale), with axes,
+// ticks and a small legend. Crisp on HiDPI screens and cheap enough to redraw a few times a second.
+import { classColor, classTintRGB, divergingRGB, divergingColor } from './palette.js';
+
+const FONT = '"DejaVu Sans", system-ui, sans-serif';
+const INK = '#1d2330';
+const MUTED = '#5b6475';
+const TICK_FONT = `14px ${FONT}`;
+const TITLE_FONT = `15px ${FONT}`;
+const LEGEND_FONT = `14px ${FONT}`;
+const LEGEND_ROW = 24;
+const TINT_STRENGTH = 0.5; // how far a sure cell's tint goes from white towards the class colour
+const VALUE_STRENGTH = 0.6; // the same for the regression scale, so the points stay visible
+
+/** Per-canvas state: the offscreen grid canvas, the measured CSS size and the resize observer. */
+const states = new WeakMap();
+
+/** 1, 2 or 5 times a power of ten, near `rough`. */
+function niceStep(rough) {
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const m = rough / power;
+  return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * power;
+}
+
+/** About `count` round tick values between min and max. */
+function ticks(min, max, count = 5) {
+  if (!(max > min)) return [min];
+  const step = niceStep((max - min) / count);
+  const values = [];
+  for (let v = Math.ceil(min / step - 1e-9) * step; v <= max + step * 1e-9; v += step) values.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+  return values.map((v) => ({ value: v, text: String(Number(v.toPrecision(6))).replace('-', '−') }));
+}
+
+/** A short label for a value on the colour bar. */
+const valueText = (v) => String(Number(v.toPrecision(3))).replace('-', '−');
+
+/** The smallest and largest finite numbers of `values` (or null when there are none). */
+function finiteRange(values) {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const v of values) if (Number.isFinite(v)) { if (v < low) low = v; if (v > high) high = v; }
+  return Number.isFinite(low) ? [low, high] : null;
+}
+
+/**
+ * Fills `image` (resolution × resolution RGBA) from the grid: the argmax class's tint, stronger the
+ * surer the model is (white where it cannot decide), or for regression the value's diverging colour.
+ */
+function paintGrid(image, grid, regression, valueRange) {
+  const { resolution, outputs, values } = grid;
+  const pixels = image.data;
+  const [low, high] = valueRange;
+  const span = high - low || 1;
+  for (let cell = 0; cell < resolution * resolution; cell += 1) {
+    const base = cell * outputs;
+    let rgb;
+    if (regression) {
+      const v = values[base];
+      rgb = Number.isFinite(v) ? divergingRGB((v - low) / span).map((c) => 255 + (c - 255) * VALUE_STRENGTH) : [235, 235, 235];
+    } else if (outputs === 1) {
+      const p = values[base];
+      rgb = Number.isFinite(p) ? classTintRGB(p >= 0.5 ? 1 : 0, TINT_STRENGTH * Math.min(1, Math.abs(p - 0.5) * 2)) : [235, 235, 235];
+    } else {
+      let best = 0;
+      for (let k = 1; k < outputs; k += 1) if (values[base + k] > values[base + best]) best = k;
+      const p = values[base + best];
+      const sureness = (p - 1 / outputs) / (1 - 1 / outputs);
+      rgb = Number.isFinite(p) ? classTintRGB(best, TINT_STRENGTH * Math.min(1, Math.max(0, sureness))) : [235, 235, 235];
+    }
+    const o = cell * 4;
+    pixels[o] = rgb[0];
+    pixels[o + 1] = rgb[1];
+    pixels[o + 2] = rgb[2];
+    pixels[o + 3] = 255;
+  }
+}
+
+/** Draws a train marker (filled, white outline) or a test marker (ring with a dark outline). */
+function drawMarker(ctx, x, y, r, kind, fill) {
+  ctx.beginPath();
+  if (kind === 'test') {
+    ctx.arc(x, y, r + 0.8, 0, 2 * Math.PI);
+    ctx.fillStyle = 'white';
+    ctx.fill();
+    ctx.lineWidth = 1.2;
+    ctx.strokeStyle = INK;
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.arc(x, y, r - 1.2, 0, 2 * Math.PI);
+    ctx.lineWidth = 2.6;
+    ctx.strokeStyle = fill;
+    ctx.stroke();
+  } else {
+    ctx.arc(x, y, r, 0, 2 * Math.PI);
+    ctx.fillStyle = fill;
+    ctx.fill();
+    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = 'white';
+    ctx.stroke();
+  }
+}
+
+/** Lays out legend items [{width, draw(x, y)}] in rows across `width`; returns the rows' height. */
+function layoutLegend(items, width) {
+  let x = 0;
+  let row = 0;
+  const placed = items.map((item) => {
+    if (x > 0 && x + item.width > width) { x = 0; row += 1; }
+    const at = { item, x, row };
+    x += item.width + 22;
+    return at;
+  });
+  return { placed, height: items.length ? (row + 1) * LEGEND_ROW : 0 };
+}
+
+/** The CSS size of the canvas: its laid-out size, else the last one measured, else its attributes. */
+function cssSize(canvas, state) {
+  if (canvas.clientWidth > 0 && canvas.clientHeight > 0) return { width: canvas.clientWidth, height: canvas.clientHeight };
+  return state.size ?? { width: canvas.width, height: canvas.height };
+}
+
+/**
+ * Draws a point map on `canvas` (size it with CSS; class "point-map" in charts.css makes it a
+ * full-width square). Everything is in data units:
+ *   xMin, xMax, yMin, yMax: the plotted range
+ *   points: [{x, y, label, kind: 'train' | 'test'}]; label is a class index, or with
+ *     `regression` a value (coloured on the same diverging scale as the grid)
+ *   classes: class names, for the legend (classification only)
+ *   grid (optional): {resolution, outputs, values}; values holds resolution × resolution × outputs
+ *     numbers, row by row from the top (row 0 at y = yMax), each cell's value at its centre.
+ *     outputs 1: the probability of class 1 (or, with `regression`, a value); outputs > 1:
+ *     class probabilities. Cells take the likeliest class's tint, pale where the model is unsure.
+ *   xLabel, yLabel: axis titles; regression: colour labels and grid as values, not classes
+ *   valueRange: [low, high] of the diverging scale (default: the range of the grid and the labels)
+ *   description: the canvas's aria-label (default: a sentence made from the counts)
+ * Redraws by itself when the canvas is resized. Returns {plot: {left, top, width, height},
+ * toPixel(x, y) → {x, y}}: the plot area and a data point's position, in CSS pixels of the canvas.
+ */
+export function drawPointMap(canvas, options) {
+  const {
+    xMin, xMax, yMin, yMax, points = [], classes = [], grid = null,
+    xLabel = 'x₁', yLabel = 'x₂', regression = false, valueRange = null, description = null,
+  } = options;
+  const state = states.get(canvas) ?? {};
+  states.set(canvas, state);
+  state.options = options;
+
+  const size = cssSize(canvas, state);
+  state.size = size;
+  const ratio = globalThis.devicePixelRatio || 1;
+  const pixelWidth = Math.max(1, Math.round(size.width * ratio));
+  const pixelHeight = Math.max(1, Math.round(size.height * ratio));
+  if (canvas.width !== pixelWidth) canvas.width = pixelWidth;
+  if (canvas.height !== pixelHeight) canvas.height = pixelHeight;
+  watchSize(canvas, state, size);
+
+  const ctx = canvas.getContext('2d');
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.fillStyle = 'white';
+  ctx.fillRect(0, 0, size.width, size.height);
+
+  const gridOk = grid && grid.resolution > 0 && grid.outputs > 0 && grid.values?.length === grid.resolution * grid.resolution * grid.outputs;
+  const labels = points.map((p) => p.label);
+  const range = valueRange ?? finiteRange([...(regression && gridOk ? grid.values : []), ...(regression ? labels : [])]) ?? [0, 1];
+  const scale = (v) => (range[1] > range[0] ? (v - range[0]) / (range[1] - range[0]) : 0.5);
+
+  // legend: the two markers, then the classes' colours or the value scale
+  const kinds = new Set(points.map((p) => (p.kind === 'test' ? 'test' : 'train')));
+  ctx.font = LEGEND_FONT;
+  const markerItem = (kind, text) => ({
+    width: 20 + ctx.measureText(text).width,
+    draw(x, y) { drawMarker(ctx, x + 7, y, 6, kind, '#7b8494'); ctx.fillStyle = INK; ctx.fillText(text, x + 20, y); },
+  });
+  const items = [];
+  if (kinds.has('train')) items.push(markerItem('train', 'train'));
+  if (kinds.has('test')) items.push(markerItem('test', 'test'));
+  if (regression) {
+    const [lowText, highText] = range.map(valueText);
+    const lowWidth = ctx.measureText(lowText).width;
+    items.push({
+      width: lowWidth + 112 + ctx.measureText(highText).width,
+      draw(x, y) {
+        ctx.fillStyle = INK;
+        ctx.fillText(lowText, x, y);
+        const bar = ctx.createLinearGradient(x + lowWidth + 6, 0, x + lowWidth + 106, 0);
+        for (const t of [0, 0.25, 0.5, 0.75, 1]) bar.addColorStop(t, divergingColor(t));
+        ctx.fillStyle = bar;
+        ctx.fillRect(x + lowWidth + 6, y - 6, 100, 12);
+        ctx.strokeStyle = MUTED;
+        ctx.lineWidth = 1;
+        ctx.strokeRect(x + lowWidth + 6, y - 6, 100, 12);
+        ctx.fillStyle = INK;
+        ctx.fillText(highText, x + lowWidth + 112, y);
+      },
+    });
+  } else {
+    classes.forEach((name, i) => items.push({
+      width: 18 + ctx.measureText(String(name)).width,
+      draw(x, y) {
+        ctx.fillStyle = classColor(i);
+        ctx.fillRect(x, y - 6, 12, 12);
+        ctx.fillStyle = INK;
+        ctx.fillText(String(name), x + 18, y);
+      },
+    }));
+  }
+
+  // plot area: room for the legend above, tick labels and titles left and below
+  ctx.font = TICK_FONT;
+  const xTicks = ticks(xMin, xMax, Math.max(2, Math.round(size.width / 110)));
+  const yTicks = ticks(yMin, yMax, Math.max(2, Math.round(size.height / 90)));
+  const yTickWidth = Math.max(...yTicks.map((t) => ctx.measureText(t.text).width));
+  const left = 30 + yTickWidth + 10;
+  const right = 14;
+  const legend = layoutLegend(items, size.width - left - right);
+  const top = legend.height ? legend.height + 12 : 12;
+  const bottom = 52;
+  const plot = { left, top, width: Math.max(10, size.width - left - right), height: Math.max(10, size.height - top - bottom) };
+  const toX = (x) => plot.left + ((x - xMin) / (xMax - xMin)) * plot.width;
+  const toY = (y) => plot.top + ((yMax - y) / (yMax - yMin)) * plot.height;
+
+  ctx.textBaseline = 'middle';
+  ctx.textAlign = 'left';
+  ctx.font = LEGEND_FONT;
+  for (const { item, x, row } of legend.placed) item.draw(left + x, 6 + row * LEGEND_ROW + LEGEND_ROW / 2 - 4);
+
+  // the grid, drawn from a resolution × resolution offscreen canvas, smoothly scaled
+  if (gridOk) {
+    const n = grid.resolution;
+    if (!state.offscreen || state.offscreen.width !== n) {
+      state.offscreen = document.createElement('canvas');
+      state.offscreen.width = n;
+      state.offscreen.height = n;
+      state.image = new ImageData(n, n);
+    }
+    paintGrid(state.image, grid, regression, range);
+    state.offscreen.getContext('2d').putImageData(state.image, 0, 0);
+    ctx.imageSmoothingEnabled = true;
+    ctx.imageSmoothingQuality = 'high';
+    ctx.drawImage(state.offscreen, plot.left, plot.top, plot.width, plot.height);
+  }
+
+  // light grid lines, frame, ticks and titles
+  ctx.lineWidth = 1;
+  ctx.strokeStyle = gridOk ? 'rgba(29, 35, 48, 0.10)' : '#e6e9ee';
+  ctx.beginPath();
+  for (const t of xTicks) { const x = Math.round(toX(t.value)) + 0.5; ctx.moveTo(x, plot.top); ctx.lineTo(x, plot.top + plot.height); }
+  for (const t of yTicks) { const y = Math.round(toY(t.value)) + 0.5; ctx.moveTo(plot.left, y); ctx.lineTo(plot.left + plot.width, y); }
+  ctx.stroke();
+  ctx.strokeStyle = MUTED;
+  ctx.strokeRect(Math.round(plot.left) + 0.5, Math.round(plot.top) + 0.5, Math.round(plot.width) - 1, Math.round(plot.height) - 1);
+
+  ctx.fillStyle = INK;
+  ctx.font = TICK_FONT;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  for (const t of xTicks) ctx.fillText(t.text, toX(t.value), plot.top + plot.height + 6);
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (const t of yTicks) ctx.fillText(t.text, plot.left - 8, toY(t.value));
+  ctx.font = TITLE_FONT;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'bottom';
+  ctx.fillText(xLabel, plot.left + plot.width / 2, size.height - 6);
+  ctx.save();
+  ctx.translate(14, plot.top + plot.height / 2);
+  ctx.rotate(-Math.PI / 2);
+  ctx.textBaseline = 'middle';
+  ctx.fillText(yLabel, 0, 0);
+  ctx.restore();
+
+  // points: train first, test on top; clipped to the plot
+  const radius = Math.max(3, Math.min(6, plot.width / 90)) * (points.length > 600 ? 0.75 : 1);
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(plot.left, plot.top, plot.width, plot.height);
+  ctx.clip();
+  for (const kind of ['train', 'test']) {
+    for (const p of points) {
+      if ((p.kind === 'test' ? 'test' : 'train') !== kind || !Number.isFinite(p.x) || !Number.isFinite(p.y)) continue;
+      const fill = regression ? divergingColor(scale(p.label)) : classColor(p.label);
+      drawMarker(ctx, toX(p.x), toY(p.y), radius, kind, fill);
+      if (regression && kind === 'train') { ctx.strokeStyle = 'rgba(29, 35, 48, 0.55)'; ctx.lineWidth = 1; ctx.stroke(); }
+    }
+  }
+  ctx.restore();
+
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', description ?? describe(points, classes, gridOk, regression));
+  return { plot, toPixel: (x, y) => ({ x: toX(x), y: toY(y) }) };
+}
+
+/** A sentence for screen readers from the counts. */
+function describe(points, classes, gridOk, regression) {
+  const test = points.filter((p) => p.kind === 'test').length;
+  const parts = [`Scatter plot of ${points.length} points (${points.length - test} training as filled dots, ${test} test as rings)`];
+  if (!regression && classes.length) parts.push(`coloured by class: ${classes.join(', ')}`);
+  if (regression) parts.push('coloured by value from blue (low) to red (high)');
+  if (gridOk) parts.push(regression ? 'the background shows the predicted value' : 'the shaded background shows the predicted class, paler where the model is unsure');
+  return `${parts.join('; ')}.`;
+}
+
+/** Redraws with the last options when the canvas's CSS size changes (once per frame at most). */
+function watchSize(canvas, state, size) {
+  if (state.observer || typeof ResizeObserver === 'undefined') return;
+  // a canvas not sized by CSS would grow with its pixel size: pin it to the size it has now
+  if (canvas.clientWidth > 0 && Math.abs(canvas.clientWidth - canvas.width) < 1 && (globalThis.devicePixelRatio || 1) !== 1) {
+    canvas.style.width = `${size.width}px`;
+    canvas.style.height = `${size.height}px`;
+  }
+  state.observer = new ResizeObserver(() => {
+    const { clientWidth: width, clientHeight: height } = canvas;
+    if (!width || !height || (width === state.size?.width && height === state.size?.height) || state.pending) return;
+    state.pending = requestAnimationFrame(() => { state.pending = 0; drawPointMap(canvas, state.options); });
+  });
+  state.observer.observe(canvas);
+}
