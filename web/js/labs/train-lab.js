@@ -75,7 +75,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
   function setRunState(next) {
     runState = next;
     root.dataset.runState = next;
-    const ready = Boolean(run?.ready);
+    const ready = Boolean(run?.ready) && next !== 'configuring';
     const running = next === 'running';
     const ended = END_STATES.includes(next);
     $('train-start').disabled = !ready;
@@ -210,6 +210,22 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     }
   }
 
+  /**
+   * Redraws the curves at most every CURVE_MS, in an animation frame, so that fast epochs never
+   * queue up chart work on the main thread; `now` redraws at once (a run ended or was paused).
+   */
+  const CURVE_MS = 250;
+  let curveTimer = null;
+  function scheduleCurves(now) {
+    if (now) {
+      clearTimeout(curveTimer);
+      curveTimer = null;
+      renderCurves();
+      return;
+    }
+    curveTimer ??= setTimeout(() => requestAnimationFrame(() => { curveTimer = null; renderCurves(); }), CURVE_MS);
+  }
+
   function onProgress(m) {
     if (!run) return;
     if (m.history.length) run.history.push(...m.history);
@@ -238,7 +254,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     if (m.grid) views.drawBoundary(m.grid);
     if (m.evaluation) { run.evaluation = m.evaluation; views.showEvaluation(m.evaluation, run.ready); }
     setRunState(m.state);
-    renderCurves();
+    if (m.history.length || m.state !== 'running') scheduleCurves(m.state !== 'running');
   }
 
   function formatSeconds(seconds) {
@@ -365,8 +381,11 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
   // ---------- state ----------
 
   let configureTimer = null;
+  /** A setting changed: the run is set up again shortly; until then nothing can start it. */
   const scheduleConfigure = () => {
     clearTimeout(configureTimer);
+    setRunState('configuring');
+    $('train-start').disabled = true;
     configureTimer = setTimeout(configure, 120);
   };
   let started = false;

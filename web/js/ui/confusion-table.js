@@ -2,8 +2,35 @@
 // class, each cell shaded by its share of the row (diagonal blue-green, errors warm), with recall
 // and support per class, precision and F1 per predicted class, and a summary line with the total.
 
-const DIAGONAL = [27, 120, 140]; // blue-green: correct
-const ERROR = [214, 96, 28]; // warm orange: mistakes
+const DIAGONAL = [18, 104, 122]; // blue-green: correct
+const ERROR = [184, 72, 12]; // warm orange: mistakes
+
+/** `rgb` laid over white with opacity `alpha`, as opaque [r, g, b]. */
+const overWhite = (rgb, alpha) => rgb.map((v) => Math.round(255 + (v - 255) * alpha));
+
+/** The WCAG relative luminance of [r, g, b]. */
+function luminance(rgb) {
+  const [r, g, b] = rgb.map((v) => { const c = v / 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+const INK_LUMINANCE = 0.0167; // --ink, #1d2330
+
+/**
+ * The shade of `rgb` at opacity about `alpha` over white, nudged until white or dark text on it has
+ * a contrast of at least 4.5 : 1: {background: [r, g, b], whiteText}.
+ */
+function readableShade(rgb, alpha) {
+  let a = alpha;
+  for (;;) {
+    const background = overWhite(rgb, a);
+    const l = luminance(background);
+    const white = 1.05 / (l + 0.05);
+    const ink = (l + 0.05) / (INK_LUMINANCE + 0.05);
+    if (white >= 4.5 || ink >= 4.5 || a <= 0 || a >= 1) return { background, whiteText: white > ink };
+    a = a >= 0.5 ? Math.min(1, a + 0.02) : Math.max(0, a - 0.02);
+  }
+}
 
 /** Share of a whole, as a percentage with `decimals` decimals, or "—" when there is nothing to share. */
 const percent = (value, decimals) => (Number.isFinite(value) ? `${(100 * value).toFixed(decimals)}%` : '—');
@@ -75,13 +102,20 @@ export function renderConfusionTable(container, { classNames, confusion, recall,
   captionElement.append(caption);
   const hint = document.createElement('span');
   hint.className = 'confusion-hint';
-  hint.textContent = 'Rows: true class. Columns: predicted class. Recall: share of the row predicted correctly.';
+  hint.textContent = 'Each row is a true class, each column a predicted class. Recall: share of the row predicted correctly; precision: share of the column that is right.';
   captionElement.append(hint);
 
-  const headRow = table.createTHead().insertRow();
-  const corner = header('', 'col');
+  const head = table.createTHead();
+  const groupRow = head.insertRow();
+  groupRow.className = 'group';
+  groupRow.insertCell();
+  const predictedGroup = header('predicted class →', 'colgroup');
+  predictedGroup.colSpan = cols;
+  groupRow.append(predictedGroup);
+  groupRow.insertCell().colSpan = 2;
+  const headRow = head.insertRow();
+  const corner = header('true class ↓', 'col');
   corner.className = 'corner';
-  corner.innerHTML = '<span>true ↓</span> <span>predicted →</span>';
   headRow.append(corner);
   for (let c = 0; c < cols; c += 1) headRow.append(header(names[c], 'col', 'predicted '));
   const recallHead = header('recall', 'col');
@@ -105,10 +139,10 @@ export function renderConfusionTable(container, { classNames, confusion, recall,
       const correct = r === c;
       cell.className = `count ${correct ? 'correct' : 'error'}${count === 0 ? ' zero' : ''}`;
       if (count > 0) {
-        const alpha = correct ? 0.12 + 0.78 * share : 0.18 + 0.72 * Math.sqrt(share);
-        const [red, green, blue] = correct ? DIAGONAL : ERROR;
-        cell.style.backgroundColor = `rgba(${red}, ${green}, ${blue}, ${alpha.toFixed(3)})`;
-        if (alpha > 0.55) cell.classList.add('dark');
+        const alpha = correct ? 0.12 + 0.88 * share : 0.2 + 0.8 * Math.sqrt(share);
+        const { background, whiteText } = readableShade(correct ? DIAGONAL : ERROR, alpha);
+        cell.style.backgroundColor = `rgb(${background.join(', ')})`;
+        if (whiteText) cell.classList.add('dark');
       }
       cell.title = `true ${names[r]}, predicted ${names[c]}: ${count} (${percent(share, 1)} of true ${names[r]})`;
     }
@@ -141,8 +175,12 @@ export function renderConfusionTable(container, { classNames, confusion, recall,
   summary.querySelector('.f1').textContent = score(shown.macroF1);
   summary.querySelector('[data-testid="confusion-total"]').textContent = String(computed.total);
 
+  // scrolls sideways if it ever is too wide, so it can be focused and scrolled from the keyboard
   const wrapper = document.createElement('div');
   wrapper.className = 'confusion';
+  wrapper.tabIndex = 0;
+  wrapper.setAttribute('role', 'region');
+  wrapper.setAttribute('aria-label', caption);
   wrapper.append(table, summary);
   container.replaceChildren(wrapper);
 }

@@ -58,6 +58,14 @@ function drawablePoints(points, logX, logY) {
   return data;
 }
 
+/** Without point markers, a value with gaps (or nothing) on both sides still shows, as a small dot. */
+function isolatedPointRadius(context) {
+  const data = context.dataset.data;
+  const i = context.dataIndex;
+  if (data[i]?.y === null || data[i]?.y === undefined) return 0;
+  return (data[i - 1]?.y ?? null) === null && (data[i + 1]?.y ?? null) === null ? 3 : 0;
+}
+
 /** Draws each series' point marker in the middle of its legend line (for charts with point markers). */
 const legendMarkersPlugin = {
   id: 'legendMarkers',
@@ -186,7 +194,6 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
       datasets.length = Math.min(datasets.length, series.length);
       series.forEach((s, i) => {
         const data = drawablePoints(s.points, logX, logY);
-        const single = data.filter((p) => p.y !== null).length === 1;
         const dataset = datasets[i] ?? (datasets[i] = {});
         Object.assign(dataset, {
           label: s.label,
@@ -196,7 +203,7 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
           borderWidth: s.width ?? 2,
           borderDash: s.dashed ? DASH : [],
           pointStyle: s.pointStyle ?? 'circle',
-          pointRadius: showPoints ? 5 : single ? 3 : 0,
+          pointRadius: showPoints ? 5 : isolatedPointRadius,
           pointBorderColor: showPoints ? 'white' : s.color,
           pointBorderWidth: showPoints ? 1.5 : 0,
           pointHoverRadius: showPoints ? 7 : 4,

@@ -11,7 +11,7 @@ const TITLE_FONT = `15px ${FONT}`;
 const LEGEND_FONT = `14px ${FONT}`;
 const LEGEND_ROW = 24;
 const TINT_STRENGTH = 0.5; // how far a sure cell's tint goes from white towards the class colour
-const VALUE_STRENGTH = 0.6; // the same for the regression scale, so the points stay visible
+const VALUE_STRENGTH = 0.45; // the same for the regression scale, so the points stay visible
 
 /** Per-canvas state: the offscreen grid canvas, the measured CSS size and the resize observer. */
 const states = new WeakMap();
@@ -126,22 +126,26 @@ function cssSize(canvas, state) {
  *   xMin, xMax, yMin, yMax: the plotted range
  *   points: [{x, y, label, kind: 'train' | 'test'}]; label is a class index, or with
  *     `regression` a value (coloured on the same diverging scale as the grid)
- *   classes: class names, for the legend (classification only)
+ *   classes: class names for the legend (or how many classes there are: 'class 0', …);
+ *     classification only
  *   grid (optional): {resolution, outputs, values}; values holds resolution × resolution × outputs
  *     numbers, row by row from the top (row 0 at y = yMax), each cell's value at its centre.
  *     outputs 1: the probability of class 1 (or, with `regression`, a value); outputs > 1:
  *     class probabilities. Cells take the likeliest class's tint, pale where the model is unsure.
  *   xLabel, yLabel: axis titles; regression: colour labels and grid as values, not classes
  *   valueRange: [low, high] of the diverging scale (default: the range of the grid and the labels)
+ *   valueLabel: the name of the value in the legend's colour bar (regression; default 'value')
  *   description: the canvas's aria-label (default: a sentence made from the counts)
  * Redraws by itself when the canvas is resized. Returns {plot: {left, top, width, height},
  * toPixel(x, y) → {x, y}}: the plot area and a data point's position, in CSS pixels of the canvas.
  */
 export function drawPointMap(canvas, options) {
   const {
-    xMin, xMax, yMin, yMax, points = [], classes = [], grid = null,
-    xLabel = 'x₁', yLabel = 'x₂', regression = false, valueRange = null, description = null,
+    xMin, xMax, yMin, yMax, points = [], grid = null,
+    xLabel = 'x₁', yLabel = 'x₂', regression = false, valueRange = null, valueLabel = 'value', description = null,
   } = options;
+  const classes = typeof options.classes === 'number'
+    ? Array.from({ length: options.classes }, (_, i) => `class ${i}`) : (options.classes ?? []);
   const state = states.get(canvas) ?? {};
   states.set(canvas, state);
   state.options = options;
@@ -176,7 +180,9 @@ export function drawPointMap(canvas, options) {
   if (kinds.has('train')) items.push(markerItem('train', 'train'));
   if (kinds.has('test')) items.push(markerItem('test', 'test'));
   if (regression) {
-    const [lowText, highText] = range.map(valueText);
+    const [low, high] = range.map(valueText);
+    const lowText = `${valueLabel} ${low}`;
+    const highText = high;
     const lowWidth = ctx.measureText(lowText).width;
     items.push({
       width: lowWidth + 112 + ctx.measureText(highText).width,
@@ -281,7 +287,7 @@ export function drawPointMap(canvas, options) {
       if ((p.kind === 'test' ? 'test' : 'train') !== kind || !Number.isFinite(p.x) || !Number.isFinite(p.y)) continue;
       const fill = regression ? divergingColor(scale(p.label)) : classColor(p.label);
       drawMarker(ctx, toX(p.x), toY(p.y), radius, kind, fill);
-      if (regression && kind === 'train') { ctx.strokeStyle = 'rgba(29, 35, 48, 0.55)'; ctx.lineWidth = 1; ctx.stroke(); }
+      if (regression && kind === 'train') { ctx.strokeStyle = INK; ctx.lineWidth = 1.2; ctx.stroke(); }
     }
   }
   ctx.restore();

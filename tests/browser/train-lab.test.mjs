@@ -1,0 +1,240 @@
+// Browser tests of the Train lab: it trains to the engine's own numbers, shows a confusion matrix
+// of the evaluated set, sweeps, explains divergence and keeps working, reproduces a run from a
+// copied link, refuses bad files with a message, keeps the main thread responsive, passes axe-core,
+// and saves screenshots mid-training and after training.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { startBrowser, artifacts } from './harness.mjs';
+import { seriousViolations } from './axe.mjs';
+import { createLab } from '../../web/js/engine.js';
+import { defaults } from '../../web/js/state.js';
+import { runConfig, outputUnits } from '../../web/js/labs/train-config.js';
+
+let lab;
+let engine;
+before(async () => {
+  lab = await startBrowser();
+  engine = await createLab();
+});
+after(async () => { await lab?.close(); });
+
+const END = ['finished', 'early_stopped', 'diverged', 'stopped'];
+
+/** Opens the Train lab at `hash` and waits until a run is set up. */
+async function openTrain(hash, viewport) {
+  const { page, errors } = await lab.openPage(viewport ? { viewport } : {});
+  await page.goto(`${lab.url}#lab=train${hash}`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  await page.locator('#train-start:not([disabled])').waitFor({ timeout: 30000 });
+  return { page, errors };
+}
+
+const runState = (page) => page.getAttribute('#train-lab', 'data-run-state');
+
+/** Clicks Start and waits for the run to end; returns the end state. */
+async function trainToEnd(page, timeout = 60000) {
+  await page.click('#train-start');
+  await page.waitForFunction((end) => end.includes(document.querySelector('#train-lab').dataset.runState), END, { timeout });
+  return runState(page);
+}
+
+/** The same run done directly with the node build of the engine: its last history record. */
+function directRun(stateChanges) {
+  const state = { ...defaults(), ...stateChanges };
+  const config = runConfig(state);
+  const generator = engine.generators.find((g) => g.name === state.tdata);
+  const data = engine.generate({ name: state.tdata, samples: generator.page_samples, noise: generator.default_noise, seed: 1 });
+  const info = data.info;
+  const network = engine.network(config.spec(info.features, outputUnits(info, config.output)));
+  const prepared = data.prepare(config.split, config.scaling);
+  const trainer = engine.trainer(network, prepared.train, config.settings, prepared.validation);
+  trainer.run(config.settings.epochs);
+  const { history } = trainer;
+  for (const owned of [trainer, prepared, network, data]) owned.dispose();
+  return history;
+}
+
+/** The rows of the curves CSV export: [{run, epoch, train_loss, …}]. */
+async function exportedCurves(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#tv-export-csv')]);
+  const text = await readFile(await download.path(), 'utf8');
+  const [header, ...rows] = text.trim().split('\n');
+  const names = header.split(',');
+  return rows.map((row) => {
+    const cells = row.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, ''));
+    return Object.fromEntries(names.map((name, i) => [name, cells[i]]));
+  });
+}
+
+test('circles trains to high accuracy, equal to the engine\'s value for the same seed', { timeout: 120000 }, async () => {
+  const { page, errors } = await openTrain('&tdata=circles&tep=40');
+  assert.equal(await trainToEnd(page), 'finished');
+  const shown = Number(await page.getAttribute('[data-testid="train-metric"]', 'data-value'));
+  const heldOut = Number(await page.getAttribute('#train-heldout', 'data-value'));
+  const history = directRun({ tdata: 'circles', tep: 40 });
+  assert.equal(history.length, 40);
+  assert.equal(shown, history.at(-1).trainMetric, 'the page shows exactly the engine\'s training accuracy');
+  assert.equal(heldOut, history.at(-1).valMetric, 'and its validation accuracy');
+  assert.ok(shown > 0.95, `training accuracy ${shown}`);
+  assert.match(await page.textContent('[data-testid="train-metric"]'), new RegExp(`${(100 * shown).toFixed(1)}%`));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a digits run shows a confusion matrix whose total is the evaluated set\'s size', { timeout: 120000 }, async () => {
+  const { page, errors } = await openTrain('&tdata=digits&tep=5');
+  assert.equal(await trainToEnd(page), 'finished');
+  // the recipe holds out half of the 1,797 digits as the test part (seed 001's 898 / 899 split)
+  const total = Number(await page.textContent('[data-testid="confusion-total"]'));
+  assert.equal(total, Math.ceil(0.5 * 1797));
+  const cells = await page.$$eval('[data-testid="confusion"] td.count', (tds) => tds.map((td) => Number(td.textContent.replace(/\D/g, ''))));
+  assert.equal(cells.length, 100, 'a 10 × 10 matrix');
+  assert.equal(cells.reduce((a, b) => a + b, 0), total);
+  // the image grid marks exactly the mistakes
+  const items = await page.$$eval('#tv-images [data-mistake]', (els) => els.map((el) => el.dataset.mistake));
+  assert.ok(items.length >= 24, `${items.length} test images`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a sweep over three learning rates produces three points', { timeout: 180000 }, async () => {
+  const { page, errors } = await openTrain('&tdata=xor&tep=10');
+  await page.selectOption('#tv-sweep-key', 'lr');
+  await page.fill('#tv-sweep-values', '0.05, 0.5, 2');
+  await page.click('#tv-sweep-run');
+  await page.waitForFunction(() => /Sweep done/.test(document.querySelector('#tv-sweep-status').textContent), null, { timeout: 120000 });
+  const rows = await page.$$eval('[data-testid="sweep-table"] tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.equal(rows.length, 3);
+  assert.deepEqual(rows.map((r) => Number(r[0])), [0.05, 0.5, 2]);
+  for (const row of rows) assert.ok(Number(row[1]) >= 0 && Number(row[1]) <= 1, `train accuracy ${row[1]}`);
+  // the main run was left alone
+  assert.equal(await runState(page), 'ready');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a diverging setting shows its explanation and the page keeps working', { timeout: 120000 }, async () => {
+  const { page, errors } = await openTrain('&tdata=sine&topt=sgd&tlr=50&tep=30');
+  assert.equal(await trainToEnd(page), 'diverged');
+  const alert = await page.textContent('[data-testid="train-alert"]');
+  assert.match(alert, /NaN|infinite|finite/i);
+  assert.match(alert, /learning rate 50/);
+  assert.match(alert, /last finite step are kept/);
+  // lower the learning rate: the lab sets a new run up and trains it to the end
+  await page.fill('#f-tlr', '0.01');
+  await page.press('#f-tlr', 'Enter');
+  await page.locator('#f-tlr').blur();
+  await page.waitForFunction(() => document.querySelector('#train-lab').dataset.runState === 'ready');
+  assert.equal(await trainToEnd(page), 'finished');
+  assert.equal(await page.isHidden('[data-testid="train-alert"]'), true);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a copied link reproduces the same first five loss values in a fresh page', { timeout: 120000 }, async () => {
+  const { page } = await openTrain('&tdata=moons&tep=8');
+  await page.fill('#f-tbs', '8');
+  await page.locator('#f-tbs').blur();
+  await page.selectOption('#f-topt', 'momentum');
+  await page.fill('#f-tseed', '7');
+  await page.locator('#f-tseed').blur();
+  await page.waitForFunction(() => /tseed=7/.test(window.location.hash) && document.querySelector('#train-lab').dataset.runState === 'ready');
+  await trainToEnd(page);
+  const first = (await exportedCurves(page)).slice(0, 5).map((r) => r.train_loss);
+  const link = page.url();
+  assert.match(link, /topt=momentum/);
+  await page.close();
+
+  const { page: fresh, errors } = await lab.openPage();
+  await fresh.goto(link);
+  await fresh.locator('#train-start:not([disabled])').waitFor({ timeout: 30000 });
+  await trainToEnd(fresh);
+  const again = (await exportedCurves(fresh)).slice(0, 5).map((r) => r.train_loss);
+  assert.equal(first.length, 5);
+  assert.deepEqual(again, first);
+  assert.deepEqual(errors, []);
+  await fresh.close();
+});
+
+test('a malformed CSV and a malformed model file each show their message', { timeout: 60000 }, async () => {
+  const { page, errors } = await openTrain('');
+  await page.setInputFiles('#f-csv', { name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from('x1,x2,label\n1,2,a\n3,oops,b\n') });
+  const csvError = page.getByTestId('csv-error');
+  await csvError.filter({ hasText: /\w/ }).waitFor();
+  assert.match(await csvError.textContent(), /broken\.csv: .*row 3/);
+
+  await page.setInputFiles('#tv-import', { name: 'model.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "backprop-lab-model", "version": 1, ') });
+  const importError = page.getByTestId('import-error');
+  await importError.filter({ hasText: /\w/ }).waitFor();
+  assert.match(await importError.textContent(), /model\.json is not JSON/);
+
+  await page.setInputFiles('#tv-import', { name: 'short.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'backprop-lab-model', version: 1, spec: { input: 2, layers: [{ units: 1, activation: 'sigmoid' }], loss: 'binary_cross_entropy' }, parameters: [1, 2] })) });
+  await importError.filter({ hasText: /3 numbers/ }).waitFor();
+  // the lab still trains
+  assert.equal(await trainToEnd(page), 'finished');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an exported model imports again, and hands a sample to the Step-through lab', { timeout: 90000 }, async () => {
+  const { page, errors } = await openTrain('&tdata=xor&tep=20');
+  await trainToEnd(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#tv-export-model')]);
+  const model = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(model.format, 'backprop-lab-model');
+  assert.equal(model.parameters.length, Number(await page.getAttribute('[data-testid="param-count"]', 'data-count')));
+  await page.setInputFiles('#tv-import', { name: 'xor-model.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) });
+  await page.waitForFunction(() => document.querySelector('#train-lab').dataset.runState === 'ready');
+  assert.equal(await page.textContent('[data-testid="import-error"]'), '');
+  await page.click('#tv-step-through');
+  await page.waitForFunction(() => !document.querySelector('#panel-step').hidden && window.location.hash.includes('preset=train'));
+  await page.locator('#step-ops li').first().waitFor();
+  assert.match(await page.textContent('#step-note'), /Train lab/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('while digits trains, the main thread never goes 100 ms without a frame', { timeout: 120000 }, async () => {
+  const { page, errors } = await openTrain('&tdata=digits&tep=150');
+  await page.evaluate(() => {
+    window.frameGaps = { longest: 0, frames: 0, last: performance.now(), on: true };
+    const frame = (t) => {
+      const g = window.frameGaps;
+      g.longest = Math.max(g.longest, t - g.last);
+      g.last = t;
+      g.frames += 1;
+      if (g.on) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  await trainToEnd(page, 90000);
+  const gaps = await page.evaluate(() => { window.frameGaps.on = false; return window.frameGaps; });
+  assert.ok(gaps.frames > 20, `${gaps.frames} frames`);
+  assert.ok(gaps.longest < 100, `longest gap between frames: ${gaps.longest.toFixed(1)} ms`);
+  console.log(`# digits training: ${gaps.frames} frames, longest gap ${gaps.longest.toFixed(1)} ms`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('axe-core finds no serious violations; screenshots mid-training and after training', { timeout: 120000 }, async () => {
+  const { page, errors } = await openTrain('&tdata=spiral&tep=300');
+  await page.click('#train-start');
+  await page.waitForFunction(() => {
+    const status = document.querySelector('#train-status').textContent;
+    return Number((status.match(/epoch (\d+)/) ?? [])[1]) >= 40;
+  });
+  await page.click('#train-start'); // pause mid-training
+  await page.waitForFunction(() => document.querySelector('#train-lab').dataset.runState === 'paused');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${artifacts}/train-lab-mid-1280x720.png` });
+  await page.click('#train-start');
+  await page.waitForFunction((end) => end.includes(document.querySelector('#train-lab').dataset.runState), END, { timeout: 60000 });
+  await page.click('#tv-pin');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${artifacts}/train-lab-after-1280x720.png` });
+  await page.screenshot({ path: `${artifacts}/train-lab-full.png`, fullPage: true });
+  assert.deepEqual(await seriousViolations(page, '#panel-train'), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
