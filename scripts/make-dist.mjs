@@ -11,5 +11,6 @@ if (!existsSync(join(web, 'generated', 'backprop.mjs'))) {
 }
 const dist = join(root, 'dist');
 rmSync(dist, { recursive: true, force: true });
-cpSync(web, dist, { recursive: true });
+// the test pages under web/test-pages/ are for the browser tests only
+cpSync(web, dist, { recursive: true, filter: (source) => !source.startsWith(join(web, 'test-pages')) });
 console.log(`dist: static site written to ${dist}`);

@@ -197,6 +197,9 @@ test('an exported model imports again, and hands a sample to the Step-through la
 
 test('while digits trains, the main thread never goes 100 ms without a frame', { timeout: 120000 }, async () => {
   const { page, errors } = await openTrain('&tdata=digits&tep=150');
+  // measure training, not the set-up: wait until the untrained network's scores are drawn
+  await page.getByTestId('confusion-total').waitFor();
+  await page.waitForTimeout(500);
   await page.evaluate(() => {
     window.frameGaps = { longest: 0, frames: 0, last: performance.now(), on: true };
     const frame = (t) => {

@@ -22,17 +22,7 @@ const SWEEP_METRICS = [
 /** Builds the result cards in `root`; `handlers` are the controller's callbacks. */
 export function createTrainViews(root, handlers) {
   root.innerHTML = `
-    <div class="chart-pair">
-      <section class="card chart-card" aria-labelledby="tv-loss-title">
-        <h2 id="tv-loss-title" class="card-title">Loss per epoch</h2>
-        <div class="chart-frame"><canvas id="tv-loss" role="img" aria-label="Loss per epoch"></canvas></div>
-      </section>
-      <section class="card chart-card" aria-labelledby="tv-metric-title">
-        <h2 id="tv-metric-title" class="card-title">Accuracy per epoch</h2>
-        <div class="chart-frame"><canvas id="tv-metric" role="img" aria-label="Accuracy per epoch"></canvas></div>
-      </section>
-    </div>
-    <div class="chart-pair">
+    <div class="results-top">
       <section class="card view-card" aria-labelledby="tv-view-title">
         <h2 id="tv-view-title" class="card-title">The data</h2>
         <p class="view-note" id="tv-view-note"></p>
@@ -41,14 +31,24 @@ export function createTrainViews(root, handlers) {
         <div class="chart-frame" id="tv-regression-frame" hidden><canvas id="tv-regression" role="img" aria-label="Prediction against target"></canvas></div>
         <div id="tv-balance" class="balance-holder"></div>
       </section>
-      <section class="card confusion-card" aria-labelledby="tv-confusion-title">
-        <h2 id="tv-confusion-title" class="card-title">Confusion matrix</h2>
-        <label class="field inline" for="tv-eval-part"><span>Scored on</span>
-          <select id="tv-eval-part"><option value="validation">validation part</option><option value="test">test part</option><option value="train">training part</option></select>
-        </label>
-        <div id="tv-confusion" data-testid="confusion"></div>
-      </section>
+      <div class="curves-stack">
+        <section class="card chart-card" aria-labelledby="tv-loss-title">
+          <h2 id="tv-loss-title" class="card-title">Loss per epoch</h2>
+          <div class="chart-frame"><canvas id="tv-loss" role="img" aria-label="Loss per epoch"></canvas></div>
+        </section>
+        <section class="card chart-card" aria-labelledby="tv-metric-title">
+          <h2 id="tv-metric-title" class="card-title">Accuracy per epoch</h2>
+          <div class="chart-frame"><canvas id="tv-metric" role="img" aria-label="Accuracy per epoch"></canvas></div>
+        </section>
+      </div>
     </div>
+    <section class="card confusion-card" aria-labelledby="tv-confusion-title">
+      <h2 id="tv-confusion-title" class="card-title">Confusion matrix</h2>
+      <label class="field inline" for="tv-eval-part"><span>Scored on</span>
+        <select id="tv-eval-part"><option value="validation">validation part</option><option value="test">test part</option><option value="train">training part</option></select>
+      </label>
+      <div id="tv-confusion" data-testid="confusion"></div>
+    </section>
     <div class="chart-pair">
       <section class="card runs-card" aria-labelledby="tv-runs-title">
         <h2 id="tv-runs-title" class="card-title">Compare runs</h2>
@@ -89,7 +89,7 @@ export function createTrainViews(root, handlers) {
         <p class="field-error" id="tv-import-error" role="alert" data-testid="import-error"></p>
         <h3 class="subhead">Step through this network</h3>
         <div class="field-row">
-          <label class="field" for="tv-step-index"><span>Sample number (of the scored part)</span>
+          <label class="field" for="tv-step-index"><span>Sample number</span>
             <input id="tv-step-index" type="text" inputmode="numeric" value="0" aria-describedby="tv-step-error"></label>
           <button type="button" id="tv-step-through">Open in Step-through</button>
         </div>
@@ -190,6 +190,8 @@ export function createTrainViews(root, handlers) {
   }
 
   function startRun(ready) {
+    shownConfusion = '';
+    shownImages = '';
     $('tv-eval-part').value = ready.evaluated;
     for (const option of $('tv-eval-part').options) option.disabled = ready.parts[option.value] === 0;
     if (mapInput && ready.indices) {
@@ -204,10 +206,15 @@ export function createTrainViews(root, handlers) {
     redrawMap();
   }
 
+  let shownConfusion = '';
+  let shownImages = '';
+  /** Shows an evaluation; tables and images are rebuilt only when their numbers changed (the main thread stays free). */
   function showEvaluation(evaluation, ready) {
     const names = ready.dataset.classNames;
     const partText = `${evaluation.part} part, ${evaluation.samples.toLocaleString('en-US')} examples`;
-    if (evaluation.report) {
+    const confusionKey = evaluation.report ? `${evaluation.part}:${Array.from(evaluation.report.confusion.data).join(',')}` : '';
+    if (evaluation.report && confusionKey !== shownConfusion) {
+      shownConfusion = confusionKey;
       const r = evaluation.report;
       renderConfusionTable($('tv-confusion'), {
         classNames: names, confusion: r.confusion, recall: Array.from(r.recall), precision: Array.from(r.precision),
@@ -215,7 +222,9 @@ export function createTrainViews(root, handlers) {
         caption: `${partText[0].toUpperCase()}${partText.slice(1)}`,
       });
     }
-    if (mode === 'images' && evaluation.images) {
+    const imagesKey = evaluation.images ? `${evaluation.part}:${Array.from(evaluation.images.predicted).join(',')}` : '';
+    if (mode === 'images' && evaluation.images && imagesKey !== shownImages) {
+      shownImages = imagesKey;
       const im = evaluation.images;
       const images = Array.from({ length: im.count }, (_, i) => ({
         pixels: im.pixels.subarray(i * im.width * im.height, (i + 1) * im.width * im.height),
