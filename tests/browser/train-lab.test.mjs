@@ -78,6 +78,11 @@ test('circles trains to high accuracy, equal to the engine\'s value for the same
   assert.equal(heldOut, history.at(-1).valMetric, 'and its validation accuracy');
   assert.ok(shown > 0.95, `training accuracy ${shown}`);
   assert.match(await page.textContent('[data-testid="train-metric"]'), new RegExp(`${(100 * shown).toFixed(1)}%`));
+  // the live parameter count (2·8 + 8 + 8·8 + 8 + 8·1 + 1 = 105) and the budget warning
+  assert.equal(await page.getAttribute('[data-testid="param-count"]', 'data-count'), '105');
+  await page.fill('#f-tbudget', '100');
+  await page.locator('#f-tbudget').blur();
+  await page.locator('#f-budget-warning').filter({ hasText: /Over budget: 105 parameters is 5 more/ }).waitFor();
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -222,7 +227,8 @@ test('while digits trains, the main thread never goes 100 ms without a frame', {
 
 test('axe-core finds no serious violations; screenshots mid-training and after training', { timeout: 120000 }, async () => {
   const { page, errors } = await openTrain('&tdata=spiral&tep=300');
-  await page.click('#train-start');
+  await page.keyboard.press('Space'); // Space starts and pauses
+  await page.waitForFunction(() => ['running', 'finished'].includes(document.querySelector('#train-lab').dataset.runState));
   await page.waitForFunction(() => {
     const status = document.querySelector('#train-status').textContent;
     return Number((status.match(/epoch (\d+)/) ?? [])[1]) >= 40;
@@ -233,7 +239,15 @@ test('axe-core finds no serious violations; screenshots mid-training and after t
   await page.screenshot({ path: `${artifacts}/train-lab-mid-1280x720.png` });
   await page.click('#train-start');
   await page.waitForFunction((end) => end.includes(document.querySelector('#train-lab').dataset.runState), END, { timeout: 60000 });
+  // pin it, train a second run with a smaller learning rate, and show both
   await page.click('#tv-pin');
+  await page.fill('#f-tlr', '0.003');
+  await page.locator('#f-tlr').blur();
+  await page.waitForFunction(() => document.querySelector('#train-lab').dataset.runState === 'ready');
+  assert.equal(await trainToEnd(page), 'finished');
+  assert.equal(await page.locator('#tv-pinned li').count(), 1);
+  assert.match(await page.textContent('#tv-pinned'), /η 0\.01/);
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${artifacts}/train-lab-after-1280x720.png` });
   await page.screenshot({ path: `${artifacts}/train-lab-full.png`, fullPage: true });

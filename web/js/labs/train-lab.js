@@ -177,7 +177,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
   async function configure() {
     const id = ++setupCounter;
     const s = state;
-    if (run?.history.length) previous = { label: `previous run (${run.description.data})`, description: run.description, history: run.history, metricName: run.ready?.metricName };
+    if (run?.history.length) previous = run.pinned ? null : { description: run.description, history: run.history, metricName: run.ready?.metricName };
     run = null;
     setRunState('idle');
     $('train-alert').hidden = true;
@@ -277,6 +277,8 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
   function pinCurrent() {
     if (!run?.history.length) return;
     pinned.push({ description: run.description, history: run.history.slice(), heldOut: run.ready.heldOut, metricName: run.ready.metricName });
+    run.pinned = true; // a pinned run is not shown again as the "previous" run
+    if (previous?.history === run.history) previous = null;
     if (pinned.length > 8) pinned.shift();
     renderCurves();
   }
@@ -291,7 +293,8 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
   }
   function resetRun() {
     if (!run) return;
-    if (run.history.length) previous = { label: 'previous run', description: run.description, history: run.history, metricName: run.ready.metricName };
+    if (run.history.length) previous = run.pinned ? null : { description: run.description, history: run.history, metricName: run.ready.metricName };
+    run.pinned = false;
     run.history = [];
     $('train-alert').hidden = true;
     client.reset();
