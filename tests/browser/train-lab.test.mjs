@@ -176,7 +176,15 @@ test('a malformed CSV and a malformed model file each show their message', { tim
 
   await page.setInputFiles('#tv-import', { name: 'short.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'backprop-lab-model', version: 1, spec: { input: 2, layers: [{ units: 1, activation: 'sigmoid' }], loss: 'binary_cross_entropy' }, parameters: [1, 2] })) });
   await importError.filter({ hasText: /3 numbers/ }).waitFor();
-  // the lab still trains
+  // the lab still trains, and a good CSV becomes the dataset
+  assert.equal(await trainToEnd(page), 'finished');
+  let good = 'x1,x2,species\n';
+  for (let i = 0; i < 90; i += 1) good += `${(i % 3) + Math.sin(i) / 3},${Math.cos(i) / 3},${['a', 'b', 'c'][i % 3]}\n`;
+  await page.setInputFiles('#f-csv', { name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+  await page.waitForFunction(() => window.location.hash.includes('tdata=csv') && document.querySelector('#train-lab').dataset.runState === 'ready');
+  assert.equal(await page.inputValue('#f-tdata'), 'csv');
+  assert.match(await page.textContent('#f-description'), /90 samples, 2 features, classification/);
+  assert.equal(await page.textContent('[data-testid="csv-error"]'), '');
   assert.equal(await trainToEnd(page), 'finished');
   assert.deepEqual(errors, []);
   await page.close();
