@@ -137,6 +137,8 @@ export function createTrainViews(root, handlers) {
 
   function showMode(next) {
     mode = next;
+    // images and plain tables need the full width: the two curve charts then sit side by side above them
+    root.classList.toggle('wide-view', next === 'images' || next === 'none');
     $('tv-map').hidden = next !== 'map';
     $('tv-images').hidden = next !== 'images';
     $('tv-regression-frame').hidden = next !== 'regression';
