@@ -252,7 +252,12 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       $('train-alert').append(strong, `${m.message} The weights from the last finite step are kept, so the charts and the network stay usable. Lower the learning rate and press “Train again”.`);
     }
     if (m.grid) views.drawBoundary(m.grid);
-    if (m.evaluation) { run.evaluation = m.evaluation; views.showEvaluation(m.evaluation, run.ready); }
+    if (m.evaluation) {
+      run.evaluation = m.evaluation;
+      // drawn in a frame of its own, apart from the message handler and the curves
+      const shownRun = run;
+      requestAnimationFrame(() => { if (run === shownRun && run.evaluation === m.evaluation) views.showEvaluation(m.evaluation, run.ready); });
+    }
     setRunState(m.state);
     if (m.history.length || m.state !== 'running') scheduleCurves(m.state !== 'running');
   }

@@ -6,7 +6,7 @@ import { createLineChart } from '../ui/line-chart.js';
 import { createScatterChart } from '../ui/scatter-chart.js';
 import { drawPointMap } from '../ui/point-map.js';
 import { renderConfusionTable } from '../ui/confusion-table.js';
-import { renderImageGrid } from '../ui/image-grid.js';
+import { renderImageGrid, updateImagePredictions } from '../ui/image-grid.js';
 import { renderClassBalance } from '../ui/class-balance.js';
 import { runColor } from '../ui/palette.js';
 import { SWEEPS, differingLabels } from './train-runs.js';
@@ -224,18 +224,23 @@ export function createTrainViews(root, handlers) {
         caption: `${partText[0].toUpperCase()}${partText.slice(1)}`,
       });
     }
-    const imagesKey = evaluation.images ? `${evaluation.part}:${Array.from(evaluation.images.predicted).join(',')}` : '';
-    if (mode === 'images' && evaluation.images && imagesKey !== shownImages) {
-      shownImages = imagesKey;
+    if (mode === 'images' && evaluation.images) {
       const im = evaluation.images;
-      const images = Array.from({ length: im.count }, (_, i) => ({
-        pixels: im.pixels.subarray(i * im.width * im.height, (i + 1) * im.width * im.height),
-        trueLabel: im.labels[i],
-        predictedLabel: im.predicted[i],
-      }));
-      let high = 0;
-      for (const v of im.pixels) high = Math.max(high, v);
-      renderImageGrid($('tv-images'), { width: im.width, height: im.height, images, valueRange: [0, high || 1], classNames: names });
+      const imagesKey = `${evaluation.part}:${im.count}:${Array.from(im.labels).join(',')}`;
+      // the same images as shown: only their predictions change, in place
+      const updated = imagesKey === shownImages
+        && updateImagePredictions($('tv-images'), { predictedLabels: Array.from(im.predicted), trueLabels: Array.from(im.labels), classNames: names });
+      if (!updated) {
+        shownImages = imagesKey;
+        const images = Array.from({ length: im.count }, (_, i) => ({
+          pixels: im.pixels.subarray(i * im.width * im.height, (i + 1) * im.width * im.height),
+          trueLabel: im.labels[i],
+          predictedLabel: im.predicted[i],
+        }));
+        let high = 0;
+        for (const v of im.pixels) high = Math.max(high, v);
+        renderImageGrid($('tv-images'), { width: im.width, height: im.height, images, valueRange: [0, high || 1], classNames: names });
+      }
     }
     if (mode === 'regression' && evaluation.predictions) {
       const k = evaluation.outputs;

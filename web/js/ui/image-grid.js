@@ -49,6 +49,7 @@ export function renderImageGrid(container, { width, height, images, valueRange =
     const item = document.createElement('li');
     item.className = `image-item${mistake ? ' mistake' : hasPrediction ? ' correct' : ''}`;
     item.dataset.mistake = String(mistake);
+    if (hasPrediction) item.dataset.predicted = String(image.predictedLabel);
     const text = hasPrediction ? `true ${name(image.trueLabel)} · predicted ${name(image.predictedLabel)}` : `true ${name(image.trueLabel)}`;
     const verdict = !hasPrediction ? '' : mistake ? ' — wrong' : ' — correct';
     const card = document.createElement('div');
@@ -79,4 +80,30 @@ export function renderImageGrid(container, { width, height, images, valueRange =
     list.append(item);
   });
   container.replaceChildren(list);
+}
+
+/**
+ * Updates the predicted labels of a grid drawn by renderImageGrid in place (the images are not
+ * redrawn, so a new prediction costs no canvas work). Returns false, changing nothing, when the
+ * container holds no grid of predictedLabels.length images.
+ */
+export function updateImagePredictions(container, { predictedLabels, trueLabels, classNames = null }) {
+  const name = (label) => String(classNames?.[label] ?? label);
+  const items = container.querySelectorAll(':scope > ul.image-grid > li.image-item');
+  if (items.length !== predictedLabels.length || !items[0]?.querySelector('.predicted')) return false;
+  items.forEach((item, i) => {
+    const predicted = predictedLabels[i];
+    const mistake = predicted !== trueLabels[i];
+    if (item.dataset.mistake === String(mistake) && item.dataset.predicted === String(predicted)) return;
+    item.dataset.mistake = String(mistake);
+    item.dataset.predicted = String(predicted);
+    item.className = `image-item${mistake ? ' mistake' : ' correct'}`;
+    const text = `true ${name(trueLabels[i])} · predicted ${name(predicted)}`;
+    const card = item.querySelector('.image-card');
+    card.setAttribute('aria-label', `Image ${i + 1}: ${text.replace(' · ', ', ')}${mistake ? ' — wrong' : ' — correct'}`);
+    card.title = `${text}${mistake ? ' — wrong' : ' — correct'}`;
+    item.querySelector('.predicted').textContent = `predicted ${name(predicted)}`;
+    item.querySelector('.mark').textContent = mistake ? '✗' : '✓';
+  });
+  return true;
 }
