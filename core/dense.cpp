@@ -41,6 +41,7 @@ void Dense::backward_from_delta(const Matrix& x, LayerCache& cache) {
   if (bug_ == DerivativeBug::dW_missing_mean) dW_ *= static_cast<double>(x.cols());
   // dL/db = Σ over the batch of δ
   db_.noalias() = cache.delta.rowwise().sum();
+  if (!input_gradient_) return;  // nobody reads dL/dx of the first layer while training
   // dL/da_in = Wᵀ δ   (in × B)
   cache.grad_in.resize(in_, x.cols());
   if (bug_ == DerivativeBug::delta_missing_transpose && in_ == out_) {

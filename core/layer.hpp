@@ -67,9 +67,12 @@ class Layer {
   // The teaching bug this layer's backward pass makes (none unless a run switches one on).
   void set_derivative_bug(DerivativeBug bug) { bug_ = bug; }
   DerivativeBug derivative_bug() const { return bug_; }
+  // Whether backward computes grad_in (dL/dx); training skips it for the first layer.
+  void set_input_gradient(bool on) { input_gradient_ = on; }
 
  protected:
   DerivativeBug bug_ = DerivativeBug::none;
+  bool input_gradient_ = true;
 };
 
 }  // namespace lab

@@ -129,8 +129,9 @@ LossParts Network::loss(const Matrix& X, const Matrix& Y) {
   return {loss_value(spec_.loss, last.z, out, Y), penalty()};
 }
 
-LossParts Network::compute_gradients(const Matrix& X, const Matrix& Y) {
+LossParts Network::compute_gradients(const Matrix& X, const Matrix& Y, bool input_gradient) {
   const LossParts parts = loss(X, Y);
+  layers_.front()->set_input_gradient(input_gradient);
   Workspace& ws = *last_;
   const std::size_t n = layers_.size();
   loss_output_gradient(ws.layers[n - 1].a, Y, ws.output_gradient);

@@ -66,7 +66,8 @@ class Network {
   // The mean loss over the columns of X and Y (out × B), with its penalty.
   LossParts loss(const Matrix& X, const Matrix& Y);
   // Forward and backward: fills gradients() and returns the loss.
-  LossParts compute_gradients(const Matrix& X, const Matrix& Y);
+  // input_gradient: also dL/dX of the first layer (the trace shows it; training does not need it).
+  LossParts compute_gradients(const Matrix& X, const Matrix& Y, bool input_gradient = true);
   // The penalty (λ2/2)Σ‖W‖² + λ1 Σ|W| of the current weights.
   double penalty() const;
 

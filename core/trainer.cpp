@@ -125,7 +125,7 @@ StepResult Trainer::step() {
   gather_batch(start, size, Xb, Yb);
 
   const double lr = current_learning_rate();
-  const LossParts loss = net_.compute_gradients(Xb, Yb);
+  const LossParts loss = net_.compute_gradients(Xb, Yb, false);
   result.batch_loss = loss.total();
   // Messages are only built when something went wrong: the normal step allocates nothing.
   const auto diverged = [&](const std::string& what) {

@@ -267,9 +267,17 @@ export class Trainer extends Owned {
   timeSteps(steps) { return this.call((h) => h.timeSteps(steps)); }
 }
 
+/** Under node, the module's .wasm bytes (browsers fetch and stream-compile the file themselves). */
+async function wasmBinaryForNode() {
+  if (typeof process !== 'object' || !process.versions?.node) return undefined;
+  const { readFile } = await import('node:fs/promises');
+  return readFile(new URL('../generated/backprop.wasm', import.meta.url));
+}
+
 /** Loads the wasm module and resolves to the lab API. */
 export async function createLab() {
-  const module = await createBackpropModule();
+  const wasmBinary = await wasmBinaryForNode();
+  const module = await createBackpropModule(wasmBinary ? { wasmBinary } : {});
   const lab = {
     /** The module itself, for tests. */
     module,

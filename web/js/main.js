@@ -75,30 +75,50 @@ async function main() {
   $('engine-status').textContent = 'Engine ready (WebAssembly)';
   $('engine-status').classList.add('ready');
 
+  // The Step-through lab is built at once; the other two (and Chart.js) on their first visit.
   const { createStepLab } = await import('./labs/step-lab.js');
-  const { createGradientLab } = await import('./labs/gradient-lab.js');
-  const { createTrainLab } = await import('./labs/train-lab.js');
-  const labs = {
-    step: createStepLab($('step-lab'), { lab, store }),
-    gradient: createGradientLab($('gradient-lab'), { lab, store }),
-  };
-  labs.train = createTrainLab($('train-lab'), {
-    lab,
-    store,
-    openInStepLab: (preset) => {
-      labs.step.loadExternal(preset);
-      store.set({ lab: 'step', preset: 'train', step: 0, sample: 0, params: null, input: null, target: null, lr: null });
+  const { loadChartJs } = await import('./ui/chart-loader.js');
+  const labs = { step: createStepLab($('step-lab'), { lab, store }) };
+  const creators = {
+    gradient: async () => {
+      await loadChartJs();
+      const { createGradientLab } = await import('./labs/gradient-lab.js');
+      return createGradientLab($('gradient-lab'), { lab, store });
     },
-  });
-  const show = (current) => {
+    train: async () => {
+      await loadChartJs();
+      const { createTrainLab } = await import('./labs/train-lab.js');
+      return createTrainLab($('train-lab'), {
+        lab,
+        store,
+        openInStepLab: (preset) => {
+          labs.step.loadExternal(preset);
+          store.set({ lab: 'step', preset: 'train', step: 0, sample: 0, params: null, input: null, target: null, lr: null });
+        },
+      });
+    },
+  };
+  const building = {};
+  /** The lab called `name`, built on first use. */
+  const labFor = (name) => {
+    if (labs[name]) return Promise.resolve(labs[name]);
+    building[name] ??= creators[name]().then((built) => { labs[name] = built; return built; });
+    return building[name];
+  };
+  const show = async (current) => {
     selectTab(current.lab);
-    labs[current.lab]?.show(current);
+    try {
+      const shown = await labFor(current.lab);
+      if (store.state.lab === current.lab) await shown.show(store.state);
+    } catch (error) {
+      showLoadError(error);
+    }
   };
   store.subscribe((current, changes) => {
     if ('lab' in changes) show(current);
     else labs[current.lab]?.update?.(current, changes);
   });
-  show(store.state);
+  await show(store.state);
 
   document.addEventListener('keydown', (event) => {
     const target = event.target;

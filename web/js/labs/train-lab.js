@@ -45,6 +45,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
   let client = null;
   let run = null; // {config, state, ready, history, setupId, description}
   let runState = 'idle';
+  let latest = null; // the last progress message, drawn by renderProgress()
   let setupCounter = 0;
   let pendingImport = null; // {parameters, spec} applied by the next setup
   let csv = null; // {text, name, dataset}
@@ -196,6 +197,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       showError('');
       const config = runConfig(s);
       run = { config, ready, history: [], description: describeRun(s, config), state: s, evaluation: null };
+      latest = null;
       views.startRun(ready, { points: preview.points, bounds: preview.bounds, datasetInfo: preview.info });
       $('train-score-label').textContent = ready.metricName === 'r2' ? 'train R²' : 'train accuracy';
       $('train-metric').textContent = '–';
@@ -220,37 +222,25 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     if (now) {
       clearTimeout(curveTimer);
       curveTimer = null;
+      renderProgress();
       renderCurves();
       return;
     }
-    curveTimer ??= setTimeout(() => requestAnimationFrame(() => { curveTimer = null; renderCurves(); }), CURVE_MS);
+    curveTimer ??= setTimeout(() => requestAnimationFrame(() => { curveTimer = null; renderProgress(); renderCurves(); }), CURVE_MS);
   }
 
+  /** Sets an element's text only when it differs, so that an unchanged line costs no paint. */
+  const setText = (element, text) => { if (element.textContent !== text) element.textContent = text; };
+
+  /**
+   * A progress message: the history and state are taken at once; the text, the curves and the
+   * scores are drawn at most every CURVE_MS in an animation frame (at once when the run stops),
+   * so that a fast run never makes the page paint more than a few times a second.
+   */
   function onProgress(m) {
     if (!run) return;
     if (m.history.length) run.history.push(...m.history);
-    const last = run.history.at(-1);
-    const pct = (v) => (run.ready.metricName === 'r2' ? v.toFixed(3) : `${(100 * v).toFixed(1)}%`);
-    if (last) {
-      $('train-metric').textContent = pct(last.trainMetric);
-      $('train-metric').dataset.value = String(last.trainMetric);
-      $('train-heldout').textContent = run.ready.heldOut && Number.isFinite(last.valMetric) ? `${run.ready.heldOut} ${pct(last.valMetric)}` : '';
-      $('train-heldout').dataset.value = String(last.valMetric ?? '');
-    }
-    const done = m.epoch + m.batch / m.batchesPerEpoch;
-    $('train-progress').value = Math.min(1, done / m.epochs);
-    const rate = m.samplesPerSecond > 0 ? ` · ${Math.round(m.samplesPerSecond).toLocaleString('en-US')} samples/s` : '';
-    const left = m.state === 'running' && m.secondsLeft > 0 ? ` · about ${formatSeconds(m.secondsLeft)} left` : '';
-    const what = { ready: 'Ready', running: 'Training', paused: 'Paused', finished: 'Finished', early_stopped: 'Stopped early', diverged: 'Diverged', stopped: 'Stopped' }[m.state] ?? m.state;
-    $('train-status').textContent = `${what} · epoch ${m.epoch} of ${m.epochs}${m.batch ? `, batch ${m.batch} of ${m.batchesPerEpoch}` : ''}${rate}${left}`;
-    if (m.state === 'early_stopped' && m.message) $('train-status').textContent += ` · ${m.message}`;
-    if (m.state === 'diverged') {
-      $('train-alert').hidden = false;
-      $('train-alert').innerHTML = '';
-      const strong = document.createElement('strong');
-      strong.textContent = 'Training diverged. ';
-      $('train-alert').append(strong, `${m.message} The weights from the last finite step are kept, so the charts and the network stay usable. Lower the learning rate and press “Train again”.`);
-    }
+    latest = m;
     if (m.grid) views.drawBoundary(m.grid);
     if (m.evaluation) {
       run.evaluation = m.evaluation;
@@ -258,8 +248,36 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       const shownRun = run;
       requestAnimationFrame(() => { if (run === shownRun && run.evaluation === m.evaluation) views.showEvaluation(m.evaluation, run.ready); });
     }
-    setRunState(m.state);
-    if (m.history.length || m.state !== 'running') scheduleCurves(m.state !== 'running');
+    if (m.state !== runState) setRunState(m.state);
+    scheduleCurves(m.state !== 'running');
+  }
+
+  /** The status line, progress bar, scores and divergence alert for the latest progress message. */
+  function renderProgress() {
+    const m = latest;
+    if (!run || !m) return;
+    const last = run.history.at(-1);
+    const pct = (v) => (run.ready.metricName === 'r2' ? v.toFixed(3) : `${(100 * v).toFixed(1)}%`);
+    if (last) {
+      setText($('train-metric'), pct(last.trainMetric));
+      $('train-metric').dataset.value = String(last.trainMetric);
+      setText($('train-heldout'), run.ready.heldOut && Number.isFinite(last.valMetric) ? `${run.ready.heldOut} ${pct(last.valMetric)}` : '');
+      $('train-heldout').dataset.value = String(last.valMetric ?? '');
+    }
+    const done = m.epoch + m.batch / m.batchesPerEpoch;
+    $('train-progress').value = Math.min(1, done / m.epochs);
+    const rate = m.samplesPerSecond > 0 ? ` · ${Math.round(m.samplesPerSecond).toLocaleString('en-US')} samples/s` : '';
+    const left = m.state === 'running' && m.secondsLeft > 0 ? ` · about ${formatSeconds(m.secondsLeft)} left` : '';
+    const what = { ready: 'Ready', running: 'Training', paused: 'Paused', finished: 'Finished', early_stopped: 'Stopped early', diverged: 'Diverged', stopped: 'Stopped' }[m.state] ?? m.state;
+    const stopped = m.state === 'early_stopped' && m.message ? ` · ${m.message}` : '';
+    setText($('train-status'), `${what} · epoch ${m.epoch} of ${m.epochs}${m.batch ? `, batch ${m.batch} of ${m.batchesPerEpoch}` : ''}${rate}${left}${stopped}`);
+    if (m.state === 'diverged' && $('train-alert').hidden) {
+      $('train-alert').hidden = false;
+      $('train-alert').innerHTML = '';
+      const strong = document.createElement('strong');
+      strong.textContent = 'Training diverged. ';
+      $('train-alert').append(strong, `${m.message} The weights from the last finite step are kept, so the charts and the network stay usable. Lower the learning rate and press “Train again”.`);
+    }
   }
 
   function formatSeconds(seconds) {

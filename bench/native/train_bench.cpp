@@ -1,0 +1,70 @@
+// Times one benchmark workload with the native core: a fresh network and Trainer per run, and
+// Trainer::run(epochs) timed (shuffle, batching, forward, backward, update), after a warm-up that
+// repeats the run until it has taken <warm-up seconds> (at least once).
+// Usage: train_bench <file.bpds.gz> <preset> <divisor> <spec json> <settings json> <runs> <warm-up seconds>
+// Prints one JSON object: {"seconds": [...], "samples": epochs × n, "accuracy": a}.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "gunzip.hpp"
+#include "core/bundled.hpp"
+#include "core/network.hpp"
+#include "core/train_settings.hpp"
+#include "core/trainer.hpp"
+
+namespace {
+
+struct Timed {
+  double seconds = 0.0;
+  double accuracy = 0.0;
+};
+
+// One run from the spec's initial weights; the final accuracy pass is not timed.
+Timed train_once(const lab::ModelSpec& spec, const lab::Matrix& X, const lab::Matrix& Y,
+                 const lab::TrainSettings& settings) {
+  lab::Network net(spec);
+  lab::Trainer trainer(net, X, Y, settings);
+  const auto start = std::chrono::steady_clock::now();
+  trainer.run(settings.epochs);
+  const auto stop = std::chrono::steady_clock::now();
+  Timed result;
+  result.seconds = std::chrono::duration<double>(stop - start).count();
+  result.accuracy = lab::evaluate(net, X, Y).metric;
+  return result;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 8) {
+    std::fprintf(stderr, "usage: train_bench <file.bpds.gz> <preset> <divisor> <spec> <settings> <runs> <warm-up s>\n");
+    return 2;
+  }
+  try {
+    const std::vector<std::uint8_t> bytes = bench::gunzip_file(argv[1]);
+    lab::Dataset data = lab::load_bundled(argv[2], bytes.data(), bytes.size());
+    data.X /= std::stod(argv[3]);
+    const lab::ModelSpec spec = lab::parse_model_spec(argv[4]);
+    const lab::TrainSettings settings = lab::parse_train_settings(argv[5]);
+    const int runs = std::atoi(argv[6]);
+    const lab::Matrix Y = lab::targets_for_loss(data, spec.loss, lab::Network(spec).output_size());
+
+    const double warm_up = std::stod(argv[7]);
+    double spent = 0.0;
+    for (int i = 0; i < 50 && (i == 0 || spent < warm_up); ++i) spent += train_once(spec, data.X, Y, settings).seconds;
+    std::vector<Timed> timed;
+    for (int i = 0; i < runs; ++i) timed.push_back(train_once(spec, data.X, Y, settings));
+
+    std::printf("{\"samples\": %ld, \"accuracy\": %.6f, \"seconds\": [",
+                static_cast<long>(settings.epochs) * static_cast<long>(data.samples()), timed.back().accuracy);
+    for (std::size_t i = 0; i < timed.size(); ++i) std::printf("%s%.6f", i ? ", " : "", timed[i].seconds);
+    std::printf("]}\n");
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "train_bench: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}
