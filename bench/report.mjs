@@ -148,8 +148,11 @@ export function renderResults(r) {
     '- Workloads are defined once in bench/workloads.mjs; all samples are training data; digits pixels are divided by 16, '
     + 'mnist pixels are stored as k/255 already. Initialisation: xavier (A) and he (B) from the core\'s seeded generator; '
     + 'TF.js gets the very same initial weights copied from the core.',
-    '- Core (native, node, Chromium): a fresh network and trainer per run, `Trainer::run(epochs)` timed; this includes the '
-    + 'core\'s per-epoch loss and accuracy over the whole training set (its history), which TF.js does not compute.',
+    '- Core (native, node, Chromium): a fresh network and trainer per run, `Trainer::run(epochs)` timed, with '
+    + '`epoch_metrics: "running"`: the per-epoch loss and accuracy of its history are means over the mini-batches as '
+    + 'they were trained (as TF.js\'s model.fit logs them), not an extra pass over the training set. The Train lab\'s '
+    + 'default, "full", adds that pass: about a quarter to a third of the loop on these workloads (profiled with '
+    + 'bench/profile.mjs before "running" existed).',
     '- Native: bench/native/train_bench.cpp, built Release (-O3, as the native tests) against the core library in build/bench-native.',
     '- Chromium: bench/browser/bench.html loads web/js/engine.js and fetches the data from web/data/ as the page does; the '
     + 'training runs on the page\'s main thread (the site runs it in a Web Worker: same code, same speed).',

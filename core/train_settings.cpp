@@ -34,7 +34,7 @@ TrainSettings parse_train_settings(std::string_view json_text) {
   const Json root = parse_json_text(json_text, kTag);
   JsonFields fields(root, kTag, "",
                     {"optimizer", "learning_rate", "batch_size", "epochs", "lr_schedule",
-                     "early_stopping", "shuffle", "seed"});
+                     "early_stopping", "shuffle", "seed", "epoch_metrics"});
   TrainSettings settings;
   if (fields.has("optimizer")) settings.optimizer = parse_optimizer(fields.get("optimizer"));
   settings.learning_rate =
@@ -65,6 +65,7 @@ TrainSettings parse_train_settings(std::string_view json_text) {
     }
   }
   settings.shuffle = fields.boolean("shuffle", true);
+  settings.epoch_metrics = fields.text("epoch_metrics", settings.epoch_metrics);
   settings.seed = static_cast<std::uint64_t>(fields.integer("seed", 0, kMaxSeed, 42));
   validate_train_settings(settings);
   return settings;
@@ -95,6 +96,10 @@ void validate_train_settings(const TrainSettings& s) {
   if (s.early_stopping.patience < 1)
     fail("early_stopping.patience", "must be an integer of 1 or more, got " +
                                         std::to_string(s.early_stopping.patience));
+  if (s.epoch_metrics != "full" && s.epoch_metrics != "running")
+    fail("epoch_metrics",
+         "must be \"full\" (a pass over the training set after each epoch) or \"running\" (means over "
+         "the epoch's mini-batches), got \"" + s.epoch_metrics + "\"");
 }
 
 std::string train_settings_to_json(const TrainSettings& s) {
@@ -114,6 +119,7 @@ std::string train_settings_to_json(const TrainSettings& s) {
                             {"min_delta", s.early_stopping.min_delta},
                             {"restore_best", s.early_stopping.restore_best}};
   root["shuffle"] = s.shuffle;
+  root["epoch_metrics"] = s.epoch_metrics;
   root["seed"] = s.seed;
   return root.dump();
 }

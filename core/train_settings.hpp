@@ -35,6 +35,11 @@ struct TrainSettings {
   EarlyStopping early_stopping;
   bool shuffle = true;
   std::uint64_t seed = 42;
+  // How the history's training loss and metric are taken at the end of each epoch:
+  // "full": one extra pass over the whole training set with the epoch's final weights;
+  // "running": the means over the epoch's mini-batches as they were trained (seed 001's loss
+  // curve, Keras's fit), which costs no extra pass.
+  std::string epoch_metrics = "full";
 };
 
 struct TrainLimits {

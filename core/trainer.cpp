@@ -78,6 +78,9 @@ Trainer::Trainer(Network& net, Matrix X, Matrix Y, TrainSettings settings, std::
   Y_tail_.resize(Y_.rows(), tail);
   last_good_params_ = net_.parameters();
   best_params_ = net_.parameters();
+  running_target_sum_ = Vector::Zero(Y_.rows());
+  running_target_squares_ = Vector::Zero(Y_.rows());
+  running_residual_squares_ = Vector::Zero(Y_.rows());
 }
 
 Index Trainer::batches_per_epoch() const { return (X_.cols() + batch_size_ - 1) / batch_size_; }
@@ -127,6 +130,7 @@ StepResult Trainer::step() {
   const double lr = current_learning_rate();
   const LossParts loss = net_.compute_gradients(Xb, Yb, false);
   result.batch_loss = loss.total();
+  if (settings_.epoch_metrics == "running") add_to_running(loss.total(), net_.last_workspace().layers.back().a, Yb);
   // Messages are only built when something went wrong: the normal step allocates nothing.
   const auto diverged = [&](const std::string& what) {
     stop(TrainStatus::diverged,
@@ -165,12 +169,64 @@ StepResult Trainer::step() {
   return result;
 }
 
+void Trainer::add_to_running(double batch_loss, const Matrix& output, const Matrix& target) {
+  const Index size = target.cols();
+  running_loss_ += batch_loss * static_cast<double>(size);
+  running_samples_ += size;
+  if (loss_is_classification(net_.spec().loss)) {
+    for (Index j = 0; j < size; ++j) {
+      // the label rule of labels_from_outputs: a ≥ 0.5 for one sigmoid row, else the first argmax
+      Index predicted = 0;
+      Index truth = 0;
+      if (output.rows() == 1) {
+        predicted = output(0, j) >= 0.5 ? 1 : 0;
+        truth = target(0, j) >= 0.5 ? 1 : 0;
+      } else {
+        output.col(j).maxCoeff(&predicted);
+        target.col(j).maxCoeff(&truth);
+      }
+      running_correct_ += predicted == truth ? 1 : 0;
+    }
+  } else {
+    running_target_sum_ += target.rowwise().sum();
+    running_target_squares_ += target.array().square().matrix().rowwise().sum();
+    running_residual_squares_ += (target - output).array().square().matrix().rowwise().sum();
+  }
+}
+
+Evaluation Trainer::take_running() {
+  Evaluation result;
+  const double n = static_cast<double>(running_samples_);
+  // loss = Σ size_b · loss_b / n: the mean over the epoch's samples
+  result.loss.data = running_loss_ / n;
+  result.loss.penalty = 0.0;  // each batch loss already holds its penalty
+  if (loss_is_classification(net_.spec().loss)) {
+    result.metric = static_cast<double>(running_correct_) / n;
+  } else {
+    double total = 0.0;
+    for (Index row = 0; row < running_target_sum_.size(); ++row) {
+      // SS_tot = Σ t² − (Σ t)² / n;  R²_row = 1 − SS_res / SS_tot (1 or 0 when SS_tot = 0, as r2_score)
+      const double ss_tot = running_target_squares_(row) - running_target_sum_(row) * running_target_sum_(row) / n;
+      const double ss_res = running_residual_squares_(row);
+      total += ss_tot > 1e-12 * std::max(1.0, running_target_squares_(row)) ? 1.0 - ss_res / ss_tot : (ss_res == 0.0 ? 1.0 : 0.0);
+    }
+    result.metric = total / static_cast<double>(running_target_sum_.size());
+  }
+  running_loss_ = 0.0;
+  running_samples_ = 0;
+  running_correct_ = 0;
+  running_target_sum_.setZero();
+  running_target_squares_.setZero();
+  running_residual_squares_.setZero();
+  return result;
+}
+
 void Trainer::finish_epoch() {
   EpochRecord record;
   record.learning_rate = current_learning_rate();
   ++epoch_;
   record.epoch = epoch_;
-  const Evaluation train = evaluate(net_, X_, Y_);
+  const Evaluation train = settings_.epoch_metrics == "running" ? take_running() : evaluate(net_, X_, Y_);
   record.train_loss = train.loss.total();
   record.train_metric = train.metric;
   record.val_loss = kNaN;
@@ -241,6 +297,7 @@ void Trainer::reset() {
   optimizer_->reset();
   rng_ = Rng(settings_.seed);
   history_.clear();
+  take_running();  // clears the running sums
   epoch_ = 0;
   batch_in_epoch_ = 0;
   best_epoch_ = 0;

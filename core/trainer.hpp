@@ -19,7 +19,8 @@ namespace lab {
 enum class TrainStatus { ready, training, finished, early_stopped, diverged };
 std::string_view train_status_name(TrainStatus status);
 
-// One row of the history, recorded at the end of each epoch over the whole sets.
+// One row of the history, recorded at the end of each epoch: the training loss and metric over
+// the whole training set, or (epoch_metrics "running") over the epoch's mini-batches as trained.
 struct EpochRecord {
   int epoch = 0;               // 1-based: the number of completed epochs
   double train_loss = 0.0;     // data loss + penalty on the whole training set
@@ -79,6 +80,10 @@ class Trainer {
  private:
   void start_epoch();
   void finish_epoch();
+  // Adds a trained mini-batch's loss and outputs (out × size) to the running sums.
+  void add_to_running(double batch_loss, const Matrix& output, const Matrix& target);
+  // {loss, metric} of the running sums (and clears them).
+  Evaluation take_running();
   void stop(TrainStatus status, std::string message);
   void gather_batch(Index start, Index size, Matrix& Xb, Matrix& Yb) const;
 
@@ -98,6 +103,13 @@ class Trainer {
   int best_epoch_ = 0;
   int epochs_without_improvement_ = 0;
   std::vector<EpochRecord> history_;
+  // Running sums over the current epoch's mini-batches (epoch_metrics "running"):
+  double running_loss_ = 0.0;       // Σ batch size × batch loss (data loss + penalty)
+  Index running_samples_ = 0;       // samples trained this epoch
+  Index running_correct_ = 0;       // of them classified correctly before their update
+  Vector running_target_sum_;       // (out) Σ t       } per output row, for R² =
+  Vector running_target_squares_;   // (out) Σ t²      } 1 − SS_res / SS_tot with
+  Vector running_residual_squares_; // (out) Σ (t − p)² } SS_tot = Σ t² − (Σ t)² / n
   int epoch_ = 0;
   Index batch_in_epoch_ = 0;
   TrainStatus status_ = TrainStatus::ready;

@@ -95,6 +95,13 @@ TEST_CASE("A mini-batch step allocates no memory once the buffers exist", "[trai
     CHECK(allocations_in_steps(R"({"input":8,"layers":[{"units":16,"activation":"tanh"},{"units":4,"activation":"identity"}],"loss":"mse"})",
                                8, 4, settings, steps) == 0);
   }
+  SECTION("running epoch metrics, classification and regression") {
+    settings.epoch_metrics = "running";
+    CHECK(allocations_in_steps(R"({"input":8,"layers":[{"units":32,"activation":"sigmoid"},{"units":4,"activation":"softmax"}],"loss":"cross_entropy"})",
+                               8, 4, settings, steps) == 0);
+    CHECK(allocations_in_steps(R"({"input":8,"layers":[{"units":16,"activation":"tanh"},{"units":4,"activation":"identity"}],"loss":"mse"})",
+                               8, 4, settings, steps) == 0);
+  }
 }
 
 TEST_CASE("The allocation counter sees allocations", "[allocation]") {

@@ -48,6 +48,7 @@ export const PROPERTIES = [
   { name: 'tsfac', kind: 'number', min: 1e-6, max: 1, fallback: null },
   { name: 'tsevery', kind: 'int', min: 1, max: 100000, fallback: null },
   { name: 'tpat', kind: 'int', min: 0, max: 100000, fallback: null },
+  { name: 'tmetrics', kind: 'enum', values: ['full', 'running'], fallback: null },
   { name: 'tseed', kind: 'int', min: 0, max: 1000000, fallback: null },
   { name: 'tbudget', kind: 'int', min: 1, max: 100000000, fallback: null },
   { name: 'teval', kind: 'enum', values: ['train', 'validation', 'test'], fallback: null },

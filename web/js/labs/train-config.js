@@ -97,6 +97,7 @@ export function runConfig(state) {
     lr_schedule: state.tsfac !== null && state.tsevery !== null
       ? { type: 'step', factor: state.tsfac, every: state.tsevery } : { type: 'constant' },
     early_stopping: patience > 0 ? { metric: 'val_loss', patience, restore_best: true } : { enabled: false },
+    epoch_metrics: state.tmetrics ?? 'full',
     seed,
   };
   const split = {

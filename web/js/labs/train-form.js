@@ -106,6 +106,7 @@ export function createTrainForm(root, { store, catalog, onCsv }) {
         ${numberField('tpat', 'Early-stop patience', '0 = off')}
         ${numberField('tseed', 'Seed', 'init, split, shuffle')}
       </div>
+      ${select('f-tmetrics', 'Training loss and accuracy per epoch', [['full', 'a pass over the training set after each epoch'], ['running', 'running mean over the epoch\'s batches (seed 001, Keras)']], 'tmetrics')}
       <button type="button" id="f-recipe">Back to this dataset's recipe</button>
     </section>`;
   const $ = (id) => root.querySelector(`#${id}`);
@@ -260,6 +261,7 @@ export function createTrainForm(root, { store, catalog, onCsv }) {
       $('f-tclasses').disabled = !classes || classes.min === classes.max;
       $('f-tclasses').closest('label').hidden = !classes || classes.min === classes.max;
       $('f-tscale').value = config.scaling;
+      $('f-tmetrics').value = config.settings.epoch_metrics;
       $('f-tinit').value = state.tinit ?? recipe.init;
       $('f-topt').value = config.settings.optimizer.name;
       const opt = config.settings.optimizer.name;

@@ -20,6 +20,7 @@ export function describeRun(state, config = runConfig(state)) {
     schedule: s.lr_schedule.type === 'step' ? `η×${s.lr_schedule.factor}/${s.lr_schedule.every}` : 'constant η',
     stop: s.early_stopping.enabled === false ? 'no early stop' : `patience ${s.early_stopping.patience}`,
     seed: `seed ${s.seed}`,
+    metrics: s.epoch_metrics === 'running' ? 'running train metrics' : 'full-pass train metrics',
     scaling: config.scaling,
     split: `val ${config.split.validation} test ${config.split.test}`,
   };
