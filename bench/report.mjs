@@ -82,7 +82,7 @@ export function summary(r) {
     + `wasm core trains the digits network (64-32-10, batch 32) at ${ratio(q.A.wasmNative)}× the speed of the same core built `
     + `natively and ${ratio(q.A.wasmTfjs)}× TensorFlow.js ${r.machine.versions['TF.js']} on its wasm backend; on an MNIST-sized `
     + `network (784-128-64-10, batch 128) at ${ratio(q.B.wasmNative)}× native and ${ratio(q.B.wasmTfjs)}× TF.js-wasm (TF.js computes in `
-    + `float32 with SIMD, the core in double without). A trace of one step takes ${ms(lat.trace1)} ms and a gradient test `
+    + `float32 with 4-wide SIMD, the core in double with 2-wide SIMD). A trace of one step takes ${ms(lat.trace1)} ms and a gradient test `
     + `${ms(lat.gradientTest)} ms; the page is ready ${int(r.page.coldStart.median)} ms after navigation; it loads `
     + `${kb(r.payload.total.gzip)} of JS, CSS and wasm gzipped; ${gapText}.`;
 }

@@ -214,7 +214,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
 
   /**
    * Redraws the curves at most every CURVE_MS, in an animation frame, so that fast epochs never
-   * queue up chart work on the main thread; `now` redraws at once (a run ended or was paused).
+   * queue up chart work on the main thread; `now` redraws in the next frames (a run ended or paused).
    */
   const CURVE_MS = 250;
   let curveTimer = null;
@@ -222,31 +222,64 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     if (now) {
       clearTimeout(curveTimer);
       curveTimer = null;
-      renderProgress();
-      renderCurves();
+      inFrame('progress', renderProgress);
+      inFrame('curves', renderCurves);
       return;
     }
-    curveTimer ??= setTimeout(() => requestAnimationFrame(() => { curveTimer = null; renderProgress(); renderCurves(); }), CURVE_MS);
+    curveTimer ??= setTimeout(() => {
+      curveTimer = null;
+      inFrame('progress', renderProgress);
+      inFrame('curves', renderCurves);
+    }, CURVE_MS);
+  }
+
+  /**
+   * Drawing work waits for an animation frame, and each frame runs one piece of it (status,
+   * curves, boundary, scores), so that the end of a run, when everything changes at once, is
+   * spread over several frames instead of one long one. A newer piece with the same key
+   * replaces an older one still waiting.
+   */
+  const frameTasks = new Map();
+  let frameRequested = false;
+  function inFrame(key, task) {
+    frameTasks.delete(key);
+    frameTasks.set(key, task);
+    if (!frameRequested) {
+      frameRequested = true;
+      requestAnimationFrame(runFrameTask);
+    }
+  }
+  function runFrameTask() {
+    const [key, task] = frameTasks.entries().next().value;
+    frameTasks.delete(key);
+    task();
+    if (frameTasks.size) requestAnimationFrame(runFrameTask);
+    else frameRequested = false;
   }
 
   /** Sets an element's text only when it differs, so that an unchanged line costs no paint. */
   const setText = (element, text) => { if (element.textContent !== text) element.textContent = text; };
 
   /**
-   * A progress message: the history and state are taken at once; the text, the curves and the
-   * scores are drawn at most every CURVE_MS in an animation frame (at once when the run stops),
-   * so that a fast run never makes the page paint more than a few times a second.
+   * A progress message: the history and state are taken at once; the status, curves, boundary
+   * and scores are drawn in the frames that follow (see inFrame).
    */
   function onProgress(m) {
     if (!run) return;
     if (m.history.length) run.history.push(...m.history);
     latest = m;
-    if (m.grid) views.drawBoundary(m.grid);
+    const shownRun = run;
+    if (m.grid) inFrame('boundary', () => { if (run === shownRun) views.drawBoundary(m.grid); });
     if (m.evaluation) {
       run.evaluation = m.evaluation;
-      // drawn in a frame of its own, apart from the message handler and the curves
-      const shownRun = run;
-      requestAnimationFrame(() => { if (run === shownRun && run.evaluation === m.evaluation) views.showEvaluation(m.evaluation, run.ready); });
+      inFrame('evaluation', () => { if (run === shownRun && run.evaluation === m.evaluation) views.showEvaluation(m.evaluation, run.ready); });
+    }
+    if (END_STATES.includes(m.state) && m.state !== runState) {
+      // the end state is shown last, after the final numbers: when #train-lab says "finished",
+      // everything on the page is final
+      scheduleCurves(true);
+      inFrame('state', () => { if (run === shownRun) setRunState(m.state); });
+      return;
     }
     if (m.state !== runState) setRunState(m.state);
     scheduleCurves(m.state !== 'running');
