@@ -61,18 +61,7 @@ std::vector<int> labels_from_matrix(const Matrix& m, const char* what) {
   require_non_empty(m, what);
   require_finite(m, what);
   std::vector<int> labels(static_cast<std::size_t>(m.cols()));
-  for (Index col = 0; col < m.cols(); ++col) {
-    Index best = 0;
-    if (m.rows() == 1) {
-      // label = 1 if a ≥ 0.5 else 0 (one sigmoid output)
-      best = m(0, col) >= 0.5 ? 1 : 0;
-    } else {
-      // label = argmax_k m(k, col), the first k on ties
-      for (Index row = 1; row < m.rows(); ++row)
-        if (m(row, col) > m(best, col)) best = row;
-    }
-    labels[static_cast<std::size_t>(col)] = static_cast<int>(best);
-  }
+  for (Index col = 0; col < m.cols(); ++col) labels[static_cast<std::size_t>(col)] = static_cast<int>(label_of_column(m, col));
   return labels;
 }
 
@@ -161,6 +150,22 @@ double mean_squared_error(const Matrix& predicted, const Matrix& target) {
   return (predicted - target).squaredNorm() / static_cast<double>(predicted.size());
 }
 
+Index label_of_column(const Matrix& m, Index col) {
+  // label = 1 if a ≥ 0.5 else 0 (one sigmoid output)
+  if (m.rows() == 1) return m(0, col) >= 0.5 ? 1 : 0;
+  // label = argmax_k m(k, col), the first k on ties
+  Index best = 0;
+  for (Index row = 1; row < m.rows(); ++row)
+    if (m(row, col) > m(best, col)) best = row;
+  return best;
+}
+
+double r2_from_sums(double ss_res, double ss_tot) {
+  // R²_row = 1 − SS_res / SS_tot; if SS_tot = 0: 1 when SS_res = 0, else 0
+  if (ss_tot > 0.0) return 1.0 - ss_res / ss_tot;
+  return ss_res == 0.0 ? 1.0 : 0.0;
+}
+
 double r2_score(const Matrix& predicted, const Matrix& target) {
   require_same_shape(predicted, target);
   require_non_empty(predicted, "predicted values");
@@ -173,11 +178,7 @@ double r2_score(const Matrix& predicted, const Matrix& target) {
     // SS_res = Σ_j (t_j − p_j)²;  SS_tot = Σ_j (t_j − mean(t))²
     const double ss_res = (t - p).square().sum();
     const double ss_tot = (t - t.mean()).square().sum();
-    // R²_row = 1 − SS_res / SS_tot; if SS_tot = 0: 1 when SS_res = 0, else 0
-    if (ss_tot > 0.0)
-      total += 1.0 - ss_res / ss_tot;
-    else
-      total += ss_res == 0.0 ? 1.0 : 0.0;
+    total += r2_from_sums(ss_res, ss_tot);
   }
   // R² = (1/out) Σ_rows R²_row
   return total / static_cast<double>(target.rows());

@@ -43,5 +43,9 @@ double mean_squared_error(const Matrix& predicted, const Matrix& target);
 // multioutput='uniform_average', samples are columns). When SS_tot is 0: R² is 1 if SS_res is 0,
 // else 0 (sklearn's force_finite convention; this also covers B = 1, where sklearn gives NaN).
 double r2_score(const Matrix& predicted, const Matrix& target);
+// One output row's R² from its sums: 1 − SS_res / SS_tot; when SS_tot = 0: 1 if SS_res = 0, else 0.
+double r2_from_sums(double ss_res, double ss_tot);
+// The class of column `col` of outputs or targets: a ≥ 0.5 for one sigmoid row, else the first argmax.
+Index label_of_column(const Matrix& m, Index col);
 
 }  // namespace lab

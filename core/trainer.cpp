@@ -78,6 +78,8 @@ Trainer::Trainer(Network& net, Matrix X, Matrix Y, TrainSettings settings, std::
   Y_tail_.resize(Y_.rows(), tail);
   last_good_params_ = net_.parameters();
   best_params_ = net_.parameters();
+  running_metrics_ = settings_.epoch_metrics == "running";
+  classifier_ = loss_is_classification(net_.spec().loss);
   running_target_sum_ = Vector::Zero(Y_.rows());
   running_target_squares_ = Vector::Zero(Y_.rows());
   running_residual_squares_ = Vector::Zero(Y_.rows());
@@ -130,7 +132,7 @@ StepResult Trainer::step() {
   const double lr = current_learning_rate();
   const LossParts loss = net_.compute_gradients(Xb, Yb, false);
   result.batch_loss = loss.total();
-  if (settings_.epoch_metrics == "running") add_to_running(loss.total(), net_.last_workspace().layers.back().a, Yb);
+  if (running_metrics_) add_to_running(loss.total(), net_.last_workspace().layers.back().a, Yb);
   // Messages are only built when something went wrong: the normal step allocates nothing.
   const auto diverged = [&](const std::string& what) {
     stop(TrainStatus::diverged,
@@ -173,20 +175,9 @@ void Trainer::add_to_running(double batch_loss, const Matrix& output, const Matr
   const Index size = target.cols();
   running_loss_ += batch_loss * static_cast<double>(size);
   running_samples_ += size;
-  if (loss_is_classification(net_.spec().loss)) {
-    for (Index j = 0; j < size; ++j) {
-      // the label rule of labels_from_outputs: a ≥ 0.5 for one sigmoid row, else the first argmax
-      Index predicted = 0;
-      Index truth = 0;
-      if (output.rows() == 1) {
-        predicted = output(0, j) >= 0.5 ? 1 : 0;
-        truth = target(0, j) >= 0.5 ? 1 : 0;
-      } else {
-        output.col(j).maxCoeff(&predicted);
-        target.col(j).maxCoeff(&truth);
-      }
-      running_correct_ += predicted == truth ? 1 : 0;
-    }
+  if (classifier_) {
+    for (Index j = 0; j < size; ++j)
+      running_correct_ += label_of_column(output, j) == label_of_column(target, j) ? 1 : 0;
   } else {
     running_target_sum_ += target.rowwise().sum();
     running_target_squares_ += target.array().square().matrix().rowwise().sum();
@@ -200,15 +191,15 @@ Evaluation Trainer::take_running() {
   // loss = Σ size_b · loss_b / n: the mean over the epoch's samples
   result.loss.data = running_loss_ / n;
   result.loss.penalty = 0.0;  // each batch loss already holds its penalty
-  if (loss_is_classification(net_.spec().loss)) {
+  if (classifier_) {
     result.metric = static_cast<double>(running_correct_) / n;
   } else {
     double total = 0.0;
     for (Index row = 0; row < running_target_sum_.size(); ++row) {
-      // SS_tot = Σ t² − (Σ t)² / n;  R²_row = 1 − SS_res / SS_tot (1 or 0 when SS_tot = 0, as r2_score)
-      const double ss_tot = running_target_squares_(row) - running_target_sum_(row) * running_target_sum_(row) / n;
-      const double ss_res = running_residual_squares_(row);
-      total += ss_tot > 1e-12 * std::max(1.0, running_target_squares_(row)) ? 1.0 - ss_res / ss_tot : (ss_res == 0.0 ? 1.0 : 0.0);
+      // SS_tot = Σ t² − (Σ t)² / n, taken as 0 within rounding of Σ t² (constant targets)
+      double ss_tot = running_target_squares_(row) - running_target_sum_(row) * running_target_sum_(row) / n;
+      if (ss_tot <= 1e-12 * std::max(1.0, running_target_squares_(row))) ss_tot = 0.0;
+      total += r2_from_sums(running_residual_squares_(row), ss_tot);
     }
     result.metric = total / static_cast<double>(running_target_sum_.size());
   }
@@ -226,7 +217,7 @@ void Trainer::finish_epoch() {
   record.learning_rate = current_learning_rate();
   ++epoch_;
   record.epoch = epoch_;
-  const Evaluation train = settings_.epoch_metrics == "running" ? take_running() : evaluate(net_, X_, Y_);
+  const Evaluation train = running_metrics_ ? take_running() : evaluate(net_, X_, Y_);
   record.train_loss = train.loss.total();
   record.train_metric = train.metric;
   record.val_loss = kNaN;

@@ -103,6 +103,9 @@ class Trainer {
   int best_epoch_ = 0;
   int epochs_without_improvement_ = 0;
   std::vector<EpochRecord> history_;
+  // Read once from the settings and the spec, not per step:
+  bool running_metrics_ = false;    // epoch_metrics == "running"
+  bool classifier_ = false;         // the loss is a classification loss
   // Running sums over the current epoch's mini-batches (epoch_metrics "running"):
   double running_loss_ = 0.0;       // Σ batch size × batch loss (data loss + penalty)
   Index running_samples_ = 0;       // samples trained this epoch

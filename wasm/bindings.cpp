@@ -194,8 +194,7 @@ EMSCRIPTEN_BINDINGS(backprop_lab) {
       .function("settingsJson", &TrainerHandle::settings_json)
       .function("history", &TrainerHandle::history)
       .function("historySince", &TrainerHandle::history_since)
-      .function("parameters", &TrainerHandle::parameters)
-      .function("timeSteps", &TrainerHandle::time_steps);
+      .function("parameters", &TrainerHandle::parameters);
 
   function("generate", &generate_dataset, allow_raw_pointers());
   function("datasetFromArrays", &dataset_from_arrays, allow_raw_pointers());

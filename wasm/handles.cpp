@@ -1,7 +1,6 @@
 // The handle classes' methods: convert, call the core once, convert back (see handles.hpp).
 #include "wasm/handles.hpp"
 
-#include <emscripten/emscripten.h>
 
 #include "core/errors.hpp"
 #include "core/gradient_check.hpp"
@@ -282,14 +281,6 @@ val TrainerHandle::history_since(double first) const {
   for (std::size_t i = first > 0 ? static_cast<std::size_t>(first) : 0; i < history.size(); ++i)
     list.call<void>("push", epoch_to_js(history[i]));
   return list;
-}
-
-double TrainerHandle::time_steps(double steps) {
-  return guarded([&] {
-    const double start = emscripten_get_now();
-    for (int i = 0; i < static_cast<int>(steps); ++i) trainer_->step();
-    return emscripten_get_now() - start;
-  });
 }
 
 val TrainerHandle::parameters() const {

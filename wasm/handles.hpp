@@ -124,8 +124,6 @@ class TrainerHandle : Counted {
   val history() const;
   val history_since(double first) const;  // records from epoch index `first` on
   val parameters() const;
-  // For the benchmarks: runs `steps` steps inside C++ and returns the milliseconds they took.
-  double time_steps(double steps);
 
  private:
   std::shared_ptr<Network> net_;  // keeps the network alive while the trainer lives

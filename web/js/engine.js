@@ -263,8 +263,6 @@ export class Trainer extends Owned {
   historySince(first) { return this.call((h) => h.historySince(first)); }
   /** The network's current flat parameters (a copy). */
   getParameters() { return this.call((h) => h.parameters()); }
-  /** Benchmarks only: runs `steps` steps inside C++ and returns the milliseconds they took. */
-  timeSteps(steps) { return this.call((h) => h.timeSteps(steps)); }
 }
 
 /** Under node, the module's .wasm bytes (browsers fetch and stream-compile the file themselves). */

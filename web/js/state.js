@@ -90,6 +90,11 @@ function parseValue(property, text) {
   }
 }
 
+/** Parses the text of property `name` (what a form field holds); returns {value} or {error: 'what is allowed'}. */
+export function parseProperty(name, text) {
+  return parseValue(byName.get(name), text);
+}
+
 /**
  * Parses a location hash ("#lab=step&preset=seed001…"). Unknown keys and bad values are dropped
  * one by one; `notes` says what was ignored so that the page can show it.

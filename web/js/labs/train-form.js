@@ -1,25 +1,17 @@
 // The Train lab's configuration form: dataset, split, architecture editor with the live parameter
 // count, and training settings. Every field writes one URL-state property; a value that is not
 // allowed is refused next to its field with what is allowed, and the state keeps its last value.
-import { PROPERTIES } from '../state.js';
+import { PROPERTIES, parseProperty } from '../state.js';
 import { OUTPUTS, RECIPES, countParameters, formatArchitecture, outputUnits, runConfig, taskKind } from './train-config.js';
 
-const byName = new Map(PROPERTIES.map((p) => [p.name, p]));
 const escape = (text) => String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
-/** What a numeric property allows, in words. */
-function allowedText(property) {
-  return property.kind === 'int' ? `a whole number from ${property.min} to ${property.max}` : `a number from ${property.min} to ${property.max}`;
-}
-
-/** Parses a field's text for `name`; returns {value} or {error}. Empty text means "the recipe's value". */
+/** Parses a field's text for `name` with the URL-state table's rule; returns {value} or {error}. Empty text means "the recipe's value". */
 export function parseField(name, text, label) {
-  const property = byName.get(name);
   const trimmed = text.trim();
   if (trimmed === '') return { value: null };
-  const value = Number(trimmed);
-  const ok = Number.isFinite(value) && value >= property.min && value <= property.max && (property.kind !== 'int' || Number.isInteger(value));
-  return ok ? { value } : { error: `${label} must be ${allowedText(property)}; "${trimmed.slice(0, 20)}" is not allowed` };
+  const parsed = parseProperty(name, trimmed);
+  return 'error' in parsed ? { error: `${label} must be ${parsed.error}; "${trimmed.slice(0, 20)}" is not allowed` } : parsed;
 }
 
 const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'identity'];

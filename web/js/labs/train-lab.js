@@ -15,6 +15,7 @@ const dataKey = (s) => (s.tdata === 'csv' ? 'csv' : [s.tdata, s.tn, s.tnoise, s.
 /** Builds the lab inside `root`; returns {show, update, onKey} for main.js. */
 export function createTrainLab(root, { lab, store, openInStepLab }) {
   const catalog = datasetCatalog(lab);
+  const isBundled = (name) => catalog.find((d) => d.name === name)?.kind === 'bundled';
   root.innerHTML = `
     <div class="train-bar card" role="group" aria-label="Training controls">
       <div class="train-buttons">
@@ -49,7 +50,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
   let setupCounter = 0;
   let pendingImport = null; // {parameters, spec} applied by the next setup
   let csv = null; // {text, name, dataset}
-  let previous = null; // the last replaced run {label, history}
+  let previous = null; // the last replaced, unpinned run {description, history}
   const pinned = []; // [{description, history, metricName, heldOut}]
   const preview = { key: null, dataset: null, info: null, bounds: null, points: null };
   const bundledCache = new Map();
@@ -98,7 +99,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     if (s.tdata === 'csv') {
       if (!csv) throw new Error('[Train] the uploaded CSV is not part of the link; upload the file again');
       dataset = csv.dataset;
-    } else if (RECIPES[s.tdata] && catalog.find((d) => d.name === s.tdata)?.kind === 'bundled') {
+    } else if (isBundled(s.tdata)) {
       if (!bundledCache.has(s.tdata)) bundledCache.set(s.tdata, await lab.fetchBundled(s.tdata, new URL('data/', document.baseURI)));
       dataset = bundledCache.get(s.tdata);
     } else {
@@ -141,7 +142,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     const config = runConfig(s);
     let data;
     if (s.tdata === 'csv') data = { csv: csv.text, options: csv.options };
-    else if (catalog.find((d) => d.name === s.tdata).kind === 'bundled') data = { bundled: s.tdata, baseUrl: new URL('data/', document.baseURI).href };
+    else if (isBundled(s.tdata)) data = { bundled: s.tdata, baseUrl: new URL('data/', document.baseURI).href };
     else data = { generate: generateRequest(s) };
     const classification = info.task === 'classification';
     const grid = info.features === 2 && preview.bounds ? { ...preview.bounds, resolution: 72 } : null;
@@ -178,7 +179,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
   async function configure() {
     const id = ++setupCounter;
     const s = state;
-    if (run?.history.length) previous = run.pinned ? null : { description: run.description, history: run.history, metricName: run.ready?.metricName };
+    keepAsPrevious();
     run = null;
     setRunState('idle');
     $('train-alert').hidden = true;
@@ -334,7 +335,6 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     if (!run?.history.length) return;
     pinned.push({ description: run.description, history: run.history.slice(), heldOut: run.ready.heldOut, metricName: run.ready.metricName });
     run.pinned = true; // a pinned run is not shown again as the "previous" run
-    if (previous?.history === run.history) previous = null;
     if (pinned.length > 8) pinned.shift();
     renderCurves();
   }
@@ -347,9 +347,13 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     else if (END_STATES.includes(runState)) { resetRun(); client.start(); }
     else client.start();
   }
+  /** Before the current run's curves are replaced: they stay as the grey "previous" run, unless pinned. */
+  function keepAsPrevious() {
+    if (run?.history.length) previous = run.pinned ? null : { description: run.description, history: run.history };
+  }
   function resetRun() {
     if (!run) return;
-    if (run.history.length) previous = run.pinned ? null : { description: run.description, history: run.history, metricName: run.ready.metricName };
+    keepAsPrevious();
     run.pinned = false;
     run.history = [];
     $('train-alert').hidden = true;
@@ -452,7 +456,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     if (client) return;
     client = new TrainingClient();
     client.on('progress', onProgress);
-    client.on('reset', () => { if (run) run.history = []; renderCurves(); });
+    client.on('reset', () => renderCurves()); // resetRun() has emptied the history
     client.on('error', (m) => { if (run) showError(m.message); });
     client.loaded.catch((error) => showError(`The training worker did not start: ${error.message}`));
   };

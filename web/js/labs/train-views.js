@@ -292,38 +292,35 @@ export function createTrainViews(root, handlers) {
       }))));
   }
 
-  const handlersWired = () => {
-    $('tv-pin').addEventListener('click', handlers.onPin);
-    $('tv-eval-part').addEventListener('change', (e) => handlers.onEvaluate(e.target.value));
-    $('tv-sweep-key').addEventListener('change', (e) => {
-      $('tv-sweep-values').value = { lr: '0.01, 0.1, 1', batch: '8, 32, 128', epochs: '5, 10, 20, 40', l2: '0, 0.001, 0.01, 0.1', width: '2, 8, 32', depth: '1, 2, 3, 4' }[e.target.value];
-    });
-    $('tv-sweep-run').addEventListener('click', () => handlers.onSweep($('tv-sweep-key').value, $('tv-sweep-values').value));
-    $('tv-sweep-cancel').addEventListener('click', handlers.onCancelSweep);
-    $('tv-export-csv').addEventListener('click', handlers.onExportCsv);
-    $('tv-export-loss').addEventListener('click', () => download('backprop-lab-loss.png', lossChart.toPNG()));
-    $('tv-export-metric').addEventListener('click', () => download('backprop-lab-accuracy.png', metricChart.toPNG()));
-    $('tv-export-view').addEventListener('click', () => {
-      const url = mode === 'map' ? $('tv-map').toDataURL('image/png') : mode === 'regression' ? regressionChart.toPNG() : null;
-      if (url) download('backprop-lab-data-view.png', url);
-    });
-    $('tv-export-model').addEventListener('click', handlers.onExportModel);
-    $('tv-import').addEventListener('change', () => {
-      const file = $('tv-import').files[0];
-      if (file) handlers.onImportModel(file);
-      $('tv-import').value = '';
-    });
-    $('tv-step-through').addEventListener('click', () => {
-      const index = Number($('tv-step-index').value);
-      if (!Number.isInteger(index) || index < 0) {
-        $('tv-step-error').textContent = `the sample number must be a whole number from 0; "${$('tv-step-index').value}" is not allowed`;
-        return;
-      }
-      $('tv-step-error').textContent = '';
-      handlers.onStepThrough(index);
-    });
-  };
-  handlersWired();
+  $('tv-pin').addEventListener('click', handlers.onPin);
+  $('tv-eval-part').addEventListener('change', (e) => handlers.onEvaluate(e.target.value));
+  $('tv-sweep-key').addEventListener('change', (e) => {
+    $('tv-sweep-values').value = { lr: '0.01, 0.1, 1', batch: '8, 32, 128', epochs: '5, 10, 20, 40', l2: '0, 0.001, 0.01, 0.1', width: '2, 8, 32', depth: '1, 2, 3, 4' }[e.target.value];
+  });
+  $('tv-sweep-run').addEventListener('click', () => handlers.onSweep($('tv-sweep-key').value, $('tv-sweep-values').value));
+  $('tv-sweep-cancel').addEventListener('click', handlers.onCancelSweep);
+  $('tv-export-csv').addEventListener('click', handlers.onExportCsv);
+  $('tv-export-loss').addEventListener('click', () => download('backprop-lab-loss.png', lossChart.toPNG()));
+  $('tv-export-metric').addEventListener('click', () => download('backprop-lab-accuracy.png', metricChart.toPNG()));
+  $('tv-export-view').addEventListener('click', () => {
+    const url = mode === 'map' ? $('tv-map').toDataURL('image/png') : mode === 'regression' ? regressionChart.toPNG() : null;
+    if (url) download('backprop-lab-data-view.png', url);
+  });
+  $('tv-export-model').addEventListener('click', handlers.onExportModel);
+  $('tv-import').addEventListener('change', () => {
+    const file = $('tv-import').files[0];
+    if (file) handlers.onImportModel(file);
+    $('tv-import').value = '';
+  });
+  $('tv-step-through').addEventListener('click', () => {
+    const index = Number($('tv-step-index').value);
+    if (!Number.isInteger(index) || index < 0) {
+      $('tv-step-error').textContent = `the sample number must be a whole number from 0; "${$('tv-step-index').value}" is not allowed`;
+      return;
+    }
+    $('tv-step-error').textContent = '';
+    handlers.onStepThrough(index);
+  });
 
   return {
     drawCurves,
