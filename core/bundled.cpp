@@ -33,9 +33,9 @@ std::vector<BundledPreset> make_presets() {
   presets.push_back(preset("digits", "digits.bpds.gz", "digits",
                            "8 × 8 handwritten digits, pixels 0..16; test 0.5 gives seed 001's 898 / 899 split", 0.5));
   presets.push_back(preset("mnist", "mnist.bpds.gz", "mnist",
-                           "10,000 MNIST digits, 28 × 28, pixels in [0, 1]; 8,000 train / 2,000 test", 0.2));
+                           "10,000 MNIST digits, 28 × 28, pixels in [0, 1]", 0.2));
   presets.push_back(preset("mnist_1k", "mnist_1k.bpds.gz", "mnist_1k",
-                           "1,000 MNIST digits (100 per class) for quick runs; 800 train / 200 test", 0.2));
+                           "1,000 MNIST digits (100 per class) for quick runs", 0.2));
   return presets;
 }
 

@@ -5,25 +5,27 @@
 
 namespace lab {
 
-Dense::Dense(Index in, Index out, Activation activation)
-    : in_(in), out_(out), activation_(activation) {}
+Dense::Dense(Index in, Index out, Activation activation, bool bias)
+    : in_(in), out_(out), activation_(activation), bias_(bias) {}
 
 std::vector<ParamBlock> Dense::param_blocks() const {
+  if (!bias_) return {{"W", out_, in_, 0, true}};
   return {{"W", out_, in_, 0, true}, {"b", out_, 1, out_ * in_, false}};
 }
 
 void Dense::bind(double* params, double* grads) {
+  const Index bias_size = bias_ ? out_ : 0;
   new (&W_) RowMatrixMap(params, out_, in_);
-  new (&b_) VectorMap(params + out_ * in_, out_);
+  new (&b_) VectorMap(params + out_ * in_, bias_size);
   new (&dW_) RowMatrixMap(grads, out_, in_);
-  new (&db_) VectorMap(grads + out_ * in_, out_);
+  new (&db_) VectorMap(grads + out_ * in_, bias_size);
 }
 
 void Dense::forward(const Matrix& x, LayerCache& cache) const {
   // z = W a + b   (out × B)
   cache.z.resize(out_, x.cols());
   cache.z.noalias() = W_ * x;
-  cache.z.colwise() += b_;
+  if (bias_) cache.z.colwise() += b_;
   // a' = f(z)
   activation_.activate(cache.z, cache.a);
 }
@@ -40,7 +42,7 @@ void Dense::backward_from_delta(const Matrix& x, LayerCache& cache) {
   // BUG (teaching): the 1/B forgotten, dW is B times too large
   if (bug_ == DerivativeBug::dW_missing_mean) dW_ *= static_cast<double>(x.cols());
   // dL/db = Σ over the batch of δ
-  db_.noalias() = cache.delta.rowwise().sum();
+  if (bias_) db_.noalias() = cache.delta.rowwise().sum();
   if (!input_gradient_) return;  // nobody reads dL/dx of the first layer while training
   // dL/da_in = Wᵀ δ   (in × B)
   cache.grad_in.resize(in_, x.cols());

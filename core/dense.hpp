@@ -1,4 +1,5 @@
-// Dense layer: z = W a + b, a' = f(z), with W (out × in) and b (out).
+// Dense layer: z = W a + b, a' = f(z), with W (out × in) and b (out); without a bias (seed 000
+// §1.2's least-squares model), z = W a and the layer has no b block.
 #pragma once
 
 #include "core/layer.hpp"
@@ -7,7 +8,7 @@ namespace lab {
 
 class Dense final : public Layer {
  public:
-  Dense(Index in, Index out, Activation activation);
+  Dense(Index in, Index out, Activation activation, bool bias = true);
 
   std::string_view type() const override { return "dense"; }
   Index input_size() const override { return in_; }
@@ -27,14 +28,16 @@ class Dense final : public Layer {
 
   Eigen::Ref<const RowMatrix> W() const { return W_; }
   Eigen::Ref<const Vector> b() const { return b_; }
+  bool has_bias() const { return bias_; }
 
  private:
   Index in_, out_;
   Activation activation_;
+  bool bias_ = true;
   RowMatrixMap W_{nullptr, 0, 0};   // (out × in)
-  VectorMap b_{nullptr, 0};         // (out)
+  VectorMap b_{nullptr, 0};         // (out), or (0) without a bias
   RowMatrixMap dW_{nullptr, 0, 0};  // (out × in)
-  VectorMap db_{nullptr, 0};        // (out)
+  VectorMap db_{nullptr, 0};        // (out), or (0) without a bias
 };
 
 }  // namespace lab

@@ -27,7 +27,7 @@ Network::Network(const ModelSpec& spec) : spec_(spec) {
   Index width = spec_.input;
   for (auto& layer_spec : spec_.layers) {
     if (layer_spec.type == "dense") {
-      layers_.push_back(std::make_unique<Dense>(width, layer_spec.units, layer_spec.activation));
+      layers_.push_back(std::make_unique<Dense>(width, layer_spec.units, layer_spec.activation, layer_spec.bias));
       width = layer_spec.units;
     } else {
       layer_spec.units = width;

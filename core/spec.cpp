@@ -22,7 +22,7 @@ constexpr NamedScheme kSchemes[] = {{InitScheme::zeros, "zeros"},
 
 LayerSpec parse_layer(const Json& object, std::size_t index) {
   const std::string path = "layers[" + std::to_string(index) + "]";
-  JsonFields fields(object, kTag, path, {"type", "units", "activation", "alpha"});
+  JsonFields fields(object, kTag, path, {"type", "units", "activation", "alpha", "bias"});
   LayerSpec layer;
   layer.type = fields.text("type", "dense");
   if (layer.type != "dense" && layer.type != "residual")
@@ -37,6 +37,9 @@ LayerSpec parse_layer(const Json& object, std::size_t index) {
   if (fields.has("alpha") && layer.activation.kind != ActivationKind::leaky_relu)
     fields.fail("alpha", "is only used by leaky_relu");
   layer.activation.alpha = fields.number("alpha", 0.0, 1.0, 0.01);
+  if (fields.has("bias") && layer.type != "dense")
+    fields.fail("bias", "is only allowed on a dense layer (a residual block always has b1)");
+  layer.bias = fields.boolean("bias", true);
   return layer;
 }
 
@@ -100,6 +103,8 @@ void validate_model_spec(const ModelSpec& spec) {
       width = layer.units;
     } else if (layer.type != "residual") {
       fail(path + ".type", "must be \"dense\" or \"residual\", got \"" + layer.type + "\"");
+    } else if (!layer.bias) {
+      fail(path + ".bias", "is only allowed on a dense layer (a residual block always has b1)");
     } else if (layer.units != 0 && layer.units != width) {
       fail(path, "is a residual block of width " + std::to_string(layer.units) +
                      " but its input has width " + std::to_string(width) +
@@ -142,6 +147,7 @@ std::string model_spec_to_json(const ModelSpec& spec) {
     item["type"] = layer.type;
     if (layer.type == "dense") item["units"] = layer.units;
     item["activation"] = std::string(layer.activation.name());
+    if (!layer.bias) item["bias"] = false;
     if (layer.activation.kind == ActivationKind::leaky_relu) item["alpha"] = layer.activation.alpha;
     root["layers"].push_back(item);
   }

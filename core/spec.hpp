@@ -18,6 +18,7 @@ struct LayerSpec {
   std::string type = "dense";  // "dense" or "residual"
   Index units = 0;             // dense: output width; residual: the kept width (filled in)
   Activation activation;
+  bool bias = true;            // dense: z = W a + b; false: z = W a (no b block)
 };
 
 struct InitSpec {

@@ -89,9 +89,11 @@ void validate_train_settings(const TrainSettings& s) {
     fail("lr_schedule.factor", "must be a number in 0..1 (above 0), got " + format_number(s.lr_schedule.factor));
   if (s.lr_schedule.every < 1)
     fail("lr_schedule.every", "must be an integer of 1 or more, got " + std::to_string(s.lr_schedule.every));
-  if (s.early_stopping.metric != "val_loss" && s.early_stopping.metric != "val_metric")
+  if (s.early_stopping.metric != "val_loss" && s.early_stopping.metric != "val_metric" &&
+      s.early_stopping.metric != "train_loss_change")
     fail("early_stopping.metric",
-         "must be \"val_loss\" or \"val_metric\" (validation accuracy or R²), got \"" +
+         "must be \"val_loss\", \"val_metric\" (validation accuracy or R²) or \"train_loss_change\" "
+         "(stop when the training loss changes by less than min_delta between epochs), got \"" +
              s.early_stopping.metric + "\"");
   if (s.early_stopping.patience < 1)
     fail("early_stopping.patience", "must be an integer of 1 or more, got " +

@@ -35,15 +35,24 @@ std::string_view train_status_name(TrainStatus status) {
   return "unknown";
 }
 
-std::string_view metric_name(LossKind loss) { return loss_is_classification(loss) ? "accuracy" : "r2"; }
+Task task_of_loss(LossKind loss) {
+  return loss_is_classification(loss) ? Task::classification : Task::regression;
+}
+
+std::string_view metric_name(Task task) { return task == Task::classification ? "accuracy" : "r2"; }
+std::string_view metric_name(LossKind loss) { return metric_name(task_of_loss(loss)); }
 
 Evaluation evaluate(Network& net, const Matrix& X, const Matrix& Y) {
+  return evaluate(net, X, Y, task_of_loss(net.spec().loss));
+}
+
+Evaluation evaluate(Network& net, const Matrix& X, const Matrix& Y, Task task) {
   Evaluation result;
   result.loss = net.loss(X, Y);
   const Matrix& output = net.last_workspace().layers.back().a;
   if (!output.allFinite()) {
     result.metric = kNaN;
-  } else if (loss_is_classification(net.spec().loss)) {
+  } else if (task == Task::classification) {
     result.metric = accuracy(labels_from_targets(Y), labels_from_outputs(output));
   } else {
     result.metric = r2_score(output, Y);
@@ -52,7 +61,7 @@ Evaluation evaluate(Network& net, const Matrix& X, const Matrix& Y) {
 }
 
 Trainer::Trainer(Network& net, Matrix X, Matrix Y, TrainSettings settings, std::optional<Matrix> X_val,
-                 std::optional<Matrix> Y_val)
+                 std::optional<Matrix> Y_val, std::optional<Task> task)
     : net_(net),
       X_(std::move(X)),
       Y_(std::move(Y)),
@@ -65,9 +74,9 @@ Trainer::Trainer(Network& net, Matrix X, Matrix Y, TrainSettings settings, std::
   if (X_val_.has_value() != Y_val_.has_value())
     throw DataError("[Trainer] a validation set needs both inputs and targets");
   if (X_val_) check_set(net_, *X_val_, *Y_val_, "validation");
-  if (settings_.early_stopping.enabled && !X_val_)
-    throw SpecError("[Settings] early_stopping needs a validation set: split off validation data "
-                    "or turn early stopping off");
+  if (settings_.early_stopping.enabled && settings_.early_stopping.metric != "train_loss_change" && !X_val_)
+    throw SpecError("[Settings] early_stopping needs a validation set for " + settings_.early_stopping.metric +
+                    ": split off validation data, stop on train_loss_change, or turn early stopping off");
   optimizer_ = make_optimizer(settings_.optimizer, net_.parameter_count());
   batch_size_ = std::min<Index>(settings_.batch_size, X_.cols());
   order_.resize(static_cast<std::size_t>(X_.cols()));
@@ -79,7 +88,8 @@ Trainer::Trainer(Network& net, Matrix X, Matrix Y, TrainSettings settings, std::
   last_good_params_ = net_.parameters();
   best_params_ = net_.parameters();
   running_metrics_ = settings_.epoch_metrics == "running";
-  classifier_ = loss_is_classification(net_.spec().loss);
+  task_ = task.value_or(task_of_loss(net_.spec().loss));
+  classifier_ = task_ == Task::classification;
   running_target_sum_ = Vector::Zero(Y_.rows());
   running_target_squares_ = Vector::Zero(Y_.rows());
   running_residual_squares_ = Vector::Zero(Y_.rows());
@@ -132,7 +142,7 @@ StepResult Trainer::step() {
   const double lr = current_learning_rate();
   const LossParts loss = net_.compute_gradients(Xb, Yb, false);
   result.batch_loss = loss.total();
-  if (running_metrics_) add_to_running(loss.total(), net_.last_workspace().layers.back().a, Yb);
+  if (running_metrics_) add_to_running(loss, net_.last_workspace().layers.back().a, Yb);
   // Messages are only built when something went wrong: the normal step allocates nothing.
   const auto diverged = [&](const std::string& what) {
     stop(TrainStatus::diverged,
@@ -171,9 +181,10 @@ StepResult Trainer::step() {
   return result;
 }
 
-void Trainer::add_to_running(double batch_loss, const Matrix& output, const Matrix& target) {
+void Trainer::add_to_running(const LossParts& batch_loss, const Matrix& output, const Matrix& target) {
   const Index size = target.cols();
-  running_loss_ += batch_loss * static_cast<double>(size);
+  running_loss_ += batch_loss.total() * static_cast<double>(size);
+  running_penalty_ += batch_loss.penalty * static_cast<double>(size);
   running_samples_ += size;
   if (classifier_) {
     for (Index j = 0; j < size; ++j)
@@ -189,8 +200,9 @@ Evaluation Trainer::take_running() {
   Evaluation result;
   const double n = static_cast<double>(running_samples_);
   // loss = Σ size_b · loss_b / n: the mean over the epoch's samples
-  result.loss.data = running_loss_ / n;
-  result.loss.penalty = 0.0;  // each batch loss already holds its penalty
+  // penalty = Σ size_b · penalty_b / n, the part of that mean that is the L2 term
+  result.loss.penalty = running_penalty_ / n;
+  result.loss.data = running_loss_ / n - result.loss.penalty;
   if (classifier_) {
     result.metric = static_cast<double>(running_correct_) / n;
   } else {
@@ -204,6 +216,7 @@ Evaluation Trainer::take_running() {
     result.metric = total / static_cast<double>(running_target_sum_.size());
   }
   running_loss_ = 0.0;
+  running_penalty_ = 0.0;
   running_samples_ = 0;
   running_correct_ = 0;
   running_target_sum_.setZero();
@@ -217,15 +230,24 @@ void Trainer::finish_epoch() {
   record.learning_rate = current_learning_rate();
   ++epoch_;
   record.epoch = epoch_;
-  const Evaluation train = running_metrics_ ? take_running() : evaluate(net_, X_, Y_);
+  const Evaluation train = running_metrics_ ? take_running() : evaluate(net_, X_, Y_, task_);
   record.train_loss = train.loss.total();
   record.train_metric = train.metric;
+  record.penalty = train.loss.penalty;
   record.val_loss = kNaN;
   record.val_metric = kNaN;
   if (X_val_) {
-    const Evaluation val = evaluate(net_, *X_val_, *Y_val_);
+    const Evaluation val = evaluate(net_, *X_val_, *Y_val_, task_);
     record.val_loss = val.loss.total();
     record.val_metric = val.metric;
+  }
+  record.optimum_distance = kNaN;
+  record.optimum_gap = kNaN;
+  if (optimum_) {
+    // ‖θ − θ*‖ and f(θ) − f(θ*), f from a full pass (the running mean is not f at one θ)
+    record.optimum_distance = (net_.parameters() - optimum_->parameters).norm();
+    const double f = running_metrics_ ? net_.loss(X_, Y_).total() : record.train_loss;
+    record.optimum_gap = f - optimum_->loss;
   }
   history_.push_back(record);
 
@@ -237,29 +259,49 @@ void Trainer::finish_epoch() {
                                     " is likely too high (try one 10× smaller).");
     return;
   }
-
-  const EarlyStopping& es = settings_.early_stopping;
-  if (es.enabled) {
-    // higher is better for the metric; lower is better for the loss
-    const double score = es.metric == "val_metric" ? record.val_metric : -record.val_loss;
-    if (epoch_ == 1 || score > best_score_ + es.min_delta) {
-      best_score_ = score;
-      best_epoch_ = epoch_;
-      best_params_ = net_.parameters();
-      epochs_without_improvement_ = 0;
-    } else if (++epochs_without_improvement_ >= es.patience) {
-      if (es.restore_best) net_.parameter_storage() = best_params_;
-      stop(TrainStatus::early_stopped,
-           "stopped early at epoch " + std::to_string(epoch_) + ": " + es.metric +
-               " has not improved for " + std::to_string(es.patience) + " epochs" +
-               (es.restore_best ? "; the weights of epoch " + std::to_string(best_epoch_) +
-                                      " (the best) are restored"
-                                : ""));
-      return;
-    }
-  }
+  if (check_early_stopping(record)) return;
   if (epoch_ >= settings_.epochs)
     stop(TrainStatus::finished, "finished " + std::to_string(epoch_) + " epochs");
+}
+
+bool Trainer::check_early_stopping(const EpochRecord& record) {
+  const EarlyStopping& es = settings_.early_stopping;
+  if (!es.enabled) return false;
+  if (es.metric == "train_loss_change") {
+    // seed 002: stop once |J_t − J_{t−1}| < ΔJ (min_delta) for `patience` epochs in a row
+    if (history_.size() < 2) return false;
+    const double change = std::abs(record.train_loss - history_[history_.size() - 2].train_loss);
+    epochs_without_improvement_ = change < es.min_delta ? epochs_without_improvement_ + 1 : 0;
+    if (epochs_without_improvement_ < es.patience) return false;
+    best_epoch_ = epoch_;
+    stop(TrainStatus::early_stopped,
+         "stopped at epoch " + std::to_string(epoch_) + ": the training loss changed by " +
+             format_number(change) + ", less than ΔJ = " + format_number(es.min_delta) +
+             (es.patience > 1 ? ", for " + std::to_string(es.patience) + " epochs in a row" : "") +
+             " (converged)");
+    return true;
+  }
+  // higher is better for the metric; lower is better for the loss
+  const double score = es.metric == "val_metric" ? record.val_metric : -record.val_loss;
+  if (epoch_ == 1 || score > best_score_ + es.min_delta) {
+    best_score_ = score;
+    best_epoch_ = epoch_;
+    best_params_ = net_.parameters();
+    epochs_without_improvement_ = 0;
+    return false;
+  }
+  if (++epochs_without_improvement_ < es.patience) return false;
+  if (es.restore_best) {
+    net_.parameter_storage() = best_params_;
+    restored_best_ = true;
+  }
+  const std::string what = es.metric == "val_metric" ? "the validation " + std::string(metric_name(task_))
+                                                     : std::string("the validation loss");
+  stop(TrainStatus::early_stopped,
+       "stopped at epoch " + std::to_string(epoch_) + ", best epoch " + std::to_string(best_epoch_) +
+           (es.restore_best ? " restored" : "") + ": " + what + " has not improved by more than " +
+           format_number(es.min_delta) + " for " + std::to_string(es.patience) + " epochs");
+  return true;
 }
 
 StepResult Trainer::step_epoch() {
@@ -268,6 +310,14 @@ StepResult Trainer::step_epoch() {
     result = step();
   }
   return result;
+}
+
+void Trainer::set_optimum(Optimum optimum) {
+  if (optimum.parameters.size() != net_.parameter_count())
+    throw ShapeError("[Trainer] the optimum has " + std::to_string(optimum.parameters.size()) +
+                     " parameters but the network has " + std::to_string(net_.parameter_count()) +
+                     "; it only applies to the model it was computed for");
+  optimum_ = std::move(optimum);
 }
 
 StepResult Trainer::run(int epochs) {
@@ -294,6 +344,7 @@ void Trainer::reset() {
   best_epoch_ = 0;
   best_score_ = 0.0;
   epochs_without_improvement_ = 0;
+  restored_best_ = false;
   last_good_params_ = net_.parameters();
   best_params_ = net_.parameters();
   status_ = TrainStatus::ready;

@@ -19,6 +19,13 @@ namespace lab {
 enum class TrainStatus { ready, training, finished, early_stopped, diverged };
 std::string_view train_status_name(TrainStatus status);
 
+// What the data asks of the network. It decides the metric, whatever the output and loss: a
+// classification set is scored by accuracy (the argmax of the outputs, or ≥ 0.5 for a single
+// output), also under sigmoid + MSE (seeds 001 Q2.4 and 003); a regression set by R².
+enum class Task { classification, regression };
+// The task a loss implies when nothing else is known: cross-entropies classify, mse regresses.
+Task task_of_loss(LossKind loss);
+
 // One row of the history, recorded at the end of each epoch: the training loss and metric over
 // the whole training set, or (epoch_metrics "running") over the epoch's mini-batches as trained.
 struct EpochRecord {
@@ -28,6 +35,18 @@ struct EpochRecord {
   double val_loss = 0.0;       // NaN without a validation set
   double val_metric = 0.0;     // NaN without a validation set
   double learning_rate = 0.0;  // the rate used during this epoch
+  double penalty = 0.0;        // the (λ/2)Σ‖W‖² inside train_loss and val_loss ("running": its
+                               // mean over the epoch's batches, as inside train_loss)
+  // With a reference optimum (Trainer::set_optimum; seed 000 §1.2), else NaN:
+  double optimum_distance = 0.0;  // ‖θ − θ*‖ over the flat parameters
+  double optimum_gap = 0.0;       // f(θ) − f(θ*), f = the full training loss (data + penalty)
+};
+
+// A known minimiser of the training loss (the exact ridge optimum of a least-squares problem),
+// to measure an iterate against.
+struct Optimum {
+  Vector parameters;  // (P) θ*, in flat parameter order
+  double loss = 0.0;  // f(θ*)
 };
 
 struct StepResult {
@@ -43,16 +62,21 @@ struct Evaluation {
   LossParts loss;
   double metric = 0.0;  // accuracy or R²
 };
+// The metric is the task's; without a task, the one the loss implies.
+Evaluation evaluate(Network& net, const Matrix& X, const Matrix& Y, Task task);
 Evaluation evaluate(Network& net, const Matrix& X, const Matrix& Y);
-// "accuracy" for classification losses, "r2" for mse.
+// "accuracy" for classification, "r2" for regression.
+std::string_view metric_name(Task task);
 std::string_view metric_name(LossKind loss);
 
 class Trainer {
  public:
   // The trainer keeps a reference to `net`, which must outlive it, and copies of the data.
-  // X: (in × n), Y: (out × n); the validation set is optional unless early stopping is on.
+  // X: (in × n), Y: (out × n); the validation set is optional unless early stopping on a
+  // validation score is on. `task` decides the metric (default: the one the loss implies).
   Trainer(Network& net, Matrix X, Matrix Y, TrainSettings settings,
-          std::optional<Matrix> X_val = std::nullopt, std::optional<Matrix> Y_val = std::nullopt);
+          std::optional<Matrix> X_val = std::nullopt, std::optional<Matrix> Y_val = std::nullopt,
+          std::optional<Task> task = std::nullopt);
 
   // One mini-batch step. Does nothing once training has stopped (check status()).
   StepResult step();
@@ -74,6 +98,12 @@ class Trainer {
   double current_learning_rate() const;
   bool has_validation() const { return X_val_.has_value(); }
   int best_epoch() const { return best_epoch_; }
+  // True once early stopping has put the best epoch's weights back: the network then holds the
+  // weights recorded in history()[best_epoch() − 1], not the last epoch's.
+  bool restored_best() const { return restored_best_; }
+  Task task() const { return task_; }
+  // Measures every later epoch against `optimum` (its parameters must have the network's size).
+  void set_optimum(Optimum optimum);
   const TrainSettings& settings() const { return settings_; }
   Network& network() { return net_; }
 
@@ -81,7 +111,9 @@ class Trainer {
   void start_epoch();
   void finish_epoch();
   // Adds a trained mini-batch's loss and outputs (out × size) to the running sums.
-  void add_to_running(double batch_loss, const Matrix& output, const Matrix& target);
+  void add_to_running(const LossParts& batch_loss, const Matrix& output, const Matrix& target);
+  // Early stopping after the epoch just recorded; true when it stopped training.
+  bool check_early_stopping(const EpochRecord& record);
   // {loss, metric} of the running sums (and clears them).
   Evaluation take_running();
   void stop(TrainStatus status, std::string message);
@@ -102,12 +134,16 @@ class Trainer {
   double best_score_ = 0.0;
   int best_epoch_ = 0;
   int epochs_without_improvement_ = 0;
+  bool restored_best_ = false;
+  std::optional<Optimum> optimum_;
   std::vector<EpochRecord> history_;
   // Read once from the settings and the spec, not per step:
   bool running_metrics_ = false;    // epoch_metrics == "running"
-  bool classifier_ = false;         // the loss is a classification loss
+  Task task_ = Task::classification;
+  bool classifier_ = false;         // task_ == Task::classification
   // Running sums over the current epoch's mini-batches (epoch_metrics "running"):
   double running_loss_ = 0.0;       // Σ batch size × batch loss (data loss + penalty)
+  double running_penalty_ = 0.0;    // Σ batch size × batch penalty
   Index running_samples_ = 0;       // samples trained this epoch
   Index running_correct_ = 0;       // of them classified correctly before their update
   Vector running_target_sum_;       // (out) Σ t       } per output row, for R² =

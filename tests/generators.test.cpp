@@ -14,6 +14,7 @@
 #include "core/generators.hpp"
 #include "core/json_fields.hpp"
 #include "core/metrics.hpp"
+#include "core/optimum.hpp"
 #include "core/preprocess.hpp"
 #include "core/rng.hpp"
 #include "core/summary.hpp"
@@ -398,4 +399,66 @@ TEST_CASE("The seed 000 stand-ins at seed size defeat a linear softmax but a sma
     CHECK(linear < c.linear_below);
     CHECK(network > c.network_above);
   }
+}
+
+TEST_CASE("A trainer measured against the ridge optimum records ‖w − w*‖ and f(w) − f(w*)", "[datasets][generators][optimum]") {
+  // Seed 000 §1.2's model: one dense identity unit without a bias, mse, l2 = λ, so that the
+  // training loss is exactly f(w) = (1/2m)‖Xw − y‖² + (λ/2)‖w‖².
+  const LeastSquaresProblem problem =
+      least_squares_problem(parse_generator_request(R"({"name":"least_squares","samples":60,"dimensions":20,"seed":3})"));
+  Network net(R"({"input":20,"layers":[{"units":1,"activation":"identity","bias":false}],"loss":"mse",
+                  "l2":0.001,"init":{"scheme":"zeros"}})");
+  TrainSettings settings;
+  settings.learning_rate = 1.0;  // (1/m)s² ≈ 1/60: a small rate barely moves in 30 epochs
+  settings.batch_size = 10;
+  settings.epochs = 30;
+  for (const char* metrics : {"full", "running"}) {
+    DYNAMIC_SECTION(metrics) {
+      settings.epoch_metrics = metrics;
+      Trainer trainer(net, problem.data.X, problem.data.targets, settings);
+      trainer.reset();
+      trainer.set_optimum({problem.solution, problem.optimum_loss});
+      CHECK_THROWS_WITH(trainer.set_optimum({Vector::Zero(3), 0.0}), Catch::Contains("3 parameters") && Catch::Contains("has 20"));
+      trainer.run(1);
+      const EpochRecord first = trainer.history().back();
+      CHECK(first.optimum_distance == Approx((net.parameters() - problem.solution).norm()).epsilon(1e-12));
+      CHECK(first.optimum_gap == Approx(least_squares_loss(problem, net.parameters()) - problem.optimum_loss).epsilon(1e-10));
+      trainer.run(29);
+      const EpochRecord last = trainer.history().back();
+      CHECK(last.optimum_gap >= 0.0);
+      CHECK(last.optimum_gap < first.optimum_gap);
+      CHECK(last.optimum_gap < 0.2 * (least_squares_loss(problem, Vector::Zero(20)) - problem.optimum_loss));
+      CHECK(last.optimum_gap == Approx(least_squares_loss(problem, net.parameters()) - problem.optimum_loss).epsilon(1e-10));
+    }
+  }
+  // without an optimum the fields are NaN
+  Trainer plain(net, problem.data.X, problem.data.targets, settings);
+  plain.run(1);
+  CHECK(std::isnan(plain.history().back().optimum_gap));
+}
+
+TEST_CASE("The least-squares optimum applies only to the model whose loss is f, else says which setting differs", "[datasets][generators][optimum]") {
+  const LeastSquaresProblem problem =
+      least_squares_problem(parse_generator_request(R"({"name":"least_squares","samples":30,"dimensions":8,"seed":2})"));
+  const ModelSpec matching = parse_model_spec(R"({"input":8,"layers":[{"units":1,"bias":false}],"loss":"mse","l2":0.001})");
+  const auto applies = least_squares_reference(problem, matching, problem.data.X);
+  REQUIRE(std::holds_alternative<Optimum>(applies));
+  CHECK(std::get<Optimum>(applies).parameters == problem.solution);
+  CHECK(std::get<Optimum>(applies).loss == problem.optimum_loss);
+  const auto reason = [&](const char* spec, const Matrix& X) {
+    const auto result = least_squares_reference(problem, parse_model_spec(spec), X);
+    return std::holds_alternative<std::string>(result) ? std::get<std::string>(result) : std::string("applies");
+  };
+  const Matrix& X = problem.data.X;
+  CHECK_THAT(reason(R"({"input":8,"layers":[{"units":1}],"loss":"mse","l2":0.001})", X), Catch::Contains("no bias"));
+  CHECK_THAT(reason(R"({"input":8,"layers":[{"units":1,"bias":false}],"loss":"mse","l2":0.01})", X),
+             Catch::Contains("L2 λ = 0.001") && Catch::Contains("is 0.01"));
+  CHECK_THAT(reason(R"({"input":8,"layers":[{"units":4,"activation":"tanh"},{"units":1,"bias":false}],"loss":"mse","l2":0.001})", X),
+             Catch::Contains("remove the hidden layers (1 now)"));
+  CHECK_THAT(reason(R"({"input":8,"layers":[{"units":1,"activation":"sigmoid","bias":false}],"loss":"mse","l2":0.001})", X),
+             Catch::Contains("identity output"));
+  const Matrix part = X.leftCols(20);
+  CHECK_THAT(reason(R"({"input":8,"layers":[{"units":1,"bias":false}],"loss":"mse","l2":0.001})", part), Catch::Contains("all samples, unscaled"));
+  const Matrix scaled = 2.0 * X;
+  CHECK_THAT(reason(R"({"input":8,"layers":[{"units":1,"bias":false}],"loss":"mse","l2":0.001})", scaled), Catch::Contains("all samples, unscaled"));
 }

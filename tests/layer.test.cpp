@@ -111,3 +111,21 @@ TEST_CASE("Dense and residual parameter blocks follow the documented flat order"
   CHECK(rblocks[2].offset == 12);
   CHECK(block.param_count() == 21);
 }
+
+TEST_CASE("A dense layer without a bias computes z = W a and has no b block", "[dense][grad][bias]") {
+  Dense layer(4, 3, Activation{ActivationKind::tanh}, false);
+  REQUIRE(layer.param_count() == 12);
+  const auto blocks = layer.param_blocks();
+  REQUIRE(blocks.size() == 1);
+  CHECK(blocks[0].name == "W");
+  check_layer(layer, 41);
+  // z is exactly W a: compared with a direct product
+  Vector params = random_vector(12, 5);
+  Vector grads = Vector::Zero(12);
+  layer.bind(params.data(), grads.data());
+  const Matrix x = random_vector(8, 6).reshaped(4, 2);
+  LayerCache cache;
+  layer.forward(x, cache);
+  const Matrix W = Eigen::Map<const RowMatrix>(params.data(), 3, 4);
+  CHECK((cache.z - W * x).cwiseAbs().maxCoeff() < 1e-14);
+}

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/errors.hpp"
+#include "core/init.hpp"
 #include "core/network.hpp"
 #include "core/rng.hpp"
 #include "support.hpp"
@@ -161,4 +162,45 @@ TEST_CASE("Bad inputs throw readable errors and leave the network usable", "[net
   const Matrix ok = Matrix::Ones(2, 2);
   CHECK(net.forward(ok).allFinite());
   CHECK(net.parameters() == before);
+}
+
+TEST_CASE("Each weight block's init distribution is the scheme's formula, and the drawn weights follow it", "[network][init]") {
+  // 64 → 256 (he, gain 1.5): σ = 1.5·√(2/64); then a residual block of width 256 and a 256 → 10 layer
+  const ModelSpec spec = parse_model_spec(R"({"input":64,"layers":[{"units":256,"activation":"relu"},
+      {"type":"residual","activation":"relu"},{"units":10,"activation":"softmax"}],"loss":"cross_entropy",
+      "init":{"scheme":"he","scale":1.5,"seed":4}})");
+  const auto blocks = weight_distributions(spec);
+  REQUIRE(blocks.size() == 4);
+  CHECK(blocks[0].layer == 1);
+  CHECK(blocks[1].block == "W1");
+  CHECK(blocks[2].block == "W2");
+  CHECK(blocks[3].layer == 3);
+  CHECK(blocks[0].distribution.kind == WeightDistribution::Kind::normal);
+  CHECK(blocks[0].distribution.parameter == Approx(1.5 * std::sqrt(2.0 / 64.0)));
+  CHECK(blocks[1].distribution.parameter == Approx(1.5 * std::sqrt(2.0 / 256.0)));
+  CHECK(blocks[3].distribution.parameter == Approx(1.5 * std::sqrt(2.0 / 256.0)));
+  // the drawn weights of layer 1 (16,384 of them) have that standard deviation within 3%
+  Network net(spec);
+  const Vector p = net.parameters();
+  const Eigen::Map<const Vector> W(p.data(), 256 * 64);
+  const double sd = std::sqrt(W.array().square().mean());
+  CHECK(sd == Approx(blocks[0].distribution.parameter).epsilon(0.03));
+
+  ModelSpec xavier = spec;
+  xavier.init.scheme = InitScheme::xavier;
+  xavier.init.scale = 1.0;
+  const auto x = weight_distributions(xavier);
+  CHECK(x[0].distribution.kind == WeightDistribution::Kind::uniform);
+  CHECK(x[0].distribution.parameter == Approx(std::sqrt(6.0 / (64.0 + 256.0))));
+  CHECK(x[3].distribution.parameter == Approx(std::sqrt(6.0 / (256.0 + 10.0))));
+  Network xnet(xavier);
+  const Vector q = xnet.parameters();
+  const Eigen::Map<const Vector> Wx(q.data(), 256 * 64);
+  CHECK(Wx.cwiseAbs().maxCoeff() <= x[0].distribution.parameter);
+  CHECK(Wx.cwiseAbs().maxCoeff() > 0.98 * x[0].distribution.parameter);
+
+  ModelSpec normal = spec;
+  normal.init.scheme = InitScheme::normal;
+  normal.init.scale = 0.05;
+  for (const auto& b : weight_distributions(normal)) CHECK(b.distribution.parameter == 0.05);
 }

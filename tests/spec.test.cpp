@@ -60,6 +60,8 @@ TEST_CASE("Bad specs are rejected with the field, the value and what is allowed"
       {R"({"input": 2, "layers": [{"units": 3, "activation": "leaky_relu", "alpha": 2}]})", "layers[0].alpha must be a number in 0..1, got 2"},
       {R"({"input": 2, "layers": [{"units": 3}],)", "not valid JSON"},
       {R"([1, 2])", "the top level must be a JSON object"},
+      {R"({"input": 2, "layers": [{"type": "residual", "bias": false}]})", "layers[0].bias is only allowed on a dense layer"},
+      {R"({"input": 2, "layers": [{"units": 1, "bias": 0}]})", "layers[0].bias"},
   };
   for (const Case& c : cases) {
     DYNAMIC_SECTION(c.expected) {
@@ -77,4 +79,16 @@ TEST_CASE("A residual block of the wrong width is rejected in a spec built in co
   block.units = 4;
   spec.layers.push_back(block);
   CHECK_THROWS_WITH(validate_model_spec(spec), Catch::Contains("width 4") && Catch::Contains("input has width 3"));
+}
+
+TEST_CASE("A dense layer without a bias round-trips through the spec", "[spec][bias]") {
+  const ModelSpec spec = parse_model_spec(R"({"input": 3, "layers": [{"units": 1, "bias": false}]})");
+  REQUIRE(spec.layers.size() == 1);
+  CHECK_FALSE(spec.layers[0].bias);
+  const std::string text = model_spec_to_json(spec);
+  CHECK_THAT(text, Catch::Contains("\"bias\":false"));
+  CHECK_FALSE(parse_model_spec(text).layers[0].bias);
+  // the default keeps the bias and writes nothing
+  CHECK_THAT(model_spec_to_json(parse_model_spec(R"({"input": 3, "layers": [{"units": 1}]})")),
+             !Catch::Contains("bias"));
 }

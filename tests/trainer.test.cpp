@@ -280,3 +280,118 @@ TEST_CASE("A short seeded run gives the pinned loss history shared with the wasm
   for (std::size_t i = 0; i < 5; ++i) CHECK(trainer.history()[i].train_loss == Approx(expected[i]).epsilon(1e-12));
   CHECK(net.parameters()(0) == Approx(0.52470133129891106).epsilon(1e-12));
 }
+
+TEST_CASE("A classification set is scored by accuracy whatever the loss (sigmoid + MSE)", "[trainer][task]") {
+  // Seeds 001 Q2.4 and 003: sigmoid outputs trained with ½‖a − y‖² on one-hot targets.
+  Matrix X, Y;
+  rings(60, 4, X, Y);
+  Network net(R"({"input":2,"layers":[{"units":6,"activation":"tanh"},{"units":2,"activation":"sigmoid"}],
+                  "loss":"mse","init":{"scheme":"xavier","scale":1,"seed":2}})");
+  TrainSettings settings;
+  settings.learning_rate = 1.0;
+  settings.batch_size = 10;
+  settings.epochs = 5;
+  Trainer trainer(net, X, Y, settings, X, Y, Task::classification);
+  CHECK(metric_name(trainer.task()) == "accuracy");
+  trainer.run(5);
+  const EpochRecord& last = trainer.history().back();
+  // accuracy counted directly: argmax of the outputs against the one-hot targets
+  const Matrix out = net.forward(X);
+  Index correct = 0;
+  for (Index j = 0; j < X.cols(); ++j) {
+    Index predicted = 0, truth = 0;
+    out.col(j).maxCoeff(&predicted);
+    Y.col(j).maxCoeff(&truth);
+    correct += predicted == truth ? 1 : 0;
+  }
+  CHECK(last.train_metric == static_cast<double>(correct) / 60.0);
+  CHECK(last.val_metric == last.train_metric);
+  // without a task the loss decides (mse → R²), which is what the page used to show
+  Trainer by_loss(net, X, Y, settings);
+  CHECK(by_loss.task() == Task::regression);
+  CHECK(evaluate(net, X, Y, Task::classification).metric == last.train_metric);
+}
+
+TEST_CASE("Early stopping with restored weights reports the best epoch, whose record is the network's scores", "[trainer][early]") {
+  Rng rng(21);
+  Matrix X(5, 40), Y = Matrix::Zero(3, 40), Xv(5, 40), Yv = Matrix::Zero(3, 40);
+  for (Index j = 0; j < 40; ++j) {
+    for (Index i = 0; i < 5; ++i) {
+      X(i, j) = rng.normal();
+      Xv(i, j) = rng.normal();
+    }
+    Y(static_cast<Index>(rng.below(3)), j) = 1.0;
+    Yv(static_cast<Index>(rng.below(3)), j) = 1.0;
+  }
+  Network net(R"({"input":5,"layers":[{"units":64,"activation":"tanh"},{"units":3,"activation":"softmax"}],
+                  "loss":"cross_entropy","init":{"scheme":"xavier","scale":1,"seed":3}})");
+  TrainSettings settings;
+  settings.optimizer.name = "adam";
+  settings.learning_rate = 0.02;
+  settings.batch_size = 8;
+  settings.epochs = 500;
+  settings.early_stopping = {true, "val_metric", 5, 0.0, true};
+  Trainer trainer(net, X, Y, settings, Xv, Yv);
+  CHECK_FALSE(trainer.restored_best());
+  REQUIRE(trainer.run(500).status == TrainStatus::early_stopped);
+  REQUIRE(trainer.restored_best());
+  const int best = trainer.best_epoch();
+  const EpochRecord& record = trainer.history()[static_cast<std::size_t>(best - 1)];
+  // the best epoch's record (full pass) is exactly what the restored network scores now
+  const Evaluation train = evaluate(net, X, Y);
+  const Evaluation val = evaluate(net, Xv, Yv);
+  CHECK(record.train_loss == train.loss.total());
+  CHECK(record.train_metric == train.metric);
+  CHECK(record.val_metric == val.metric);
+  CHECK(trainer.history().back().epoch == best + 5);
+  CHECK_THAT(trainer.message(), Catch::StartsWith("stopped at epoch " + std::to_string(best + 5) + ", best epoch " +
+                                                  std::to_string(best) + " restored") &&
+                                    Catch::Contains("validation accuracy"));
+  trainer.reset();
+  CHECK_FALSE(trainer.restored_best());
+}
+
+TEST_CASE("Seed 002's rule stops when the training loss changes by less than ΔJ between epochs", "[trainer][early]") {
+  Matrix X, Y;
+  xor_data(X, Y);
+  Network net(R"({"input":2,"layers":[{"units":4,"activation":"tanh"},{"units":1,"activation":"sigmoid"}],
+                  "loss":"binary_cross_entropy","init":{"scheme":"xavier","scale":1,"seed":1}})");
+  TrainSettings settings;
+  settings.learning_rate = 0.5;
+  settings.batch_size = 4;
+  settings.epochs = 5000;
+  settings.early_stopping = {true, "train_loss_change", 1, 1e-5, false};
+  Trainer trainer(net, X, Y, settings);  // no validation set needed
+  REQUIRE(trainer.run(5000).status == TrainStatus::early_stopped);
+  const auto& h = trainer.history();
+  REQUIRE(h.size() >= 2);
+  // it stopped at the first epoch whose change was below ΔJ, and not before
+  CHECK(std::abs(h.back().train_loss - h[h.size() - 2].train_loss) < 1e-5);
+  for (std::size_t i = 1; i + 1 < h.size(); ++i) CHECK(std::abs(h[i].train_loss - h[i - 1].train_loss) >= 1e-5);
+  CHECK_THAT(trainer.message(), Catch::Contains("less than ΔJ = 1e-05") || Catch::Contains("less than ΔJ = 0.00001"));
+  // on a validation score it still needs a validation set
+  settings.early_stopping.metric = "val_loss";
+  CHECK_THROWS_WITH(Trainer(net, X, Y, settings), Catch::Contains("needs a validation set"));
+}
+
+TEST_CASE("The history records the L2 penalty inside the loss, full and running", "[trainer][penalty]") {
+  Matrix X, Y;
+  rings(40, 8, X, Y);
+  for (const char* metrics : {"full", "running"}) {
+    DYNAMIC_SECTION(metrics) {
+      Network net(R"({"input":2,"layers":[{"units":5,"activation":"tanh"},{"units":2,"activation":"softmax"}],
+                      "loss":"cross_entropy","l2":0.01,"init":{"scheme":"xavier","scale":1,"seed":2}})");
+      TrainSettings settings;
+      settings.learning_rate = 1e-12;  // the weights stay put, so every batch's penalty is the same
+      settings.batch_size = 7;
+      settings.epochs = 2;
+      settings.epoch_metrics = metrics;
+      Trainer trainer(net, X, Y, settings);
+      trainer.run(2);
+      const LossParts direct = net.loss(X, Y);
+      CHECK(direct.penalty > 0.0);
+      CHECK(trainer.history().back().penalty == Approx(direct.penalty).epsilon(1e-9));
+      CHECK(trainer.history().back().train_loss == Approx(direct.total()).epsilon(1e-9));
+    }
+  }
+}

@@ -12,9 +12,11 @@
 #include "core/errors.hpp"
 #include "core/generators.hpp"
 #include "core/gradient_check.hpp"
+#include "core/init.hpp"
 #include "core/loss.hpp"
 #include "core/metrics.hpp"
 #include "core/rng.hpp"
+#include "core/spec.hpp"
 #include "wasm/convert.hpp"
 #include "wasm/errors.hpp"
 #include "wasm/handles.hpp"
@@ -119,6 +121,28 @@ val derivative_bug_list() {
 }
 
 val activation_list() { return string_list(activation_names()); }
+
+// Per weight block of a spec: {layer (1-based), block, rows, cols, kind: 'zero' | 'uniform' |
+// 'normal', parameter: the limit or σ}, without building the network.
+val init_distributions(const std::string& spec_json) {
+  return guarded([&] {
+    val list = val::array();
+    for (const BlockDistribution& b : weight_distributions(parse_model_spec(spec_json))) {
+      val item = val::object();
+      item.set("layer", b.layer);
+      item.set("block", b.block);
+      item.set("rows", static_cast<double>(b.rows));
+      item.set("cols", static_cast<double>(b.cols));
+      using Kind = WeightDistribution::Kind;
+      item.set("kind", std::string(b.distribution.kind == Kind::uniform  ? "uniform"
+                                   : b.distribution.kind == Kind::normal ? "normal"
+                                                                         : "zero"));
+      item.set("parameter", b.distribution.parameter);
+      list.call<void>("push", item);
+    }
+    return list;
+  });
+}
 val loss_list() { return string_list(loss_names()); }
 std::string generator_list_json() { return generators_json(); }
 int live_handle_count() { return live_handles(); }
@@ -189,6 +213,8 @@ EMSCRIPTEN_BINDINGS(backprop_lab) {
       .function("batchSize", &TrainerHandle::batch_size)
       .function("learningRate", &TrainerHandle::learning_rate)
       .function("bestEpoch", &TrainerHandle::best_epoch)
+      .function("restoredBest", &TrainerHandle::restored_best)
+      .function("useLeastSquaresOptimum", &TrainerHandle::use_least_squares_optimum)
       .function("hasValidation", &TrainerHandle::has_validation)
       .function("metricName", &TrainerHandle::metric_name)
       .function("settingsJson", &TrainerHandle::settings_json)
@@ -206,6 +232,7 @@ EMSCRIPTEN_BINDINGS(backprop_lab) {
   function("classificationReport", &classification_report);
   function("derivativeBugs", &derivative_bug_list);
   function("activationNames", &activation_list);
+  function("initDistributions", &init_distributions);
   function("lossNames", &loss_list);
   function("rngSample", &rng_sample);
   function("takeError", &take_error);

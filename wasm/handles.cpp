@@ -4,7 +4,9 @@
 
 #include "core/errors.hpp"
 #include "core/gradient_check.hpp"
+#include "core/generators.hpp"
 #include "core/metrics.hpp"
+#include "core/optimum.hpp"
 #include "core/preprocess.hpp"
 #include "core/split.hpp"
 #include "core/summary.hpp"
@@ -208,11 +210,13 @@ val NetworkHandle::targets_for(const DatasetHandle& data) const {
 
 val NetworkHandle::evaluate(const DatasetHandle& data) {
   return guarded([&] {
-    const Evaluation e = lab::evaluate(*net_, data.data().X, targets_for_loss(data.data(), net_->spec().loss, net_->output_size()));
+    const Dataset& d = data.data();
+    const Task task = d.is_classification() ? Task::classification : Task::regression;
+    const Evaluation e = lab::evaluate(*net_, d.X, targets_for_loss(d, net_->spec().loss, net_->output_size()), task);
     val out = val::object();
     out.set("loss", loss_parts_to_js(e.loss));
     out.set("metric", e.metric);
-    out.set("metricName", std::string(metric_name(net_->spec().loss)));
+    out.set("metricName", std::string(metric_name(task)));
     return out;
   });
 }
@@ -235,10 +239,12 @@ std::unique_ptr<Trainer> make_trainer(Network& net, const Dataset& train, const 
                                       const std::string& settings_json) {
   TrainSettings settings = parse_train_settings(settings_json);
   Matrix Y = targets_for_loss(train, net.spec().loss, net.output_size());
+  // the dataset, not the loss, says what is scored (accuracy also under sigmoid + MSE)
+  const Task task = train.is_classification() ? Task::classification : Task::regression;
   if (!validation || validation->samples() == 0)
-    return std::make_unique<Trainer>(net, train.X, std::move(Y), std::move(settings));
+    return std::make_unique<Trainer>(net, train.X, std::move(Y), std::move(settings), std::nullopt, std::nullopt, task);
   return std::make_unique<Trainer>(net, train.X, std::move(Y), std::move(settings), validation->X,
-                                   targets_for_loss(*validation, net.spec().loss, net.output_size()));
+                                   targets_for_loss(*validation, net.spec().loss, net.output_size()), task);
 }
 
 }  // namespace
@@ -265,8 +271,19 @@ double TrainerHandle::batches_per_epoch() const { return static_cast<double>(tra
 double TrainerHandle::batch_size() const { return static_cast<double>(trainer_->effective_batch_size()); }
 double TrainerHandle::learning_rate() const { return trainer_->current_learning_rate(); }
 double TrainerHandle::best_epoch() const { return trainer_->best_epoch(); }
+bool TrainerHandle::restored_best() const { return trainer_->restored_best(); }
 bool TrainerHandle::has_validation() const { return trainer_->has_validation(); }
-std::string TrainerHandle::metric_name() const { return std::string(lab::metric_name(net_->spec().loss)); }
+std::string TrainerHandle::metric_name() const { return std::string(lab::metric_name(trainer_->task())); }
+
+std::string TrainerHandle::use_least_squares_optimum(const DatasetHandle& train, const std::string& request_json) {
+  return guarded([&] {
+    const LeastSquaresProblem problem = least_squares_problem(parse_generator_request(request_json, true));
+    auto reference = least_squares_reference(problem, net_->spec(), train.data().X);
+    if (auto* reason = std::get_if<std::string>(&reference)) return *reason;
+    trainer_->set_optimum(std::move(std::get<Optimum>(reference)));
+    return std::string();
+  });
+}
 std::string TrainerHandle::settings_json() const { return train_settings_to_json(trainer_->settings()); }
 
 val TrainerHandle::history() const {

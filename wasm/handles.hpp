@@ -118,7 +118,12 @@ class TrainerHandle : Counted {
   double batch_size() const;
   double learning_rate() const;
   double best_epoch() const;
+  bool restored_best() const;
   bool has_validation() const;
+  // Measures every later epoch against the exact optimum of the least-squares problem that
+  // `request_json` generates, when it applies to this network and `train`; returns "" then, else
+  // the reason it does not apply.
+  std::string use_least_squares_optimum(const DatasetHandle& train, const std::string& request_json);
   std::string metric_name() const;
   std::string settings_json() const;
   val history() const;

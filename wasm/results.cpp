@@ -126,6 +126,9 @@ val epoch_to_js(const EpochRecord& r) {
   out.set("valLoss", r.val_loss);
   out.set("valMetric", r.val_metric);
   out.set("learningRate", r.learning_rate);
+  out.set("penalty", r.penalty);
+  out.set("optimumDistance", r.optimum_distance);
+  out.set("optimumGap", r.optimum_gap);
   return out;
 }
 

@@ -251,13 +251,24 @@ export class Trainer extends Owned {
   get learningRate() { return this.call((h) => h.learningRate()); }
   /** The epoch whose weights early stopping keeps (0 before any). */
   get bestEpoch() { return this.call((h) => h.bestEpoch()); }
+  /** True once early stopping has put back the best epoch's weights (history[bestEpoch − 1] then holds the network's scores). */
+  get restoredBest() { return this.call((h) => h.restoredBest()); }
+  /**
+   * Measures every later epoch against the exact ridge optimum of the least-squares problem that the
+   * generator request makes (seed 000 §1.2), when it applies to this network and `train`: returns ''
+   * then (the history's optimumDistance and optimumGap fill in), else the reason it does not apply.
+   */
+  useLeastSquaresOptimum(train, request) { return this.call((h) => h.useLeastSquaresOptimum(train.handle, JSON.stringify(request))); }
   /** True when a validation set was given. */
   get hasValidation() { return this.call((h) => h.hasValidation()); }
   /** 'accuracy' or 'r2'. */
   get metricName() { return this.call((h) => h.metricName()); }
   /** The training settings with every field filled in. */
   get settings() { return JSON.parse(this.call((h) => h.settingsJson())); }
-  /** Per epoch: {epoch, trainLoss, trainMetric, valLoss, valMetric, learningRate}. */
+  /**
+   * Per epoch: {epoch, trainLoss, trainMetric, valLoss, valMetric, learningRate, penalty (the L2 term
+   * inside both losses), optimumDistance, optimumGap (NaN without a reference optimum)}.
+   */
   get history() { return this.call((h) => h.history()); }
   /** The history records from index `first` on (for streaming only what is new). */
   historySince(first) { return this.call((h) => h.historySince(first)); }
@@ -292,6 +303,11 @@ export async function createLab() {
     /** The bundled real datasets and the seeds' presets: [{name, file, description, …}]. */
     bundledPresets: JSON.parse(module.bundledPresetsJson()),
 
+    /**
+     * The distribution each weight block of a spec is drawn from, without building the network:
+     * [{layer (from 1), block ('W', 'W1', 'W2'), rows, cols, kind ('zero' | 'uniform' | 'normal'), parameter (limit or σ)}].
+     */
+    initDistributions: (spec) => call(module, () => module.initDistributions(json(spec))),
     /** A new Network from a model spec object or JSON text. */
     network: (spec) => new Network(module, spec),
     /** A generated dataset: {name, samples, noise, seed, …}; page-sized defaults unless forPage is false. */
