@@ -34,18 +34,25 @@ export class TrainingClient {
     return () => this.#listeners.get(type).delete(listener);
   }
 
-  /** Resolves with the next message of `type` (or rejects on an error message). */
-  next(type) {
+  /**
+   * Resolves with the next message of `type`, or rejects on an error that answers `request` (the
+   * message type sent): an error about something else (a training failure, an earlier request) is
+   * never taken as this request's answer.
+   */
+  next(type, request) {
     return new Promise((resolve, reject) => {
       const offType = this.on(type, (message) => { offType(); offError(); resolve(message); });
-      const offError = this.on('error', (message) => { offType(); offError(); reject(new Error(message.message)); });
+      const offError = this.on('error', (message) => {
+        if (message.for !== undefined && message.for !== request) return;
+        offType(); offError(); reject(new Error(message.message));
+      });
     });
   }
 
   /** Sets a run up ({spec, data, split, scaling, settings, grid}); resolves with the 'ready' message. */
   async setup(config) {
     await this.#loaded;
-    const ready = this.next('ready');
+    const ready = this.next('ready', 'setup');
     this.#worker.postMessage({ type: 'setup', ...config });
     return ready;
   }
@@ -62,19 +69,19 @@ export class TrainingClient {
   stepEpoch() { this.#worker.postMessage({ type: 'stepEpoch' }); }
   /** Resolves with {spec, parameters, history, state} of the run. */
   snapshot() {
-    const reply = this.next('snapshot');
+    const reply = this.next('snapshot', 'snapshot');
     this.#worker.postMessage({ type: 'snapshot' });
     return reply;
   }
   /** Resolves with the scores on `part` ('train' | 'validation' | 'test'), which progress messages then carry. */
   evaluate(part) {
-    const reply = this.next('evaluation');
+    const reply = this.next('evaluation', 'evaluate');
     this.#worker.postMessage({ type: 'evaluate', part });
     return reply;
   }
   /** Resolves with {input, target, label} of sample `index` of `part`, scaled as the network sees it. */
   sample(part, index) {
-    const reply = this.next('sample');
+    const reply = this.next('sample', 'sample');
     this.#worker.postMessage({ type: 'sample', part, index });
     return reply;
   }

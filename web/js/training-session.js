@@ -30,7 +30,7 @@ export class TrainingSession {
   #schedule;
   #pacing;
   #run = null; // {network, data, prepared, trainer, grid, gridInputs}
-  #state = 'idle'; // idle | ready | running | paused | stopped | finished | early_stopped | diverged
+  #state = 'idle'; // idle | ready | running | paused | stopped | finished | early_stopped | diverged | failed (an error ended it)
   #sentEpochs = 0;
   #lastProgress = -Infinity;
   #lastGrid = -Infinity;
@@ -38,6 +38,7 @@ export class TrainingSession {
   #waiting = null; // messages held while a setup fetches its dataset
   #samples = 0; // samples trained while running, for the rate
   #runningMs = 0;
+  #failure = ''; // the message of the error that ended the run ('failed')
 
   /**
    * @param lab the API from createLab()
@@ -81,7 +82,7 @@ export class TrainingSession {
         default: throw new Error(`[Worker] unknown message type "${message?.type}"; allowed: setup, start, pause, resume, step, stepEpoch, stop, reset, snapshot, evaluate, sample, dispose`);
       }
     } catch (error) {
-      this.#post({ type: 'error', message: error.message });
+      this.#post({ type: 'error', message: error.message, for: message?.type });
       return undefined;
     }
   }
@@ -107,19 +108,19 @@ export class TrainingSession {
         try {
           this.#setupWith(message, dataset);
         } catch (error) {
-          this.#post({ type: 'error', message: error.message });
+          this.#post({ type: 'error', message: error.message, for: 'setup' });
         }
         resume();
       },
       (error) => {
-        this.#post({ type: 'error', message: error.message });
+        this.#post({ type: 'error', message: error.message, for: 'setup' });
         resume();
       },
     );
   }
 
   /** Builds the run around `dataset` (which it owns from here on, also when it fails). */
-  #setupWith({ spec, split = { validation: 0.2, test: 0 }, scaling = 'none', settings = {}, parameters = null, evaluate = 'validation', grid = null }, dataset) {
+  #setupWith({ spec, data: source, split = { validation: 0.2, test: 0 }, scaling = 'none', settings = {}, parameters = null, evaluate = 'validation', grid = null }, dataset) {
     this.#dispose();
     const lab = this.#lab;
     const run = { data: dataset };
@@ -134,6 +135,9 @@ export class TrainingSession {
       run.heldOutName = parts.validation.info.samples > 0 ? 'validation' : parts.test.info.samples > 0 ? 'test' : null;
       run.trainer = lab.trainer(run.network, parts.train, settings, run.heldOutName ? parts[run.heldOutName] : null);
       if (parameters) run.network.setParameters(parameters);
+      // seed 000 §1.2: a least-squares run is measured against its exact ridge optimum when it applies
+      const request = source?.generate;
+      run.optimum = request?.name === 'least_squares' ? { reason: run.trainer.useLeastSquaresOptimum(parts.train, request) } : null;
       run.parts = parts;
       run.evaluate = parts[evaluate]?.info.samples > 0 ? evaluate : run.heldOutName ?? 'train';
       run.images = this.#imageSamples(run);
@@ -165,6 +169,9 @@ export class TrainingSession {
       settings: run.trainer.settings,
       scaler: run.prepared.scaler,
       indices: run.data.info.samples <= 20000 ? run.prepared.indices : null,
+      // {reason}: '' when the history measures against the exact optimum, else why it cannot
+      optimum: run.optimum,
+      lossTerms: { l2: run.network.spec.l2, loss: run.network.spec.loss },
     });
     this.#progress(true);
   }
@@ -199,6 +206,12 @@ export class TrainingSession {
   #evaluation(run) {
     const part = run.parts[run.evaluate];
     const evaluation = { part: run.evaluate, samples: part.info.samples, ...run.network.evaluate(part) };
+    if (!Number.isFinite(evaluation.loss.data) || !Number.isFinite(evaluation.metric) || run.trainer.status === 'diverged') {
+      // the outputs are not finite, or the trainer declared divergence: no labels, report or
+      // predictions can be read
+      evaluation.diverged = true;
+      return evaluation;
+    }
     if (part.info.task === 'classification') {
       evaluation.report = run.network.classificationReport(part);
       if (run.images) {
@@ -304,12 +317,39 @@ export class TrainingSession {
     if (this.#state !== 'ready' && this.#state !== 'paused') {
       throw new Error(`[Worker] cannot step a run that is ${this.#state}; reset it first`);
     }
-    const result = step();
-    this.#state = result.status === 'training' || result.status === 'ready' ? 'paused' : result.status;
-    this.#progress(true, run);
+    try {
+      const result = step();
+      this.#state = result.status === 'training' || result.status === 'ready' ? 'paused' : result.status;
+      this.#progress(true, run);
+    } catch (error) {
+      this.#fail(error);
+    }
   }
 
+  /**
+   * A slice of training. Whatever fails inside it (a core error, memory) ends the run in the
+   * 'failed' state with the message, so the page never waits for a run that stopped.
+   */
   #tick() {
+    try {
+      this.#slice();
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  #fail(error) {
+    this.#state = 'failed';
+    this.#failure = error.message;
+    this.#post({ type: 'error', message: error.message, for: 'training' });
+    try {
+      this.#progress(true);
+    } catch {
+      this.#post({ type: 'progress', state: 'failed', message: error.message, history: [], epoch: 0, epochs: 0, batch: 0, batchesPerEpoch: 1 });
+    }
+  }
+
+  #slice() {
     const run = this.#run;
     if (!run || this.#state !== 'running') return;
     const start = this.#now();
@@ -351,16 +391,19 @@ export class TrainingSession {
       samplesPerSecond,
       secondsLeft: epochSeconds * Math.max(0, epochs - done),
       status: trainer.status,
-      message: trainer.message,
+      message: this.#state === 'failed' ? this.#failure : trainer.message,
       bestEpoch: trainer.bestEpoch,
+      restoredBest: trainer.restoredBest,
       history,
     };
     const transfer = [];
     if (run.grid && (force || now - this.#lastGrid >= this.#pacing.gridMs)) {
       this.#lastGrid = now;
       const outputs = run.network.forward(run.gridInputs);
-      message.grid = { ...run.grid, outputs: run.network.outputSize, values: outputs };
-      transfer.push(outputs.buffer);
+      if (outputs.every(Number.isFinite)) { // a diverged network's map would be one colour: the last one stays
+        message.grid = { ...run.grid, outputs: run.network.outputSize, values: outputs };
+        transfer.push(outputs.buffer);
+      }
     }
     if (force || now - this.#lastEvaluation >= this.#pacing.evaluationMs) {
       this.#lastEvaluation = now;

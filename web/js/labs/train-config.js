@@ -32,7 +32,7 @@ export const OUTPUTS = {
 };
 
 const TWO_D_SPLIT = { validation: 0.2, test: 0.2 };
-const BASE = { init: 'xavier', initScale: 1, optimizer: 'sgd', l2: 0, patience: 0, seed: 1, scaling: 'standardize', split: TWO_D_SPLIT };
+const BASE = { init: 'xavier', initScale: 1, optimizer: 'sgd', l2: 0, patience: 0, seed: 1, scaling: 'standardize', split: TWO_D_SPLIT, bias: 'on' };
 
 /**
  * Starting recipes per dataset: hidden layers, output, optimizer, learning rate, batch, epochs.
@@ -50,7 +50,12 @@ export const RECIPES = {
   sine: { ...BASE, arch: 'd16_tanh', output: 'identity_mse', optimizer: 'adam', lr: 0.01, batch: 16, epochs: 300 },
   polynomial: { ...BASE, arch: 'd16_tanh', output: 'identity_mse', optimizer: 'adam', lr: 0.01, batch: 16, epochs: 300 },
   plane: { ...BASE, arch: '', output: 'identity_mse', lr: 0.05, batch: 16, epochs: 50 },
-  least_squares: { ...BASE, arch: '', output: 'identity_mse', lr: 0.05, batch: 16, epochs: 50 },
+  // seed 000 §1.2: w = 0, no bias, L2 λ = the generator's λ (0.001, its default), batches of 10,
+  // η 0.1 halved every 50 epochs, all 100 samples unscaled: the training loss is the seed's f(w)
+  least_squares: {
+    ...BASE, arch: '', output: 'identity_mse', init: 'zeros', bias: 'off', l2: 0.001, lr: 0.1, batch: 10, epochs: 200,
+    schedule: { factor: 0.5, every: 50 }, scaling: 'none', split: { validation: 0, test: 0 },
+  },
   iris: { ...BASE, arch: 'd8_tanh', output: 'softmax_ce', lr: 0.1, batch: 8, epochs: 100, split: { validation: 0.2, test: 0.2 } },
   iris_binary: { ...BASE, arch: '', output: 'sigmoid_bce', lr: 0.1, batch: 10, epochs: 50, split: { validation: 0.2, test: 0 } },
   digits: { ...BASE, arch: 'd32_sigmoid', output: 'softmax_ce', init: 'xavier', lr: 0.5, batch: 32, epochs: 20, scaling: 'min_max', split: { validation: 0, test: 0.5 } },
@@ -88,15 +93,18 @@ export function runConfig(state) {
   if (state.tbeta1 !== null && optimizer.name === 'adam') optimizer.beta1 = state.tbeta1;
   if (state.tbeta2 !== null && optimizer.name === 'adam') optimizer.beta2 = state.tbeta2;
   if (state.trho !== null && optimizer.name === 'rmsprop') optimizer.rho = state.trho;
-  const patience = state.tpat ?? recipe.patience;
+  const stop = state.tstop ?? ((state.tpat ?? recipe.patience) > 0 ? 'val_loss' : 'off');
+  const schedule = state.tsfac !== null && state.tsevery !== null ? { factor: state.tsfac, every: state.tsevery } : recipe.schedule;
   const settings = {
     optimizer,
     learning_rate: state.tlr ?? recipe.lr,
     batch_size: state.tbs ?? recipe.batch,
     epochs: state.tep ?? recipe.epochs,
-    lr_schedule: state.tsfac !== null && state.tsevery !== null
-      ? { type: 'step', factor: state.tsfac, every: state.tsevery } : { type: 'constant' },
-    early_stopping: patience > 0 ? { metric: 'val_loss', patience, restore_best: true } : { enabled: false },
+    lr_schedule: schedule ? { type: 'step', ...schedule } : { type: 'constant' },
+    early_stopping: stop === 'off' ? { enabled: false } : {
+      // seed 002's ΔJ rule stops at the first small change; a validation score waits 10 epochs by default
+      metric: stop, patience: Math.max(1, state.tpat ?? (stop === 'train_loss_change' ? 1 : 10)), min_delta: state.tmind ?? 0, restore_best: stop !== 'train_loss_change',
+    },
     epoch_metrics: state.tmetrics ?? 'full',
     seed,
   };
@@ -108,11 +116,15 @@ export function runConfig(state) {
   };
   const layers = parseArchitecture(arch);
   const { activation, loss } = OUTPUTS[output];
+  const bias = (state.tbias ?? recipe.bias) !== 'off';
+  const dense = (units, act) => (bias ? { type: 'dense', units, activation: act } : { type: 'dense', units, activation: act, bias: false });
   return {
     recipe,
     arch,
     layers,
     output,
+    bias,
+    stop,
     settings,
     split,
     scaling: state.tscale ?? recipe.scaling,
@@ -122,12 +134,13 @@ export function runConfig(state) {
       return {
         input: inputs,
         layers: [
-          ...layers.map((l) => (l.type === 'residual' ? { type: 'residual', activation: l.activation } : { type: 'dense', units: l.units, activation: l.activation })),
-          { type: 'dense', units: outputs, activation },
+          ...layers.map((l) => (l.type === 'residual' ? { type: 'residual', activation: l.activation } : dense(l.units, l.activation))),
+          dense(outputs, activation),
         ],
         loss,
         init: { scheme: state.tinit ?? recipe.init, scale: state.tiscale ?? recipe.initScale, seed },
-        l2: state.tl2 ?? recipe.l2,
+        // seed 000 §1.2: the least-squares model's λ follows the generator's unless set
+        l2: state.tl2 ?? (state.tdata === 'least_squares' && state.tlam !== null ? state.tlam : recipe.l2),
       };
     },
   };
@@ -149,11 +162,24 @@ export function countParameters(spec) {
     if (layer.type === 'residual') {
       return { label: `${i + 1}. residual ${width}→${width}`, count: 2 * width * width + width, formula: `2·${width}² + ${width}` };
     }
-    const count = width * layer.units + layer.units;
-    const formula = `${width}·${layer.units} + ${layer.units}`;
+    const bias = layer.bias === false ? 0 : layer.units;
+    const count = width * layer.units + bias;
+    const formula = bias ? `${width}·${layer.units} + ${layer.units}` : `${width}·${layer.units} (no bias)`;
     const label = `${i + 1}. dense ${width}→${layer.units}`;
     width = layer.units;
     return { label, count, formula };
   });
   return { total: perLayer.reduce((sum, l) => sum + l.count, 0), perLayer };
+}
+
+/** The per-sample loss of each core loss, as a formula a student writes (a = output, y = target). */
+export const LOSS_FORMULAS = {
+  mse: '½‖a − y‖² (half the squared error)',
+  cross_entropy: 'the cross-entropy −Σₖ yₖ log aₖ (softmax outputs a)',
+  binary_cross_entropy: 'the binary cross-entropy −[y log a + (1 − y) log(1 − a)]',
+};
+
+/** The loss of a run in words: {formula, penalty} ('' without an L2 term). */
+export function describeLoss({ loss, l2 }) {
+  return { formula: LOSS_FORMULAS[loss] ?? loss, penalty: l2 > 0 ? `the L2 term (λ/2)Σ‖W‖² with λ = ${l2}` : '' };
 }

@@ -16,13 +16,27 @@ export function parseField(name, text, label) {
 
 const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'identity'];
 const INIT_LABELS = { zeros: 'zeros', uniform: 'uniform ±scale', normal: 'normal σ = scale', xavier: 'Xavier (Glorot)', he: 'He (Kaiming)' };
+/** What the scale field means for each scheme: its label and the rule, shown beside it. */
+const INIT_SCALE = {
+  zeros: { label: 'Init scale (unused)', rule: 'Every weight starts at 0 (biases always start at 0): the scale is not used.' },
+  uniform: { label: 'Limit a', rule: 'Each weight is drawn from U(−a, a), the same a for every layer.' },
+  normal: { label: 'σ', rule: 'Each weight is drawn from N(0, σ²), the same σ for every layer.' },
+  xavier: { label: 'Gain g', rule: 'Each weight is drawn from U(−r, r) with r = g·√(6 / (fan-in + fan-out)); g = 1 is Glorot\'s.' },
+  he: { label: 'Gain g', rule: 'Each weight is drawn from N(0, σ²) with σ = g·√(2 / fan-in); g = 1 is He\'s.' },
+};
+const STOP_LABELS = {
+  off: 'off: train every epoch',
+  val_loss: 'when the validation loss stops falling',
+  val_metric: 'when the validation accuracy (or R²) stops rising',
+  train_loss_change: 'when the training loss changes by less than ΔJ (seed 002)',
+};
 const OPTIMIZER_LABELS = { sgd: 'SGD', momentum: 'SGD + momentum', nesterov: 'Nesterov momentum', rmsprop: 'RMSProp', adam: 'Adam' };
 
 /**
  * Builds the form in `root`. `catalog` lists the datasets; `onCsv(file)` handles an upload.
  * Returns {render(state, info), setCsvError(message), setImportError(message)}.
  */
-export function createTrainForm(root, { store, catalog, onCsv }) {
+export function createTrainForm(root, { store, catalog, onCsv, initDistributions }) {
   const numberField = (name, label, hint = '') => `
     <label class="field" for="f-${name}"><span>${label}</span>
       <input id="f-${name}" data-prop="${name}" type="text" inputmode="decimal" autocomplete="off" aria-describedby="f-${name}-error">
@@ -42,11 +56,13 @@ export function createTrainForm(root, { store, catalog, onCsv }) {
         <select id="f-tdata" data-prop="tdata">${groups.map(([label, items]) => `<optgroup label="${label}">${items.map((d) => `<option value="${d.name}">${d.name.replace('_', ' ')}</option>`).join('')}</optgroup>`).join('')}<optgroup label="Your own"><option value="csv">uploaded CSV</option></optgroup></select>
       </label>
       <p class="dataset-description" id="f-description"></p>
+      <p class="split-note" id="f-split" data-testid="split-note"></p>
       <div class="field-row" id="f-generator">
         ${numberField('tn', 'Samples')}
         ${numberField('tnoise', 'Noise')}
         ${numberField('tclasses', 'Classes')}
         ${numberField('tdseed', 'Data seed')}
+        ${numberField('tlam', 'λ of the optimum', 'ridge λ of w*')}
       </div>
       <div class="csv-upload">
         <label class="field" for="f-csv"><span>Upload a CSV (header row, numeric features, label in the last column)</span>
@@ -68,6 +84,7 @@ export function createTrainForm(root, { store, catalog, onCsv }) {
         <button type="button" id="f-add-residual">+ Residual block</button>
       </div>
       ${select('f-tout', 'Output layer and loss', Object.entries(OUTPUTS).map(([k, o]) => [k, o.label]), 'tout')}
+      ${select('f-tbias', 'Biases b of the dense layers', [['on', 'on: z = W a + b'], ['off', 'none: z = W a (seed 000 §1.2)']], 'tbias')}
       <p class="param-count" data-testid="param-count" id="f-params" aria-live="polite"></p>
       <details class="param-detail"><summary>How the count is made</summary><ul id="f-params-detail"></ul></details>
       ${numberField('tbudget', 'Parameter budget (optional)', 'warns when the network is larger')}
@@ -80,6 +97,7 @@ export function createTrainForm(root, { store, catalog, onCsv }) {
         ${select('f-tinit', 'Initialisation', Object.entries(INIT_LABELS), 'tinit')}
         ${numberField('tiscale', 'Init scale')}
       </div>
+      <p class="init-note" id="f-init-note" data-testid="init-note" aria-live="polite"></p>
       <div class="field-row">
         ${select('f-topt', 'Optimizer', Object.entries(OPTIMIZER_LABELS), 'topt')}
         <span id="f-coefficients" class="field-row inner">
@@ -95,9 +113,14 @@ export function createTrainForm(root, { store, catalog, onCsv }) {
       <div class="field-row">
         ${numberField('tsfac', 'LR × factor', 'step schedule')}
         ${numberField('tsevery', 'every k epochs')}
-        ${numberField('tpat', 'Early-stop patience', '0 = off')}
         ${numberField('tseed', 'Seed', 'init, split, shuffle')}
       </div>
+      <div class="field-row">
+        ${select('f-tstop', 'Early stopping', Object.entries(STOP_LABELS), 'tstop')}
+        ${numberField('tpat', 'Patience (epochs)')}
+        ${numberField('tmind', 'Minimum change Δ')}
+      </div>
+      <p class="init-note" id="f-stop-note" data-testid="stop-note"></p>
       ${select('f-tmetrics', 'Training loss and accuracy per epoch', [['full', 'a pass over the training set after each epoch'], ['running', 'running mean over the epoch\'s batches (seed 001, Keras)']], 'tmetrics')}
       <button type="button" id="f-recipe">Back to this dataset's recipe</button>
     </section>`;
@@ -133,7 +156,10 @@ export function createTrainForm(root, { store, catalog, onCsv }) {
         store.set(resetToRecipe({ tdata: element.value }));
         return;
       }
-      store.set({ [element.dataset.prop]: element.value });
+      // a scale chosen for one scheme means something else for another (σ, a limit, a gain): a new
+      // scheme starts from its default instead of silently multiplying He or Xavier
+      if (element.dataset.prop === 'tinit') store.set({ tinit: element.value, tiscale: null });
+      else store.set({ [element.dataset.prop]: element.value });
     });
   }
   $('f-csv').addEventListener('change', () => {
@@ -196,6 +222,37 @@ export function createTrainForm(root, { store, catalog, onCsv }) {
     });
   }
 
+  /** The scheme's rule and, for the fan-based ones, each layer's actual σ or limit (from the core). */
+  function renderInitNote(config, scheme, info) {
+    let perLayer = '';
+    if (info && (scheme === 'xavier' || scheme === 'he')) {
+      try {
+        const blocks = initDistributions(config.spec(info.features, outputUnits(info, config.output)));
+        // blocks of the same shape and value read as one group: "W1, W2 of layers 2–10 (10→10): σ = 0.447"
+        const groups = [];
+        for (const b of blocks) {
+          const value = `${b.kind === 'uniform' ? '±' : 'σ = '}${Number(b.parameter.toPrecision(3))}`;
+          const last = groups.at(-1);
+          if (last && last.value === value && last.shape === `${b.cols}→${b.rows}`) {
+            last.layers.add(b.layer);
+            last.blocks.add(b.block);
+          } else {
+            groups.push({ value, shape: `${b.cols}→${b.rows}`, layers: new Set([b.layer]), blocks: new Set([b.block]) });
+          }
+        }
+        const text = (g) => {
+          const layers = [...g.layers];
+          const where = layers.length === 1 ? `layer ${layers[0]}` : `layers ${layers[0]}–${layers.at(-1)}`;
+          return `${[...g.blocks].join(', ')} of ${where} (${g.shape}): ${g.value}`;
+        };
+        perLayer = ` Here: ${groups.map(text).join('; ')}.`;
+      } catch {
+        perLayer = '';
+      }
+    }
+    $('f-init-note').textContent = `${INIT_SCALE[scheme].rule}${perLayer}`;
+  }
+
   function renderParameters(config, info) {
     if (!info) return;
     const spec = config.spec(info.features, outputUnits(info, config.output));
@@ -228,6 +285,7 @@ export function createTrainForm(root, { store, catalog, onCsv }) {
         tnoise: state.tnoise ?? generator?.default_noise,
         tclasses: state.tclasses ?? generator?.classes?.default,
         tdseed: state.tdseed ?? 1,
+        tlam: state.tlam ?? generator?.default_lambda ?? '',
         tval: config.split.validation,
         ttest: config.split.test,
         tiscale: state.tiscale ?? recipe.initScale,
@@ -241,7 +299,8 @@ export function createTrainForm(root, { store, catalog, onCsv }) {
         tl2: state.tl2 ?? recipe.l2,
         tsfac: state.tsfac ?? '',
         tsevery: state.tsevery ?? '',
-        tpat: state.tpat ?? recipe.patience,
+        tpat: config.settings.early_stopping.enabled === false ? '' : config.settings.early_stopping.patience,
+        tmind: config.settings.early_stopping.enabled === false ? '' : config.settings.early_stopping.min_delta,
         tseed: config.settings.seed,
         tbudget: state.tbudget ?? '',
       };
@@ -252,6 +311,15 @@ export function createTrainForm(root, { store, catalog, onCsv }) {
       const classes = generator?.classes;
       $('f-tclasses').disabled = !classes || classes.min === classes.max;
       $('f-tclasses').closest('label').hidden = !classes || classes.min === classes.max;
+      $('f-tlam').closest('label').hidden = generator?.default_lambda === undefined;
+      $('f-tbias').value = config.bias ? 'on' : 'off';
+      $('f-tstop').value = config.stop;
+      for (const name of ['tpat', 'tmind']) $(`f-${name}`).closest('label').hidden = config.stop === 'off';
+      $('f-stop-note').textContent = stopNote(config);
+      $('f-tmind').closest('label').querySelector('span').textContent = config.stop === 'train_loss_change' ? 'ΔJ (stop below this change)' : 'Minimum improvement Δ';
+      const scheme = state.tinit ?? recipe.init;
+      $('f-tiscale').closest('label').querySelector('span').textContent = INIT_SCALE[scheme].label;
+      $('f-tiscale').disabled = scheme === 'zeros';
       $('f-tscale').value = config.scaling;
       $('f-tmetrics').value = config.settings.epoch_metrics;
       $('f-tinit').value = state.tinit ?? recipe.init;
@@ -266,6 +334,12 @@ export function createTrainForm(root, { store, catalog, onCsv }) {
       $('f-tout').value = config.output;
       renderLayers(config);
       renderParameters(config, currentInfo);
+      renderInitNote(config, scheme, currentInfo);
+    },
+    /** The split in use, from the worker's ready message: {train, validation, test} sample counts. */
+    setSplit(parts) {
+      const n = (k) => parts[k].toLocaleString('en-US');
+      $('f-split').textContent = parts ? `Split in use: ${n('train')} training, ${n('validation')} validation, ${n('test')} test samples.` : '';
     },
     setCsvError(message) { $('f-csv-error').textContent = message; },
   };
@@ -274,6 +348,17 @@ export function createTrainForm(root, { store, catalog, onCsv }) {
 /** The changes that bring every recipe-backed setting back to the dataset's recipe. */
 export function resetToRecipe(changes) {
   const cleared = {};
-  for (const p of PROPERTIES) if (p.name.startsWith('t') && p.name !== 'tdata' && p.name !== 'tbudget') cleared[p.name] = null;
+  for (const p of PROPERTIES) if (p.name.startsWith('t') && !['tdata', 'tbudget', 'tlossview'].includes(p.name)) cleared[p.name] = null;
   return { ...cleared, ...changes };
+}
+
+/** What the chosen early-stopping rule does, in a sentence. */
+function stopNote(config) {
+  const es = config.settings.early_stopping;
+  if (es.enabled === false) return '';
+  if (es.metric === 'train_loss_change') {
+    return `Stops once |J_t − J_{t−1}| < ΔJ = ${es.min_delta} between epochs${es.patience > 1 ? ` for ${es.patience} epochs in a row` : ''}, J the training loss (seed 002); the final weights are kept.`;
+  }
+  const what = es.metric === 'val_loss' ? 'validation loss has not fallen' : 'validation accuracy (or R²) has not risen';
+  return `Stops when the ${what} by more than Δ = ${es.min_delta} for ${es.patience} epochs; the weights of the best epoch are put back. Needs a validation fraction above 0.`;
 }

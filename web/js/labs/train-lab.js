@@ -4,13 +4,14 @@
 // swept over one setting, exported, and handed to the Step-through lab.
 import { TrainingClient } from '../training-client.js';
 import { createTrainForm, resetToRecipe } from './train-form.js';
-import { datasetCatalog, outputUnits, runConfig, RECIPES } from './train-config.js';
+import { datasetCatalog, describeLoss, outputUnits, runConfig, RECIPES } from './train-config.js';
+import { formatScore, formatSeconds } from '../ui/format.js';
 import { SWEEPS, describeRun, differingLabels, parseSweepValues, runSweep } from './train-runs.js';
 import { curvesCsv, download, modelJson, parseModelFile } from './train-export.js';
 import { createTrainViews } from './train-views.js';
 
-const END_STATES = ['finished', 'early_stopped', 'diverged', 'stopped'];
-const dataKey = (s) => (s.tdata === 'csv' ? 'csv' : [s.tdata, s.tn, s.tnoise, s.tclasses, s.tdseed].join('|'));
+const END_STATES = ['finished', 'early_stopped', 'diverged', 'stopped', 'failed'];
+const dataKey = (s) => (s.tdata === 'csv' ? 'csv' : [s.tdata, s.tn, s.tnoise, s.tclasses, s.tdseed, s.tlam].join('|'));
 
 /** Builds the lab inside `root`; returns {show, update, onKey} for main.js. */
 export function createTrainLab(root, { lab, store, openInStepLab }) {
@@ -58,6 +59,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
 
   const views = createTrainViews($('train-views'), {
     onPin: pinCurrent,
+    onLossDisplay: () => store.set({ tlossview: $('tv-loss-sum').value }),
     onUnpin: (i) => { pinned.splice(i, 1); renderCurves(); },
     onEvaluate: (part) => store.set({ teval: part }),
     onSweep: startSweep,
@@ -67,7 +69,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     onImportModel: importModel,
     onStepThrough: stepThrough,
   });
-  const form = createTrainForm($('train-form'), { store, catalog, onCsv: uploadCsv });
+  const form = createTrainForm($('train-form'), { store, catalog, onCsv: uploadCsv, initDistributions: (spec) => lab.initDistributions(spec) });
 
   function showError(message) {
     $('train-error').textContent = message;
@@ -121,6 +123,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     const generator = catalog.find((d) => d.name === s.tdata).generator;
     const request = { name: s.tdata, samples: s.tn ?? generator.page_samples, noise: s.tnoise ?? generator.default_noise, seed: s.tdseed ?? 1 };
     if (generator.classes && generator.classes.min !== generator.classes.max) request.classes = s.tclasses ?? generator.classes.default;
+    if (generator.default_lambda !== undefined) request.lambda = s.tlam ?? generator.default_lambda;
     return request;
   }
 
@@ -190,7 +193,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       setup = await makeSetup(s, parameters);
       if (id !== setupCounter) return;
       form.render(s, preview.info);
-      views.showData(preview.info, preview.points, preview.bounds, preview.dataset);
+      views.showData(preview.info, preview.points, preview.bounds);
       client ??= new TrainingClient();
       const ready = await client.setup(setup);
       if (id !== setupCounter) return;
@@ -199,7 +202,8 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       const config = runConfig(s);
       run = { config, ready, history: [], description: describeRun(s, config), state: s, evaluation: null };
       latest = null;
-      views.startRun(ready, { points: preview.points, bounds: preview.bounds, datasetInfo: preview.info });
+      views.startRun(ready);
+      form.setSplit(ready.parts);
       $('train-score-label').textContent = ready.metricName === 'r2' ? 'train R²' : 'train accuracy';
       $('train-metric').textContent = '–';
       $('train-heldout').textContent = '';
@@ -286,38 +290,60 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     scheduleCurves(m.state !== 'running');
   }
 
+  /**
+   * The record whose scores the network holds now: after early stopping with the best weights put
+   * back, the best epoch's (as the confusion matrix scores them), else the last epoch's.
+   */
+  function shownRecord(m = latest) {
+    if (!run) return null;
+    if (m?.restoredBest && m.bestEpoch > 0) return run.history[m.bestEpoch - 1] ?? run.history.at(-1);
+    return run.history.at(-1);
+  }
+
   /** The status line, progress bar, scores and divergence alert for the latest progress message. */
   function renderProgress() {
     const m = latest;
     if (!run || !m) return;
-    const last = run.history.at(-1);
-    const pct = (v) => (run.ready.metricName === 'r2' ? v.toFixed(3) : `${(100 * v).toFixed(1)}%`);
-    if (last) {
-      setText($('train-metric'), pct(last.trainMetric));
-      $('train-metric').dataset.value = String(last.trainMetric);
-      setText($('train-heldout'), run.ready.heldOut && Number.isFinite(last.valMetric) ? `${run.ready.heldOut} ${pct(last.valMetric)}` : '');
-      $('train-heldout').dataset.value = String(last.valMetric ?? '');
+    const record = shownRecord(m);
+    const kind = run.ready.metricName === 'r2' ? 'r2' : 'accuracy';
+    if (!record && (m.state === 'diverged' || m.state === 'failed')) {
+      setText($('train-metric'), m.state);
+      $('train-metric').dataset.value = 'NaN';
+    }
+    if (record) {
+      const restored = m.restoredBest ? ` (epoch ${record.epoch}, restored)` : '';
+      setText($('train-score-label'), `${kind === 'r2' ? 'train R²' : 'train accuracy'}${restored}`);
+      setText($('train-metric'), m.state === 'diverged' ? 'diverged' : formatScore(record.trainMetric, kind));
+      $('train-metric').dataset.value = String(record.trainMetric);
+      // a diverged network's scores are not numbers to read, even where they are finite
+      const value = (v) => (m.state === 'diverged' ? 'diverged' : formatScore(v, kind));
+      const heldOut = run.ready.heldOut && !Number.isNaN(record.valMetric) ? `${run.ready.heldOut} ${value(record.valMetric)}` : '';
+      setText($('train-heldout'), heldOut);
+      $('train-heldout').dataset.value = String(record.valMetric ?? '');
     }
     const done = m.epoch + m.batch / m.batchesPerEpoch;
-    $('train-progress').value = Math.min(1, done / m.epochs);
+    $('train-progress').value = m.epochs ? Math.min(1, done / m.epochs) : 0;
     const rate = m.samplesPerSecond > 0 ? ` · ${Math.round(m.samplesPerSecond).toLocaleString('en-US')} samples/s` : '';
-    const left = m.state === 'running' && m.secondsLeft > 0 ? ` · about ${formatSeconds(m.secondsLeft)} left` : '';
-    const what = { ready: 'Ready', running: 'Training', paused: 'Paused', finished: 'Finished', early_stopped: 'Stopped early', diverged: 'Diverged', stopped: 'Stopped' }[m.state] ?? m.state;
-    const stopped = m.state === 'early_stopped' && m.message ? ` · ${m.message}` : '';
-    setText($('train-status'), `${what} · epoch ${m.epoch} of ${m.epochs}${m.batch ? `, batch ${m.batch} of ${m.batchesPerEpoch}` : ''}${rate}${left}${stopped}`);
-    if (m.state === 'diverged' && $('train-alert').hidden) {
+    const left = m.state === 'running' && m.secondsLeft > 0 ? ` · ${m.secondsLeft < 1 ? 'under a second' : `about ${formatSeconds(m.secondsLeft)}`} left` : '';
+    const what = { ready: 'Ready', running: 'Training', paused: 'Paused', finished: 'Finished', early_stopped: 'Stopped early', diverged: 'Diverged', stopped: 'Stopped', failed: 'Failed' }[m.state] ?? m.state;
+    const position = `epoch ${m.epoch} of ${m.epochs}${m.batch ? `, batch ${m.batch} of ${m.batchesPerEpoch}` : ''}`;
+    // early stopping says it in the core's words: "stopped at epoch 111, best epoch 81 restored: …"
+    const text = m.state === 'early_stopped' && m.message
+      ? `${m.message[0].toUpperCase()}${m.message.slice(1)}${rate}`
+      : `${what} · ${position}${rate}${left}`;
+    setText($('train-status'), text);
+    if ((m.state === 'diverged' || m.state === 'failed') && $('train-alert').hidden) {
       $('train-alert').hidden = false;
       $('train-alert').innerHTML = '';
       const strong = document.createElement('strong');
-      strong.textContent = 'Training diverged. ';
-      $('train-alert').append(strong, `${m.message} The weights from the last finite step are kept, so the charts and the network stay usable. Lower the learning rate and press “Train again”.`);
+      if (m.state === 'diverged') {
+        strong.textContent = 'Training diverged. ';
+        $('train-alert').append(strong, `${m.message} The charts and the network stay usable: lower the learning rate and press “Train again”.`);
+      } else {
+        strong.textContent = 'Training stopped with an error. ';
+        $('train-alert').append(strong, `${m.message} The run ended here; change the setting it names, or press “Train again” or Reset.`);
+      }
     }
-  }
-
-  function formatSeconds(seconds) {
-    if (seconds < 1) return 'under a second';
-    if (seconds < 90) return `${Math.round(seconds)} s`;
-    return `${Math.round(seconds / 60)} min`;
   }
 
   function renderCurves() {
@@ -327,7 +353,14 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     if (run) runs.push({ description: run.description, history: run.history, heldOut: run.ready?.heldOut, kind: 'current' });
     const labels = differingLabels(runs.map((r) => r.description));
     runs.forEach((r, i) => { r.label = r.kind === 'previous' ? `previous: ${labels[i]}` : labels[i]; });
-    views.drawCurves(runs, run?.ready?.metricName ?? 'accuracy');
+    const ready = run?.ready;
+    views.drawCurves(runs, {
+      metricName: ready?.metricName ?? 'accuracy',
+      loss: describeLoss(ready?.lossTerms ?? { loss: run?.config.spec(1, 1).loss, l2: 0 }),
+      parts: { train: ready?.parts.train ?? 0, heldOut: ready?.heldOut ? ready.parts[ready.heldOut] : 0 },
+      bestEpoch: latest?.restoredBest ? latest.bestEpoch : null,
+      optimum: ready?.optimum ? { ...ready.optimum, lambda: run.config.spec(1, 1).l2 } : null,
+    });
     views.showPinned(runs.filter((r) => r.kind === 'pinned').map((r) => r.label));
   }
 
@@ -389,8 +422,13 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
 
   function exportCsv() {
     const runs = [...pinned.map((p, i) => ({ label: `pinned ${i + 1}: ${Object.values(p.description).join(' ')}`, history: p.history }))];
-    if (run) runs.push({ label: `current: ${Object.values(run.description).join(' ')}`, history: run.history });
-    download('backprop-lab-curves.csv', curvesCsv(runs, run?.ready?.metricName ?? 'accuracy'), 'text/csv');
+    if (run) runs.push({ label: `current: ${Object.values(run.description).join(' ')}`, history: run.history, restoredEpoch: latest?.restoredBest ? latest.bestEpoch : null });
+    const ready = run?.ready;
+    download('backprop-lab-curves.csv', curvesCsv(runs, {
+      metricName: ready?.metricName ?? 'accuracy',
+      loss: describeLoss(ready?.lossTerms ?? { loss: 'mse', l2: 0 }),
+      parts: { train: ready?.parts.train ?? 0, heldOut: ready?.heldOut ? ready.parts[ready.heldOut] : 0 },
+    }), 'text/csv');
   }
 
   async function exportModel() {
@@ -443,6 +481,9 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
 
   // ---------- state ----------
 
+  /** The loss chart's mean/sum choice follows the link. */
+  const syncLossView = () => { root.querySelector('#tv-loss-sum').value = state.tlossview ?? 'mean'; };
+
   let configureTimer = null;
   /** A setting changed: the run is set up again shortly; until then nothing can start it. */
   const scheduleConfigure = () => {
@@ -457,13 +498,15 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     client = new TrainingClient();
     client.on('progress', onProgress);
     client.on('reset', () => renderCurves()); // resetRun() has emptied the history
-    client.on('error', (m) => { if (run) showError(m.message); });
+    // a training failure is shown by the 'failed' progress that follows; other errors here
+    client.on('error', (m) => { if (run && m.for !== 'training') showError(m.message); });
     client.loaded.catch((error) => showError(`The training worker did not start: ${error.message}`));
   };
 
   return {
     show(next) {
       state = next;
+      syncLossView();
       listen();
       form.render(state, preview.info);
       if (!started) {
@@ -474,7 +517,12 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     update(next, changes) {
       state = next;
       const keys = Object.keys(changes);
-      if (keys.some((k) => k.startsWith('t') && k !== 'tbudget')) {
+      if (keys.length && keys.every((k) => k === 'tlossview')) {
+        syncLossView();
+        renderCurves();
+        return;
+      }
+      if (keys.some((k) => k.startsWith('t') && k !== 'tbudget' && k !== 'tlossview')) {
         if (keys.length === 1 && keys[0] === 'teval' && run) {
           client.evaluate(next.teval).catch((error) => showError(error.message));
           form.render(state, preview.info);

@@ -18,7 +18,8 @@ export function describeRun(state, config = runConfig(state)) {
     epochs: `${s.epochs} epochs`,
     l2: `λ ${state.tl2 ?? config.recipe.l2}`,
     schedule: s.lr_schedule.type === 'step' ? `η×${s.lr_schedule.factor}/${s.lr_schedule.every}` : 'constant η',
-    stop: s.early_stopping.enabled === false ? 'no early stop' : `patience ${s.early_stopping.patience}`,
+    stop: s.early_stopping.enabled === false ? 'no early stop' : `stop on ${s.early_stopping.metric.replace(/_/g, ' ')} (patience ${s.early_stopping.patience}, Δ ${s.early_stopping.min_delta})`,
+    bias: config.bias ? 'with biases' : 'no biases',
     seed: `seed ${s.seed}`,
     metrics: s.epoch_metrics === 'running' ? 'running train metrics' : 'full-pass train metrics',
     scaling: config.scaling,
@@ -76,6 +77,44 @@ export function parseSweepValues(key, text) {
 }
 
 /**
+ * Trains one value of a sweep to its end and returns its point. A value that diverges or fails
+ * (its setup refused, an error while training) becomes a point with that status and its message,
+ * and the sweep goes on with the next value.
+ */
+async function sweepValue(client, { state, key, index, value, makeSetup, onProgress, isCancelled }) {
+  const started = performance.now();
+  let ready;
+  try {
+    ready = await client.setup(await makeSetup({ ...state, ...SWEEPS[key].apply(state, value) }));
+  } catch (error) {
+    return { value, status: 'failed', message: error.message, seconds: (performance.now() - started) / 1000 };
+  }
+  const last = await new Promise((resolve) => {
+    const off = client.on('progress', (m) => {
+      onProgress({ index, value, epoch: m.epoch, epochs: m.epochs });
+      if (m.state !== 'running' && m.state !== 'ready' && m.state !== 'paused') { off(); resolve(m); }
+      if (isCancelled()) client.stop();
+    });
+    client.start();
+  });
+  const { history } = last.state === 'failed' ? { history: [] } : await client.snapshot();
+  // the scores of the weights the run ended with: the restored best epoch's after early stopping
+  const final = (last.restoredBest ? history[last.bestEpoch - 1] : history.at(-1)) ?? {};
+  const evaluation = last.evaluation;
+  return {
+    value,
+    trainMetric: final.trainMetric,
+    heldOutMetric: ready.heldOut ? final.valMetric : undefined,
+    macroF1: evaluation?.report?.macroF1,
+    evaluatedPart: evaluation?.part,
+    epochs: history.length,
+    status: last.state,
+    message: last.message,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/**
  * Trains one run per value, one after the other, in a worker of its own (the main run is left
  * alone). `makeSetup(state)` gives the worker's setup message for a state. Calls
  * onProgress({index, value, epoch, epochs}) and onPoint({value, trainMetric, heldOutMetric,
@@ -89,30 +128,7 @@ export function runSweep({ state, key, values, makeSetup, onProgress, onPoint })
     try {
       for (const [index, value] of values.entries()) {
         if (cancelled) break;
-        const runState = { ...state, ...SWEEPS[key].apply(state, value) };
-        const ready = await client.setup(await makeSetup(runState));
-        const ended = new Promise((resolve, reject) => {
-          const off = client.on('progress', (m) => {
-            onProgress({ index, value, epoch: m.epoch, epochs: m.epochs });
-            if (m.state !== 'running' && m.state !== 'ready' && m.state !== 'paused') { off(); offError(); resolve(m); }
-            if (cancelled) client.stop();
-          });
-          const offError = client.on('error', (m) => { off(); offError(); reject(new Error(m.message)); });
-        });
-        client.start();
-        const last = await ended;
-        const { history } = await client.snapshot();
-        const final = history.at(-1) ?? {};
-        const evaluation = last.evaluation;
-        const point = {
-          value,
-          trainMetric: final.trainMetric,
-          heldOutMetric: ready.heldOut ? final.valMetric : undefined,
-          macroF1: evaluation?.report?.macroF1,
-          evaluatedPart: evaluation?.part,
-          status: last.state,
-          message: last.message,
-        };
+        const point = await sweepValue(client, { state, key, index, value, makeSetup, onProgress, isCancelled: () => cancelled });
         points.push(point);
         onPoint(point);
       }

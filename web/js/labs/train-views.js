@@ -11,6 +11,7 @@ import { renderClassBalance } from '../ui/class-balance.js';
 import { runColor } from '../ui/palette.js';
 import { SWEEPS, differingLabels } from './train-runs.js';
 import { download } from './train-export.js';
+import { formatScore, formatSeconds } from '../ui/format.js';
 
 const PREVIOUS_COLOR = '#9aa3b2';
 const SWEEP_METRICS = [
@@ -34,11 +35,23 @@ export function createTrainViews(root, handlers) {
       <div class="curves-stack">
         <section class="card chart-card" aria-labelledby="tv-loss-title">
           <h2 id="tv-loss-title" class="card-title">Loss per epoch</h2>
+          <p class="chart-note" id="tv-loss-formula" data-testid="loss-formula"></p>
+          <div class="chart-options">
+            <label class="field inline" for="tv-loss-sum"><span>Show</span>
+              <select id="tv-loss-sum"><option value="mean">mean over samples</option><option value="sum">sum over samples</option></select></label>
+            <label class="check" for="tv-loss-log"><input type="checkbox" id="tv-loss-log"> log scale</label>
+          </div>
           <div class="chart-frame"><canvas id="tv-loss" role="img" aria-label="Loss per epoch"></canvas></div>
         </section>
         <section class="card chart-card" aria-labelledby="tv-metric-title">
           <h2 id="tv-metric-title" class="card-title">Accuracy per epoch</h2>
+          <p class="chart-note" id="tv-metric-note" data-testid="metric-note"></p>
           <div class="chart-frame"><canvas id="tv-metric" role="img" aria-label="Accuracy per epoch"></canvas></div>
+        </section>
+        <section class="card chart-card" aria-labelledby="tv-optimum-title" id="tv-optimum-card" hidden>
+          <h2 id="tv-optimum-title" class="card-title">Distance to the exact optimum</h2>
+          <p class="chart-note" id="tv-optimum-note" data-testid="optimum-note"></p>
+          <div class="chart-frame"><canvas id="tv-optimum" role="img" aria-label="Distance to the exact optimum per epoch"></canvas></div>
         </section>
       </div>
     </div>
@@ -71,7 +84,7 @@ export function createTrainViews(root, handlers) {
         <div class="chart-frame" id="tv-sweep-frame" hidden><canvas id="tv-sweep" role="img" aria-label="Final scores against the swept setting"></canvas></div>
         <table class="sweep-table" id="tv-sweep-table" data-testid="sweep-table" hidden>
           <caption>Final scores per value</caption>
-          <thead><tr><th scope="col">value</th><th scope="col">train</th><th scope="col">held-out</th><th scope="col">macro F1</th><th scope="col">end</th></tr></thead>
+          <thead><tr><th scope="col">value</th><th scope="col">train</th><th scope="col">held-out</th><th scope="col">macro F1</th><th scope="col">end</th><th scope="col">time</th></tr></thead>
           <tbody></tbody>
         </table>
       </section>
@@ -100,21 +113,40 @@ export function createTrainViews(root, handlers) {
 
   const lossChart = createLineChart($('tv-loss'), { xLabel: 'epoch', yLabel: 'loss', integerX: true });
   const metricChart = createLineChart($('tv-metric'), { xLabel: 'epoch', yLabel: 'accuracy', integerX: true, yMin: 0, yMax: 1 });
+  let optimumChart = null;
   let regressionChart = null;
   let sweepChart = null;
   let sweeps = []; // [{key, description, color, points}]
   let mapInput = null; // {bounds, points, classes, xLabel, yLabel}
   let lastGrid = null;
   let mode = 'none'; // 'map' | 'images' | 'regression' | 'none'
-  let metricName = 'accuracy';
+  let metricName = null; // set (with its title and note) by the first drawCurves
 
   // ---------- curves ----------
 
-  function drawCurves(runs, metric) {
+  /**
+   * Draws the runs' curves. `shown`: {metricName, loss: {formula, penalty}, parts: {train, heldOut}
+   * sample counts, bestEpoch (a marker), optimum (the current run's distance to the optimum is drawn)}.
+   */
+  function drawCurves(runs, shown) {
+    const metric = shown.metricName;
+    const r2 = metric === 'r2';
     if (metric !== metricName) {
       metricName = metric;
-      $('tv-metric-title').textContent = metric === 'r2' ? 'R² per epoch' : 'Accuracy per epoch';
+      $('tv-metric-title').textContent = r2 ? 'R² per epoch' : 'Accuracy per epoch';
+      $('tv-export-metric').textContent = r2 ? 'R² chart (PNG)' : 'Accuracy chart (PNG)';
+      $('tv-metric-note').textContent = r2
+        ? 'R² = 1 − Σ(y − ŷ)² / Σ(y − ȳ)² over the part\'s samples: 1 is perfect, 0 is no better than always predicting the mean ȳ, below 0 is worse (drawn down to −1).'
+        : 'Accuracy: the fraction of samples whose predicted class (the largest output; for one output, ≥ 0.5) is the true class.';
     }
+    // "sum": each part's mean data loss × its number of samples, plus the penalty (which is not per sample)
+    const sum = $('tv-loss-sum').value === 'sum';
+    const lossOf = (r, part) => {
+      const mean = part === 'train' ? r.trainLoss : r.valLoss;
+      if (!sum) return mean;
+      const n = part === 'train' ? shown.parts.train : shown.parts.heldOut;
+      return (mean - (r.penalty ?? 0)) * n + (r.penalty ?? 0);
+    };
     const series = (pick) => runs.flatMap((run) => {
       const color = run.kind === 'previous' ? PREVIOUS_COLOR : runColor(run.colorIndex ?? 0);
       const width = run.kind === 'current' ? 2.5 : 1.5;
@@ -125,12 +157,44 @@ export function createTrainViews(root, handlers) {
       }
       return out;
     });
-    lossChart.setSeries(series((r, part) => (part === 'train' ? r.trainLoss : r.valLoss)));
-    metricChart.setSeries(series((r, part) => (part === 'train' ? r.trainMetric : r.valMetric)));
+    const lossSeries = series((r, part) => lossOf(r, part));
+    // a loss that spans many decades (a run on its way to diverging) is only readable on a log axis
+    const values = lossSeries.flatMap((s) => s.points.map((p) => p.y)).filter((v) => Number.isFinite(v) && v > 0);
+    const spansDecades = values.length > 1 && Math.max(...values) / Math.min(...values) > 1e6;
+    if (spansDecades && !$('tv-loss-log').checked) $('tv-loss-log').checked = true;
+    $('tv-loss-formula').textContent = `${sum ? 'Sum' : 'Mean'} over the samples of ${shown.loss.formula}${shown.loss.penalty ? ` + ${shown.loss.penalty}` : ''}`
+      + `${sum ? ` (mean × ${shown.parts.train.toLocaleString('en-US')} training${shown.parts.heldOut ? ` and × ${shown.parts.heldOut.toLocaleString('en-US')} held-out` : ''} samples)` : ''}.`;
+    lossChart.setYAxis({ title: sum ? 'loss (sum over samples)' : 'loss (mean over samples)', log: $('tv-loss-log').checked });
+    lossChart.setSeries(lossSeries);
+    const metricSeries = series((r, part) => (part === 'train' ? r.trainMetric : r.valMetric));
+    metricChart.setYAxis({ title: r2 ? 'R²' : 'accuracy', min: r2 ? -1 : 0, max: 1 });
+    metricChart.setSeries(metricSeries);
+    const marker = shown.bestEpoch ? { x: shown.bestEpoch, label: `best epoch ${shown.bestEpoch} (restored)` } : null;
+    lossChart.setMarker(marker);
+    metricChart.setMarker(marker);
     const current = runs.find((r) => r.kind === 'current');
+    drawOptimum(current, shown.optimum);
     const last = current?.history.at(-1);
-    $('tv-loss').setAttribute('aria-label', last ? `Loss per epoch: after epoch ${last.epoch}, train loss ${last.trainLoss.toFixed(4)}` : 'Loss per epoch: no epoch finished yet');
-    $('tv-metric').setAttribute('aria-label', last ? `${metricName === 'r2' ? 'R²' : 'Accuracy'} per epoch: after epoch ${last.epoch}, train ${last.trainMetric.toFixed(4)}` : 'No epoch finished yet');
+    $('tv-loss').setAttribute('aria-label', last ? `Loss per epoch: after epoch ${last.epoch}, train loss ${formatScore(lossOf(last, 'train'), 'loss')}` : 'Loss per epoch: no epoch finished yet');
+    $('tv-metric').setAttribute('aria-label', last ? `${r2 ? 'R²' : 'Accuracy'} per epoch: after epoch ${last.epoch}, train ${formatScore(last.trainMetric, metricName)}` : 'No epoch finished yet');
+  }
+
+  /** The least-squares run's ‖w − w*‖ and f(w) − f(w*) per epoch on a log axis (seed 000 §1.2), or why not. */
+  function drawOptimum(current, optimum) {
+    $('tv-optimum-card').hidden = !optimum;
+    if (!optimum) return;
+    if (optimum.reason) {
+      $('tv-optimum-note').textContent = `Not measured: ${optimum.reason}. The dataset's recipe matches the seed's model.`;
+      optimumChart?.setSeries([]);
+      return;
+    }
+    $('tv-optimum-note').textContent = `The exact ridge optimum w* = ((1/m)XᵀX + λI)⁻¹ (1/m)Xᵀy (λ = ${optimum.lambda}) against the weights w after each epoch: the distance ‖w − w*‖ and the gap f(w) − f(w*), with f(w) = (1/2m)‖Xw − y‖² + (λ/2)‖w‖², the training loss.`;
+    optimumChart ??= createLineChart($('tv-optimum'), { xLabel: 'epoch', yLabel: 'distance to the optimum', integerX: true, logY: true });
+    const history = current?.history ?? [];
+    optimumChart.setSeries([
+      { label: '‖w − w*‖', color: runColor(0), width: 2.5, points: history.map((r) => ({ x: r.epoch, y: r.optimumDistance })) },
+      { label: 'f(w) − f(w*)', color: runColor(1), width: 2.5, dashed: true, points: history.map((r) => ({ x: r.epoch, y: r.optimumGap })) },
+    ]);
   }
 
   // ---------- data view ----------
@@ -148,7 +212,7 @@ export function createTrainViews(root, handlers) {
     if (!info) return;
     const balance = $('tv-balance');
     if (info.task === 'classification') {
-      renderClassBalance(balance, { classNames: info.classNames, counts: Array.from(info.classCounts), caption: `${info.samples.toLocaleString('en-US')} examples per class` });
+      renderClassBalance(balance, { classNames: info.classNames, counts: Array.from(info.classCounts), caption: 'Examples per class' });
     } else {
       balance.replaceChildren();
     }
@@ -164,7 +228,7 @@ export function createTrainViews(root, handlers) {
       };
       lastGrid = null;
       redrawMap();
-      $('tv-view-note').textContent = 'Each pixel is coloured by the class the network predicts there; filled dots are training points, rings are held-out points.';
+      $('tv-view-note').textContent = 'Each pixel is coloured by the class the network predicts there; filled dots are training points, rings validation points and squares test points.';
     } else if (info.imageWidth) {
       showMode('images');
       $('tv-view-title').textContent = 'Test images';
@@ -198,7 +262,8 @@ export function createTrainViews(root, handlers) {
     for (const option of $('tv-eval-part').options) option.disabled = ready.parts[option.value] === 0;
     if (mapInput && ready.indices) {
       const train = new Set(Array.from(ready.indices.train));
-      mapInput.points.forEach((p, i) => { p.kind = train.has(i) ? 'train' : 'test'; });
+      const validation = new Set(Array.from(ready.indices.validation));
+      mapInput.points.forEach((p, i) => { p.kind = train.has(i) ? 'train' : validation.has(i) ? 'validation' : 'test'; });
       redrawMap();
     }
   }
@@ -214,6 +279,19 @@ export function createTrainViews(root, handlers) {
   function showEvaluation(evaluation, ready) {
     const names = ready.dataset.classNames;
     const partText = `${evaluation.part} part, ${evaluation.samples.toLocaleString('en-US')} examples`;
+    if (evaluation.diverged && mode === 'regression') {
+      regressionChart.setPoints([]);
+      $('tv-view-note').textContent = `Diverged: the network's predictions on the ${partText} are not usable numbers, so nothing is plotted.`;
+      return;
+    }
+    if (evaluation.diverged) {
+      shownConfusion = 'diverged';
+      const note = document.createElement('p');
+      note.className = 'view-note diverged-note';
+      note.textContent = `Diverged: the network's outputs on the ${partText} are not finite (NaN or infinite), so there are no predicted classes to count.`;
+      $('tv-confusion').replaceChildren(note);
+      return;
+    }
     const confusionKey = evaluation.report ? `${evaluation.part}:${Array.from(evaluation.report.confusion.data).join(',')}` : '';
     if (evaluation.report && confusionKey !== shownConfusion) {
       shownConfusion = confusionKey;
@@ -247,7 +325,7 @@ export function createTrainViews(root, handlers) {
       const points = [];
       for (let i = 0; i < evaluation.predictions.length; i += k) points.push({ x: evaluation.targets[i], y: evaluation.predictions[i] });
       regressionChart.setPoints(points);
-      $('tv-view-note').textContent = `Each dot is one example of the ${partText} (R² ${evaluation.metric.toFixed(3)}); a perfect model puts every dot on the diagonal.`;
+      $('tv-view-note').textContent = `Each dot is one example of the ${partText} (R² ${formatScore(evaluation.metric, 'r2')}); a perfect model puts every dot on the diagonal.`;
     }
   }
 
@@ -288,11 +366,14 @@ export function createTrainViews(root, handlers) {
         color: m.key === 'trainMetric' ? s.color : m.key === 'heldOutMetric' ? s.color : '#6b4fa0',
         dashed: m.dashed,
         width: m.width ?? 2,
-        points: s.points.map((p) => ({ x: p.value, y: p[m.key] })),
+        // a diverged or failed value has no score: a gap, named in the table
+        points: s.points.map((p) => ({ x: p.value, y: p.status === 'diverged' || p.status === 'failed' ? NaN : p[m.key] })),
       }))));
   }
 
   $('tv-pin').addEventListener('click', handlers.onPin);
+  $('tv-loss-sum').addEventListener('change', () => handlers.onLossDisplay());
+  $('tv-loss-log').addEventListener('change', () => handlers.onLossDisplay());
   $('tv-eval-part').addEventListener('change', (e) => handlers.onEvaluate(e.target.value));
   $('tv-sweep-key').addEventListener('change', (e) => {
     $('tv-sweep-values').value = { lr: '0.01, 0.1, 1', batch: '8, 32, 128', epochs: '5, 10, 20, 40', l2: '0, 0.001, 0.01, 0.1', width: '2, 8, 32', depth: '1, 2, 3, 4' }[e.target.value];
@@ -301,7 +382,7 @@ export function createTrainViews(root, handlers) {
   $('tv-sweep-cancel').addEventListener('click', handlers.onCancelSweep);
   $('tv-export-csv').addEventListener('click', handlers.onExportCsv);
   $('tv-export-loss').addEventListener('click', () => download('backprop-lab-loss.png', lossChart.toPNG()));
-  $('tv-export-metric').addEventListener('click', () => download('backprop-lab-accuracy.png', metricChart.toPNG()));
+  $('tv-export-metric').addEventListener('click', () => download(`backprop-lab-${metricName === 'r2' ? 'r2' : 'accuracy'}.png`, metricChart.toPNG()));
   $('tv-export-view').addEventListener('click', () => {
     const url = mode === 'map' ? $('tv-map').toDataURL('image/png') : mode === 'regression' ? regressionChart.toPNG() : null;
     if (url) download('backprop-lab-data-view.png', url);
@@ -355,8 +436,12 @@ export function createTrainViews(root, handlers) {
     sweepPoint(entry, point) {
       entry.points.push(point);
       const row = document.createElement('tr');
-      const cell = (v) => (Number.isFinite(v) ? v.toFixed(3) : '–');
-      row.innerHTML = `<th scope="row">${point.value}</th><td>${cell(point.trainMetric)}</td><td>${cell(point.heldOutMetric)}</td><td>${cell(point.macroF1)}</td><td>${point.status.replace('_', ' ')}</td>`;
+      const ended = point.status === 'diverged' || point.status === 'failed';
+      const cell = (v) => (ended ? point.status : formatScore(v, 'score'));
+      row.dataset.status = point.status;
+      row.innerHTML = `<th scope="row">${point.value}</th><td>${cell(point.trainMetric)}</td><td>${cell(point.heldOutMetric)}</td><td>${cell(point.macroF1)}</td><td></td><td>${formatSeconds(point.seconds)}</td>`;
+      row.children[4].textContent = point.status.replace('_', ' ');
+      if (point.message) row.children[4].title = point.message;
       $('tv-sweep-table').querySelector('tbody').append(row);
       drawSweeps();
     },

@@ -21,7 +21,7 @@ export function renderClassBalance(container, { classNames, counts, caption = 'E
   title.textContent = caption;
   const totalText = document.createElement('span');
   totalText.className = 'class-balance-total';
-  totalText.textContent = `${total} in all`;
+  totalText.textContent = `${total.toLocaleString('en-US')} in all`;
   title.append(' ', totalText);
 
   const list = document.createElement('ul');

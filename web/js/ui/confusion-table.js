@@ -83,7 +83,8 @@ function header(text, scope, hidden = '') {
  *   recall, precision, f1, support (per class), accuracy, macroF1: shown as given; any left out
  *     is computed from the counts
  *   caption: the table's caption (a hint on reading it is added)
- * The total (the sum of all cells) is in an element with data-testid="confusion-total".
+ * The total (the sum of all cells) is in an element with data-testid="confusion-total"; the
+ * accuracy shown has its full value in data-accuracy.
  */
 export function renderConfusionTable(container, { classNames, confusion, recall, precision, f1, support, accuracy, macroF1, caption = 'Confusion matrix' }) {
   const { rows, cols, data } = confusion;
@@ -172,6 +173,7 @@ export function renderConfusionTable(container, { classNames, confusion, recall,
   summary.className = 'confusion-summary';
   summary.innerHTML = 'Accuracy <strong class="acc"></strong> · macro F1 <strong class="f1"></strong> · total <strong data-testid="confusion-total"></strong> examples';
   summary.querySelector('.acc').textContent = percent(shown.accuracy, 1);
+  summary.querySelector('.acc').dataset.accuracy = String(shown.accuracy);
   summary.querySelector('.f1').textContent = score(shown.macroF1);
   summary.querySelector('[data-testid="confusion-total"]').textContent = String(computed.total);
 

@@ -22,3 +22,38 @@ export function formatScientific(value, digits = 2) {
   if (value === 0) return '0';
   return value.toExponential(digits).replace('e-', 'e−').replace('e+', 'e');
 }
+
+const SUPERSCRIPT_DIGITS = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+
+/** `value` with `digits` significant digits, as "4.68 × 10³⁰⁶" when huge or tiny; "−" for negatives. */
+export function formatSignificant(value, digits = 4) {
+  if (!Number.isFinite(value)) return 'not finite';
+  const magnitude = Math.abs(value);
+  if (magnitude !== 0 && (magnitude >= 1e5 || magnitude < 1e-4)) {
+    const [mantissa, exponent] = value.toExponential(digits - 1).split('e');
+    const power = String(Number(exponent)).replace(/[-\d]/g, (c) => SUPERSCRIPT_DIGITS[c]);
+    return `${mantissa} × 10${power}`.replace('-', '−');
+  }
+  return String(Number(value.toPrecision(digits))).replace('-', '−');
+}
+
+/**
+ * A score as a person reads it: 'accuracy' as a percentage with one decimal, 'r2' and 'score'
+ * (0..1) with three decimals, 'loss' with four significant digits. A value that is not finite
+ * (a diverged run) reads "diverged".
+ */
+export function formatScore(value, kind) {
+  if (value === undefined || value === null) return '–';
+  if (!Number.isFinite(value)) return 'diverged';
+  if (kind === 'accuracy') return `${(100 * value).toFixed(1)}%`;
+  if (kind === 'loss' || Math.abs(value) >= 1e5) return formatSignificant(value);
+  return value.toFixed(3).replace('-', '−');
+}
+
+/** A duration: "0.4 s", "12 s", "3 min"; "–" when unknown. */
+export function formatSeconds(seconds) {
+  if (!Number.isFinite(seconds) || seconds < 0) return '–';
+  if (seconds < 10) return `${seconds.toFixed(1)} s`;
+  if (seconds < 90) return `${Math.round(seconds)} s`;
+  return `${Math.round(seconds / 60)} min`;
+}

@@ -41,7 +41,7 @@ function logTicks(min, max) {
 
 /** A number shown in a tooltip: four significant digits, "−" for negatives. */
 function tooltipNumber(value) {
-  if (!Number.isFinite(value)) return String(value);
+  if (!Number.isFinite(value)) return 'not finite';
   const magnitude = Math.abs(value);
   const text = magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e6) ? value.toExponential(3) : String(Number(value.toPrecision(4)));
   return text.replace('-', '−');
@@ -90,6 +90,36 @@ const legendMarkersPlugin = {
   },
 };
 
+/** Draws a vertical dashed line with a label at options.x (e.g. "best epoch 81"), when set. */
+const markerPlugin = {
+  id: 'xMarker',
+  afterDatasetsDraw(chart, _args, options) {
+    const { x: value, label, color = '#1d2330' } = options ?? {};
+    if (!Number.isFinite(value)) return;
+    const { ctx, chartArea: area, scales } = chart;
+    const x = scales.x.getPixelForValue(value);
+    if (!(x >= area.left && x <= area.right)) return;
+    ctx.save();
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 1.5;
+    ctx.setLineDash([4, 4]);
+    ctx.beginPath();
+    ctx.moveTo(x, area.top);
+    ctx.lineTo(x, area.bottom);
+    ctx.stroke();
+    if (label) {
+      ctx.setLineDash([]);
+      ctx.font = `13px ${FONT}`;
+      ctx.fillStyle = color;
+      const width = ctx.measureText(label).width;
+      const left = x + 4 + width > area.right ? x - 4 - width : x + 4;
+      ctx.textBaseline = 'top';
+      ctx.fillText(label, left, area.top + 2);
+    }
+    ctx.restore();
+  },
+};
+
 /** `canvas` as a PNG data URL on a white background (a chart's canvas itself is transparent). */
 export function canvasToPNG(canvas) {
   const copy = document.createElement('canvas');
@@ -107,7 +137,7 @@ export function canvasToPNG(canvas) {
  * Options: xLabel, yLabel (axis titles), logX, logY (log axes; values ≤ 0 are left out), yMin,
  * yMax (fixed y range, e.g. 0 and 1 for accuracy), integerX (whole-number ticks, e.g. epochs),
  * showPoints (point markers on every value), title.
- * Returns {setSeries(series), toPNG(), destroy()}.
+ * Returns {setSeries(series), setYAxis(axis), setMarker(marker), toPNG(), destroy()}.
  */
 export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false, logY = false, yMin, yMax, integerX = false, showPoints = false, title = '' } = {}) {
   const ink = cssColor(canvas, '--ink', '#1d2330');
@@ -126,14 +156,15 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
   });
   const x = axis(logX, xLabel);
   if (integerX && !logX) x.ticks.precision = 0;
-  const y = axis(logY, yLabel);
+  let y = axis(logY, yLabel);
   if (yMin !== undefined) y.min = yMin;
   if (yMax !== undefined) y.max = yMax;
+  let lastSeries = [];
 
   const chart = new globalThis.Chart(canvas, {
     type: 'line',
     data: { datasets: [] },
-    plugins: [legendMarkersPlugin],
+    plugins: [legendMarkersPlugin, markerPlugin],
     options: {
       animation: false,
       responsive: true,
@@ -171,6 +202,7 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
           },
         },
         legendMarkers: { enabled: showPoints },
+        xMarker: {},
         tooltip: {
           titleFont: { size: 14, family: FONT },
           bodyFont: { size: 14, family: FONT },
@@ -190,6 +222,7 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
      * Points whose x or y is not finite (or ≤ 0 on a log axis) are left out as a gap in the line.
      */
     setSeries(series) {
+      lastSeries = series;
       const datasets = chart.data.datasets;
       datasets.length = Math.min(datasets.length, series.length);
       series.forEach((s, i) => {
@@ -212,6 +245,27 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
           tension: 0,
         });
       });
+      chart.update('none');
+    },
+    /**
+     * Changes the y axis: {title, log, min, max} (min and max undefined: fitted to the data); the
+     * series are drawn again for the new axis.
+     */
+    setYAxis({ title = y.title.text, log = logY, min, max } = {}) {
+      const unchanged = title === y.title.text && log === logY && min === y.min && max === y.max;
+      if (unchanged) return;
+      logY = log;
+      y = axis(log, title);
+      if (min !== undefined) y.min = min;
+      if (max !== undefined) y.max = max;
+      chart.options.scales.y = y;
+      this.setSeries(lastSeries);
+    },
+    /** A vertical marker {x, label} on the x axis (null: none), e.g. the restored best epoch. */
+    setMarker(marker) {
+      const options = chart.options.plugins.xMarker;
+      if ((marker?.x ?? null) === (options.x ?? null) && (marker?.label ?? '') === (options.label ?? '')) return;
+      chart.options.plugins.xMarker = { x: marker?.x, label: marker?.label };
       chart.update('none');
     },
     /** The chart as a PNG data URL ('data:image/png;base64,…') on a white background. */

@@ -1,5 +1,5 @@
-// A 2-D map of points on a canvas: labelled points (filled = train, ring = test) over an optional
-// shaded grid of model outputs (the decision boundary, or a value on a diverging scale), with axes,
+// A 2-D map of points on a canvas: labelled points (filled = train, ring = validation, square =
+// test) over an optional shaded grid of model outputs (the decision boundary, or a value on a diverging scale), with axes,
 // ticks and a small legend. Crisp on HiDPI screens and cheap enough to redraw a few times a second.
 import { classColor, classTintRGB, divergingRGB, divergingColor } from './palette.js';
 
@@ -76,18 +76,26 @@ function paintGrid(image, grid, regression, valueRange) {
   }
 }
 
-/** Draws a train marker (filled, white outline) or a test marker (ring with a dark outline). */
+/** The marker kinds, drawn in this order: filled dots, then rings, then hollow squares on top. */
+const KINDS = ['train', 'validation', 'test'];
+const kindOf = (p) => (KINDS.includes(p.kind) ? p.kind : 'train');
+
+/**
+ * Draws a train marker (filled, white outline), a validation marker (ring with a dark outline) or
+ * a test marker (hollow square with a dark outline).
+ */
 function drawMarker(ctx, x, y, r, kind, fill) {
   ctx.beginPath();
-  if (kind === 'test') {
-    ctx.arc(x, y, r + 0.8, 0, 2 * Math.PI);
+  if (kind === 'validation' || kind === 'test') {
+    const shape = (size) => (kind === 'test' ? ctx.rect(x - size, y - size, 2 * size, 2 * size) : ctx.arc(x, y, size, 0, 2 * Math.PI));
+    shape(r + 0.8);
     ctx.fillStyle = 'white';
     ctx.fill();
     ctx.lineWidth = 1.2;
     ctx.strokeStyle = INK;
     ctx.stroke();
     ctx.beginPath();
-    ctx.arc(x, y, r - 1.2, 0, 2 * Math.PI);
+    shape(r - 1.2);
     ctx.lineWidth = 2.6;
     ctx.strokeStyle = fill;
     ctx.stroke();
@@ -170,15 +178,14 @@ export function drawPointMap(canvas, options) {
   const scale = (v) => (range[1] > range[0] ? (v - range[0]) / (range[1] - range[0]) : 0.5);
 
   // legend: the two markers, then the classes' colours or the value scale
-  const kinds = new Set(points.map((p) => (p.kind === 'test' ? 'test' : 'train')));
+  const kinds = new Set(points.map(kindOf));
   ctx.font = LEGEND_FONT;
   const markerItem = (kind, text) => ({
     width: 20 + ctx.measureText(text).width,
     draw(x, y) { drawMarker(ctx, x + 7, y, 6, kind, '#7b8494'); ctx.fillStyle = INK; ctx.fillText(text, x + 20, y); },
   });
   const items = [];
-  if (kinds.has('train')) items.push(markerItem('train', 'train'));
-  if (kinds.has('test')) items.push(markerItem('test', 'test'));
+  for (const kind of KINDS) if (kinds.has(kind)) items.push(markerItem(kind, kind));
   if (regression) {
     const [low, high] = range.map(valueText);
     const lowText = `${valueLabel} ${low}`;
@@ -276,15 +283,15 @@ export function drawPointMap(canvas, options) {
   ctx.fillText(yLabel, 0, 0);
   ctx.restore();
 
-  // points: train first, test on top; clipped to the plot
+  // points: train first, held-out on top; clipped to the plot
   const radius = Math.max(3, Math.min(6, plot.width / 90)) * (points.length > 600 ? 0.75 : 1);
   ctx.save();
   ctx.beginPath();
   ctx.rect(plot.left, plot.top, plot.width, plot.height);
   ctx.clip();
-  for (const kind of ['train', 'test']) {
+  for (const kind of KINDS) {
     for (const p of points) {
-      if ((p.kind === 'test' ? 'test' : 'train') !== kind || !Number.isFinite(p.x) || !Number.isFinite(p.y)) continue;
+      if (kindOf(p) !== kind || !Number.isFinite(p.x) || !Number.isFinite(p.y)) continue;
       const fill = regression ? divergingColor(scale(p.label)) : classColor(p.label);
       drawMarker(ctx, toX(p.x), toY(p.y), radius, kind, fill);
       if (regression && kind === 'train') { ctx.strokeStyle = INK; ctx.lineWidth = 1.2; ctx.stroke(); }
@@ -299,8 +306,9 @@ export function drawPointMap(canvas, options) {
 
 /** A sentence for screen readers from the counts. */
 function describe(points, classes, gridOk, regression) {
-  const test = points.filter((p) => p.kind === 'test').length;
-  const parts = [`Scatter plot of ${points.length} points (${points.length - test} training as filled dots, ${test} test as rings)`];
+  const count = (kind) => points.filter((p) => kindOf(p) === kind).length;
+  const held = [['validation', 'rings'], ['test', 'hollow squares']].filter(([kind]) => count(kind)).map(([kind, shape]) => `, ${count(kind)} ${kind} as ${shape}`).join('');
+  const parts = [`Scatter plot of ${points.length} points (${count('train')} training as filled dots${held})`];
   if (!regression && classes.length) parts.push(`coloured by class: ${classes.join(', ')}`);
   if (regression) parts.push('coloured by value from blue (low) to red (high)');
   if (gridOk) parts.push(regression ? 'the background shows the predicted value' : 'the shaded background shows the predicted class, paler where the model is unsure');
