@@ -203,7 +203,7 @@ test('the point map paints each class’s tint where the grid says so, row 0 at 
   assert.ok(r.white.every((v) => v >= 245), `p = 0.5 everywhere is white: ${r.white}`);
   near(r.trainPoint, r.expected.point0, 4, 'a train point is its class colour');
   assert.deepEqual(r.pixelSize, r.cssSize.map((v) => Math.round(v * r.ratio)));
-  assert.match(r.label, /2 points \(1 training as filled dots, 1 test as rings\)/);
+  assert.match(r.label, /2 points \(1 training as filled dots, 1 test as hollow squares\)/);
   assert.deepEqual(errors, []);
 });
 
@@ -390,7 +390,7 @@ test('the class balance shows each count with its share of the total', async () 
   const total = counts.reduce((a, b) => a + b, 0);
   assert.deepEqual(result.percents, counts.map((c) => `${((100 * c) / total).toFixed(1)}%`));
   assert.equal(result.texts[3], `digit 3: 183 (${((100 * 183) / total).toFixed(1)}%)`);
-  assert.equal(result.total, `${total} in all`);
+  assert.equal(result.total, `${total.toLocaleString('en-US')} in all`);
   const largest = Math.max(...result.widths);
   assert.ok(Math.abs(largest - (result.trackWidth - 2)) <= 1, 'the largest class fills its track');
   assert.ok(Math.abs(result.widths[8] / largest - 174 / 183) < 0.01, 'bars are proportional to the counts');

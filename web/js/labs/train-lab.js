@@ -338,7 +338,8 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       const strong = document.createElement('strong');
       if (m.state === 'diverged') {
         strong.textContent = 'Training diverged. ';
-        $('train-alert').append(strong, `${m.message} The charts and the network stay usable: lower the learning rate and press “Train again”.`);
+        const kept = /are kept\.$/.test(m.message) ? '' : ' The weights from the last finite step are kept.';
+        $('train-alert').append(strong, `${m.message}${kept} The charts and the network stay usable: lower the learning rate and press “Train again”.`);
       } else {
         strong.textContent = 'Training stopped with an error. ';
         $('train-alert').append(strong, `${m.message} The run ended here; change the setting it names, or press “Train again” or Reset.`);
