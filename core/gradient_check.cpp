@@ -21,9 +21,10 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // Rounding noise of a difference of two F values is a few ulps of |F|; below this many ulps the
 // first-order error is taken to be at the floating-point floor.
 constexpr double kFloorUlps = 1000.0;
-// A first-order error that lands on the floor from more than this many times the floor level in
-// one halving of ε did not fall like a power of ε: F became exactly linear along d (see explain).
-constexpr double kAbruptDrop = 1000.0;
+// "Far above the floor": more than this many times its level. A first-order error that lands on
+// the floor from that far in one halving of ε did not fall like a power of ε: F became exactly
+// linear along d. A zero-order error at ε₀ no farther above it means ε₀ is too small to test (see explain).
+constexpr double kFarAboveFloor = 1000.0;
 
 std::string fixed(double value, int digits) {
   std::ostringstream out;
@@ -56,7 +57,29 @@ double fitted_slope(const std::vector<double>& epsilon, const std::vector<double
   return 0.5 * (upper + *std::max_element(slopes.begin(), slopes.begin() + static_cast<long>(middle)));
 }
 
-double rate(double from, double to) { return from > 0.0 && to > 0.0 ? std::log2(from / to) : kNaN; }
+// log2(from / to), as a difference of logarithms so that it cannot overflow; NaN when an error is 0.
+double rate(double from, double to) { return from > 0.0 && to > 0.0 ? std::log2(from) - std::log2(to) : kNaN; }
+
+// Why fitted_slope found no slope over the points k < end ("" when it found one): fewer than two
+// errors there lie above 0, and every error at or below the floor counts as the floor.
+std::string missing_slope_note(const std::string& order, const std::vector<double>& error, int end, double slope) {
+  if (!std::isnan(slope)) return "";
+  const auto above = std::count_if(error.begin(), error.begin() + end, [](double e) { return e > 0.0; });
+  return above == 0 ? "every " + order + " error is at the rounding floor, so there is no slope to fit"
+                    : "only one " + order + " error lies above the rounding floor, and a slope needs two";
+}
+
+// "first-order slope 2.01", or "no first-order slope: <why>" when it is NaN.
+std::string slope_text(const std::string& order, double slope, const std::string& note) {
+  return std::isnan(slope) ? "no " + order + " slope: " + note : order + " slope " + fixed(slope, 2);
+}
+
+// What moves along d, for the sentences: "in W2", "in the weights"; nothing for "all".
+std::string moved(const std::string& wrt) {
+  if (wrt == "all") return "";
+  if (wrt == "weights" || wrt == "biases" || wrt == "input") return " in the " + wrt;
+  return " in " + wrt;
+}
 
 // Restores a network's weights and bug switch when a test ends, even by an exception.
 class NetworkRestorer {
@@ -82,7 +105,7 @@ Vector seeded_direction(Index size, std::uint64_t seed) {
   return d;
 }
 
-void explain(GradientTestResult& r, int K) {
+void explain(GradientTestResult& r, int K, const std::string& wrt) {
   const double s0 = r.zero_order_slope, s1 = r.first_order_slope;
   const int used = r.floor_index;
   std::string floor_note;
@@ -90,13 +113,24 @@ void explain(GradientTestResult& r, int K) {
     floor_note = " From k = " + std::to_string(used) + " (ε = " + sci(r.epsilon[used]) +
                  ") the first-order error reaches the rounding floor of double precision (about " +
                  sci(r.floor_level) + ") and stops falling, so those points are left out of the verdict.";
-  if (used == 0) {
-    r.verdict = "pass";
-    r.explanation = "F is linear along d: the first-order error is at the rounding floor for every ε, so "
-                    "the gradient is exact.";
+  if (used == 0 && r.zero_order[0] <= kFarAboveFloor * r.floor_level) {
+    // Every error is tiny because ε is: even a wrong gradient's error ε|dᵀ(g − ∇F)| would be.
+    r.verdict = "inconclusive";
+    r.explanation = "Every first-order error is at the rounding floor, but F itself hardly changes along d: at ε₀ = " +
+                    sci(r.epsilon[0]) + " the zero-order error is " + sci(r.zero_order[0]) +
+                    ", not even 1000 times the rounding floor (about " + sci(r.floor_level) +
+                    "), so a wrong gradient would look exact too; start from a larger ε₀.";
     return;
   }
-  if (used < K && r.first_order[static_cast<std::size_t>(used - 1)] > kAbruptDrop * r.floor_level) {
+  if (used == 0) {
+    // The gradient is checked to a relative precision of floor / zero-order error, better than 1/1000.
+    r.verdict = "pass";
+    r.explanation = "F is linear" + moved(wrt) + " along d for every ε tested (ε ≤ " + sci(r.epsilon[0]) +
+                    "), to within rounding: " + r.first_order_slope_note +
+                    "; that is exactly what a correct gradient of a linear function gives.";
+    return;
+  }
+  if (used < K && r.first_order[static_cast<std::size_t>(used - 1)] > kFarAboveFloor * r.floor_level) {
     // A piecewise-linear F (ReLU, leaky ReLU, identity): while x + εd crosses a kink the
     // first-order error is O(ε); once ε is small enough to cross none, F is exactly linear along d
     // and the error drops at once to the rounding floor. A wrong gradient never does that: its
@@ -127,7 +161,9 @@ void explain(GradientTestResult& r, int K) {
   tail = tail_count > 0 ? tail / tail_count : s1;
   const bool first_ok = s1 >= 1.7 && tail >= 1.5;
   const bool zero_ok = std::abs(s0 - 1.0) <= 0.3;
-  const std::string slopes = "(first-order slope " + fixed(s1, 2) + ", zero-order slope " + fixed(s0, 2) + ")";
+  // s1 is a number here (3 or more points above the floor); s0 may not be (F flat along d).
+  const std::string slopes = "(" + slope_text("first-order", s1, r.first_order_slope_note) + ", " +
+                             slope_text("zero-order", s0, r.zero_order_slope_note) + ")";
   if (first_ok && zero_ok) {
     r.verdict = "pass";
     r.explanation = "Each halving of ε divides the first-order error by about " + fixed(std::exp2(s1), 1) +
@@ -144,6 +180,44 @@ void explain(GradientTestResult& r, int K) {
                     slopes + (s1 >= 1.7 ? ", at least for the smallest ε" : "") +
                     ": the gradient does not match the function, so a derivative is wrong." + floor_note;
   }
+}
+
+// A parameter block checked on a seeded sample: its name ("layer 1 W") and its number of entries.
+struct SampledBlock {
+  std::string name;
+  Index size = 0;
+};
+
+// result.coverage and result.skipped: how many entries were checked, and why the others were not.
+// The only reason is the block quota: each of `blocks` blocks gets `quota` = budget / blocks entries.
+void describe_coverage(ElementwiseResult& result, const std::vector<SampledBlock>& sampled, Index quota,
+                       std::size_t blocks, Index budget) {
+  const std::string checked = std::to_string(result.entries.size());
+  const std::string total = std::to_string(result.parameter_count);
+  if (sampled.empty()) {
+    result.coverage = "All " + total + " entries checked.";
+    return;
+  }
+  SkippedEntries skip{"block_quota", 0, ""};
+  for (const SampledBlock& block : sampled) skip.count += block.size - quota;
+  const std::string share = budget / static_cast<Index>(blocks) > 0
+                                ? "its budget of " + std::to_string(budget) + " ÷ " + std::to_string(blocks) + ", rounded down"
+                                : "at least 1, as its budget of " + std::to_string(budget) + " is smaller than the number of blocks";
+  const std::string rule = "because the check takes at most " + std::to_string(quota) + " entr" + (quota == 1 ? "y" : "ies") +
+                           " from each of the " + std::to_string(blocks) + " parameter blocks (" + share +
+                           ") and samples any larger block by seed";
+  const std::string count = std::to_string(skip.count);
+  if (sampled.size() == 1) {
+    skip.explanation = count + " of " + sampled.front().name + "’s " + std::to_string(sampled.front().size) + " entries " +
+                       (skip.count == 1 ? "is" : "are") + " left out " + rule;
+  } else {
+    std::string list;
+    for (const SampledBlock& block : sampled)
+      list += (list.empty() ? "" : ", ") + block.name + " " + std::to_string(quota) + " of " + std::to_string(block.size);
+    skip.explanation = count + " entries are left out (checked: " + list + ") " + rule;
+  }
+  result.coverage = checked + " of " + total + " entries checked; " + skip.explanation + ".";
+  result.skipped.push_back(skip);
 }
 
 }  // namespace
@@ -175,14 +249,20 @@ GradientTestResult gradient_test(const std::function<double(const Vector&)>& F, 
   GradientTestResult r;
   r.bug = std::string(derivative_bug_name(settings.bug));
   r.value = F(x);
+  if (!std::isfinite(r.value)) throw DataError(std::string(kTag) + " F(x) is not finite (" + format_number(r.value) + "): there is nothing to test");
   r.directional_derivative = d.dot(g);
-  Vector moved(x.size());
+  if (!std::isfinite(r.directional_derivative))
+    throw DataError(std::string(kTag) + " the gradient is not finite: dᵀg = " + format_number(r.directional_derivative));
+  Vector step(x.size());
   double largest_value = std::abs(r.value);
   for (int k = 0; k < K; ++k) {
     // ε_k = ε₀ (½)^k
     const double eps = std::ldexp(settings.epsilon0, -k);
-    moved = x + eps * d;
-    const double Fk = F(moved);
+    step = x + eps * d;
+    const double Fk = F(step);
+    if (!std::isfinite(Fk))
+      throw DataError(std::string(kTag) + " F(x + εd) is not finite at ε = " + sci(eps) + " (" + format_number(Fk) +
+                      "); start from a smaller ε₀");
     largest_value = std::max(largest_value, std::abs(Fk));
     r.epsilon.push_back(eps);
     // zero order: |F(x + ε d) − F(x)|;  first order: |F(x + ε d) − F(x) − ε dᵀg|
@@ -214,7 +294,14 @@ GradientTestResult gradient_test(const std::function<double(const Vector&)>& F, 
     --zero_order_end;
   r.zero_order_slope = fitted_slope(r.epsilon, r.zero_order, zero_order_end);
   r.first_order_slope = fitted_slope(r.epsilon, r.first_order, r.floor_index);
-  explain(r, K);
+  r.zero_order_slope_note = missing_slope_note("zero-order", r.zero_order, zero_order_end, r.zero_order_slope);
+  r.first_order_slope_note = missing_slope_note("first-order", r.first_order, r.floor_index, r.first_order_slope);
+  const auto is_nan = [](double v) { return std::isnan(v); };
+  if (std::any_of(r.zero_order_rate.begin(), r.zero_order_rate.end(), is_nan) ||
+      std::any_of(r.first_order_rate.begin(), r.first_order_rate.end(), is_nan))
+    r.rate_note = "There is no rate where one of its two errors is exactly 0 (F(x + εd) came out as the same double "
+                  "as F(x), or as F(x) + ε dᵀg): 0 has no logarithm.";
+  explain(r, K, settings.wrt);
   r.passed = r.verdict == "pass";
   return r;
 }
@@ -352,6 +439,11 @@ GradientTestResult jacobian_test(Network& net, std::size_t layer_index, Index ba
   return r;
 }
 
+double relative_error(double analytic, double numeric) {
+  // |a − n| / max(|a|, |n|, 1e-8)
+  return std::abs(analytic - numeric) / std::max({std::abs(analytic), std::abs(numeric), 1e-8});
+}
+
 ElementwiseResult elementwise_check(Network& net, const Matrix& X, const Matrix& Y,
                                     const ElementwiseSettings& settings) {
   if (!(settings.step > 0.0 && settings.step <= 0.1))
@@ -372,7 +464,9 @@ ElementwiseResult elementwise_check(Network& net, const Matrix& X, const Matrix&
   const Index quota = std::max<Index>(1, settings.max_entries / static_cast<Index>(blocks));
   Rng rng(settings.seed);
   ElementwiseResult result;
+  result.parameter_count = net.parameter_count();
   result.layer_max_error.assign(net.layer_count(), 0.0);
+  std::vector<SampledBlock> sampled;
   for (std::size_t i = 0; i < net.layer_count(); ++i) {
     for (const ParamBlock& block : net.layer(i).param_blocks()) {
       const Index count = block.rows * block.cols;
@@ -382,6 +476,7 @@ ElementwiseResult elementwise_check(Network& net, const Matrix& X, const Matrix&
         rng.shuffle(picks);
         picks.resize(static_cast<std::size_t>(quota));
         std::sort(picks.begin(), picks.end());
+        sampled.push_back({"layer " + std::to_string(i) + " " + block.name, count});
       }
       for (int local : picks) {
         ElementCheck e;
@@ -398,12 +493,13 @@ ElementwiseResult elementwise_check(Network& net, const Matrix& X, const Matrix&
         net.set_parameters(p);
         const double down = net.loss(X, Y).total();
         p(e.index) = keep;
+        if (!std::isfinite(up) || !std::isfinite(down))
+          throw DataError(std::string(kTag) + " the loss is not finite when layer " + std::to_string(i) + " " +
+                          block.name + " entry " + std::to_string(local) + " moves by ±" + format_number(settings.step));
         // numeric = (L(p + h e_i) − L(p − h e_i)) / 2h
         e.numeric = (up - down) / (2.0 * settings.step);
         e.analytic = analytic(e.index);
-        // relative error = |a − n| / max(|a|, |n|, 1e-8)
-        e.relative_error = std::abs(e.analytic - e.numeric) /
-                           std::max({std::abs(e.analytic), std::abs(e.numeric), 1e-8});
+        e.relative_error = relative_error(e.analytic, e.numeric);
         result.max_relative_error = std::max(result.max_relative_error, e.relative_error);
         result.layer_max_error[i] = std::max(result.layer_max_error[i], e.relative_error);
         if (e.relative_error > settings.tolerance) ++result.wrong_entries;
@@ -413,6 +509,7 @@ ElementwiseResult elementwise_check(Network& net, const Matrix& X, const Matrix&
   }
   result.passed = result.wrong_entries == 0;
   const std::string checked = std::to_string(result.entries.size());
+  describe_coverage(result, sampled, quota, blocks, settings.max_entries);
   if (result.passed) {
     result.explanation = "All " + checked + " checked entries agree with central differences (largest relative error " +
                          sci(result.max_relative_error) + ").";

@@ -39,8 +39,11 @@ struct GradientTestResult {
   int floor_index = 0;                 // first k at the floor (K when none)
   double floor_level = 0.0;            // the error size below which rounding dominates
   double zero_order_slope = 0.0;       // fitted d log2 e / d log2 ε over k < floor_index (Theil–Sen:
-                                       // the median of the slopes between all pairs of points)
-  double first_order_slope = 0.0;
+                                       // the median of the slopes between all pairs of points);
+  double first_order_slope = 0.0;      // NaN when fewer than two errors lie above the floor
+  std::string zero_order_slope_note;   // why zero_order_slope is NaN ("" when it is a number)
+  std::string first_order_slope_note;  // why first_order_slope is NaN ("" when it is a number)
+  std::string rate_note;               // why some rates are NaN ("" when every rate is a number)
   std::string verdict;                 // "pass", "fail" or "inconclusive"
   bool passed = false;
   std::string explanation;             // one or two plain sentences for the page
@@ -48,7 +51,8 @@ struct GradientTestResult {
 };
 
 // The test itself, for any F with gradient g at x along direction d (seeded unit vector when
-// `direction` is empty). Throws SpecError/ShapeError for bad settings or sizes.
+// `direction` is empty). Throws SpecError/ShapeError for bad settings or sizes, DataError when a
+// value of F is not finite.
 GradientTestResult gradient_test(const std::function<double(const Vector&)>& F, const Vector& x,
                                  const Vector& g, const GradientTestSettings& settings,
                                  const std::optional<Vector>& direction = std::nullopt);
@@ -76,20 +80,37 @@ GradientTestResult jacobian_test(Network& net, std::size_t layer, Index batch,
                                  const GradientTestSettings& settings);
 
 // CS231n's element-wise check: analytic gradient against central differences, per parameter.
+
+// |a − n| / max(|a|, |n|, 1e-8). The floor 1e-8 is the one every finite-difference check of the
+// tests uses (tests/support.hpp; comparisons of exact results against NumPy use 1e-12): below it a
+// central difference with h = 1e-5 cannot resolve a derivative (its rounding noise is about
+// 1e-16·|L|/h ≈ 1e-11·|L|), so there the error is absolute, scaled by 1/1e-8, and an exactly zero
+// derivative (a dead ReLU unit, both sides 0) gives 0. A true derivative below about 1e-5·|L| can
+// still read as wrong at the tolerance 1e-6.
+double relative_error(double analytic, double numeric);
+
 struct ElementCheck {
   Index index = 0;        // in the flat vector
   Index layer = 0;
   std::string block;      // "W", "b", …
   Index row = 0, col = 0; // inside the block
   double analytic = 0.0, numeric = 0.0;
-  double relative_error = 0.0;  // |a − n| / max(|a|, |n|, 1e-12)
+  double relative_error = 0.0;  // relative_error(analytic, numeric)
 };
 struct ElementwiseSettings {
   double step = 1e-5;          // h of the central difference
-  Index max_entries = 200;     // checked entries; a seeded sample spread over every block
+  Index max_entries = 200;     // each parameter block gets max_entries / (number of blocks) entries
+                               // (at least 1); a larger block is checked on a seeded sample of that many
   std::uint64_t seed = 1;
   DerivativeBug bug = DerivativeBug::none;
   double tolerance = 1e-6;     // above it an entry counts as wrong
+};
+// Entries the check left out, for one reason. The only reason is "block_quota": a block with more
+// entries than its share of max_entries is checked on a seeded sample.
+struct SkippedEntries {
+  std::string reason;         // "block_quota"
+  Index count = 0;            // entries left out for this reason
+  std::string explanation;    // which blocks and why, in words
 };
 struct ElementwiseResult {
   std::vector<ElementCheck> entries;
@@ -98,6 +119,9 @@ struct ElementwiseResult {
   std::vector<double> layer_max_error;  // per layer, over its checked entries
   bool passed = false;
   std::string explanation;
+  Index parameter_count = 0;            // entries in the network: entries.size() + Σ skipped counts
+  std::vector<SkippedEntries> skipped;  // one per reason (empty when every entry was checked)
+  std::string coverage;                 // "83 of 86 entries checked: …", the skipped reasons in words
 };
 ElementwiseResult elementwise_check(Network& net, const Matrix& X, const Matrix& Y,
                                     const ElementwiseSettings& settings);

@@ -1,9 +1,12 @@
 // Gradient and Jacobian tests as a teaching feature: correct derivatives give slopes 1 and 2,
-// every teaching bug fails with a first-order slope near 1, the rounding floor is detected, the
-// element-wise check points at the broken layer, and bad settings are rejected.
+// every teaching bug fails with a first-order slope near 1, the rounding floor is detected, a slope
+// that cannot be fitted says why, the element-wise check points at the broken layer and says which
+// entries it left out, and bad settings are rejected.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "core/errors.hpp"
 #include "core/gradient_check.hpp"
@@ -228,6 +231,86 @@ TEST_CASE("The rounding floor is detected and left out of the verdict", "[gradch
   CHECK(flat.verdict == "pass");
 }
 
+TEST_CASE("A slope that cannot be fitted is NaN with a note that says why, and no text shows nan", "[gradcheck][floor]") {
+  const auto no_nan = [](const GradientTestResult& r) {
+    INFO(r.explanation);
+    CHECK_THAT(r.explanation, !Catch::Contains("nan") && !Catch::Contains("inf"));
+  };
+  SECTION("x + W2 h is linear in W2: every first-order error is at the floor") {
+    Network net(R"({"input":4,"layers":[{"units":6,"activation":"relu"},{"type":"residual","activation":"relu"},
+                    {"units":3,"activation":"softmax"}],"loss":"cross_entropy","init":{"scheme":"xavier","scale":1,"seed":1}})");
+    GradientTestSettings settings;
+    settings.wrt = "W2";
+    settings.iterations = 20;
+    const GradientTestResult r = jacobian_test(net, 1, 8, settings);
+    CHECK(r.verdict == "pass");
+    CHECK(r.floor_index == 0);
+    CHECK(std::isnan(r.first_order_slope));
+    CHECK_THAT(r.first_order_slope_note,
+               Catch::Contains("every first-order error is at the rounding floor, so there is no slope to fit"));
+    CHECK(std::isfinite(r.zero_order_slope));
+    CHECK(r.zero_order_slope_note.empty());
+    CHECK_THAT(r.explanation, Catch::Contains("linear in W2 along d") &&
+                                  Catch::Contains("exactly what a correct gradient of a linear function gives"));
+    no_nan(r);
+  }
+  SECTION("a kink crossed only at the first ε leaves one point above the floor") {
+    // F(x) = max(0, x₀ − 0.3) with g = 0 at x = 0: only ε = 0.5 reaches the kink
+    const auto F = [](const Vector& x) { return std::max(0.0, x(0) - 0.3); };
+    const Vector x = Vector::Zero(1), g = Vector::Zero(1), d = Vector::Ones(1);
+    const GradientTestResult r = gradient_test(F, x, g, GradientTestSettings{}, d);
+    CHECK(r.floor_index == 1);
+    CHECK(std::isnan(r.first_order_slope));
+    CHECK_THAT(r.first_order_slope_note, Catch::Contains("only one first-order error lies above the rounding floor"));
+    no_nan(r);
+  }
+  SECTION("a constant F with a wrong gradient: no zero-order slope, and the rates of zero errors") {
+    const auto F = [](const Vector&) { return 1.0; };
+    const Vector x = Vector::Zero(2), g = Vector::Ones(2);
+    const GradientTestResult r = gradient_test(F, x, g, GradientTestSettings{});
+    CHECK(r.verdict == "fail");
+    CHECK(std::isnan(r.zero_order_slope));
+    CHECK_THAT(r.zero_order_slope_note, Catch::Contains("every zero-order error is at the rounding floor"));
+    CHECK(r.first_order_slope_note.empty());
+    CHECK_THAT(r.explanation, Catch::Contains("no zero-order slope"));
+    CHECK(std::isnan(r.zero_order_rate[0]));
+    CHECK_THAT(r.rate_note, Catch::Contains("exactly 0"));
+    no_nan(r);
+  }
+  SECTION("every rate is a number: no rate note") {
+    const auto F = [](const Vector& x) { return 0.5 * x.squaredNorm(); };
+    const Vector x = Vector::Ones(2);
+    CHECK(gradient_test(F, x, x, GradientTestSettings{}).rate_note.empty());
+  }
+  SECTION("an F that is not finite is an error, not a verdict") {
+    const auto F = [](const Vector& x) { return x(0) > 0.4 ? std::numeric_limits<double>::infinity() : x(0); };
+    const Vector x = Vector::Zero(1), g = Vector::Ones(1), d = Vector::Ones(1);
+    CHECK_THROWS_AS(gradient_test(F, x, g, GradientTestSettings{}, d), DataError);
+    CHECK_THROWS_WITH(gradient_test(F, x, g, GradientTestSettings{}, d), Catch::Contains("F(x + εd) is not finite at ε = 5.0e-01"));
+  }
+}
+
+TEST_CASE("An ε₀ too small for F to change is inconclusive, not a pass, even with a broken derivative", "[gradcheck][floor]") {
+  // at ε₀ = 1e-12 every first-order error, a wrong gradient's ε|dᵀ(g − ∇F)| included, is at the floor
+  Network net(network_spec("sigmoid", 2, false, 5));
+  const Matrix X = random_matrix(4, 6, 6);
+  const Matrix Y = one_hot_targets(3, 6, 7);
+  GradientTestSettings settings;
+  settings.iterations = 20;
+  settings.epsilon0 = 1e-12;
+  for (DerivativeBug bug : {DerivativeBug::none, DerivativeBug::sigmoid_prime_is_sigma}) {
+    settings.bug = bug;
+    const GradientTestResult r = network_gradient_test(net, X, Y, settings);
+    INFO(derivative_bug_name(bug) << ": " << r.explanation);
+    CHECK(r.floor_index == 0);
+    CHECK(r.verdict == "inconclusive");
+    CHECK_THAT(r.explanation, Catch::Contains("start from a larger ε₀"));
+  }
+  // from ε₀ = 0.5 the same broken derivative fails
+  settings.epsilon0 = 0.5;
+  CHECK(network_gradient_test(net, X, Y, settings).verdict == "fail");
+}
+
 TEST_CASE("The element-wise check finds the wrong entries when a bug touches one layer", "[gradcheck][elementwise]") {
   // only the first layer is sigmoid, so only its gradients are wrong under the sigmoid bug
   Network net(R"({"input":3,"layers":[{"units":4,"activation":"sigmoid"},{"units":4,"activation":"tanh"},
@@ -258,6 +341,46 @@ TEST_CASE("The element-wise check finds the wrong entries when a bug touches one
   settings.max_entries = 12;
   const ElementwiseResult sample = elementwise_check(net, X, Y, settings);
   CHECK(sample.entries.size() == 12);  // 6 blocks × 2
+}
+
+TEST_CASE("The element-wise check reports how many entries it left out and why", "[gradcheck][elementwise]") {
+  // the Gradient-test lab's 3-layer tanh network: 86 parameters in 6 blocks, max_entries 200
+  Network net(R"({"input":4,"layers":[{"units":6,"activation":"tanh"},{"units":6,"activation":"tanh"},
+                  {"units":2,"activation":"sigmoid"}],"loss":"mse","init":{"scheme":"xavier","scale":1,"seed":1}})");
+  const Matrix X = random_matrix(4, 8, 5);
+  const Matrix Y = random_matrix(2, 8, 6).cwiseAbs().cwiseMin(1.0);
+  ElementwiseSettings settings;
+  const ElementwiseResult r = elementwise_check(net, X, Y, settings);
+  CHECK(r.parameter_count == 86);
+  CHECK(r.entries.size() == 83);
+  REQUIRE(r.skipped.size() == 1);
+  CHECK(r.skipped[0].reason == "block_quota");
+  CHECK(r.skipped[0].count == 3);
+  CHECK_THAT(r.skipped[0].explanation, Catch::Contains("3 of layer 1 W’s 36 entries"));
+  CHECK_THAT(r.coverage, Catch::StartsWith("83 of 86 entries checked") &&
+                             Catch::Contains("at most 33 entries from each of the 6 parameter blocks (its budget of 200 ÷ 6"));
+  CHECK(std::count_if(r.entries.begin(), r.entries.end(),
+                      [](const ElementCheck& e) { return e.layer == 1 && e.block == "W"; }) == 33);
+
+  settings.max_entries = 12;  // 2 per block: every block but none is sampled
+  const ElementwiseResult small = elementwise_check(net, X, Y, settings);
+  REQUIRE(small.skipped.size() == 1);
+  CHECK(small.skipped[0].count == 86 - 12);
+  CHECK_THAT(small.coverage, Catch::StartsWith("12 of 86 entries checked"));
+
+  Network tiny(R"({"input":2,"layers":[{"units":3,"activation":"sigmoid"},{"units":1,"activation":"sigmoid"}],"loss":"mse"})");
+  settings.max_entries = 200;
+  const ElementwiseResult all = elementwise_check(tiny, random_matrix(2, 4, 1), Matrix::Constant(1, 4, 0.5), settings);
+  CHECK(all.parameter_count == 13);
+  CHECK(all.skipped.empty());
+  CHECK(all.coverage == "All 13 entries checked.");
+}
+
+TEST_CASE("The relative error uses the floor 1e-8 of the finite-difference checks", "[gradcheck][elementwise]") {
+  CHECK(relative_error(2.0, 1.0) == 0.5);
+  CHECK(relative_error(0.0, 0.0) == 0.0);
+  CHECK(relative_error(0.0, 1e-10) == Approx(1e-2));  // |a − n| / 1e-8, not / 1e-12
+  CHECK(relative_error(1e-9, 2e-9) == Approx(1e-1));
 }
 
 TEST_CASE("Invalid gradient-test settings give clear errors", "[gradcheck][errors]") {

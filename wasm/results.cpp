@@ -50,6 +50,9 @@ val gradient_test_to_js(const GradientTestResult& r) {
   out.set("floorLevel", r.floor_level);
   out.set("zeroOrderSlope", r.zero_order_slope);
   out.set("firstOrderSlope", r.first_order_slope);
+  out.set("zeroOrderSlopeNote", r.zero_order_slope_note);
+  out.set("firstOrderSlopeNote", r.first_order_slope_note);
+  out.set("rateNote", r.rate_note);
   out.set("verdict", r.verdict);
   out.set("passed", r.passed);
   out.set("explanation", r.explanation);
@@ -78,6 +81,17 @@ val elementwise_to_js(const ElementwiseResult& r) {
   out.set("layerMaxError", float64_array(r.layer_max_error));
   out.set("passed", r.passed);
   out.set("explanation", r.explanation);
+  out.set("parameterCount", static_cast<double>(r.parameter_count));
+  val skipped = val::array();
+  for (const SkippedEntries& s : r.skipped) {
+    val entry = val::object();
+    entry.set("reason", s.reason);
+    entry.set("count", static_cast<double>(s.count));
+    entry.set("explanation", s.explanation);
+    skipped.call<void>("push", entry);
+  }
+  out.set("skipped", skipped);
+  out.set("coverage", r.coverage);
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Browser tests of the Gradient-test lab: the verdicts and slopes shown for correct and broken
-// derivatives, that the page shows exactly the engine's numbers, the controls and the URL state,
-// an axe-core scan, and screenshots at the sizes a lecture room uses.
+// derivatives, that the page shows exactly the engine's numbers, that a missing slope or rate reads
+// "—" with its reason (never NaN), the controls and the URL state, an axe-core scan, and screenshots
+// at the sizes a lecture room uses.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,24 @@ async function openLab(hash, viewport) {
   return { page, errors };
 }
 
+// What must never reach the screen: a number that is not one, or a value that is missing.
+const NOT_A_NUMBER = /NaN|Infinity|undefined|\bnull\b|\bnan\b|\binf\b/i;
+
+/** Every text the panel shows or announces: its text, labels, titles, field values and the chart's legend. */
+function shownTexts() {
+  const panel = document.querySelector('#panel-gradient');
+  const texts = [panel.textContent];
+  for (const element of panel.querySelectorAll('*')) {
+    for (const name of ['aria-label', 'title', 'alt', 'placeholder']) {
+      if (element.hasAttribute(name)) texts.push(element.getAttribute(name));
+    }
+    if ('value' in element && typeof element.value === 'string') texts.push(element.value);
+  }
+  const chart = globalThis.Chart.getChart(panel.querySelector('#g-chart'));
+  texts.push(...chart.data.datasets.map((d) => d.label), ...chart.legend.legendItems.map((item) => item.text));
+  return texts;
+}
+
 const verdict = (page) => page.getByTestId('gradient-verdict').textContent();
 const slopes = async (page) => ({
   zero: Number(await page.getByTestId('zero-order-slope').textContent()),
@@ -35,6 +54,89 @@ test('the network test passes with slopes near 1 and 2', async () => {
   assert.ok(Math.abs(first - 2) < 0.2, `first-order slope ${first}`);
   assert.match(await page.locator('#g-chart').getAttribute('aria-label'), /slope 0\.99.*slope 2\.00.*pass/);
   await page.screenshot({ path: `${artifacts}/gradient-lab-1280x720.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a residual block’s W2 (F linear along d) shows — for the first-order slope with the reason, never NaN', async () => {
+  const { page, errors } = await openLab('#lab=gradient&gtarget=layer&gnet=relu_res&glayer=1&wrt=W2');
+  assert.match(await verdict(page), /pass/i);
+  assert.match(await page.locator('#g-target-text').textContent(), /residual layer 1 .* W2/);
+  await page.locator('.glab-per-k summary').click();
+  for (const text of await page.evaluate(shownTexts)) assert.doesNotMatch(text, NOT_A_NUMBER);
+  assert.equal(await page.getByTestId('first-order-slope').textContent(), '—');
+  const reason = /every first-order error is at the rounding floor, so there is no slope to fit/;
+  assert.match(await page.locator('#g-slope1-note').textContent(), reason);
+  assert.match(await page.locator('#g-explanation').textContent(), /linear in W2 along d/);
+  assert.match(await page.locator('#g-chart').getAttribute('aria-label'), reason);
+  assert.match(await page.locator('#g-chart').getAttribute('aria-label'), /first-order error has no fitted slope/);
+  // no slope-2 guide through a point at the floor
+  assert.deepEqual(await page.evaluate(() => globalThis.Chart.getChart(document.getElementById('g-chart')).data.datasets.map((d) => d.label)),
+    ['zero-order error (slope 1.00)', 'first-order error (slope —)', 'slope 1: error ∝ ε']);
+  assert.match(await page.locator('#g-guides').textContent(), /the first-order error has no slope, so no dashed line/);
+  await page.screenshot({ path: `${artifacts}/gradient-lab-w2-1280.png`, fullPage: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('no NaN, Infinity or undefined reaches the lab for any network, layer, target and extreme setting', async () => {
+  const { page, errors } = await openLab('#lab=gradient');
+  const found = await page.evaluate(([shown, pattern]) => {
+    const collect = new Function(`return (${shown})`)();
+    const bad = new RegExp(pattern, 'i');
+    const root = document.querySelector('#panel-gradient');
+    const choose = (selector, value) => {
+      const control = root.querySelector(selector);
+      if (control.tagName === 'FIELDSET') {
+        const radio = control.querySelector(`input[value="${value}"]`);
+        radio.checked = true;
+        radio.dispatchEvent(new Event('change', { bubbles: true }));
+      } else {
+        control.value = value;
+        control.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+    };
+    const options = (selector) => Array.from(root.querySelectorAll(`${selector} option`), (o) => o.value);
+    const problems = [];
+    const check = (where) => {
+      for (const text of collect()) {
+        const match = text.match(bad);
+        if (match) problems.push(`${where}: …${text.slice(Math.max(0, match.index - 60), match.index + 20)}…`);
+      }
+    };
+    for (const [eps0, K] of [['0.5', '20'], ['1e-12', '60'], ['10', '3']]) {
+      choose('#g-eps0', eps0);
+      choose('#g-K', K);
+      for (const gnet of ['tanh3', 'relu_res', 'leaky_deep', 'seed001']) {
+        choose('#g-net', gnet);
+        choose('#g-target', 'network');
+        for (const wrt of options('#g-wrt')) { choose('#g-wrt', wrt); check(`${gnet} network ${wrt} ε₀ ${eps0} K ${K}`); }
+        choose('#g-target', 'layer');
+        for (const layer of options('#g-layer')) {
+          choose('#g-layer', layer);
+          for (const wrt of options('#g-wrt')) { choose('#g-wrt', wrt); check(`${gnet} layer ${layer} ${wrt} ε₀ ${eps0} K ${K}`); }
+        }
+      }
+      choose('#g-target', 'softmax');
+      for (const wrt of options('#g-wrt')) { choose('#g-wrt', wrt); check(`softmax ${wrt} ε₀ ${eps0} K ${K}`); }
+    }
+    return problems;
+  }, [shownTexts.toString(), NOT_A_NUMBER.source]);
+  assert.deepEqual(found.slice(0, 10), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the entry check says how many entries it covers and why it leaves the others out', async () => {
+  // the 3-layer tanh network has 86 parameters in 6 blocks: at most 200 / 6 = 33 entries per block
+  const { page, errors } = await openLab('#lab=gradient');
+  const coverage = await page.locator('#g-entries-coverage').textContent();
+  assert.match(coverage, /^83 of 86 entries checked/);
+  assert.match(coverage, /3 of layer 1 W’s 36 entries/);
+  assert.match(coverage, /at most 33 entries from each of the 6 parameter blocks/);
+  assert.equal(await page.locator('#g-entries tbody tr').count(), 83);
+  await page.getByLabel('Seed 001’s network: 2 → 3 sigmoid → 1 sigmoid').check();
+  await page.waitForFunction(() => /^All 13 entries checked/.test(document.getElementById('g-entries-coverage').textContent));
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -76,6 +178,7 @@ test('the numbers on the page are the engine’s numbers for the same settings',
       explanation: result.explanation,
       wrongEntries: check.wrongEntries,
       checkExplanation: check.explanation,
+      coverage: check.coverage,
     };
   });
   assert.equal(await page.getByTestId('zero-order-slope').textContent(), expected.zero);
@@ -83,6 +186,7 @@ test('the numbers on the page are the engine’s numbers for the same settings',
   assert.deepEqual(await page.getByTestId('first-order-error').allTextContents(), expected.firstOrder);
   assert.equal(await page.locator('#g-explanation').textContent(), expected.explanation);
   assert.equal(await page.locator('#g-entries-summary').textContent(), expected.checkExplanation);
+  assert.equal(await page.locator('#g-entries-coverage').textContent(), expected.coverage);
   assert.equal(await page.locator('#g-entries tbody tr.wrong').count(), expected.wrongEntries);
   await page.close();
 });

@@ -151,9 +151,22 @@ test('gradient tests through the API: pass, fail with a bug, and softmax regress
   assert.equal(net.derivativeBug, 'none');
   const jac = net.jacobianTest(1, { batch: 2, wrt: 'input', iterations: 16 });
   assert.equal(jac.verdict, 'pass');
+  assert.equal(ok.firstOrderSlopeNote, '');
+  assert.equal(ok.zeroOrderSlopeNote, '');
   const check = net.elementwiseCheck(inputs, targets, { maxEntries: 10 });
   assert.equal(check.passed, true);
   assert.ok(check.entries.length <= 10);
+  // 25 parameters in 6 blocks: 10 / 6 gives 1 entry per block, the other 19 are left out
+  assert.equal(check.parameterCount, 25);
+  assert.deepEqual(check.skipped.map((s) => [s.reason, s.count]), [['block_quota', 19]]);
+  assert.match(check.coverage, /^6 of 25 entries checked; 19 entries are left out/);
+  const residual = lab.network({ input: 2, layers: [{ type: 'residual', activation: 'tanh' }, { units: 1 }], loss: 'mse' });
+  const linear = residual.jacobianTest(0, { batch: 2, wrt: 'W2', iterations: 20 });
+  residual.dispose();
+  assert.equal(linear.verdict, 'pass');
+  assert.ok(Number.isNaN(linear.firstOrderSlope));
+  assert.match(linear.firstOrderSlopeNote, /every first-order error is at the rounding floor, so there is no slope to fit/);
+  assert.equal(typeof linear.rateNote, 'string');
   const softmax = lab.softmaxRegressionTest({}, { wrt: 'W', iterations: 20 });
   assert.equal(softmax.verdict, 'pass');
   assert.equal(lab.derivativeBugs.length, 6);

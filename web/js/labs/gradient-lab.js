@@ -1,10 +1,11 @@
 // The Gradient-test lab (seed 000): the zero- and first-order errors of a network's loss, of one
 // layer's transposed Jacobian or of softmax regression against k, an entry-by-entry check of the
-// gradient and the network diagram. Every number shown comes from the engine; JS only arranges it.
+// gradient and the network diagram. Every number shown comes from the engine; JS only arranges it,
+// and a slope or rate the engine could not compute reads "—" beside the engine's reason.
 import { PROPERTIES } from '../state.js';
 import { drawDiagram } from '../ui/diagram.js';
 import { createErrorChart } from '../ui/error-chart.js';
-import { formatNumber, formatScientific, fullNumber } from '../ui/format.js';
+import { MISSING, formatNumber, formatScientific, fullNumber } from '../ui/format.js';
 import { renderTex } from '../ui/tex.js';
 
 const SAMPLES = 8;          // the batch of the network test, and of the layer test
@@ -52,6 +53,28 @@ const VERDICTS = {
   fail: { icon: '✗', word: 'Fail' },
   inconclusive: { icon: '?', word: 'Inconclusive' },
 };
+
+/**
+ * The two fitted slopes as shown: fitted (a number?), text ("2.01" or "—"), aside (what to expect,
+ * or why there is none) and phrase (for a sentence).
+ */
+function slopesOf(result) {
+  return [
+    ['zero-order', result.zeroOrderSlope, result.zeroOrderSlopeNote, 'expected 1'],
+    ['first-order', result.firstOrderSlope, result.firstOrderSlopeNote, 'expected 2 when the gradient is right'],
+  ].map(([name, value, note, expected]) => (Number.isFinite(value)
+    ? { fitted: true, text: formatNumber(value, 2), aside: expected, phrase: `${name} error falls with fitted slope ${formatNumber(value, 2)}` }
+    : { fitted: false, text: MISSING, aside: note, phrase: `${name} error has no fitted slope: ${note}` }));
+}
+
+/** What the chart's dashed guides are: one per series with a fitted slope. */
+function guidesSentence(zero, first) {
+  if (zero && first) return 'Dashed lines: slopes 1 and 2 through each series’ first point.';
+  const none = 'no slope, so no dashed line is drawn for it';
+  if (zero) return `Dashed line: slope 1 through the zero-order error’s first point; the first-order error has ${none}.`;
+  if (first) return `Dashed line: slope 2 through the first-order error’s first point; the zero-order error has ${none}.`;
+  return 'Neither error has a slope, so no dashed lines are drawn.';
+}
 
 const property = (name) => PROPERTIES.find((p) => p.name === name);
 const readable = (name) => name.replace(/_/g, ' ');
@@ -137,10 +160,10 @@ const TEMPLATE = `
         <div class="chart-box"><canvas id="g-chart" role="img" aria-label="Chart of the gradient test"></canvas></div>
         <figcaption>
           <p class="slopes">Fitted slopes (points above the floor):
-            zero-order <strong data-testid="zero-order-slope" id="g-slope0"></strong> (expected 1),
-            first-order <strong data-testid="first-order-slope" id="g-slope1"></strong> (expected 2 when the gradient is right).</p>
+            zero-order <strong data-testid="zero-order-slope" id="g-slope0"></strong> (<span id="g-slope0-note"></span>),
+            first-order <strong data-testid="first-order-slope" id="g-slope1"></strong> (<span id="g-slope1-note"></span>).</p>
           <p class="formulas">Zero-order error <span id="g-tex-zero"></span>, first-order error <span id="g-tex-first"></span>,
-            where d is a random direction and g the gradient being tested. Dashed lines: slopes 1 and 2 through each series’ first point.</p>
+            where d is a random direction and g the gradient being tested. <span id="g-guides"></span></p>
         </figcaption>
       </figure>
       <details class="card glab-per-k">
@@ -163,6 +186,7 @@ const TEMPLATE = `
         <div class="field inline"><label for="g-decimals">Decimals</label><select id="g-decimals"></select></div>
       </div>
       <p class="entries-summary" id="g-entries-summary"></p>
+      <p class="entries-coverage" id="g-entries-coverage"></p>
       <div class="table-scroll" tabindex="0" role="region" aria-labelledby="g-entries-title">
         <table class="entries" id="g-entries">
           <caption>Backprop (analytic) against central differences (numeric) for each parameter; ✗ marks a relative error above ${formatScientific(TOLERANCE, 0)}. Click a row to find the parameter in the diagram.</caption>
@@ -368,8 +392,10 @@ export function createGradientLab(root, { lab, store }) {
     const bug = lab.derivativeBugs.find((b) => b.name === s.bug);
     $('g-verdict-bug').hidden = s.bug === 'none';
     $('g-verdict-bug').textContent = `Broken derivative switched on: ${bug.description}`;
-    $('g-slope0').textContent = formatNumber(result.zeroOrderSlope, 2);
-    $('g-slope1').textContent = formatNumber(result.firstOrderSlope, 2);
+    slopesOf(result).forEach(({ text, aside }, i) => {
+      $(`g-slope${i}`).textContent = text;
+      $(`g-slope${i}-note`).textContent = aside;
+    });
   }
 
   function chartColors() {
@@ -393,30 +419,31 @@ export function createGradientLab(root, { lab, store }) {
       });
     }
     const k = Array.from(result.epsilon, (_, i) => i);
-    const s0 = formatNumber(result.zeroOrderSlope, 2);
-    const s1 = formatNumber(result.firstOrderSlope, 2);
+    const [zero, first] = slopesOf(result);
     chart?.update({
       x: k,
       series: [
-        { label: `zero-order error (slope ${s0})`, values: result.zeroOrder, color: colors.zero, pointStyle: 'circle' },
-        { label: `first-order error (slope ${s1})`, values: result.firstOrder, color: colors.first, pointStyle: 'triangle' },
+        { label: `zero-order error (slope ${zero.text})`, values: result.zeroOrder, color: colors.zero, pointStyle: 'circle' },
+        { label: `first-order error (slope ${first.text})`, values: result.firstOrder, color: colors.first, pointStyle: 'triangle' },
       ],
       references: [
-        { label: 'slope 1: error ∝ ε', slope: 1, anchor: { x: 0, y: result.zeroOrder[0] }, color: colors.zeroGuide },
-        { label: 'slope 2: error ∝ ε²', slope: 2, anchor: { x: 0, y: result.firstOrder[0] }, color: colors.firstGuide },
-      ],
+        zero.fitted && { label: 'slope 1: error ∝ ε', slope: 1, anchor: { x: 0, y: result.zeroOrder[0] }, color: colors.zeroGuide },
+        first.fitted && { label: 'slope 2: error ∝ ε²', slope: 2, anchor: { x: 0, y: result.firstOrder[0] }, color: colors.firstGuide },
+      ].filter(Boolean),
       floorIndex: result.floorIndex < k.length ? result.floorIndex : null,
     });
+    $('g-guides').textContent = guidesSentence(zero.fitted, first.fitted);
     const floor = result.floorIndex < k.length ? ` Points from k = ${result.floorIndex} on are at the rounding floor of double precision.` : '';
     $('g-chart').setAttribute('aria-label', `Log-scale chart of the errors against k for ε = ε₀ · 2 to the −k. `
-      + `The zero-order error falls with fitted slope ${s0} and the first-order error with fitted slope ${s1}; `
+      + `The ${zero.phrase}, and the ${first.phrase}; `
       + `verdict: ${VERDICTS[result.verdict].word.toLowerCase()}.${floor} The numbers are in the table “Numbers for each k”.`);
   }
 
   function renderPerK(result) {
     const table = document.createElement('table');
     table.className = 'per-k';
-    table.createCaption().textContent = 'Errors for each k. A rate is log₂ of the error at k − 1 over the error at k: 1 for O(ε), 2 for O(ε²).';
+    table.createCaption().textContent = 'Errors for each k. A rate is log₂ of the error at k − 1 over the error at k: 1 for O(ε), 2 for O(ε²).'
+      + (result.rateNote ? ` ${result.rateNote}` : '');
     const head = table.createTHead().insertRow();
     for (const title of ['k', 'ε', 'zero-order error', 'rate', 'first-order error', 'rate']) {
       const th = document.createElement('th');
@@ -443,8 +470,16 @@ export function createGradientLab(root, { lab, store }) {
       cells.forEach((value, i) => {
         const cell = row.insertCell();
         const isRate = i === 2 || i === 4;
-        cell.textContent = value === null ? '—' : isRate ? formatNumber(value, 2) : formatScientific(value);
-        if (value !== null) cell.title = fullNumber(value);
+        if (value === null) {
+          cell.textContent = MISSING;
+          cell.title = 'k = 0 has no error at k − 1 to compare with';
+        } else if (isRate && !Number.isFinite(value)) {
+          cell.textContent = MISSING;
+          cell.title = result.rateNote;
+        } else {
+          cell.textContent = isRate ? formatNumber(value, 2) : formatScientific(value);
+          cell.title = fullNumber(value);
+        }
         if (i === 3) cell.dataset.testid = 'first-order-error';
       });
     });
@@ -466,6 +501,7 @@ export function createGradientLab(root, { lab, store }) {
     const summary = $('g-entries-summary');
     summary.textContent = check.explanation;
     summary.classList.toggle('wrong', !check.passed);
+    $('g-entries-coverage').textContent = check.coverage;
     for (const th of root.querySelectorAll('#g-entries th[data-key]')) {
       th.setAttribute('aria-sort', th.dataset.key === sort.key ? sort.direction : 'none');
     }

@@ -49,9 +49,12 @@ function referencePoints(xs, slope, anchor) {
   return xs.map((x) => ({ x, y: anchor.y * 2 ** (-slope * (x - anchor.x)) }));
 }
 
+/** Whether a value can sit on the log axis: a finite number above 0 (others are left out). */
+const onLogAxis = (v) => Number.isFinite(v) && v > 0;
+
 /** The powers of ten just below and above the positive values of every series (reference lines are clipped to it). */
 function logRange(series) {
-  const positive = series.flatMap((s) => Array.from(s.values).filter((v) => v > 0));
+  const positive = series.flatMap((s) => Array.from(s.values).filter(onLogAxis));
   if (!positive.length) return { min: undefined, max: undefined };
   const low = Math.floor(Math.log10(Math.min(...positive)));
   return { min: 10 ** low, max: 10 ** Math.max(low + 1, Math.ceil(Math.log10(Math.max(...positive)))) };
@@ -75,8 +78,8 @@ const floorBandPlugin = {
 /**
  * A chart on `canvas`. Options: xTitle, yTitle, floorLabel (the band's legend entry), xTooltip(x)
  * → text, colors {ink, muted, grid, floor}. Returns {update({x, series, references, floorIndex}),
- * destroy()}: series are [{label, values, color, pointStyle}] (values ≤ 0 are left out of the log
- * axis), references [{label, slope, anchor: {x, y}, color}].
+ * destroy()}: series are [{label, values, color, pointStyle}] (values ≤ 0 or not finite are left out
+ * of the log axis), references [{label, slope, anchor: {x, y}, color}] (not drawn when y is not on it).
  */
 export function createErrorChart(canvas, { xTitle, yTitle, floorLabel, xTooltip = (x) => `k = ${x}`, colors }) {
   const chart = new globalThis.Chart(canvas, {
@@ -143,7 +146,7 @@ export function createErrorChart(canvas, { xTitle, yTitle, floorLabel, xTooltip 
     update({ x, series, references = [], floorIndex = null }) {
       const lines = series.map((s) => ({
         label: s.label,
-        data: x.map((k, i) => ({ x: k, y: s.values[i] > 0 ? s.values[i] : null })),
+        data: x.map((k, i) => ({ x: k, y: onLogAxis(s.values[i]) ? s.values[i] : null })),
         borderColor: s.color,
         backgroundColor: s.color,
         pointStyle: s.pointStyle,
@@ -152,7 +155,7 @@ export function createErrorChart(canvas, { xTitle, yTitle, floorLabel, xTooltip 
         borderWidth: 3,
         spanGaps: false,
       }));
-      const guides = references.map((r) => ({
+      const guides = references.filter((r) => onLogAxis(r.anchor.y)).map((r) => ({
         label: r.label,
         data: referencePoints(x, r.slope, r.anchor),
         borderColor: r.color,

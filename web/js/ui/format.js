@@ -1,6 +1,9 @@
 // Number formatting shared by the labs: rounded to a chosen number of decimals for display,
 // with the full value kept for hover titles.
 
+/** What a lab shows in place of a value that is not a number, next to the reason why. */
+export const MISSING = '—';
+
 /** `value` rounded to `decimals` decimals ("−" for negatives, scientific when tiny or huge). */
 export function formatNumber(value, decimals = 4) {
   if (!Number.isFinite(value)) return String(value);
