@@ -2,6 +2,7 @@
 // count, and training settings. Every field writes one URL-state property; a value that is not
 // allowed is refused next to its field with what is allowed, and the state keeps its last value.
 import { PROPERTIES, parseProperty } from '../state.js';
+import { OPTIMIZER_LABELS } from '../optimizers.js';
 import { OUTPUTS, RECIPES, countParameters, formatArchitecture, outputUnits, runConfig, taskKind } from './train-config.js';
 
 const escape = (text) => String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
@@ -16,7 +17,6 @@ export function parseField(name, text, label) {
 
 const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'identity'];
 const INIT_LABELS = { zeros: 'zeros', uniform: 'uniform ±scale', normal: 'normal σ = scale', xavier: 'Xavier (Glorot)', he: 'He (Kaiming)' };
-const OPTIMIZER_LABELS = { sgd: 'SGD', momentum: 'SGD + momentum', nesterov: 'Nesterov momentum', rmsprop: 'RMSProp', adam: 'Adam' };
 
 /**
  * Builds the form in `root`. `catalog` lists the datasets; `onCsv(file)` handles an upload.
