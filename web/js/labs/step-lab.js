@@ -35,6 +35,7 @@ export function createStepLab(root, { lab, store }) {
       </label>
     </div>
     <p class="preset-note" id="step-note"></p>
+    <p class="preset-note erratum" id="step-erratum" hidden></p>
     <p class="lab-error" id="step-error" role="alert" hidden></p>
     <div class="step-grid">
       <div class="step-side">
@@ -166,6 +167,8 @@ export function createStepLab(root, { lab, store }) {
       : count === 1 && state.sample > 0 ? ` Now: step ${state.sample + 1} on the same sample, with the updated weights.`
         : !preset.samples ? ` Now: digit sample ${state.sample + 1}, a ${sample.label}.` : '';
     $('step-note').textContent = preset.note + which;
+    $('step-erratum').textContent = preset.erratum ?? '';
+    $('step-erratum').hidden = !preset.erratum;
   }
 
   function paramsBefore() {
