@@ -1,6 +1,6 @@
 // The full record of one training step on one sample or a small batch: the input, z and a of
-// every layer, the loss, δ, dW, db and the gradient passed down for every layer, and every
-// parameter before and after the update. The Step-through lab is built on it.
+// every layer, the loss, δ, dW, db and the gradient passed down for every layer, every parameter
+// and its optimizer state before and after the update. The Step-through lab is built on it.
 #pragma once
 
 #include <string>
@@ -26,6 +26,11 @@ struct ParamUpdate {
   Matrix before;     // as stored: W is out × in, b is a column
   Matrix gradient;   // dL/dparam including the l2/l1 term
   Matrix after;
+  // This parameter's part of the optimizer state, shaped like it (momentum, nesterov: v;
+  // rmsprop: s; adam: m, v; sgd: none), before and after the step
+  std::vector<NamedMatrix> state_before;
+  std::vector<NamedMatrix> state_after;
+  std::vector<NamedMatrix> derived;  // adam: m_hat, v_hat as this step used them; others: none
 };
 
 struct StepTrace {
@@ -38,9 +43,11 @@ struct StepTrace {
   // mse: dL/da = (a − y)/B; fused cross-entropies: δ = dL/dz = (a − y)/B of the last layer
   Matrix output_gradient;
   bool output_gradient_is_delta = false;
-  std::string optimizer;
+  OptimizerSettings optimizer;  // the name and every coefficient in use
   double learning_rate = 0.0;
   std::vector<ParamUpdate> updates;
+  OptimizerState state_before;  // the whole state (t, P-vectors), to carry into the next step
+  OptimizerState state_after;
   LossParts loss_after;    // the same batch's loss after the update
 };
 
@@ -48,7 +55,8 @@ struct StepTrace {
 constexpr Index kMaxTraceBatch = 256;
 
 // Runs one training step on (X, Y) with `optimizer` at rate `lr`, records everything, and leaves
-// the network updated. Throws like Network::compute_gradients for bad data.
+// the network and the optimizer updated. Throws like Network::compute_gradients for bad data; an
+// update that overflows throws DataError and leaves the weights and the optimizer state as they were.
 StepTrace trace_step(Network& net, const Matrix& X, const Matrix& Y, Optimizer& optimizer, double lr);
 
 }  // namespace lab

@@ -50,3 +50,83 @@ TEST_CASE("Unknown optimizers and bad coefficients are rejected", "[optimizer][e
   s.eps = 0.0;
   CHECK_THROWS_AS(make_optimizer(s, 3), SpecError);
 }
+
+namespace {
+
+OptimizerSettings named(const std::string& name) {
+  OptimizerSettings s;
+  s.name = name;
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("An optimizer given another's state continues exactly as the other does", "[optimizer][state]") {
+  const Vector p0 = to_vector(Json::array({0.5, -1.0, 2.0, 0.25}));
+  const Vector g1 = to_vector(Json::array({0.3, -0.2, 0.1, 4.0})), g2 = to_vector(Json::array({-0.7, 0.4, 0.0, 1.5}));
+  for (const char* name : {"sgd", "momentum", "nesterov", "rmsprop", "adam"}) {
+    DYNAMIC_SECTION(name) {
+      auto first = make_optimizer(named(name), 4), second = make_optimizer(named(name), 4);
+      Vector p = p0;
+      first->step(p, g1, 0.1);
+      const OptimizerState after_one = first->state();
+      CHECK(after_one.t == 1);
+      // the flat form (a link's) reads back as the same state
+      const OptimizerState copied = unflatten_state(*second, 1, flatten_state(after_one));
+      second->set_state(copied);
+      Vector q = p;
+      first->step(p, g2, 0.1);
+      second->step(q, g2, 0.1);
+      CHECK(p == q);
+      CHECK(flatten_state(first->state()) == flatten_state(second->state()));
+      CHECK(second->state().t == 2);
+      first->reset();
+      CHECK(first->state().t == 0);
+      CHECK(flatten_state(first->state()).isZero());
+    }
+  }
+}
+
+TEST_CASE("A state that does not fit the optimizer is refused with the field named", "[optimizer][state][errors]") {
+  auto adam = make_optimizer(named("adam"), 3);
+  CHECK_THROWS_WITH(unflatten_state(*adam, 1, Vector::Zero(5)),
+                    Catch::Contains("adam state.values must hold 6 numbers (m, v, one per parameter each), got 5"));
+  CHECK_THROWS_WITH(unflatten_state(*adam, 1.5, Vector::Zero(6)), Catch::Contains("state.t must be an integer ≥ 0, got 1.5"));
+  CHECK_THROWS_WITH(unflatten_state(*adam, -1, Vector::Zero(6)), Catch::Contains("state.t must be an integer ≥ 0"));
+  Vector flat = Vector::Zero(6);
+  flat(4) = -0.5;  // v, the mean of g², below 0
+  CHECK_THROWS_WITH(adam->set_state(unflatten_state(*adam, 1, flat)), Catch::Contains("adam state.v is a mean of squared gradients and must be ≥ 0"));
+  flat(4) = std::nan("");
+  CHECK_THROWS_WITH(adam->set_state(unflatten_state(*adam, 1, flat)), Catch::Contains("adam state.v must hold finite numbers only"));
+  OptimizerState wrong = make_optimizer(named("momentum"), 3)->state();
+  CHECK_THROWS_WITH(adam->set_state(wrong), Catch::Contains("adam state holds the vectors m, v, got v"));
+  // a refused state leaves the optimizer as it was
+  CHECK(adam->state().t == 0);
+  CHECK(flatten_state(adam->state()).isZero());
+}
+
+TEST_CASE("Momentum keeps eta inside the velocity: torch.optim's form agrees until the rate changes", "[optimizer][convention]") {
+  // torch.optim.SGD(momentum=μ): b ← μ b + g; p ← p − η b.  Here: v ← μ v − η g; p ← p + v.
+  // With one η throughout, v = −η b exactly; after η changes, the old velocity keeps its old η.
+  const double mu = 0.9;
+  for (const char* name : {"momentum", "nesterov"}) {
+    DYNAMIC_SECTION(name) {
+      const bool nesterov = std::string(name) == "nesterov";
+      auto ours = make_optimizer(named(name), 2);
+      Vector p = to_vector(Json::array({1.0, -2.0})), q = p, b = Vector::Zero(2);
+      const double rates[] = {0.1, 0.1, 0.1, 0.05, 0.05};
+      for (int step = 0; step < 5; ++step) {
+        const Vector g = p.cwiseProduct(p) - to_vector(Json::array({0.5, 0.5}));
+        const Vector h = q.cwiseProduct(q) - to_vector(Json::array({0.5, 0.5}));
+        ours->step(p, g, rates[step]);
+        b = mu * b + h;
+        // torch's nesterov=True: p ← p − η (g + μ b)
+        q -= rates[step] * (nesterov ? Vector(h + mu * b) : b);
+        const double difference = (p - q).cwiseAbs().maxCoeff();
+        INFO("step " << step + 1 << ": largest difference " << difference);
+        if (step < 3) CHECK(difference < 1e-14);
+        else CHECK(difference > 1e-4);
+      }
+    }
+  }
+}

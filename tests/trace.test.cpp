@@ -48,7 +48,7 @@ TEST_CASE("The trace of seed 004's first samples holds every number of the hand 
     CHECK(t.updates[0].after(0, 0) == Approx(s["w1"].get<double>()).epsilon(1e-13));
     CHECK(t.updates[3].after(0, 0) == Approx(s["b2"].get<double>()).epsilon(1e-13));
     CHECK(t.learning_rate == 0.01);
-    CHECK(t.optimizer == "sgd");
+    CHECK(t.optimizer.name == "sgd");
     CHECK(t.loss_after.total() < t.loss.total());
   }
   // the first sample in the seed's own words: dL/dw2 = (1 − 3)·1·1 = −2 and w1 = 1 − 0.01·(−2) = 1.02
@@ -99,4 +99,114 @@ TEST_CASE("Trace refuses large batches and keeps the weights when an update over
   y << 0;
   CHECK_THROWS_AS(trace_step(net, x, y, *sgd, 1000.0), DataError);
   CHECK(net.parameters() == p);
+}
+
+namespace {
+
+const Matrix& part(const std::vector<NamedMatrix>& values, const std::string& name) { return value(values, name); }
+
+// Every block's part of the state vector `name`, joined in flat order.
+Vector joined(const StepTrace& t, const std::vector<NamedMatrix> ParamUpdate::*which, const std::string& name) {
+  std::vector<double> out;
+  for (const ParamUpdate& u : t.updates) {
+    const RowMatrix m = part(u.*which, name);  // row-major, as the flat vector holds W
+    out.insert(out.end(), m.data(), m.data() + m.size());
+  }
+  return Eigen::Map<const Vector>(out.data(), static_cast<Index>(out.size()));
+}
+
+const Vector& state_vector(const OptimizerState& s, const std::string& name) {
+  for (const NamedVector& v : s.vectors)
+    if (v.name == name) return v.value;
+  throw std::runtime_error("no state vector named " + name);
+}
+
+}  // namespace
+
+TEST_CASE("The trace carries each parameter's optimizer state, as the optimizer holds it and the rule gives", "[trace][optimizer]") {
+  const char* spec = R"({"input":2,"layers":[{"units":3,"activation":"tanh"},{"units":1,"activation":"identity"}],
+                         "loss":"mse","init":{"scheme":"normal","scale":0.5,"seed":3}})";
+  Matrix X(2, 2), Y(1, 2);
+  X << 0.5, -1.0, 0.2, 0.3;
+  Y << 1.0, -0.5;
+  const double lr = 0.05;
+  for (const char* name : {"sgd", "momentum", "nesterov", "rmsprop", "adam"}) {
+    DYNAMIC_SECTION(name) {
+      Network net(spec);
+      OptimizerSettings settings;
+      settings.name = name;
+      auto optimizer = make_optimizer(settings, net.parameter_count());
+      const OptimizerState expected_names = optimizer->state();
+      OptimizerState previous = optimizer->state();
+      for (long step = 1; step <= 3; ++step) {
+        INFO("step " << step);
+        const StepTrace t = trace_step(net, X, Y, *optimizer, lr);
+        CHECK(t.optimizer.name == name);
+        // the whole state: before is the last step's after; after is what the optimizer holds now
+        CHECK(t.state_before.t == step - 1);
+        CHECK(t.state_after.t == step);
+        CHECK(flatten_state(t.state_before) == flatten_state(previous));
+        CHECK(flatten_state(t.state_after) == flatten_state(optimizer->state()));
+        REQUIRE(t.state_after.vectors.size() == expected_names.vectors.size());
+        // each parameter's part, joined in flat order, is the whole state
+        for (const NamedVector& v : t.state_after.vectors) {
+          CHECK(joined(t, &ParamUpdate::state_after, v.name) == v.value);
+          CHECK(joined(t, &ParamUpdate::state_before, v.name) == state_vector(t.state_before, v.name));
+        }
+        // each parameter's update by its rule, from the traced gradient and state before
+        const OptimizerSettings& c = t.optimizer;
+        for (const ParamUpdate& u : t.updates) {
+          const Matrix& g = u.gradient;
+          Matrix expected;
+          if (c.name == "sgd") {
+            CHECK(u.state_after.empty());
+            expected = u.before - lr * g;
+          } else if (c.name == "momentum" || c.name == "nesterov") {
+            const Matrix& v0 = part(u.state_before, "v");
+            const Matrix v1 = c.momentum * v0 - lr * g;
+            CHECK((part(u.state_after, "v") - v1).cwiseAbs().maxCoeff() < 1e-15);
+            expected = c.name == "momentum" ? Matrix(u.before + v1) : Matrix(u.before - c.momentum * v0 + (1 + c.momentum) * v1);
+          } else if (c.name == "rmsprop") {
+            const Matrix s1 = c.rho * part(u.state_before, "s") + (1 - c.rho) * g.cwiseAbs2();
+            CHECK((part(u.state_after, "s") - s1).cwiseAbs().maxCoeff() < 1e-15);
+            expected = u.before.array() - lr * g.array() / (s1.array().sqrt() + c.eps);
+          } else {
+            const Matrix m1 = c.beta1 * part(u.state_before, "m") + (1 - c.beta1) * g;
+            const Matrix v1 = c.beta2 * part(u.state_before, "v") + (1 - c.beta2) * g.cwiseAbs2();
+            const Matrix m_hat = m1 / (1 - std::pow(c.beta1, step)), v_hat = v1 / (1 - std::pow(c.beta2, step));
+            CHECK((part(u.state_after, "m") - m1).cwiseAbs().maxCoeff() < 1e-15);
+            CHECK((part(u.state_after, "v") - v1).cwiseAbs().maxCoeff() < 1e-15);
+            CHECK((part(u.derived, "m_hat") - m_hat).cwiseAbs().maxCoeff() < 1e-14);
+            CHECK((part(u.derived, "v_hat") - v_hat).cwiseAbs().maxCoeff() < 1e-14);
+            expected = u.before.array() - lr * m_hat.array() / (v_hat.array().sqrt() + c.eps);
+          }
+          if (c.name != "adam") CHECK(u.derived.empty());
+          CHECK((u.after - expected).cwiseAbs().maxCoeff() < 1e-14);
+        }
+        previous = optimizer->state();
+      }
+    }
+  }
+}
+
+TEST_CASE("A refused update leaves the optimizer's state as it was", "[trace][optimizer][errors]") {
+  Network net(R"({"input":1,"layers":[{"units":1}],"loss":"mse"})");
+  OptimizerSettings settings;
+  settings.name = "momentum";
+  auto momentum = make_optimizer(settings, 2);
+  Matrix x(1, 1), y(1, 1);
+  x << 1;
+  y << 0;
+  Vector p(2);
+  p << 1, 0;
+  net.set_parameters(p);
+  trace_step(net, x, y, *momentum, 0.1);
+  const OptimizerState kept = momentum->state();
+  p << 1e300, 0;
+  net.set_parameters(p);
+  x << 1e10;
+  CHECK_THROWS_AS(trace_step(net, x, y, *momentum, 1000.0), DataError);
+  CHECK(net.parameters() == p);
+  CHECK(momentum->state().t == kept.t);
+  CHECK(flatten_state(momentum->state()) == flatten_state(kept));
 }

@@ -188,6 +188,7 @@ EMSCRIPTEN_BINDINGS(backprop_lab) {
       .function("loss", &NetworkHandle::loss)
       .function("computeGradients", &NetworkHandle::compute_gradients)
       .function("trace", &NetworkHandle::trace)
+      .function("setTraceState", &NetworkHandle::set_trace_state)
       .function("resetTraceOptimizer", &NetworkHandle::reset_trace_optimizer)
       .function("gradientTest", &NetworkHandle::gradient_test)
       .function("jacobianTest", &NetworkHandle::jacobian_test)

@@ -155,18 +155,30 @@ val NetworkHandle::compute_gradients(const val& inputs, const val& targets, doub
   });
 }
 
+Optimizer& NetworkHandle::trace_optimizer(const std::string& optimizer_json) {
+  if (!trace_optimizer_ || optimizer_json != trace_optimizer_json_) {
+    const TrainSettings settings = parse_train_settings("{\"optimizer\":" + optimizer_json + "}");
+    trace_optimizer_ = make_optimizer(settings.optimizer, net_->parameter_count());
+    trace_optimizer_json_ = optimizer_json;
+  }
+  return *trace_optimizer_;
+}
+
 val NetworkHandle::trace(const val& inputs, const val& targets, double samples, const std::string& optimizer_json,
                          double learning_rate) {
   return guarded([&] {
     const Index n = static_cast<Index>(samples);
     const Matrix X = batch_from(inputs, net_->input_size(), n, "[Trace] inputs");
     const Matrix Y = targets_batch(targets, n);
-    if (!trace_optimizer_ || optimizer_json != trace_optimizer_json_) {
-      const TrainSettings settings = parse_train_settings("{\"optimizer\":" + optimizer_json + "}");
-      trace_optimizer_ = make_optimizer(settings.optimizer, net_->parameter_count());
-      trace_optimizer_json_ = optimizer_json;
-    }
-    return trace_to_js(trace_step(*net_, X, Y, *trace_optimizer_, learning_rate));
+    return trace_to_js(trace_step(*net_, X, Y, trace_optimizer(optimizer_json), learning_rate));
+  });
+}
+
+void NetworkHandle::set_trace_state(const std::string& optimizer_json, double t, const val& values) {
+  guarded([&] {
+    Optimizer& optimizer = trace_optimizer(optimizer_json);
+    const std::vector<double> flat = doubles_from(values);
+    optimizer.set_state(unflatten_state(optimizer, t, Eigen::Map<const Vector>(flat.data(), static_cast<Index>(flat.size()))));
   });
 }
 

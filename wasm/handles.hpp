@@ -81,6 +81,9 @@ class NetworkHandle : Counted {
   val compute_gradients(const val& inputs, const val& targets, double samples);
   val trace(const val& inputs, const val& targets, double samples, const std::string& optimizer_json,
             double learning_rate);
+  // Makes the next trace() with these optimizer settings start from {t, values} (flat, as a
+  // trace's stateAfter holds them).
+  void set_trace_state(const std::string& optimizer_json, double t, const val& values);
   void reset_trace_optimizer();
   val gradient_test(const val& inputs, const val& targets, double samples, const std::string& settings_json);
   val jacobian_test(double layer, double batch, const std::string& settings_json);
@@ -94,6 +97,8 @@ class NetworkHandle : Counted {
 
  private:
   Matrix targets_batch(const val& targets, Index samples) const;
+  // The optimizer kept between trace() calls, made anew when the settings change.
+  Optimizer& trace_optimizer(const std::string& optimizer_json);
 
   std::shared_ptr<Network> net_;
   std::unique_ptr<Optimizer> trace_optimizer_;  // kept between trace() calls with the same settings

@@ -23,6 +23,28 @@ val named_matrices(const std::vector<NamedMatrix>& values) {
   return list;
 }
 
+// {t, names, values}: the whole state with its vectors one after another (flatten_state).
+val optimizer_state_to_js(const OptimizerState& state) {
+  std::vector<std::string> names;
+  for (const NamedVector& v : state.vectors) names.push_back(v.name);
+  val out = val::object();
+  out.set("t", static_cast<double>(state.t));
+  out.set("names", string_list(names));
+  out.set("values", float64_array(flatten_state(state)));
+  return out;
+}
+
+val optimizer_settings_to_js(const OptimizerSettings& s) {
+  val out = val::object();
+  out.set("name", s.name);
+  out.set("momentum", s.momentum);
+  out.set("rho", s.rho);
+  out.set("beta1", s.beta1);
+  out.set("beta2", s.beta2);
+  out.set("eps", s.eps);
+  return out;
+}
+
 }  // namespace
 
 val loss_parts_to_js(const LossParts& parts) {
@@ -114,6 +136,9 @@ val trace_to_js(const StepTrace& t) {
     entry.set("before", matrix_object(u.before));
     entry.set("gradient", matrix_object(u.gradient));
     entry.set("after", matrix_object(u.after));
+    entry.set("stateBefore", named_matrices(u.state_before));
+    entry.set("stateAfter", named_matrices(u.state_after));
+    entry.set("derived", named_matrices(u.derived));
     updates.call<void>("push", entry);
   }
   val out = val::object();
@@ -125,9 +150,12 @@ val trace_to_js(const StepTrace& t) {
   out.set("loss", loss_parts_to_js(t.loss));
   out.set("outputGradient", matrix_object(t.output_gradient));
   out.set("outputGradientIsDelta", t.output_gradient_is_delta);
-  out.set("optimizer", t.optimizer);
+  out.set("optimizer", t.optimizer.name);
+  out.set("optimizerSettings", optimizer_settings_to_js(t.optimizer));
   out.set("learningRate", t.learning_rate);
   out.set("updates", updates);
+  out.set("stateBefore", optimizer_state_to_js(t.state_before));
+  out.set("stateAfter", optimizer_state_to_js(t.state_after));
   out.set("lossAfter", loss_parts_to_js(t.loss_after));
   return out;
 }

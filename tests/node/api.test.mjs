@@ -76,6 +76,32 @@ test('trace: seed 004 section A, sample by sample, as the hand computation', () 
   net.dispose();
 });
 
+test('trace: the optimizer state comes with each step and a given state continues the run', () => {
+  const spec = { input: 1, layers: [{ units: 1, activation: 'relu' }, { units: 1, activation: 'identity' }], loss: 'mse' };
+  const optimizer = { name: 'adam' };
+  const running = lab.network(spec);
+  running.setParameters([1, 0, 1, 0]);
+  const first = running.trace([1], [3], { optimizer, learningRate: 0.01 });
+  assert.deepEqual(first.stateBefore, { t: 0, names: ['m', 'v'], values: new Float64Array(8) });
+  assert.equal(first.stateAfter.t, 1);
+  assert.deepEqual(first.optimizerSettings, { name: 'adam', momentum: 0.9, rho: 0.9, beta1: 0.9, beta2: 0.999, eps: 1e-8 });
+  assert.deepEqual(first.updates[0].stateAfter.map((v) => [v.name, v.rows, v.cols]), [['m', 1, 1], ['v', 1, 1]]);
+  assert.deepEqual(first.updates[0].derived.map((v) => v.name), ['m_hat', 'v_hat']);
+  // a fresh network given the weights and the state continues exactly as the running one
+  const second = running.trace([2], [4], { optimizer, learningRate: 0.01 });
+  const fresh = lab.network(spec);
+  fresh.setParameters(Array.from(first.updates.flatMap((u) => Array.from(u.after.data))));
+  const resumed = fresh.trace([2], [4], { optimizer, learningRate: 0.01, state: first.stateAfter });
+  assert.deepEqual(resumed.stateAfter, second.stateAfter);
+  assert.deepEqual(fresh.getParameters(), running.getParameters());
+  assert.throws(() => fresh.trace([2], [4], { optimizer, learningRate: 0.01, state: { t: 1, values: [0, 0, 0, 0] } }),
+    /\[Optimizer\] adam state\.values must hold 8 numbers \(m, v, one per parameter each\), got 4/);
+  assert.throws(() => fresh.trace([2], [4], { optimizer, learningRate: 0.01, state: { values: new Float64Array(8) } }),
+    /adam state\.t must be an integer ≥ 0/);
+  running.dispose();
+  fresh.dispose();
+});
+
 test('trainer: the pinned loss history of the native tests, and history shapes', () => {
   const net = lab.network({ input: 2, layers: [{ units: 4, activation: 'tanh' }, { units: 1, activation: 'sigmoid' }], loss: 'binary_cross_entropy', init: { scheme: 'xavier', scale: 1, seed: 7 } });
   const data = lab.dataset(XOR);

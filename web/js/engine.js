@@ -182,12 +182,16 @@ export class Network extends Owned {
   }
   /**
    * One training step on a sample or a small batch, recorded number by number (see docs/api.md):
-   * {input, target, output, layers: [{forward, backward}], loss, outputGradient, updates, lossAfter}.
-   * The network is updated. The optimizer's state carries over between calls with the same settings.
+   * {input, target, output, layers: [{forward, backward}], loss, outputGradient, updates,
+   * optimizerSettings, stateBefore, stateAfter, lossAfter}. The network is updated. The
+   * optimizer's state carries over between calls with the same settings, or starts from `state`
+   * ({t, values}, as a trace's stateAfter holds it) when given.
    */
-  trace(inputs, targets, { optimizer = 'sgd', learningRate = 0.1 } = {}) {
+  trace(inputs, targets, { optimizer = 'sgd', learningRate = 0.1, state = null } = {}) {
     const n = sampleCount(inputs, this.inputSize, '[Trace] inputs');
-    return this.call((h) => h.trace(Float64Array.from(inputs), Float64Array.from(targets), n, JSON.stringify(optimizer), learningRate));
+    const settings = JSON.stringify(optimizer);
+    if (state) this.call((h) => h.setTraceState(settings, Number(state.t), Float64Array.from(state.values ?? [])));
+    return this.call((h) => h.trace(Float64Array.from(inputs), Float64Array.from(targets), n, settings, learningRate));
   }
   /** Forgets the optimizer state kept between trace() calls. */
   resetTrace() { this.call((h) => h.resetTraceOptimizer()); }

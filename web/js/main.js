@@ -76,7 +76,7 @@ async function main() {
   $('engine-status').classList.add('ready');
 
   // The Step-through lab is built at once; the other two (and Chart.js) on their first visit.
-  const { createStepLab } = await import('./labs/step-lab.js');
+  const { FRESH_RUN, createStepLab } = await import('./labs/step-lab.js');
   const { loadChartJs } = await import('./ui/chart-loader.js');
   const labs = { step: createStepLab($('step-lab'), { lab, store }) };
   const creators = {
@@ -93,7 +93,7 @@ async function main() {
         store,
         openInStepLab: (preset) => {
           labs.step.loadExternal(preset);
-          store.set({ lab: 'step', preset: 'train', step: 0, sample: 0, params: null, input: null, target: null, lr: null });
+          store.set({ lab: 'step', preset: 'train', ...FRESH_RUN, lr: null });
         },
       });
     },

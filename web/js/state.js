@@ -1,6 +1,7 @@
 // The page state in the URL hash, driven by one table of properties (as tensorflow/playground's
 // state.ts): each property knows its kind, default and allowed values. A copied link reproduces
 // the view; a malformed or tampered hash falls back to defaults field by field, with a note.
+import { OPTIMIZER_NAMES } from './optimizers.js';
 
 /** Every property the hash can hold. Labs read and write only these. */
 export const PROPERTIES = [
@@ -14,6 +15,16 @@ export const PROPERTIES = [
   { name: 'input', kind: 'numbers', maxLength: 4096, fallback: null },
   { name: 'target', kind: 'numbers', maxLength: 4096, fallback: null },
   { name: 'lr', kind: 'number', min: 1e-9, max: 1000, fallback: null },
+  // the optimizer and its coefficients (null: the core's default, shown from the trace)
+  { name: 'optimizer', kind: 'enum', values: OPTIMIZER_NAMES, fallback: null },
+  { name: 'momentum', kind: 'number', min: 0, max: 0.999999, fallback: null },
+  { name: 'rho', kind: 'number', min: 0, max: 0.999999, fallback: null },
+  { name: 'beta1', kind: 'number', min: 0, max: 0.999999, fallback: null },
+  { name: 'beta2', kind: 'number', min: 0, max: 0.999999, fallback: null },
+  { name: 'eps', kind: 'number', min: 1e-300, max: 1, fallback: null },
+  // the optimizer state carried into this step (a trace's stateAfter: its vectors one after another, and t)
+  { name: 'ostate', kind: 'numbers', maxLength: 300000, fallback: null },
+  { name: 'ot', kind: 'int', min: 0, max: 1000000000, fallback: 0 },
   // Gradient-test lab
   { name: 'gtarget', kind: 'enum', values: ['network', 'layer', 'softmax'], fallback: 'network' },
   { name: 'gnet', kind: 'enum', values: ['tanh3', 'relu_res', 'leaky_deep', 'seed001'], fallback: 'tanh3' },
@@ -38,7 +49,7 @@ export const PROPERTIES = [
   { name: 'tbias', kind: 'enum', values: ['on', 'off'], fallback: null },
   { name: 'tinit', kind: 'enum', values: ['zeros', 'uniform', 'normal', 'xavier', 'he'], fallback: null },
   { name: 'tiscale', kind: 'number', min: 0, max: 100, fallback: null },
-  { name: 'topt', kind: 'enum', values: ['sgd', 'momentum', 'nesterov', 'rmsprop', 'adam'], fallback: null },
+  { name: 'topt', kind: 'enum', values: OPTIMIZER_NAMES, fallback: null },
   { name: 'tmom', kind: 'number', min: 0, max: 0.999999, fallback: null },
   { name: 'trho', kind: 'number', min: 0, max: 0.999999, fallback: null },
   { name: 'tbeta1', kind: 'number', min: 0, max: 0.999999, fallback: null },

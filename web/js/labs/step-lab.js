@@ -1,14 +1,20 @@
 // The Step-through lab: one training step of a preset network, one operation at a time, with
-// its formula, its numbers and the diagram highlighting where it happens. Weights, input, target
-// and learning rate are editable; every number comes from the engine's trace.
+// its formula, its numbers and the diagram highlighting where it happens. Weights, input, target,
+// learning rate and optimizer are editable; every number comes from the engine's trace. "Next
+// sample" carries the updated weights and the optimizer state (in the URL) into the next step.
 import { STEP_PRESETS } from './step-presets.js';
 import { traceOperations } from './step-operations.js';
+import { OPTIMIZER_COEFFICIENTS, OPTIMIZER_LABELS } from '../optimizers.js';
+import { parseProperty } from '../state.js';
 import { drawDiagram } from '../ui/diagram.js';
 import { renderMatrix } from '../ui/matrix-view.js';
 import { renderTex } from '../ui/tex.js';
 import { formatNumber } from '../ui/format.js';
 
 const html = (strings, ...values) => strings.reduce((out, s, i) => out + s + (values[i] ?? ''), '');
+
+/** The state changes that start a preset's run again: its weights, first sample, no optimizer state. */
+export const FRESH_RUN = { step: 0, sample: 0, params: null, input: null, target: null, ostate: null, ot: 0 };
 
 /** Builds the lab inside `root`; returns {show, update, onKey} for main.js. */
 export function createStepLab(root, { lab, store }) {
@@ -29,6 +35,7 @@ export function createStepLab(root, { lab, store }) {
       </label>
     </div>
     <p class="preset-note" id="step-note"></p>
+    <p class="preset-note erratum" id="step-erratum" hidden></p>
     <p class="lab-error" id="step-error" role="alert" hidden></p>
     <div class="step-grid">
       <div class="step-side">
@@ -56,6 +63,11 @@ export function createStepLab(root, { lab, store }) {
             <div id="edit-target"></div>
             <label class="lr">Learning rate η <input type="text" inputmode="decimal" id="edit-lr" aria-describedby="edit-lr-error"></label>
             <span class="field-error" id="edit-lr-error" role="alert"></span>
+            <label class="lr">Optimizer
+              <select id="edit-optimizer">${Object.entries(OPTIMIZER_LABELS).map(([name, label]) => `<option value="${name}">${label}</option>`).join('')}</select>
+            </label>
+            <span id="edit-coefficients" class="edit-coefficients"></span>
+            <span class="field-error" id="edit-coefficient-error" role="alert"></span>
             <button type="button" id="edit-reset">Reset to the preset</button>
           </div>
           <div id="edit-params" class="edit-params"></div>
@@ -115,6 +127,15 @@ export function createStepLab(root, { lab, store }) {
     return network;
   }
 
+  /** The optimizer settings of the state: the name and the coefficients set (the core fills in the rest). */
+  function optimizerSettings(state) {
+    const settings = state.optimizer ? { name: state.optimizer } : {};
+    for (const key of new Set(Object.values(OPTIMIZER_COEFFICIENTS).flat().map((c) => c.key))) {
+      if (state[key] !== null) settings[key] = state[key];
+    }
+    return settings;
+  }
+
   /** Recomputes the trace for the state; falls back to the preset's values when an edit is refused. */
   async function compute(state) {
     const preset = STEP_PRESETS[state.preset];
@@ -125,16 +146,19 @@ export function createStepLab(root, { lab, store }) {
     const input = state.input ?? sample.input;
     const target = state.target ?? sample.target;
     const learningRate = state.lr ?? preset.learningRate;
+    const optimizer = optimizerSettings(state);
+    // the state the previous step left (none before the first step of a run)
+    const carried = state.ostate || state.ot ? { t: state.ot, values: state.ostate ?? [] } : null;
     try {
       net.setParameters(params);
       net.resetTrace();
-      trace = net.trace(input, target, { optimizer: 'sgd', learningRate });
+      trace = net.trace(input, target, { optimizer, learningRate, state: carried });
       showError('');
     } catch (error) {
       showError(`${error.message}. The preset's values are shown instead.`);
       net.setParameters(initial);
       net.resetTrace();
-      trace = net.trace(sample.input, sample.target, { optimizer: 'sgd', learningRate: preset.learningRate });
+      trace = net.trace(sample.input, sample.target, { optimizer, learningRate: preset.learningRate });
     }
     ops = traceOperations(trace, { format: fmt });
     const count = preset.samples?.length ?? 0;
@@ -143,6 +167,8 @@ export function createStepLab(root, { lab, store }) {
       : count === 1 && state.sample > 0 ? ` Now: step ${state.sample + 1} on the same sample, with the updated weights.`
         : !preset.samples ? ` Now: digit sample ${state.sample + 1}, a ${sample.label}.` : '';
     $('step-note').textContent = preset.note + which;
+    $('step-erratum').textContent = preset.erratum ?? '';
+    $('step-erratum').hidden = !preset.erratum;
   }
 
   function paramsBefore() {
@@ -200,22 +226,22 @@ export function createStepLab(root, { lab, store }) {
     $('op-title').textContent = op.title;
     renderTex($('op-tex'), op.tex);
     if (op.numbers) renderTex($('op-numbers'), op.numbers);
-    else $('op-numbers').textContent = 'The matrices are too large to write out here; the result is in the table below.';
+    else $('op-numbers').textContent = 'The matrices are too large to write out here; their numbers are in the tables below.';
     const result = $('op-result');
     result.replaceChildren();
-    if (op.before) {
-      const before = document.createElement('div');
-      renderMatrix(before, op.before, { caption: `${op.resultName.replace(' after', '')} before`, decimals: decimals() });
-      result.appendChild(before);
-    }
-    const after = document.createElement('div');
-    after.className = 'result-table';
-    after.tabIndex = 0;
-    after.setAttribute('role', 'region');
-    after.setAttribute('aria-label', `${op.resultName} values`);
-    renderMatrix(after, op.result, { caption: op.resultName, decimals: decimals() });
-    after.querySelector('table').dataset.testid = 'op-result';
-    result.appendChild(after);
+    // each table scrolls on its own when wide, so it is a focusable region
+    const table = (matrix, caption, testid) => {
+      const holder = document.createElement('div');
+      holder.className = 'result-table';
+      holder.tabIndex = 0;
+      holder.setAttribute('role', 'region');
+      holder.setAttribute('aria-label', `${caption} values`);
+      renderMatrix(holder, matrix, { caption, decimals: decimals() }).dataset.testid = testid;
+      result.appendChild(holder);
+    };
+    if (op.before) table(op.before, `${op.resultName.replace(' after', '')} before`, 'op-before');
+    for (const { key, caption, matrix } of op.tables ?? []) table(matrix, caption, `op-${key}`);
+    table(op.result, op.resultName, 'op-result');
     $('step-back').disabled = index === 0;
     $('step-first').disabled = index === 0;
     $('step-next').disabled = index === ops.length - 1;
@@ -240,6 +266,7 @@ export function createStepLab(root, { lab, store }) {
     editVector($('edit-input'), 'input x', Array.from(trace.input.data), 'input');
     editVector($('edit-target'), 'target y', Array.from(trace.target.data), 'target');
     $('edit-lr').value = String(trace.learningRate);
+    renderOptimizerFields();
     const params = paramsBefore();
     const blocks = $('edit-params');
     blocks.replaceChildren();
@@ -268,11 +295,42 @@ export function createStepLab(root, { lab, store }) {
     }
   }
 
+  /** The optimizer select and its coefficients' fields, with the values the core used. */
+  function renderOptimizerFields() {
+    const settings = trace.optimizerSettings;
+    $('edit-optimizer').value = settings.name;
+    $('edit-coefficients').replaceChildren(...OPTIMIZER_COEFFICIENTS[settings.name].map(({ key, text }) => {
+      const label = document.createElement('label');
+      label.className = 'lr';
+      label.textContent = `${text} (${key})`;
+      const input = document.createElement('input');
+      input.type = 'text';
+      input.inputMode = 'decimal';
+      input.id = `edit-${key}`;
+      input.value = String(settings[key]);
+      input.setAttribute('aria-describedby', 'edit-coefficient-error');
+      input.addEventListener('change', () => {
+        const parsed = parseProperty(key, input.value.trim());
+        if ('error' in parsed) {
+          input.setAttribute('aria-invalid', 'true');
+          $('edit-coefficient-error').textContent = `${text} (${key}): "${input.value.slice(0, 20)}" is not allowed; it must be ${parsed.error}`;
+          return;
+        }
+        input.removeAttribute('aria-invalid');
+        $('edit-coefficient-error').textContent = '';
+        store.set({ [key]: parsed.value });
+      });
+      label.appendChild(input);
+      return label;
+    }));
+    $('edit-coefficient-error').textContent = '';
+  }
+
   async function render(state, recompute) {
     if (state.preset === 'train' && !STEP_PRESETS.train) {
       // the Train lab's network lives in memory only: a reloaded link falls back to the first preset
       showError('The Train lab\'s network is not part of the link: train it and press "Open in Step-through" again. Showing seed 001 instead.');
-      store.set({ preset: 'seed001', step: 0, sample: 0, params: null, input: null, target: null, lr: null });
+      store.set({ preset: 'seed001', ...FRESH_RUN, lr: null });
       return;
     }
     stateNow = state;
@@ -297,11 +355,15 @@ export function createStepLab(root, { lab, store }) {
   $('step-end').addEventListener('click', () => go(ops.length - 1));
   $('step-sample').addEventListener('click', () => {
     const after = trace.updates.flatMap((u) => Array.from(u.after.data));
-    store.set({ params: after, sample: stateNow.sample + 1, step: 0, input: null, target: null });
+    const { t, values } = trace.stateAfter;
+    store.set({
+      params: after, ostate: values.length ? Array.from(values) : null, ot: t,
+      sample: stateNow.sample + 1, step: 0, input: null, target: null,
+    });
   });
-  $('step-preset').addEventListener('change', (event) => store.set({
-    preset: event.target.value, step: 0, sample: 0, params: null, input: null, target: null, lr: null,
-  }));
+  $('step-preset').addEventListener('change', (event) => store.set({ preset: event.target.value, ...FRESH_RUN, lr: null }));
+  // another optimizer starts the run again from the preset's weights (its state would not fit)
+  $('edit-optimizer').addEventListener('change', (event) => store.set({ optimizer: event.target.value, ...FRESH_RUN, step: stateNow.step }));
   $('step-decimals').addEventListener('change', (event) => store.set({ decimals: Number(event.target.value) }));
   $('edit-lr').addEventListener('change', (event) => {
     const value = Number(event.target.value);
@@ -314,7 +376,7 @@ export function createStepLab(root, { lab, store }) {
     $('edit-lr-error').textContent = '';
     store.set({ lr: value });
   });
-  $('edit-reset').addEventListener('click', () => store.set({ params: null, input: null, target: null, lr: null, sample: 0, step: 0 }));
+  $('edit-reset').addEventListener('click', () => store.set({ ...FRESH_RUN, lr: null }));
 
   /** Makes `preset` ({title, note, spec, parameters, samples, learningRate}) the 'train' preset; a network it built before is replaced. */
   function loadExternal(preset) {
@@ -325,7 +387,8 @@ export function createStepLab(root, { lab, store }) {
     trace = null;
   }
 
-  const COMPUTE_KEYS = ['preset', 'params', 'input', 'target', 'lr', 'sample', 'decimals'];
+  const COMPUTE_KEYS = ['preset', 'params', 'input', 'target', 'lr', 'sample', 'decimals', 'optimizer',
+    'momentum', 'rho', 'beta1', 'beta2', 'eps', 'ostate', 'ot'];
   return {
     loadExternal,
     show(state) { return render(state, true); },

@@ -1,8 +1,9 @@
 // Turns one trace from the engine into the Step-through lab's operations, in the order a student
 // computes them: input, each layer's z and a, the loss, the output gradient, each layer's δ, dW
-// and db from the top down, then every parameter's update. Each operation knows its formula in
-// LaTeX, symbolic and with the trace's numbers substituted; nothing here computes a number.
+// and db from the top down, then every parameter's update (step-updates.js). Each operation knows
+// its formula in LaTeX, symbolic and with the trace's numbers substituted; nothing here computes a number.
 import { texMatrix } from '../ui/tex.js';
+import { updateOperations } from './step-updates.js';
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 /** "⁽¹²⁾" for 12: a layer index as a superscript in plain text. */
@@ -199,18 +200,6 @@ export function traceOperations(trace, { format }) {
     }
   }
 
-  const eta = format(trace.learningRate);
-  trace.updates.forEach((u, i) => {
-    const L = u.layer + 1;
-    const symbol = u.name.length > 1 ? `${u.name[0]}_${u.name[1]}^{(${L})}` : `${u.name}^{(${L})}`;
-    const sgd = trace.optimizer === 'sgd';
-    ops.push({
-      id: `update${i}`, kind: 'update', layer: u.layer, parameter: u.name,
-      title: `Update ${u.name}${sup(L)} (${trace.optimizer}, η = ${eta})`,
-      tex: sgd ? `${symbol} \\leftarrow ${symbol} - \\eta \\frac{\\partial L}{\\partial ${symbol}}` : `${symbol} \\leftarrow \\text{${trace.optimizer} step}(${symbol}, \\tfrac{\\partial L}{\\partial ${symbol}}, \\eta)`,
-      numbers: sgd && small(u.before) ? `${M(u.before)} - ${eta} \\cdot ${M(u.gradient)} = ${M(u.after)}` : null,
-      result: u.after, resultName: `${u.name}${sup(L)} after`, before: u.before,
-    });
-  });
+  ops.push(...updateOperations(trace, { M, small, sup }));
   return ops;
 }

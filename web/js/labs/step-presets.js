@@ -1,6 +1,7 @@
 // The Step-through lab's presets: the curriculum's hand-worked examples as model specs, weights
 // (flat order: W row-major, then b, layer by layer), samples and learning rates. Where a seed
-// leaves a choice open (seed 001's target), the preset states the choice it makes.
+// leaves a choice open (seed 001's target), the preset states the choice it makes; where a seed's
+// hand computation has a slip, `erratum` says what it is and gives the correct numbers.
 
 /** Presets by id, in the order the page lists them. */
 export const STEP_PRESETS = {
@@ -15,8 +16,17 @@ export const STEP_PRESETS = {
   },
   seed004: {
     title: 'Seed 004, section A: 1-1-1 ReLU regression',
-    note: 'w₁ = w₂ = 1, b₁ = b₂ = 0, η = 0.01, one SGD step per sample (1, 3), (2, 4), (3, 5), as in the hand computation. '
+    note: 'w₁ = w₂ = 1, b₁ = b₂ = 0, η = 0.01, one step per sample (1, 3), (2, 4), (3, 5), with plain SGD in the hand computation. '
       + '"Next sample" continues with the updated weights.',
+    // checked against the core's trace by tests/node/seed004-note.test.mjs
+    erratum: 'The seed\'s sample-2 update swaps the two bias gradients. It computes ∂L/∂b₁ = −1.9164 and ∂L/∂b₂ = −1.8788 '
+      + 'correctly, then writes b₁ = 0.02 − 0.01 × (−1.8788) = 0.0389 and b₂ = 0.02 − 0.01 × (−1.9164) = 0.0391 '
+      + '(its own expressions give 0.0388 and 0.0392, so the last digits are off too). '
+      + 'The correct values, shown here, are b₁ = 0.02 − 0.01 × (−1.9164) = 0.0392 and b₂ = 0.02 − 0.01 × (−1.8788) = 0.0388. '
+      + 'The seed\'s sample 3 goes on from its own biases, so its numbers differ from here in the fourth decimal '
+      + '(its z₁ = 3.2138, ∂L/∂w₂ = −5.0085, and after the step w₂ = 1.1087, b₁ = 0.0554, b₂ = 0.0547; '
+      + 'here z₁ = 3.2141, ∂L/∂w₂ = −5.0089, w₂ = 1.1088, b₁ = 0.0557, b₂ = 0.0544). '
+      + 'Its sample-2 loss line also has a typo: (2.1212 − 4)² is 3.5299, not 3.5249; its L = 1.7649 is right.',
     spec: { input: 1, layers: [{ type: 'dense', units: 1, activation: 'relu' }, { type: 'dense', units: 1, activation: 'identity' }], loss: 'mse' },
     parameters: [1, 0, 1, 0],
     samples: [{ input: [1], target: [3] }, { input: [2], target: [4] }, { input: [3], target: [5] }],

@@ -2,6 +2,7 @@
 // count, and training settings. Every field writes one URL-state property; a value that is not
 // allowed is refused next to its field with what is allowed, and the state keeps its last value.
 import { PROPERTIES, parseProperty } from '../state.js';
+import { OPTIMIZER_LABELS } from '../optimizers.js';
 import { OUTPUTS, RECIPES, countParameters, formatArchitecture, outputUnits, runConfig, taskKind } from './train-config.js';
 
 const escape = (text) => String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
@@ -30,7 +31,6 @@ const STOP_LABELS = {
   val_metric: 'when the validation accuracy (or R²) stops rising',
   train_loss_change: 'when the training loss changes by less than ΔJ (seed 002)',
 };
-const OPTIMIZER_LABELS = { sgd: 'SGD', momentum: 'SGD + momentum', nesterov: 'Nesterov momentum', rmsprop: 'RMSProp', adam: 'Adam' };
 
 /**
  * Builds the form in `root`. `catalog` lists the datasets; `onCsv(file)` handles an upload.
