@@ -250,6 +250,15 @@ test('seed 000 §1.2: the least-squares run shows ‖w − w*‖ and f(w) − f(
   const label = await page.getAttribute('#tv-optimum', 'aria-label');
   assert.match(label, /Distance to the exact optimum/);
   await page.screenshot({ path: `${screenshots}train-least-squares-optimum.png`, fullPage: true });
+  // the no-bias model steps through: z = W a, and no ∂L/∂b operation
+  await page.click('#tv-step-through');
+  await page.waitForFunction(() => !document.querySelector('#panel-step').hidden && window.location.hash.includes('preset=train'));
+  await page.locator('#step-ops li').first().waitFor();
+  const ops = await page.$$eval('#step-ops li', (items) => items.map((li) => li.textContent));
+  assert.ok(ops.some((t) => /∂L\/∂W/.test(t)) && !ops.some((t) => /∂L\/∂b/.test(t)), ops.join(' | '));
+  await page.goBack().catch(() => {});
+  await page.goto(`${lab.url}#lab=train&tdata=least_squares`);
+  await page.locator('#train-start:not([disabled])').waitFor({ timeout: 30000 });
   // a model that is not the seed's says why the optimum does not apply
   await page.selectOption('#f-tbias', 'on');
   await page.waitForFunction(() => /no bias/.test(document.querySelector('[data-testid="optimum-note"]').textContent), null, { timeout: 30000 });

@@ -51,12 +51,15 @@ export function traceOperations(trace, { format }) {
     const a = find(layer.forward, 'a');
     const act = ACTIVATION_TEX[layer.activation];
     const W = trace.updates.find((u) => u.layer === l && (u.name === 'W' || u.name === 'W1')).before;
-    const b = trace.updates.find((u) => u.layer === l && (u.name === 'b' || u.name === 'b1')).before;
+    // a dense layer without a bias (seed 000 §1.2's linear model) has no b: z = W a
+    const b = trace.updates.find((u) => u.layer === l && (u.name === 'b' || u.name === 'b1'))?.before;
     if (layer.type === 'dense') {
       ops.push({
         id: `z${L}`, kind: 'forward', layer: l, title: `Layer ${L}: pre-activation z${sup(L)}`,
-        tex: `z^{(${L})} = W^{(${L})} a^{(${L - 1})} + b^{(${L})}`,
-        numbers: small(W, a0, b) ? `z^{(${L})} = ${M(W)} ${M(a0)} + ${M(b)} = ${M(z)}` : null,
+        tex: `z^{(${L})} = W^{(${L})} a^{(${L - 1})}${b ? ` + b^{(${L})}` : ''}`,
+        numbers: b
+          ? (small(W, a0, b) ? `z^{(${L})} = ${M(W)} ${M(a0)} + ${M(b)} = ${M(z)}` : null)
+          : (small(W, a0) ? `z^{(${L})} = ${M(W)} ${M(a0)} = ${M(z)}` : null),
         result: z, resultName: `z${sup(L)}`,
       });
       ops.push({
@@ -144,7 +147,8 @@ export function traceOperations(trace, { format }) {
         numbers: small(delta, a0) ? `\\frac{\\partial L}{\\partial W^{(${L})}} = ${M(delta)} ${M(transpose(a0))} = ${M(dW)}` : null,
         result: dW, resultName: `∂L/∂W${sup(L)}`,
       });
-      ops.push({
+      // a dense layer without a bias has an empty db: no operation
+      if (db?.rows > 0) ops.push({
         id: `db${L}`, kind: 'backward', layer: l, title: `Layer ${L}: ∂L/∂b${sup(L)}`,
         tex: m > 1 ? `\\frac{\\partial L}{\\partial b^{(${L})}} = \\sum_{i=1}^{m} \\delta^{(${L})}_i` : `\\frac{\\partial L}{\\partial b^{(${L})}} = \\delta^{(${L})}`,
         numbers: small(db) ? `\\frac{\\partial L}{\\partial b^{(${L})}} = ${M(db)}` : null,
