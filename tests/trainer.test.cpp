@@ -36,6 +36,34 @@ void rings(Index n, std::uint64_t seed, Matrix& X, Matrix& Y) {
   }
 }
 
+// 40 random 5-D points with random labels of 3 classes, and a validation set of the same kind:
+// a wide network memorises them and its validation loss soon rises (early stopping's case).
+void random_labels(Matrix& X, Matrix& Y, Matrix& Xv, Matrix& Yv) {
+  Rng rng(21);
+  X.resize(5, 40);
+  Xv.resize(5, 40);
+  Y = Matrix::Zero(3, 40);
+  Yv = Matrix::Zero(3, 40);
+  for (Index j = 0; j < 40; ++j) {
+    for (Index i = 0; i < 5; ++i) {
+      X(i, j) = rng.normal();
+      Xv(i, j) = rng.normal();
+    }
+    Y(static_cast<Index>(rng.below(3)), j) = 1.0;
+    Yv(static_cast<Index>(rng.below(3)), j) = 1.0;
+  }
+}
+constexpr const char* kMemoriser = R"({"input":5,"layers":[{"units":64,"activation":"tanh"},{"units":3,"activation":"softmax"}],
+                  "loss":"cross_entropy","init":{"scheme":"xavier","scale":1,"seed":3}})";
+TrainSettings memoriser_settings() {
+  TrainSettings settings;
+  settings.optimizer.name = "adam";
+  settings.learning_rate = 0.02;
+  settings.batch_size = 8;
+  settings.epochs = 500;
+  return settings;
+}
+
 }  // namespace
 
 TEST_CASE("XOR with a 2-4-1 tanh/sigmoid network reaches 100% training accuracy", "[trainer][learning]") {
@@ -163,23 +191,10 @@ TEST_CASE("The step schedule multiplies the learning rate every k epochs", "[tra
 
 TEST_CASE("Early stopping stops after patience epochs and restores the best weights", "[trainer][early]") {
   // A wide network memorises random labels: the validation loss soon rises.
-  Rng rng(21);
-  Matrix X(5, 40), Y = Matrix::Zero(3, 40), Xv(5, 40), Yv = Matrix::Zero(3, 40);
-  for (Index j = 0; j < 40; ++j) {
-    for (Index i = 0; i < 5; ++i) {
-      X(i, j) = rng.normal();
-      Xv(i, j) = rng.normal();
-    }
-    Y(static_cast<Index>(rng.below(3)), j) = 1.0;
-    Yv(static_cast<Index>(rng.below(3)), j) = 1.0;
-  }
-  Network net(R"({"input":5,"layers":[{"units":64,"activation":"tanh"},{"units":3,"activation":"softmax"}],
-                  "loss":"cross_entropy","init":{"scheme":"xavier","scale":1,"seed":3}})");
-  TrainSettings settings;
-  settings.optimizer.name = "adam";
-  settings.learning_rate = 0.02;
-  settings.batch_size = 8;
-  settings.epochs = 500;
+  Matrix X, Y, Xv, Yv;
+  random_labels(X, Y, Xv, Yv);
+  Network net(kMemoriser);
+  TrainSettings settings = memoriser_settings();
   settings.early_stopping = {true, "val_loss", 5, 0.0, true};
   Trainer trainer(net, X, Y, settings, Xv, Yv);
   const StepResult result = trainer.run(500);
@@ -313,23 +328,10 @@ TEST_CASE("A classification set is scored by accuracy whatever the loss (sigmoid
 }
 
 TEST_CASE("Early stopping with restored weights reports the best epoch, whose record is the network's scores", "[trainer][early]") {
-  Rng rng(21);
-  Matrix X(5, 40), Y = Matrix::Zero(3, 40), Xv(5, 40), Yv = Matrix::Zero(3, 40);
-  for (Index j = 0; j < 40; ++j) {
-    for (Index i = 0; i < 5; ++i) {
-      X(i, j) = rng.normal();
-      Xv(i, j) = rng.normal();
-    }
-    Y(static_cast<Index>(rng.below(3)), j) = 1.0;
-    Yv(static_cast<Index>(rng.below(3)), j) = 1.0;
-  }
-  Network net(R"({"input":5,"layers":[{"units":64,"activation":"tanh"},{"units":3,"activation":"softmax"}],
-                  "loss":"cross_entropy","init":{"scheme":"xavier","scale":1,"seed":3}})");
-  TrainSettings settings;
-  settings.optimizer.name = "adam";
-  settings.learning_rate = 0.02;
-  settings.batch_size = 8;
-  settings.epochs = 500;
+  Matrix X, Y, Xv, Yv;
+  random_labels(X, Y, Xv, Yv);
+  Network net(kMemoriser);
+  TrainSettings settings = memoriser_settings();
   settings.early_stopping = {true, "val_metric", 5, 0.0, true};
   Trainer trainer(net, X, Y, settings, Xv, Yv);
   CHECK_FALSE(trainer.restored_best());

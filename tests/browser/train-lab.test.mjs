@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { END, openTrain as open, runState, trainToEnd, exportedCurves } from './train-helpers.mjs';
 import { startBrowser, artifacts } from './harness.mjs';
 import { seriousViolations } from './axe.mjs';
 import { createLab } from '../../web/js/engine.js';
@@ -18,26 +19,11 @@ before(async () => {
   engine = await createLab();
 });
 after(async () => { await lab?.close(); });
+const openTrain = (hash, viewport) => open(lab, hash, viewport);
 
-const END = ['finished', 'early_stopped', 'diverged', 'stopped'];
 
-/** Opens the Train lab at `hash` and waits until a run is set up. */
-async function openTrain(hash, viewport) {
-  const { page, errors } = await lab.openPage(viewport ? { viewport } : {});
-  await page.goto(`${lab.url}#lab=train${hash}`);
-  await page.waitForFunction(() => document.body.dataset.ready === 'true');
-  await page.locator('#train-start:not([disabled])').waitFor({ timeout: 30000 });
-  return { page, errors };
-}
 
-const runState = (page) => page.getAttribute('#train-lab', 'data-run-state');
 
-/** Clicks Start and waits for the run to end; returns the end state. */
-async function trainToEnd(page, timeout = 60000) {
-  await page.click('#train-start');
-  await page.waitForFunction((end) => end.includes(document.querySelector('#train-lab').dataset.runState), END, { timeout });
-  return runState(page);
-}
 
 /** The same run done directly with the node build of the engine: its last history record. */
 function directRun(stateChanges) {
@@ -55,17 +41,6 @@ function directRun(stateChanges) {
   return history;
 }
 
-/** The rows of the curves CSV export: [{run, epoch, train_loss, …}]. */
-async function exportedCurves(page) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#tv-export-csv')]);
-  const text = await readFile(await download.path(), 'utf8');
-  const [header, ...rows] = text.trim().split('\n');
-  const names = header.split(',');
-  return rows.map((row) => {
-    const cells = row.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, ''));
-    return Object.fromEntries(names.map((name, i) => [name, cells[i]]));
-  });
-}
 
 test('circles trains to high accuracy, equal to the engine\'s value for the same seed', { timeout: 120000 }, async () => {
   const { page, errors } = await openTrain('&tdata=circles&tep=40');

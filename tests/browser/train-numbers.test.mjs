@@ -5,7 +5,7 @@
 // rule; seed 000 §1.2's distance to the exact optimum; and screenshots for docs/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { openTrain as open, trainToEnd as train, exportedCurves } from './train-helpers.mjs';
 import { startBrowser } from './harness.mjs';
 import { createLab } from '../../web/js/engine.js';
 
@@ -16,38 +16,19 @@ before(async () => {
   engine = await createLab();
 });
 after(async () => { await lab?.close(); });
+const openTrain = (hash, viewport) => open(lab, hash, viewport);
+/** Trains to the end, then waits for the frames that draw the final numbers (the end state is drawn last). */
+async function trainToEnd(page, timeout = 90000) {
+  const state = await train(page, timeout);
+  await page.waitForTimeout(300);
+  return state;
+}
 
-const END = ['finished', 'early_stopped', 'diverged', 'stopped', 'failed'];
 const screenshots = new URL('../../docs/screenshots/', import.meta.url).pathname;
 
-async function openTrain(hash, viewport) {
-  const { page, errors } = await lab.openPage(viewport ? { viewport } : {});
-  await page.goto(`${lab.url}#lab=train${hash}`);
-  await page.waitForFunction(() => document.body.dataset.ready === 'true');
-  await page.locator('#train-start:not([disabled])').waitFor({ timeout: 30000 });
-  return { page, errors };
-}
-const runState = (page) => page.getAttribute('#train-lab', 'data-run-state');
-async function trainToEnd(page, timeout = 90000) {
-  await page.click('#train-start');
-  await page.waitForFunction((end) => end.includes(document.querySelector('#train-lab').dataset.runState), END, { timeout });
-  // the end state is drawn last: wait for the frames that draw the final numbers
-  await page.waitForTimeout(300);
-  return runState(page);
-}
 async function setField(page, id, value) {
   await page.fill(`#${id}`, String(value));
   await page.locator(`#${id}`).blur();
-}
-async function exportedCurves(page) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#tv-export-csv')]);
-  const text = await readFile(await download.path(), 'utf8');
-  const [header, ...rows] = text.trim().split('\n');
-  const names = header.split(',');
-  return rows.map((row) => {
-    const cells = row.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((c) => c.replace(/,$/, ''));
-    return Object.fromEntries(names.map((name, i) => [name, cells[i]]));
-  });
 }
 
 const DEEP_RELU = '&tdata=peaks&tarch=d10_relu,r_relu,r_relu,r_relu,r_relu,r_relu,r_relu,r_relu,r_relu,r_relu&topt=sgd&tlr=0.1&tbs=32&tep=100&tinit=he';
@@ -57,12 +38,12 @@ test('a classification run that reaches NaN ends "diverged" with the reason, and
   assert.equal(await trainToEnd(page), 'diverged');
   assert.match(await page.textContent('#train-status'), /^Diverged · epoch \d+ of 100/);
   const alert = await page.textContent('[data-testid="train-alert"]');
-  assert.match(alert, /Training diverged\. loss became NaN at epoch 1, batch \d+; the learning rate 0\.1 is likely too high/);
+  assert.match(alert, /Training diverged\. Loss became NaN at epoch 1, batch \d+; the learning rate 0\.1 is likely too high/);
   assert.equal(await page.textContent('[data-testid="train-metric"]'), 'diverged');
   assert.match(await page.textContent('[data-testid="confusion"]'), /Diverged: the network's outputs on the validation part/);
   const panel = await page.textContent('#panel-train');
   // NaN appears only inside the explanations, never as a shown value
-  const values = panel.replace('loss became NaN at', '').replace('are not finite (NaN or infinite)', '');
+  const values = panel.replace('Loss became NaN at', '').replace('are not finite (NaN or infinite)', '');
   assert.doesNotMatch(values, /NaN|Infinity|e\+30/, values.match(/.{60}(NaN|Infinity|e\+30).{60}/s)?.[0]);
   // Train again and Reset answer; a smaller η then trains to the end
   await page.click('#train-reset');
@@ -101,10 +82,10 @@ test('classification with a sigmoid + MSE output is scored by accuracy (seeds 00
   assert.match(await page.textContent('#train-score-label'), /^train accuracy/);
   assert.match(await page.textContent('[data-testid="train-metric"]'), /^\d+\.\d%$/);
   assert.equal(await page.textContent('#tv-metric-title'), 'Accuracy per epoch');
+  await page.screenshot({ path: `${screenshots}train-iris-binary-sigmoid-mse.png` });
   const rows = await exportedCurves(page);
   assert.ok('train_accuracy' in rows[0] && !('train_r2' in rows[0]), 'the CSV names the accuracy');
   assert.ok(rows.every((r) => Number(r.train_accuracy) >= 0 && Number(r.train_accuracy) <= 1));
-  await page.screenshot({ path: `${screenshots}train-iris-binary-sigmoid-mse.png` });
   assert.deepEqual(errors, []);
   await page.close();
 
@@ -229,7 +210,7 @@ test('early stopping as the seeds do it: seed 002\'s ΔJ rule from the form', { 
 });
 
 test('seed 000 §1.2: the least-squares run shows ‖w − w*‖ and f(w) − f(w*), equal to the core\'s', { timeout: 120000 }, async () => {
-  const { page, errors } = await openTrain('&tdata=least_squares');
+  const { page, errors } = await openTrain('&tdata=least_squares', { width: 1280, height: 1400 });
   assert.equal(await trainToEnd(page), 'finished');
   assert.equal(await page.isHidden('#tv-optimum-card'), false);
   assert.match(await page.textContent('[data-testid="optimum-note"]'), /λ = 0\.001/);
@@ -249,7 +230,8 @@ test('seed 000 §1.2: the least-squares run shows ‖w − w*‖ and f(w) − f(
   assert.equal(Number(rows.at(-1).train_loss), direct.at(-1).trainLoss, 'the page trained the same run');
   const label = await page.getAttribute('#tv-optimum', 'aria-label');
   assert.match(label, /Distance to the exact optimum/);
-  await page.screenshot({ path: `${screenshots}train-least-squares-optimum.png`, fullPage: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${screenshots}train-least-squares-optimum.png` });
   // the no-bias model steps through: z = W a, and no ∂L/∂b operation
   await page.click('#tv-step-through');
   await page.waitForFunction(() => !document.querySelector('#panel-step').hidden && window.location.hash.includes('preset=train'));

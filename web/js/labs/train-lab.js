@@ -10,6 +10,7 @@ import { SWEEPS, describeRun, differingLabels, parseSweepValues, runSweep } from
 import { curvesCsv, download, modelJson, parseModelFile } from './train-export.js';
 import { createTrainViews } from './train-views.js';
 
+const capitalise = (text) => (text ? `${text[0].toUpperCase()}${text.slice(1)}` : text);
 const END_STATES = ['finished', 'early_stopped', 'diverged', 'stopped', 'failed'];
 const dataKey = (s) => (s.tdata === 'csv' ? 'csv' : [s.tdata, s.tn, s.tnoise, s.tclasses, s.tdseed, s.tlam].join('|'));
 
@@ -228,13 +229,16 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       clearTimeout(curveTimer);
       curveTimer = null;
       inFrame('progress', renderProgress);
-      inFrame('curves', renderCurves);
+      inFrame('curves-loss', () => renderCurves('loss'));
+      inFrame('curves-metric', () => renderCurves('metric'));
       return;
     }
     curveTimer ??= setTimeout(() => {
       curveTimer = null;
       inFrame('progress', renderProgress);
-      inFrame('curves', renderCurves);
+      // each chart in a frame of its own: a Chart.js redraw is the longest piece of work here
+      inFrame('curves-loss', () => renderCurves('loss'));
+      inFrame('curves-metric', () => renderCurves('metric'));
     }, CURVE_MS);
   }
 
@@ -329,7 +333,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     const position = `epoch ${m.epoch} of ${m.epochs}${m.batch ? `, batch ${m.batch} of ${m.batchesPerEpoch}` : ''}`;
     // early stopping says it in the core's words: "stopped at epoch 111, best epoch 81 restored: …"
     const text = m.state === 'early_stopped' && m.message
-      ? `${m.message[0].toUpperCase()}${m.message.slice(1)}${rate}`
+      ? `${capitalise(m.message)}${rate}`
       : `${what} · ${position}${rate}${left}`;
     setText($('train-status'), text);
     if ((m.state === 'diverged' || m.state === 'failed') && $('train-alert').hidden) {
@@ -339,15 +343,16 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       if (m.state === 'diverged') {
         strong.textContent = 'Training diverged. ';
         const kept = /are kept\.$/.test(m.message) ? '' : ' The weights from the last finite step are kept.';
-        $('train-alert').append(strong, `${m.message}${kept} The charts and the network stay usable: lower the learning rate and press “Train again”.`);
+        $('train-alert').append(strong, `${capitalise(m.message)}${kept} The charts and the network stay usable: lower the learning rate and press “Train again”.`);
       } else {
         strong.textContent = 'Training stopped with an error. ';
-        $('train-alert').append(strong, `${m.message} The run ended here; change the setting it names, or press “Train again” or Reset.`);
+        $('train-alert').append(strong, `${capitalise(m.message)} The run ended here; change the setting it names, or press “Train again” or Reset.`);
       }
     }
   }
 
-  function renderCurves() {
+  /** Draws the runs' curves: both charts, or only `which` ('loss' | 'metric'; the optimum goes with the loss). */
+  function renderCurves(which) {
     const runs = [];
     if (previous) runs.push({ ...previous, kind: 'previous' });
     pinned.forEach((p, i) => runs.push({ ...p, kind: 'pinned', colorIndex: i + 1 }));
@@ -361,7 +366,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       parts: { train: ready?.parts.train ?? 0, heldOut: ready?.heldOut ? ready.parts[ready.heldOut] : 0 },
       bestEpoch: latest?.restoredBest ? latest.bestEpoch : null,
       optimum: ready?.optimum ? { ...ready.optimum, lambda: run.config.spec(1, 1).l2 } : null,
-    });
+    }, which);
     views.showPinned(runs.filter((r) => r.kind === 'pinned').map((r) => r.label));
   }
 

@@ -122,13 +122,17 @@ export function createTrainViews(root, handlers) {
   let mode = 'none'; // 'map' | 'images' | 'regression' | 'none'
   let metricName = null; // set (with its title and note) by the first drawCurves
 
+  /** Sets an element's text only when it differs, so that an unchanged line costs no layout. */
+  const setText = (element, text) => { if (element.textContent !== text) element.textContent = text; };
+
   // ---------- curves ----------
 
   /**
    * Draws the runs' curves. `shown`: {metricName, loss: {formula, penalty}, parts: {train, heldOut}
    * sample counts, bestEpoch (a marker), optimum (the current run's distance to the optimum is drawn)}.
+   * `which`: 'loss' (with the optimum) or 'metric' draws one chart only; undefined draws all.
    */
-  function drawCurves(runs, shown) {
+  function drawCurves(runs, shown, which) {
     const metric = shown.metricName;
     const r2 = metric === 'r2';
     if (metric !== metricName) {
@@ -157,39 +161,42 @@ export function createTrainViews(root, handlers) {
       }
       return out;
     });
-    const lossSeries = series((r, part) => lossOf(r, part));
-    // a loss that spans many decades (a run on its way to diverging) is only readable on a log axis
-    const values = lossSeries.flatMap((s) => s.points.map((p) => p.y)).filter((v) => Number.isFinite(v) && v > 0);
-    const spansDecades = values.length > 1 && Math.max(...values) / Math.min(...values) > 1e6;
-    if (spansDecades && !$('tv-loss-log').checked) $('tv-loss-log').checked = true;
-    $('tv-loss-formula').textContent = `${sum ? 'Sum' : 'Mean'} over the samples of ${shown.loss.formula}${shown.loss.penalty ? ` + ${shown.loss.penalty}` : ''}`
-      + `${sum ? ` (mean × ${shown.parts.train.toLocaleString('en-US')} training${shown.parts.heldOut ? ` and × ${shown.parts.heldOut.toLocaleString('en-US')} held-out` : ''} samples)` : ''}.`;
-    lossChart.setYAxis({ title: sum ? 'loss (sum over samples)' : 'loss (mean over samples)', log: $('tv-loss-log').checked });
-    lossChart.setSeries(lossSeries);
-    const metricSeries = series((r, part) => (part === 'train' ? r.trainMetric : r.valMetric));
-    metricChart.setYAxis({ title: r2 ? 'R²' : 'accuracy', min: r2 ? -1 : 0, max: 1 });
-    metricChart.setSeries(metricSeries);
-    const marker = shown.bestEpoch ? { x: shown.bestEpoch, label: `best epoch ${shown.bestEpoch} (restored)` } : null;
-    lossChart.setMarker(marker);
-    metricChart.setMarker(marker);
     const current = runs.find((r) => r.kind === 'current');
-    drawOptimum(current, shown.optimum);
     const last = current?.history.at(-1);
-    $('tv-loss').setAttribute('aria-label', last ? `Loss per epoch: after epoch ${last.epoch}, train loss ${formatScore(lossOf(last, 'train'), 'loss')}` : 'Loss per epoch: no epoch finished yet');
-    $('tv-metric').setAttribute('aria-label', last ? `${r2 ? 'R²' : 'Accuracy'} per epoch: after epoch ${last.epoch}, train ${formatScore(last.trainMetric, metricName)}` : 'No epoch finished yet');
+    const marker = shown.bestEpoch ? { x: shown.bestEpoch, label: `best epoch ${shown.bestEpoch} (restored)` } : null;
+    if (which !== 'metric') {
+      const lossSeries = series((r, part) => lossOf(r, part));
+      // a loss that spans many decades (a run on its way to diverging) is only readable on a log axis
+      const values = lossSeries.flatMap((s) => s.points.map((p) => p.y)).filter((v) => Number.isFinite(v) && v > 0);
+      const spansDecades = values.length > 1 && Math.max(...values) / Math.min(...values) > 1e6;
+      if (spansDecades && !$('tv-loss-log').checked) $('tv-loss-log').checked = true;
+      setText($('tv-loss-formula'), `${sum ? 'Sum' : 'Mean'} over the samples of ${shown.loss.formula}${shown.loss.penalty ? ` + ${shown.loss.penalty}` : ''}`
+        + `${sum ? ` (mean × ${shown.parts.train.toLocaleString('en-US')} training${shown.parts.heldOut ? ` and × ${shown.parts.heldOut.toLocaleString('en-US')} held-out` : ''} samples)` : ''}.`);
+      lossChart.setYAxis({ title: sum ? 'summed loss' : 'mean loss', log: $('tv-loss-log').checked });
+      lossChart.setSeries(lossSeries);
+      lossChart.setMarker(marker);
+      drawOptimum(current, shown.optimum);
+      $('tv-loss').setAttribute('aria-label', last ? `Loss per epoch: after epoch ${last.epoch}, train loss ${formatScore(lossOf(last, 'train'), 'loss')}` : 'Loss per epoch: no epoch finished yet');
+    }
+    if (which !== 'loss') {
+      metricChart.setYAxis({ title: r2 ? 'R²' : 'accuracy', min: r2 ? -1 : 0, max: 1 });
+      metricChart.setSeries(series((r, part) => (part === 'train' ? r.trainMetric : r.valMetric)));
+      metricChart.setMarker(marker);
+      $('tv-metric').setAttribute('aria-label', last ? `${r2 ? 'R²' : 'Accuracy'} per epoch: after epoch ${last.epoch}, train ${formatScore(last.trainMetric, metricName)}` : 'No epoch finished yet');
+    }
   }
 
   /** The least-squares run's ‖w − w*‖ and f(w) − f(w*) per epoch on a log axis (seed 000 §1.2), or why not. */
   function drawOptimum(current, optimum) {
-    $('tv-optimum-card').hidden = !optimum;
+    if ($('tv-optimum-card').hidden !== !optimum) $('tv-optimum-card').hidden = !optimum;
     if (!optimum) return;
     if (optimum.reason) {
-      $('tv-optimum-note').textContent = `Not measured: ${optimum.reason}. The dataset's recipe matches the seed's model.`;
+      setText($('tv-optimum-note'), `Not measured: ${optimum.reason}. The dataset's recipe matches the seed's model.`);
       optimumChart?.setSeries([]);
       return;
     }
-    $('tv-optimum-note').textContent = `The exact ridge optimum w* = ((1/m)XᵀX + λI)⁻¹ (1/m)Xᵀy (λ = ${optimum.lambda}) against the weights w after each epoch: the distance ‖w − w*‖ and the gap f(w) − f(w*), with f(w) = (1/2m)‖Xw − y‖² + (λ/2)‖w‖², the training loss.`;
-    optimumChart ??= createLineChart($('tv-optimum'), { xLabel: 'epoch', yLabel: 'distance to the optimum', integerX: true, logY: true });
+    setText($('tv-optimum-note'), `The exact ridge optimum w* = ((1/m)XᵀX + λI)⁻¹ (1/m)Xᵀy (λ = ${optimum.lambda}) against the weights w after each epoch: the distance ‖w − w*‖ and the gap f(w) − f(w*), with f(w) = (1/2m)‖Xw − y‖² + (λ/2)‖w‖², the training loss.`);
+    optimumChart ??= createLineChart($('tv-optimum'), { xLabel: 'epoch', yLabel: 'to the optimum', integerX: true, logY: true });
     const history = current?.history ?? [];
     optimumChart.setSeries([
       { label: '‖w − w*‖', color: runColor(0), width: 2.5, points: history.map((r) => ({ x: r.epoch, y: r.optimumDistance })) },
@@ -331,7 +338,11 @@ export function createTrainViews(root, handlers) {
 
   // ---------- runs and sweeps ----------
 
+  let shownPinned = null;
   function showPinned(labels) {
+    const key = JSON.stringify(labels);
+    if (key === shownPinned) return; // rebuilt only when the pinned runs change
+    shownPinned = key;
     const list = $('tv-pinned');
     list.replaceChildren(...labels.map((label, i) => {
       const item = document.createElement('li');
