@@ -242,3 +242,21 @@ test('axe-core finds no serious violations; screenshots mid-training and after t
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the Train lab\'s recipe button and a dataset change leave the Step-through lab\'s edited target alone', { timeout: 120000 }, async () => {
+  const { page, errors } = await lab.openPage();
+  await page.goto(`${lab.url}#lab=step&target=0.25`);
+  await page.waitForSelector('#step-lab[data-ready="true"]');
+  await page.click('[role="tab"]:has-text("Train")');
+  await page.locator('#train-start:not([disabled])').waitFor({ timeout: 30000 });
+  await page.click('#f-recipe');
+  await page.selectOption('#f-tdata', 'xor');
+  await page.waitForFunction(() => /tdata=xor/.test(window.location.hash));
+  await page.locator('#train-start:not([disabled])').waitFor({ timeout: 30000 });
+  assert.match(await page.evaluate(() => window.location.hash), /target=0\.25/);
+  await page.click('[role="tab"]:has-text("Step-through")');
+  await page.waitForSelector('#step-lab[data-ready="true"]');
+  assert.match(await page.evaluate(() => window.location.hash), /target=0\.25/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

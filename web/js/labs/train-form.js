@@ -1,7 +1,7 @@
 // The Train lab's configuration form: dataset, split, architecture editor with the live parameter
 // count, and training settings. Every field writes one URL-state property; a value that is not
 // allowed is refused next to its field with what is allowed, and the state keeps its last value.
-import { PROPERTIES, parseProperty } from '../state.js';
+import { parseProperty, propertiesOf } from '../state.js';
 import { OPTIMIZER_LABELS } from '../optimizers.js';
 import { OUTPUTS, RECIPES, countParameters, formatArchitecture, outputUnits, runConfig, taskKind } from './train-config.js';
 
@@ -348,7 +348,8 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
 /** The changes that bring every recipe-backed setting back to the dataset's recipe. */
 export function resetToRecipe(changes) {
   const cleared = {};
-  for (const p of PROPERTIES) if (p.name.startsWith('t') && !['tdata', 'tbudget', 'tlossview'].includes(p.name)) cleared[p.name] = null;
+  // the Train lab's run settings only: never another lab's (the Step-through lab's edited target)
+  for (const p of propertiesOf('train')) if (p.name !== 'tdata' && !p.view) cleared[p.name] = null;
   return { ...cleared, ...changes };
 }
 

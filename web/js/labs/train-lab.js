@@ -6,10 +6,13 @@ import { TrainingClient } from '../training-client.js';
 import { createTrainForm, resetToRecipe } from './train-form.js';
 import { datasetCatalog, describeLoss, outputUnits, runConfig, RECIPES } from './train-config.js';
 import { formatScore, formatSeconds } from '../ui/format.js';
+import { PROPERTIES, ownerOf } from '../state.js';
 import { SWEEPS, describeRun, differingLabels, parseSweepValues, runSweep } from './train-runs.js';
 import { curvesCsv, download, modelJson, parseModelFile } from './train-export.js';
 import { createTrainViews } from './train-views.js';
 
+/** A Train-lab display preference (the budget, mean or sum): changing it sets up no new run. */
+const isView = (name) => PROPERTIES.find((p) => p.name === name)?.view === true;
 const capitalise = (text) => (text ? `${text[0].toUpperCase()}${text.slice(1)}` : text);
 const END_STATES = ['finished', 'early_stopped', 'diverged', 'stopped', 'failed'];
 const dataKey = (s) => (s.tdata === 'csv' ? 'csv' : [s.tdata, s.tn, s.tnoise, s.tclasses, s.tdseed, s.tlam].join('|'));
@@ -528,7 +531,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
         renderCurves();
         return;
       }
-      if (keys.some((k) => k.startsWith('t') && k !== 'tbudget' && k !== 'tlossview')) {
+      if (keys.some((k) => ownerOf(k) === 'train' && !isView(k))) {
         if (keys.length === 1 && keys[0] === 'teval' && run) {
           client.evaluate(next.teval).catch((error) => showError(error.message));
           form.render(state, preview.info);

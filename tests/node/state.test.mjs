@@ -1,0 +1,38 @@
+// The URL state is grouped by the lab that owns each property: resetting the Train lab's settings
+// (its recipe button, a dataset change) clears only Train-lab properties, never another lab's
+// (the Step-through lab's edited `target` starts with a "t" too), and no code reads ownership
+// from a name's first letter.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PROPERTIES, ownerOf, propertiesOf } from '../../web/js/state.js';
+import { resetToRecipe } from '../../web/js/labs/train-form.js';
+
+test('every property belongs to one lab, and the recipe reset clears only the Train lab\'s run settings', () => {
+  for (const p of PROPERTIES) assert.ok(p.name === 'lab' ? p.owner === null : ['step', 'gradient', 'train'].includes(p.owner), p.name);
+  assert.equal(ownerOf('target'), 'step');
+  assert.equal(ownerOf('tlr'), 'train');
+  const cleared = resetToRecipe({ tdata: 'digits' });
+  assert.equal(cleared.tdata, 'digits');
+  for (const name of Object.keys(cleared)) assert.equal(ownerOf(name), 'train', `${name} is not a Train-lab property`);
+  assert.ok(!('target' in cleared) && !('tbudget' in cleared) && !('tlossview' in cleared));
+  // every Train-lab run setting is cleared, so the recipe fills it
+  const runSettings = propertiesOf('train').filter((p) => !p.view && p.name !== 'tdata').map((p) => p.name);
+  assert.deepEqual(Object.keys(cleared).filter((k) => k !== 'tdata').sort(), runSettings.sort());
+});
+
+test('no page code tells a lab\'s property by its first letter', () => {
+  const root = fileURLToPath(new URL('../../web/js', import.meta.url));
+  const files = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.js')) files.push(path);
+    }
+  };
+  walk(root);
+  for (const file of files) assert.doesNotMatch(readFileSync(file, 'utf8'), /startsWith\(['"]t['"]\)/, file);
+});
