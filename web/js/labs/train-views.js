@@ -122,6 +122,22 @@ export function createTrainViews(root, handlers) {
   let mode = 'none'; // 'map' | 'images' | 'regression' | 'none'
   let metricName = null; // set (with its title and note) by the first drawCurves
 
+  /**
+   * The {x: epoch, y} points of a history for one quantity, kept between redraws and extended by
+   * the epochs added since: a long run costs only its new epochs (histories only grow; a reset
+   * run starts a new array).
+   */
+  const pointCache = new WeakMap(); // history → Map(key → {length, points})
+  function pointsOf(history, key, pick) {
+    let byKey = pointCache.get(history);
+    if (!byKey) pointCache.set(history, (byKey = new Map()));
+    let entry = byKey.get(key);
+    if (!entry || entry.length > history.length) byKey.set(key, (entry = { length: 0, points: [] }));
+    for (let i = entry.length; i < history.length; i += 1) entry.points.push({ x: history[i].epoch, y: pick(history[i]) });
+    entry.length = history.length;
+    return entry.points;
+  }
+
   /** Sets an element's text only when it differs, so that an unchanged line costs no layout. */
   const setText = (element, text) => { if (element.textContent !== text) element.textContent = text; };
 
@@ -151,13 +167,16 @@ export function createTrainViews(root, handlers) {
       const n = part === 'train' ? shown.parts.train : shown.parts.heldOut;
       return (mean - (r.penalty ?? 0)) * n + (r.penalty ?? 0);
     };
-    const series = (pick) => runs.flatMap((run) => {
+    // `name` keys the cache of each history's points: only epochs that are new are mapped again
+    const series = (name, pick) => runs.flatMap((run) => {
       const color = run.kind === 'previous' ? PREVIOUS_COLOR : runColor(run.colorIndex ?? 0);
       const width = run.kind === 'current' ? 2.5 : 1.5;
-      const heldOut = run.heldOut ?? (run.history.some((r) => Number.isFinite(r.valLoss)) ? 'held-out' : null);
-      const out = [{ label: run.label ? `${run.label} · train` : 'train', color, width, points: run.history.map((r) => ({ x: r.epoch, y: pick(r, 'train') })) }];
-      if (heldOut && run.history.some((r) => Number.isFinite(pick(r, 'val')))) {
-        out.push({ label: run.label ? `${run.label} · ${heldOut}` : heldOut, color, width, dashed: true, points: run.history.map((r) => ({ x: r.epoch, y: pick(r, 'val') })) });
+      const train = pointsOf(run.history, `${name}:train`, (r) => pick(r, 'train'));
+      const val = pointsOf(run.history, `${name}:val`, (r) => pick(r, 'val'));
+      const heldOut = run.heldOut ?? 'held-out';
+      const out = [{ label: run.label ? `${run.label} · train` : 'train', color, width, points: train }];
+      if (val.some((p) => Number.isFinite(p.y))) {
+        out.push({ label: run.label ? `${run.label} · ${heldOut}` : heldOut, color, width, dashed: true, points: val });
       }
       return out;
     });
@@ -165,10 +184,13 @@ export function createTrainViews(root, handlers) {
     const last = current?.history.at(-1);
     const marker = shown.bestEpoch ? { x: shown.bestEpoch, label: `best epoch ${shown.bestEpoch} (restored)` } : null;
     if (which !== 'metric') {
-      const lossSeries = series((r, part) => lossOf(r, part));
+      const lossSeries = series(sum ? `sum:${shown.parts.train}:${shown.parts.heldOut}` : 'mean', (r, part) => lossOf(r, part));
       // a loss that spans many decades (a run on its way to diverging) is only readable on a log axis
-      const values = lossSeries.flatMap((s) => s.points.map((p) => p.y)).filter((v) => Number.isFinite(v) && v > 0);
-      const spansDecades = values.length > 1 && Math.max(...values) / Math.min(...values) > 1e6;
+      let [low, high] = [Infinity, 0];
+      for (const line of lossSeries) {
+        for (const { y } of line.points) if (Number.isFinite(y) && y > 0) { low = Math.min(low, y); high = Math.max(high, y); }
+      }
+      const spansDecades = high / low > 1e6;
       if (spansDecades && !$('tv-loss-log').checked) $('tv-loss-log').checked = true;
       setText($('tv-loss-formula'), `${sum ? 'Sum' : 'Mean'} over the samples of ${shown.loss.formula}${shown.loss.penalty ? ` + ${shown.loss.penalty}` : ''}`
         + `${sum ? ` (mean × ${shown.parts.train.toLocaleString('en-US')} training${shown.parts.heldOut ? ` and × ${shown.parts.heldOut.toLocaleString('en-US')} held-out` : ''} samples)` : ''}.`);
@@ -180,7 +202,7 @@ export function createTrainViews(root, handlers) {
     }
     if (which !== 'loss') {
       metricChart.setYAxis({ title: r2 ? 'R²' : 'accuracy', min: r2 ? -1 : 0, max: 1 });
-      metricChart.setSeries(series((r, part) => (part === 'train' ? r.trainMetric : r.valMetric)));
+      metricChart.setSeries(series('metric', (r, part) => (part === 'train' ? r.trainMetric : r.valMetric)));
       metricChart.setMarker(marker);
       $('tv-metric').setAttribute('aria-label', last ? `${r2 ? 'R²' : 'Accuracy'} per epoch: after epoch ${last.epoch}, train ${formatScore(last.trainMetric, metricName)}` : 'No epoch finished yet');
     }

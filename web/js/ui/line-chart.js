@@ -58,6 +58,36 @@ function drawablePoints(points, logX, logY) {
   return data;
 }
 
+/** At most this many points of a series reach Chart.js; longer series are reduced to min/max buckets. */
+const MAX_DRAWN = 2000;
+
+/**
+ * A long series (a 100,000-epoch run) as min/max buckets in x order: each bucket of consecutive
+ * points keeps its lowest and highest value, and a gap stays a gap, so the line looks the same
+ * and costs the same to draw at epoch 100,000 as at epoch 1,000. Shorter series pass unchanged.
+ */
+export function decimate(data, maxPoints = MAX_DRAWN) {
+  if (data.length <= maxPoints) return data;
+  // at most three points a bucket (low, high, a gap), plus the first and last points of the line
+  const size = Math.ceil((3 * data.length) / (maxPoints - 2));
+  const out = [data[0]];
+  for (let start = 0; start < data.length; start += size) {
+    let low = null;
+    let high = null;
+    let gap = null;
+    for (let i = start; i < Math.min(start + size, data.length); i += 1) {
+      const p = data[i];
+      if (p.y === null) { gap ??= p; continue; }
+      if (!low || p.y < low.y) low = p;
+      if (!high || p.y > high.y) high = p;
+    }
+    const kept = [low, high, gap].filter(Boolean).sort((a, b) => a.x - b.x);
+    for (const p of kept) if (out.at(-1) !== p) out.push(p);
+  }
+  if (out.at(-1) !== data.at(-1)) out.push(data.at(-1));
+  return out;
+}
+
 /** Without point markers, a value with gaps (or nothing) on both sides still shows, as a small dot. */
 function isolatedPointRadius(context) {
   const data = context.dataset.data;
@@ -226,7 +256,7 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
       const datasets = chart.data.datasets;
       datasets.length = Math.min(datasets.length, series.length);
       series.forEach((s, i) => {
-        const data = drawablePoints(s.points, logX, logY);
+        const data = decimate(drawablePoints(s.points, logX, logY));
         const dataset = datasets[i] ?? (datasets[i] = {});
         Object.assign(dataset, {
           label: s.label,
