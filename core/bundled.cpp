@@ -50,7 +50,7 @@ std::vector<std::string> string_list(const JsonFields& fields, std::string_view 
     fields.fail(key, "must be a list of " + std::to_string(expected) + " names");
   std::vector<std::string> names;
   for (const Json& name : list) {
-    if (!name.is_string()) fields.fail(key, "must hold strings, got " + name.dump());
+    if (!name.is_string()) fields.fail(key, "must hold strings, got " + excerpt(name));
     names.push_back(name.get<std::string>());
   }
   return names;

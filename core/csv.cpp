@@ -163,7 +163,7 @@ CsvOptions parse_csv_options(std::string_view json_text) {
     else if (header.is_boolean())
       options.header = header.get<bool>();
     else
-      fields.fail("header", "must be true, false or \"auto\", got " + header.dump());
+      fields.fail("header", "must be true, false or \"auto\", got " + excerpt(header));
   }
   if (fields.has("label_column")) {
     const Json& column = fields.get("label_column");

@@ -14,8 +14,11 @@ namespace lab {
 
 using Json = nlohmann::json;
 
-// Parses JSON text; a syntax error becomes a SpecError that says where.
+// Parses JSON text; a syntax error becomes a SpecError that says where, a number beyond a double's
+// range one that names its field, and nesting deeper than 64 levels is refused before parsing.
 Json parse_json_text(std::string_view text, std::string_view tag);
+// A value for a message: its JSON text, cut to about 60 characters (a 4 MB value stays short).
+std::string excerpt(const Json& value);
 
 class JsonFields {
  public:

@@ -66,7 +66,7 @@ ModelSpec parse_model_spec(std::string_view json_text) {
   const Json& layers = fields.get("layers");
   if (!layers.is_array() || layers.empty() || layers.size() > SpecLimits::max_layers)
     fields.fail("layers", "must be a list of 1.." + std::to_string(SpecLimits::max_layers) +
-                              " layer objects, got " + layers.dump().substr(0, 80));
+                              " layer objects, got " + excerpt(layers));
   for (std::size_t i = 0; i < layers.size(); ++i) spec.layers.push_back(parse_layer(layers[i], i));
   spec.loss = loss_from_name(fields.text("loss", "mse"), "loss");
   spec.l2 = fields.number("l2", 0.0, SpecLimits::max_penalty, 0.0);

@@ -92,3 +92,35 @@ TEST_CASE("A dense layer without a bias round-trips through the spec", "[spec][b
   CHECK_THAT(model_spec_to_json(parse_model_spec(R"({"input": 3, "layers": [{"units": 1}]})")),
              !Catch::Contains("bias"));
 }
+
+TEST_CASE("Deeply nested JSON is refused before parsing, and messages quote a short excerpt", "[spec][errors][json]") {
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  CHECK_THROWS_AS(parse_model_spec(deep), SpecError);
+  CHECK_THROWS_WITH(parse_model_spec(deep), Catch::Contains("nested more than 64 levels deep (at byte 64)"));
+  // a bracket inside a string does not count
+  CHECK_THROWS_WITH(parse_model_spec(R"({"input": 2, "layers": [{"units": 1, "activation": ")" + std::string(200, '[') + R"("}]})"),
+                    Catch::Contains("unknown activation"));
+  // a huge value is quoted as a short excerpt, not in full
+  std::string ones;
+  for (int i = 0; i < 2000000; ++i) ones += i ? ",1" : "1";
+  const std::string huge = R"({"input": 2, "layers": [{"units": 1}], "loss": [)" + ones + "]}";
+  try {
+    parse_model_spec(huge);
+    FAIL("a 4 MB loss value was accepted");
+  } catch (const SpecError& e) {
+    CHECK(std::string(e.what()).size() < 200);
+    CHECK_THAT(e.what(), Catch::Contains("loss") && Catch::Contains("characters)"));
+  }
+}
+
+TEST_CASE("A number too large for a double is a core error naming its field", "[spec][errors][json]") {
+  CHECK_THROWS_AS(parse_model_spec(R"({"input": 2, "layers": [{"units": 1}], "l2": 1e400})"), SpecError);
+  CHECK_THROWS_WITH(parse_model_spec(R"({"input": 2, "layers": [{"units": 1}], "l2": 1e400})"),
+                    Catch::Contains("[Spec] l2 is too large for a double"));
+  CHECK_THROWS_WITH(parse_model_spec(R"({"input": 2, "layers": [{"units": 1}], "l2": -2.5E+999})"),
+                    Catch::Contains("l2 is too large for a double"));
+  // 400 digits, after a string that holds digits and an "e"
+  CHECK_THROWS_WITH(parse_model_spec(R"({"input": 2, "layers": [{"units": 1, "activation": "relu 1e999"}], "l1": )" +
+                                     std::string(400, '9') + "}"),
+                    Catch::Contains("[Spec] l1 is too large for a double"));
+}

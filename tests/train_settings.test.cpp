@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include "core/errors.hpp"
+#include "core/csv.hpp"
+#include "core/generators.hpp"
 #include "core/train_settings.hpp"
 
 using namespace lab;
@@ -51,4 +53,14 @@ TEST_CASE("Bad training settings name the field and what is allowed", "[settings
       CHECK_THROWS_WITH(parse_train_settings(c.json), Catch::Contains("[Settings]") && Catch::Contains(c.expected));
     }
   }
+}
+
+TEST_CASE("Settings, generator requests and CSV options refuse numbers beyond a double and deep nesting", "[settings][errors][json]") {
+  CHECK_THROWS_WITH(parse_train_settings(R"({"learning_rate": 1e400})"), Catch::Contains("[Settings] learning_rate is too large for a double"));
+  CHECK_THROWS_WITH(parse_train_settings(R"({"early_stopping": {"min_delta": 9e9999}})"), Catch::Contains("min_delta is too large"));
+  CHECK_THROWS_WITH(parse_generator_request(R"({"name": "circles", "noise": 1e400})"), Catch::Contains("[Generator] noise is too large"));
+  CHECK_THROWS_WITH(parse_csv(std::string_view("a,b\n1,0\n2,1\n"), std::string_view(R"({"label_column": 1e400})")), Catch::Contains("label_column is too large"));
+  const std::string deep = std::string(5000, '{') + std::string(5000, '}');
+  CHECK_THROWS_WITH(parse_train_settings(deep), Catch::Contains("nested more than 64 levels"));
+  CHECK_THROWS_WITH(parse_generator_request(deep), Catch::Contains("nested more than 64 levels"));
 }

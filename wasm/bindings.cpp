@@ -45,12 +45,16 @@ namespace {
 
 // The first n uniforms and normals of the project's generator, for cross-build checks.
 val rng_sample(double seed, double count) {
-  Rng uniform_rng(static_cast<std::uint64_t>(seed));
-  Rng normal_rng(static_cast<std::uint64_t>(seed));
-  std::vector<double> values;
-  for (int i = 0; i < static_cast<int>(count); ++i) values.push_back(uniform_rng.uniform());
-  for (int i = 0; i < static_cast<int>(count); ++i) values.push_back(normal_rng.normal());
-  return float64_array(values);
+  return guarded([&] {
+    const auto s = static_cast<std::uint64_t>(whole_number(seed, "[Rng] seed", 0, (std::int64_t{1} << 53) - 1));
+    const auto n = whole_number(count, "[Rng] count", 0, 1000000);
+    Rng uniform_rng(s);
+    Rng normal_rng(s);
+    std::vector<double> values;
+    for (std::int64_t i = 0; i < n; ++i) values.push_back(uniform_rng.uniform());
+    for (std::int64_t i = 0; i < n; ++i) values.push_back(normal_rng.normal());
+    return float64_array(values);
+  });
 }
 
 DatasetHandle* generate_dataset(const std::string& request_json, bool for_page) {
@@ -62,18 +66,18 @@ DatasetHandle* generate_dataset(const std::string& request_json, bool for_page) 
 DatasetHandle* dataset_from_arrays(const val& description) {
   return guarded([&] {
     Dataset data;
-    const Index n = static_cast<Index>(description["samples"].as<double>());
-    const Index d = static_cast<Index>(description["features"].as<double>());
+    const Index n = whole_index(description["samples"].as<double>(), "[Dataset] samples", 1, 100000);
+    const Index d = whole_index(description["features"].as<double>(), "[Dataset] features", 1, 1024);
     data.name = description["name"].isString() ? description["name"].as<std::string>() : "data";
     data.X = batch_from(description["featureValues"], d, n, "[Dataset] featureValues");
     if (!description["labels"].isUndefined() && !description["labels"].isNull()) {
       data.task = "classification";
       data.labels = ints_from(description["labels"]);
-      data.classes = static_cast<int>(description["classes"].as<double>());
+      data.classes = static_cast<int>(whole_number(description["classes"].as<double>(), "[Dataset] classes", 2, 100));
       data.class_names = numbered_names("class ", data.classes);
     } else {
       data.task = "regression";
-      const Index t = static_cast<Index>(description["outputs"].as<double>());
+      const Index t = whole_index(description["outputs"].as<double>(), "[Dataset] outputs", 1, 1024);
       data.targets = batch_from(description["targetValues"], t, n, "[Dataset] targetValues");
       data.target_names = numbered_names("y", static_cast<int>(t), 1);
     }
@@ -105,7 +109,7 @@ val softmax_regression_test(const std::string& problem_json, const std::string& 
 
 val classification_report(const val& truth, const val& predicted, double classes) {
   return guarded([&] {
-    return classification_report_to_js(lab::classification_report(ints_from(truth), ints_from(predicted), static_cast<int>(classes)));
+    return classification_report_to_js(lab::classification_report(ints_from(truth), ints_from(predicted), static_cast<int>(whole_number(classes, "[Metrics] classes", 1, 100))));
   });
 }
 

@@ -3,9 +3,24 @@
 
 #include <emscripten/bind.h>
 
+#include <cmath>
+#include <sstream>
+#include <string>
+
 #include "core/errors.hpp"
 
 namespace lab::wasm {
+
+std::int64_t whole_number(double value, const char* field, std::int64_t lo, std::int64_t hi) {
+  if (!(std::floor(value) == value && value >= static_cast<double>(lo) && value <= static_cast<double>(hi))) {
+    std::ostringstream got;
+    got.precision(10);
+    got << value;
+    throw SpecError(std::string(field) + " must be a whole number in " + std::to_string(lo) + ".." + std::to_string(hi) +
+                    ", got " + (std::isnan(value) ? std::string("NaN or nothing") : got.str()));
+  }
+  return static_cast<std::int64_t>(value);
+}
 
 std::vector<double> doubles_from(const val& array) {
   return emscripten::convertJSArrayToNumberVector<double>(array);

@@ -5,6 +5,7 @@
 
 #include <emscripten/val.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,15 @@
 namespace lab::wasm {
 
 using emscripten::val;
+
+// A whole number from JS (where NaN, undefined, 2.5 or 1e10 can arrive as a double), checked
+// before any cast: `field` names it in the SpecError, e.g. "[Trainer] run: epochs must be a whole
+// number in 1..100000, got 2.5".
+std::int64_t whole_number(double value, const char* field, std::int64_t lo, std::int64_t hi);
+// The same for a count or index that fits an Index (samples, features, a batch).
+inline Index whole_index(double value, const char* field, Index lo, Index hi) {
+  return static_cast<Index>(whole_number(value, field, lo, hi));
+}
 
 std::vector<double> doubles_from(const val& array);
 std::vector<int> ints_from(const val& array);

@@ -71,7 +71,7 @@ val PreparedHandle::indices() const {
 val PreparedHandle::scale(const val& features, double samples) const {
   return guarded([&] {
     const Index d = prepared_.split.train.features();
-    return batch_to_js(prepared_.scaler.apply(batch_from(features, d, static_cast<Index>(samples), "[Scaler] features")));
+    return batch_to_js(prepared_.scaler.apply(batch_from(features, d, whole_index(samples, "[Scaler] samples", 1, 100000), "[Scaler] features")));
   });
 }
 
@@ -132,20 +132,20 @@ Matrix NetworkHandle::targets_batch(const val& targets, Index samples) const {
 
 val NetworkHandle::forward(const val& inputs, double samples) {
   return guarded([&] {
-    return batch_to_js(net_->forward(batch_from(inputs, net_->input_size(), static_cast<Index>(samples), "[Network] inputs")));
+    return batch_to_js(net_->forward(batch_from(inputs, net_->input_size(), whole_index(samples, "[Network] samples", 1, 100000), "[Network] inputs")));
   });
 }
 
 val NetworkHandle::loss(const val& inputs, const val& targets, double samples) {
   return guarded([&] {
-    const Index n = static_cast<Index>(samples);
+    const Index n = whole_index(samples, "[Network] samples", 1, 100000);
     return loss_parts_to_js(net_->loss(batch_from(inputs, net_->input_size(), n, "[Network] inputs"), targets_batch(targets, n)));
   });
 }
 
 val NetworkHandle::compute_gradients(const val& inputs, const val& targets, double samples) {
   return guarded([&] {
-    const Index n = static_cast<Index>(samples);
+    const Index n = whole_index(samples, "[Network] samples", 1, 100000);
     const LossParts loss = net_->compute_gradients(batch_from(inputs, net_->input_size(), n, "[Network] inputs"),
                                                    targets_batch(targets, n));
     val out = val::object();
@@ -167,7 +167,7 @@ Optimizer& NetworkHandle::trace_optimizer(const std::string& optimizer_json) {
 val NetworkHandle::trace(const val& inputs, const val& targets, double samples, const std::string& optimizer_json,
                          double learning_rate) {
   return guarded([&] {
-    const Index n = static_cast<Index>(samples);
+    const Index n = whole_index(samples, "[Network] samples", 1, 100000);
     const Matrix X = batch_from(inputs, net_->input_size(), n, "[Trace] inputs");
     const Matrix Y = targets_batch(targets, n);
     return trace_to_js(trace_step(*net_, X, Y, trace_optimizer(optimizer_json), learning_rate));
@@ -186,7 +186,7 @@ void NetworkHandle::reset_trace_optimizer() { trace_optimizer_.reset(); }
 
 val NetworkHandle::gradient_test(const val& inputs, const val& targets, double samples, const std::string& settings_json) {
   return guarded([&] {
-    const Index n = static_cast<Index>(samples);
+    const Index n = whole_index(samples, "[Network] samples", 1, 100000);
     return gradient_test_to_js(network_gradient_test(*net_, batch_from(inputs, net_->input_size(), n, "[GradientTest] inputs"),
                                                      targets_batch(targets, n), parse_gradient_test_settings(settings_json)));
   });
@@ -194,15 +194,15 @@ val NetworkHandle::gradient_test(const val& inputs, const val& targets, double s
 
 val NetworkHandle::jacobian_test(double layer, double batch, const std::string& settings_json) {
   return guarded([&] {
-    if (!(layer >= 0)) throw SpecError("[GradientTest] layer must be 0 or more");
-    return gradient_test_to_js(lab::jacobian_test(*net_, static_cast<std::size_t>(layer), static_cast<Index>(batch),
+    const auto index = static_cast<std::size_t>(whole_number(layer, "[GradientTest] layer", 0, static_cast<std::int64_t>(net_->layer_count()) - 1));
+    return gradient_test_to_js(lab::jacobian_test(*net_, index, whole_index(batch, "[GradientTest] batch", 1, 100000),
                                                   parse_gradient_test_settings(settings_json)));
   });
 }
 
 val NetworkHandle::elementwise_check(const val& inputs, const val& targets, double samples, const std::string& settings_json) {
   return guarded([&] {
-    const Index n = static_cast<Index>(samples);
+    const Index n = whole_index(samples, "[Network] samples", 1, 100000);
     return elementwise_to_js(lab::elementwise_check(*net_, batch_from(inputs, net_->input_size(), n, "[GradientTest] inputs"),
                                                     targets_batch(targets, n), parse_elementwise_settings(settings_json)));
   });
@@ -272,7 +272,7 @@ TrainerHandle::TrainerHandle(const NetworkHandle& net, const DatasetHandle& trai
 val TrainerHandle::step() { return guarded([&] { return step_result_to_js(trainer_->step()); }); }
 val TrainerHandle::step_epoch() { return guarded([&] { return step_result_to_js(trainer_->step_epoch()); }); }
 val TrainerHandle::run(double epochs) {
-  return guarded([&] { return step_result_to_js(trainer_->run(static_cast<int>(epochs))); });
+  return guarded([&] { return step_result_to_js(trainer_->run(static_cast<int>(whole_number(epochs, "[Trainer] run: epochs", 1, TrainLimits::max_epochs)))); });
 }
 void TrainerHandle::reset() { trainer_->reset(); }
 std::string TrainerHandle::status() const { return std::string(train_status_name(trainer_->status())); }
