@@ -194,7 +194,7 @@ val NetworkHandle::gradient_test(const val& inputs, const val& targets, double s
 
 val NetworkHandle::jacobian_test(double layer, double batch, const std::string& settings_json) {
   return guarded([&] {
-    const auto index = static_cast<std::size_t>(whole_number(layer, "[GradientTest] layer", 0, static_cast<std::int64_t>(net_->layer_count()) - 1));
+    const auto index = static_cast<std::size_t>(whole_number(layer, "[GradientTest] layer", 0, static_cast<std::int64_t>(SpecLimits::max_layers) - 1));
     return gradient_test_to_js(lab::jacobian_test(*net_, index, whole_index(batch, "[GradientTest] batch", 1, 100000),
                                                   parse_gradient_test_settings(settings_json)));
   });
