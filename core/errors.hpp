@@ -23,6 +23,10 @@ struct ShapeError : Error {
 struct DataError : Error {
   using Error::Error;
 };
+// A setting that would need more memory than the platform allows (checked before allocating).
+struct ResourceError : Error {
+  using Error::Error;
+};
 // A call that is not allowed in the object's current state.
 struct StateError : Error {
   using Error::Error;

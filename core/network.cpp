@@ -6,6 +6,7 @@
 #include "core/dense.hpp"
 #include "core/errors.hpp"
 #include "core/init.hpp"
+#include "core/memory.hpp"
 #include "core/residual.hpp"
 
 namespace lab {
@@ -24,6 +25,7 @@ Network::Network(std::string_view spec_json) : Network(parse_model_spec(spec_jso
 
 Network::Network(const ModelSpec& spec) : spec_(spec) {
   validate_model_spec(spec_);
+  check_network_memory(spec_);  // before any allocation: a bare std::bad_alloc names nothing
   Index width = spec_.input;
   for (auto& layer_spec : spec_.layers) {
     if (layer_spec.type == "dense") {

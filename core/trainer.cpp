@@ -7,6 +7,7 @@
 
 #include "core/errors.hpp"
 #include "core/json_fields.hpp"
+#include "core/memory.hpp"
 #include "core/metrics.hpp"
 
 namespace lab {
@@ -70,6 +71,7 @@ Trainer::Trainer(Network& net, Matrix X, Matrix Y, TrainSettings settings, std::
       settings_(std::move(settings)),
       rng_(settings_.seed) {
   validate_train_settings(settings_);
+  check_training_memory(net_.spec(), settings_, X_.cols(), X_val_ ? X_val_->cols() : 0);
   check_set(net_, X_, Y_, "training");
   if (X_val_.has_value() != Y_val_.has_value())
     throw DataError("[Trainer] a validation set needs both inputs and targets");

@@ -14,9 +14,11 @@
 #include "core/gradient_check.hpp"
 #include "core/init.hpp"
 #include "core/loss.hpp"
+#include "core/memory.hpp"
 #include "core/metrics.hpp"
 #include "core/rng.hpp"
 #include "core/spec.hpp"
+#include "core/train_settings.hpp"
 #include "wasm/convert.hpp"
 #include "wasm/errors.hpp"
 #include "wasm/handles.hpp"
@@ -126,6 +128,21 @@ val derivative_bug_list() {
 
 val activation_list() { return string_list(activation_names()); }
 
+// The flat parameter count of a spec, parsed and checked but not built (no weights allocated).
+double spec_parameter_count_of(const std::string& spec_json) {
+  return guarded([&] { return static_cast<double>(spec_parameter_count(parse_model_spec(spec_json))); });
+}
+
+// Throws the core's ResourceError when a network of the spec, trained with the settings on
+// n_train + n_val samples, would not fit in the module's memory; checked before anything is built.
+void check_training_memory_of(const std::string& spec_json, const std::string& settings_json, double n_train, double n_val) {
+  guarded([&] {
+    check_training_memory(parse_model_spec(spec_json), parse_train_settings(settings_json),
+                          whole_index(n_train, "[Memory] training samples", 0, 100000),
+                          whole_index(n_val, "[Memory] validation samples", 0, 100000));
+  });
+}
+
 // Per weight block of a spec: {layer (1-based), block, rows, cols, kind: 'zero' | 'uniform' |
 // 'normal', parameter: the limit or σ}, without building the network.
 val init_distributions(const std::string& spec_json) {
@@ -156,6 +173,10 @@ double heap_bytes_in_use() { return static_cast<double>(mallinfo().uordblks); }
 }  // namespace lab::wasm
 
 EMSCRIPTEN_BINDINGS(backprop_lab) {
+  // the module's memory is at most 2 GB (Emscripten's maximum with memory growth), which also
+  // holds the data and the engine, and grows in steps: a network and its training get 1.5 GB.
+  // What cannot fit is refused before allocating, naming the setting.
+  lab::set_memory_limit(1.5 * 1073741824.0, "the browser");
   using namespace emscripten;
   using namespace lab::wasm;
 
@@ -238,6 +259,8 @@ EMSCRIPTEN_BINDINGS(backprop_lab) {
   function("derivativeBugs", &derivative_bug_list);
   function("activationNames", &activation_list);
   function("initDistributions", &init_distributions);
+  function("specParameterCount", &spec_parameter_count_of);
+  function("checkTrainingMemory", &check_training_memory_of);
   function("lossNames", &loss_list);
   function("rngSample", &rng_sample);
   function("takeError", &take_error);

@@ -255,3 +255,20 @@ test('screenshot of a diverged classification run', { timeout: 120000 }, async (
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a network too large for the browser\'s memory is refused with the setting named, and a small one then trains', { timeout: 180000 }, async () => {
+  const { page, errors } = await lab.openPage();
+  await page.goto(`${lab.url}#lab=train&tdata=circles&tarch=d4096_relu,d4096_relu,d4096_relu,d4096_relu`);
+  await page.waitForFunction(() => /Not ready/.test(document.querySelector('#train-status')?.textContent ?? ''), null, { timeout: 60000 });
+  const message = await page.textContent('#train-error');
+  assert.match(message, /\[Memory\] about [\d.]+ GB needed, the browser allows 1\.5 GB: reduce the units of layer \d/);
+  assert.doesNotMatch(message, /bad_alloc/);
+  assert.equal(await page.isDisabled('#train-start'), true);
+  // a small network is set up by the same worker and trains; no stale error is taken as its answer
+  await page.evaluate(() => { window.location.hash = '#lab=train&tdata=circles&tarch=d8_tanh&tep=3'; });
+  await page.reload();
+  await page.locator('#train-start:not([disabled])').waitFor({ timeout: 30000 });
+  assert.equal(await trainToEnd(page), 'finished');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

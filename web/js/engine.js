@@ -312,6 +312,13 @@ export async function createLab() {
      * [{layer (from 1), block ('W', 'W1', 'W2'), rows, cols, kind ('zero' | 'uniform' | 'normal'), parameter (limit or σ)}].
      */
     initDistributions: (spec) => call(module, () => module.initDistributions(json(spec))),
+    /** The flat parameter count of a spec, checked by the core but not built (no weights are allocated). */
+    specParameterCount: (spec) => call(module, () => module.specParameterCount(json(spec))),
+    /**
+     * Throws the core's "[Memory] about 3.2 GB needed, the browser allows 2.0 GB: reduce …" when a
+     * network of `spec` trained with `settings` on nTrain + nVal samples would not fit; builds nothing.
+     */
+    checkTrainingMemory: (spec, settings, nTrain, nVal) => call(module, () => module.checkTrainingMemory(json(spec), json(settings), nTrain, nVal)),
     /** A new Network from a model spec object or JSON text. */
     network: (spec) => new Network(module, spec),
     /** A generated dataset: {name, samples, noise, seed, …}; page-sized defaults unless forPage is false. */

@@ -125,14 +125,16 @@ export class TrainingSession {
     const lab = this.#lab;
     const run = { data: dataset };
     try {
+      run.prepared = run.data.prepare(split, scaling);
+      const parts = { train: run.prepared.train, validation: run.prepared.validation, test: run.prepared.test };
+      run.heldOutName = parts.validation.info.samples > 0 ? 'validation' : parts.test.info.samples > 0 ? 'test' : null;
+      // refuse what cannot fit before building anything: a 4 × 4096 network takes seconds to build
+      lab.checkTrainingMemory(spec, settings, parts.train.info.samples, run.heldOutName ? parts[run.heldOutName].info.samples : 0);
       run.network = lab.network(spec);
       if (parameters) run.network.setParameters(parameters);
       if (run.data.info.features !== run.network.inputSize) {
         throw new Error(`[Train] the network takes ${run.network.inputSize} inputs but the dataset "${run.data.info.name}" has ${run.data.info.features} features`);
       }
-      run.prepared = run.data.prepare(split, scaling);
-      const parts = { train: run.prepared.train, validation: run.prepared.validation, test: run.prepared.test };
-      run.heldOutName = parts.validation.info.samples > 0 ? 'validation' : parts.test.info.samples > 0 ? 'test' : null;
       run.trainer = lab.trainer(run.network, parts.train, settings, run.heldOutName ? parts[run.heldOutName] : null);
       if (parameters) run.network.setParameters(parameters);
       // seed 000 §1.2: a least-squares run is measured against its exact ridge optimum when it applies

@@ -452,10 +452,8 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
   async function importModel(file) {
     try {
       const text = await file.text();
-      const model = parseModelFile(text, file.name, (spec) => {
-        const net = lab.network(spec);
-        try { return net.parameterCount; } finally { net.dispose(); }
-      });
+      // the core checks the spec and counts its parameters without building the network
+      const model = parseModelFile(text, file.name, (spec) => lab.specParameterCount(spec));
       const info = preview.info;
       const datasetName = RECIPES[model.datasetName] ? model.datasetName : state.tdata;
       if (datasetName === state.tdata && info && info.features !== model.spec.input) {
