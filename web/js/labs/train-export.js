@@ -2,6 +2,7 @@
 // as JSON, and the checks that a model file must pass before it is imported. Downloads go through
 // a temporary link; nothing here knows the page layout.
 import { OUTPUTS, formatArchitecture } from './train-config.js';
+import { parseProperty } from '../state.js';
 
 export const MODEL_FORMAT = 'backprop-lab-model';
 
@@ -71,14 +72,26 @@ export function parseModelFile(text, fileName, parameterCount) {
   const output = Object.entries(OUTPUTS).find(([, o]) => o.activation === (last.activation ?? 'identity') && o.loss === (model.spec.loss ?? 'mse'))?.[0];
   if (!output) throw new Error(`[Import] the output layer (${last.activation}) with loss ${model.spec.loss} is not a pair this lab offers; allowed: ${Object.values(OUTPUTS).map((o) => o.label).join(', ')}`);
   const hidden = layers.slice(0, -1).map((l) => ({ type: l.type ?? 'dense', units: l.units, activation: l.activation ?? 'identity' }));
-  const state = {
-    tarch: formatArchitecture(hidden),
-    tout: output,
-    tinit: model.spec.init?.scheme ?? null,
-    tiscale: model.spec.init?.scale ?? null,
-    tl2: model.spec.l2 ?? null,
-  };
-  if (model.preprocessing?.scaling) state.tscale = model.preprocessing.scaling;
+  const biases = new Set(layers.filter((l) => (l.type ?? 'dense') === 'dense').map((l) => l.bias !== false));
+  if (biases.size > 1) throw new Error('[Import] spec.layers: this lab gives every dense layer a bias or none; the file mixes both');
+  // every value is checked by the same rules as a link's, and refused with the file's field named
+  const fields = [
+    ['tarch', 'spec.layers', formatArchitecture(hidden)],
+    ['tinit', 'spec.init.scheme', model.spec.init?.scheme],
+    ['tiscale', 'spec.init.scale', model.spec.init?.scale],
+    ['tl2', 'spec.l2', model.spec.l2],
+    ['tscale', 'preprocessing.scaling', model.preprocessing?.scaling],
+  ];
+  const state = { tout: output, tbias: biases.has(false) ? 'off' : 'on' };
+  for (const [name, field, value] of fields) {
+    if (value === undefined || value === null) {
+      state[name] = null;
+      continue;
+    }
+    const parsed = parseProperty(name, String(value));
+    if ('error' in parsed) throw new Error(`[Import] ${field} must be ${parsed.error}, got ${JSON.stringify(value).slice(0, 40)}`);
+    state[name] = parsed.value;
+  }
   return { spec: model.spec, parameters, datasetName: model.dataset?.name ?? null, state };
 }
 
