@@ -174,6 +174,9 @@ Dataset subset(const Dataset& data, const std::vector<int>& indices) {
 }
 
 Dataset select_features(const Dataset& data, const std::vector<int>& features) {
+  if (features.empty())
+    throw DataError("[Dataset] selectFeatures: features must name at least one of the " +
+                    std::to_string(data.features()) + " features, got none");
   Dataset out = data;
   out.X.resize(static_cast<Index>(features.size()), data.samples());
   out.feature_names.clear();

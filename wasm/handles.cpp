@@ -37,8 +37,15 @@ val DatasetHandle::labels() const { return int32_array(data_.labels); }
 
 val DatasetHandle::targets() const { return batch_to_js(data_.targets); }
 
+// From JS a subset names at least one sample (the core's splits make empty parts on purpose).
 DatasetHandle* DatasetHandle::subset(const val& indices) const {
-  return guarded([&] { return new DatasetHandle(lab::subset(data_, ints_from(indices))); });
+  return guarded([&] {
+    const std::vector<int> chosen = ints_from(indices);
+    if (chosen.empty())
+      throw DataError("[Dataset] subset: indices must name at least one sample of \"" + data_.name + "\" (0.." +
+                      std::to_string(data_.samples() - 1) + "), got none");
+    return new DatasetHandle(lab::subset(data_, chosen));
+  });
 }
 
 DatasetHandle* DatasetHandle::select_features(const val& features) const {

@@ -42,3 +42,21 @@ test('JSON with a number beyond a double or nested 100,000 deep is refused with 
   assert.equal(net.parameterCount, 3, 'the module still works');
   net.dispose();
 });
+
+test('arrays from JS that are missing or not arrays give an Error naming the field, and empty selections are refused', () => {
+  const net = lab.network({ input: 2, layers: [{ units: 2, activation: 'tanh' }, { units: 1 }] });
+  const kept = net.getParameters();
+  assert.throws(() => net.setParameters(null), /\[Network\] setParameters: values must be an array of numbers, got null/);
+  assert.throws(() => net.forward(null), /\[Network\] inputs must be an array of numbers, got null/);
+  assert.throws(() => net.loss([1, 2], undefined), /\[Network\] targets must be an array of numbers, got nothing/);
+  assert.throws(() => net.forward('12'), /\[Network\] inputs must be an array of numbers, got a string/);
+  assert.deepEqual(Array.from(net.getParameters()), Array.from(kept), 'the network is unchanged');
+  assert.throws(() => lab.dataset({ name: 'd', samples: 2, features: 1, labels: [0, 1], classes: 2 }), /\[Dataset\] featureValues must be an array of numbers, got nothing/);
+  const data = lab.generate({ name: 'circles', samples: 40, seed: 1 });
+  assert.throws(() => data.subset([]), /\[Dataset\] subset: indices must name at least one sample/);
+  assert.throws(() => data.selectFeatures([]), /\[Dataset\] selectFeatures: features must name at least one of the 2 features/);
+  assert.throws(() => data.subset(null), /indices must be an array of whole numbers, got null/);
+  assert.equal(data.subset([0, 1]).info.samples, 2, 'the dataset still works');
+  data.dispose();
+  net.dispose();
+});

@@ -29,6 +29,30 @@ function call(module, fn, cleanup) {
 
 const json = (value) => (typeof value === 'string' ? value : JSON.stringify(value ?? {}));
 
+/** What a value is, for a message: "null", "a string", "an object". */
+const kindOf = (value) => (value === null ? 'null' : value === undefined ? 'nothing' : Array.isArray(value) ? 'an array' : `a ${typeof value}`);
+
+/**
+ * `value` (an array or typed array of numbers) as a Float64Array; anything else is an Error
+ * naming `field` (instead of a TypeError from Float64Array.from that names nothing).
+ */
+function numbers(value, field) {
+  if (value instanceof Float64Array) return value;
+  if (value === null || typeof value !== 'object' || typeof value.length !== 'number') {
+    throw new Error(`${field} must be an array of numbers, got ${kindOf(value)}`);
+  }
+  return Float64Array.from(value);
+}
+
+/** The same for whole numbers (indices, labels), as an Int32Array. */
+function integers(value, field) {
+  if (value === null || typeof value !== 'object' || typeof value.length !== 'number') {
+    throw new Error(`${field} must be an array of whole numbers, got ${kindOf(value)}`);
+  }
+  return Int32Array.from(value);
+}
+
+
 /** Base of the wrappers: owns one embind handle and frees it in dispose(). */
 class Owned {
   #handle;
@@ -67,6 +91,9 @@ class Owned {
 
 /** Samples in a row-major array of `width` numbers per sample. */
 function sampleCount(values, width, what) {
+  if (values === null || typeof values !== 'object' || typeof values.length !== 'number') {
+    throw new Error(`${what} must be an array of numbers, got ${kindOf(values)}`);
+  }
   const n = values.length / width;
   if (!Number.isInteger(n) || n < 1) {
     throw new Error(`${what} must hold samples × ${width} numbers; got ${values.length} numbers`);
@@ -90,11 +117,11 @@ export class Dataset extends Owned {
   targets() { return this.call((h) => h.targets()); }
   /** A new Dataset with the samples at `indices`, in that order. */
   subset(indices) {
-    return new Dataset(this.module, this.call((h) => h.subset(Int32Array.from(indices))));
+    return new Dataset(this.module, this.call((h) => h.subset(integers(indices, '[Dataset] subset: indices'))));
   }
   /** A new Dataset with only the features at `features`. */
   selectFeatures(features) {
-    return new Dataset(this.module, this.call((h) => h.selectFeatures(Int32Array.from(features))));
+    return new Dataset(this.module, this.call((h) => h.selectFeatures(integers(features, '[Dataset] selectFeatures: features'))));
   }
   /**
    * Seeded split ({validation, test, stratify, seed}: fractions of all samples) and scaling
@@ -126,7 +153,7 @@ export class Prepared extends Owned {
   /** New samples (samples × features, row-major) scaled like the parts. */
   scale(features) {
     const n = sampleCount(features, this.train.info.features, '[Scaler] features');
-    return this.call((h) => h.scale(Float64Array.from(features), n));
+    return this.call((h) => h.scale(numbers(features, '[Scaler] features'), n));
   }
   /** Frees the scaler and the three parts. */
   dispose() {
@@ -159,7 +186,7 @@ export class Network extends Owned {
   /** The flat parameter vector (a copy), in DESIGN.md order. */
   getParameters() { return this.call((h) => h.parameters()); }
   /** Sets the flat parameter vector (parameterCount finite numbers). */
-  setParameters(values) { this.call((h) => h.setParameters(Float64Array.from(values))); }
+  setParameters(values) { this.call((h) => h.setParameters(numbers(values, '[Network] setParameters: values'))); }
   /** The gradient of the last computeGradients/trace (a copy), flat order. */
   getGradients() { return this.call((h) => h.gradients()); }
   /** Draws new weights with the spec's init settings. */
@@ -168,17 +195,17 @@ export class Network extends Owned {
   /** Outputs for inputs (samples × inputSize, row-major) as samples × outputSize numbers. */
   forward(inputs) {
     const n = sampleCount(inputs, this.inputSize, '[Network] inputs');
-    return this.call((h) => h.forward(Float64Array.from(inputs), n));
+    return this.call((h) => h.forward(numbers(inputs, '[Network] inputs'), n));
   }
   /** {data, penalty, total}: the mean loss on (inputs, targets) plus the l2/l1 penalty. */
   loss(inputs, targets) {
     const n = sampleCount(inputs, this.inputSize, '[Network] inputs');
-    return this.call((h) => h.loss(Float64Array.from(inputs), Float64Array.from(targets), n));
+    return this.call((h) => h.loss(numbers(inputs, '[Network] inputs'), numbers(targets, '[Network] targets'), n));
   }
   /** {loss, gradients}: one forward and backward pass. */
   computeGradients(inputs, targets) {
     const n = sampleCount(inputs, this.inputSize, '[Network] inputs');
-    return this.call((h) => h.computeGradients(Float64Array.from(inputs), Float64Array.from(targets), n));
+    return this.call((h) => h.computeGradients(numbers(inputs, '[Network] inputs'), numbers(targets, '[Network] targets'), n));
   }
   /**
    * One training step on a sample or a small batch, recorded number by number (see docs/api.md):
@@ -190,15 +217,15 @@ export class Network extends Owned {
   trace(inputs, targets, { optimizer = 'sgd', learningRate = 0.1, state = null } = {}) {
     const n = sampleCount(inputs, this.inputSize, '[Trace] inputs');
     const settings = JSON.stringify(optimizer);
-    if (state) this.call((h) => h.setTraceState(settings, Number(state.t), Float64Array.from(state.values ?? [])));
-    return this.call((h) => h.trace(Float64Array.from(inputs), Float64Array.from(targets), n, settings, learningRate));
+    if (state) this.call((h) => h.setTraceState(settings, Number(state.t), numbers(state.values ?? [], '[Trace] state.values')));
+    return this.call((h) => h.trace(numbers(inputs, '[Trace] inputs'), numbers(targets, '[Trace] targets'), n, settings, learningRate));
   }
   /** Forgets the optimizer state kept between trace() calls. */
   resetTrace() { this.call((h) => h.resetTraceOptimizer()); }
   /** The seed 000 gradient test of the loss w.r.t. the parameters ({epsilon0, iterations, seed, wrt, bug}). */
   gradientTest(inputs, targets, settings = {}) {
     const n = sampleCount(inputs, this.inputSize, '[GradientTest] inputs');
-    return this.call((h) => h.gradientTest(Float64Array.from(inputs), Float64Array.from(targets), n, json(settings)));
+    return this.call((h) => h.gradientTest(numbers(inputs, '[GradientTest] inputs'), numbers(targets, '[GradientTest] targets'), n, json(settings)));
   }
   /** The transposed Jacobian test of one layer ({batch, epsilon0, iterations, seed, wrt, bug}). */
   jacobianTest(layer, { batch = 1, ...settings } = {}) {
@@ -208,7 +235,7 @@ export class Network extends Owned {
   elementwiseCheck(inputs, targets, { maxEntries, ...settings } = {}) {
     const n = sampleCount(inputs, this.inputSize, '[GradientTest] inputs');
     const core = maxEntries === undefined ? settings : { ...settings, max_entries: maxEntries };
-    return this.call((h) => h.elementwiseCheck(Float64Array.from(inputs), Float64Array.from(targets), n, json(core)));
+    return this.call((h) => h.elementwiseCheck(numbers(inputs, '[GradientTest] inputs'), numbers(targets, '[GradientTest] targets'), n, json(core)));
   }
   /** Outputs for every sample of a Dataset (samples × outputSize). */
   predict(dataset) { return this.call((h) => h.predict(dataset.handle)); }
@@ -329,9 +356,9 @@ export async function createLab() {
      */
     dataset: (description) => new Dataset(module, call(module, () => module.datasetFromArrays({
       ...description,
-      featureValues: Float64Array.from(description.featureValues),
-      labels: description.labels ? Int32Array.from(description.labels) : null,
-      targetValues: description.targetValues ? Float64Array.from(description.targetValues) : null,
+      featureValues: numbers(description.featureValues, '[Dataset] featureValues'),
+      labels: description.labels ? integers(description.labels, '[Dataset] labels') : null,
+      targetValues: description.targetValues ? numbers(description.targetValues, '[Dataset] targetValues') : null,
     }))),
     /** A bundled preset ('iris', 'iris_binary', 'digits', 'mnist', …) from its file's bytes (decompressed). */
     loadBundled: (name, bytes) => new Dataset(module, call(module, () => module.loadBundled(name, bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)))),
@@ -351,7 +378,7 @@ export async function createLab() {
     /** Seed 000 §1.1: the gradient test of softmax regression ({samples, features, classes}, settings). */
     softmaxRegressionTest: (problem = {}, settings = {}) => call(module, () => module.softmaxRegressionTest(json(problem), json(settings))),
     /** Confusion matrix and scores from true and predicted labels. */
-    classificationReport: (truth, predicted, classes) => call(module, () => module.classificationReport(Int32Array.from(truth), Int32Array.from(predicted), classes)),
+    classificationReport: (truth, predicted, classes) => call(module, () => module.classificationReport(integers(truth, '[Metrics] truth'), integers(predicted, '[Metrics] predicted'), classes)),
     /** The first `count` uniforms then `count` normals of the project's generator for `seed`. */
     rngSample: (seed, count) => call(module, () => module.rngSample(seed, count)),
     /** Live wasm handles (networks, datasets, trainers) not yet disposed. */
