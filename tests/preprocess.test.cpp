@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <limits>
 
 #include "core/errors.hpp"
 #include "core/generators.hpp"
@@ -84,4 +85,18 @@ TEST_CASE("prepare fits the scaler on the training part only and applies it to e
     CHECK(split.test.X.col(static_cast<Index>(k)).isApprox(manual));
   }
   CHECK(split.test.labels.size() == split.indices.test.size());
+}
+
+TEST_CASE("Features too large to scale are refused naming the feature, and a scaler refuses non-finite input", "[datasets][preprocess][errors]") {
+  Matrix X(2, 4);
+  X << 1, 2, 3, 4,  //
+      1e308, -1e308, 1.5e308, 1e308;
+  CHECK_THROWS_AS(fit_scaler(Scaling::standardize, X), DataError);
+  CHECK_THROWS_WITH(fit_scaler(Scaling::standardize, X),
+                    Catch::Contains("[Scaler] feature 2 cannot be standardized") && Catch::Contains("spread too far"));
+  CHECK_THROWS_WITH(fit_scaler(Scaling::min_max, X), Catch::Contains("[Scaler] feature 2 cannot be scaled to [0, 1]"));
+  const Scaler ok = fit_scaler(Scaling::standardize, X.topRows(1));
+  Matrix bad(1, 2);
+  bad << 1.0, std::numeric_limits<double>::quiet_NaN();
+  CHECK_THROWS_WITH(ok.apply(bad), Catch::Contains("[Scaler] features must be finite numbers; sample 1, feature 1"));
 }
