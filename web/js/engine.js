@@ -49,7 +49,11 @@ function integers(value, field) {
   if (value === null || typeof value !== 'object' || typeof value.length !== 'number') {
     throw new Error(`${field} must be an array of whole numbers, got ${kindOf(value)}`);
   }
-  return Int32Array.from(value);
+  if (value instanceof Int32Array) return value;
+  const whole = Int32Array.from(value);
+  const bad = whole.findIndex((v, i) => v !== value[i]); // 1.5, NaN, 1e10 do not survive as int32
+  if (bad >= 0) throw new Error(`${field}[${bad}] must be a whole number, got ${String(value[bad]).slice(0, 20)}`);
+  return whole;
 }
 
 
