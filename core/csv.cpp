@@ -26,11 +26,32 @@ std::string quoted(const std::string& text) {
 
 bool is_blank(char c, char delimiter) { return c == ' ' || (c == '\t' && delimiter != '\t'); }
 
+// The longest cell read: no number or class name needs more, and a 100 MB line without a
+// delimiter must fail here, not after it has been copied.
+constexpr std::size_t kMaxCellLength = 4096;
+
 // The cells of one line: unquoted cells are trimmed; "a ""quoted"" cell" keeps its inner text.
+// The limits are checked while reading: at most max_features + 1 cells of kMaxCellLength each.
 std::vector<std::string> split_cells(std::string_view line, char delimiter, long row) {
   std::vector<std::string> cells;
+  const auto too_long = [&](std::size_t length) {
+    if (length > kMaxCellLength)
+      throw DataError(where(row, cells.size()) + ": the cell is longer than " + std::to_string(kMaxCellLength) +
+                      " characters; a number or a class name is much shorter (is the delimiter right?)");
+  };
   std::size_t i = 0;
   while (true) {
+    if (static_cast<Index>(cells.size()) > CsvLimits::max_features) {
+      // count the rest without copying it: cells read, plus the delimiters outside quotes ahead
+      std::size_t columns = cells.size() + 1;
+      bool quoted = false;
+      for (std::size_t k = i; k < line.size(); ++k) {
+        if (line[k] == '"') quoted = !quoted;
+        else if (line[k] == delimiter && !quoted) ++columns;
+      }
+      throw DataError("[CSV] row " + std::to_string(row) + " has " + std::to_string(columns) + " columns: at most " +
+                      std::to_string(CsvLimits::max_features) + " feature columns (plus the label) are allowed");
+    }
     while (i < line.size() && is_blank(line[i], delimiter)) ++i;
     std::string cell;
     if (i < line.size() && line[i] == '"') {
@@ -48,6 +69,7 @@ std::vector<std::string> split_cells(std::string_view line, char delimiter, long
           break;
         }
         cell += line[i++];
+        too_long(cell.size());
       }
       while (i < line.size() && is_blank(line[i], delimiter)) ++i;
       if (!closed || (i < line.size() && line[i] != delimiter))
@@ -55,7 +77,10 @@ std::vector<std::string> split_cells(std::string_view line, char delimiter, long
                         (delimiter == '\t' ? std::string("tab") : std::string(1, delimiter)));
     } else {
       const std::size_t start = i;
-      while (i < line.size() && line[i] != delimiter) ++i;
+      while (i < line.size() && line[i] != delimiter) {
+        ++i;
+        too_long(i - start);
+      }
       std::size_t end = i;
       while (end > start && is_blank(line[end - 1], delimiter)) --end;
       cell = std::string(line.substr(start, end - start));

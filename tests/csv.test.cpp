@@ -166,3 +166,13 @@ TEST_CASE("CSV options: the label column must exist and unknown options are reje
   CHECK_THROWS_WITH(parse_csv_options(R"({"label_column":-1})"), Contains("[CSV] label_column must be an integer in 0..1025"));
   CHECK_FALSE(parse_csv_options(R"({"header":"auto"})").header.has_value());
 }
+
+TEST_CASE("CSV limits are checked while reading: a huge cell or too many columns fail at once", "[csv][errors]") {
+  // a 100 MB line without a delimiter fails after 4,096 characters, not after it has been copied
+  const std::string huge = "a,b\n" + std::string(100000000, '7') + ",1\n";
+  CHECK_THROWS_AS(parse_csv(huge), DataError);
+  CHECK_THROWS_WITH(parse_csv(huge), Catch::Contains("row 2") && Catch::Contains("longer than 4096 characters"));
+  std::string wide = "h";
+  for (int i = 0; i < 2000; ++i) wide += ",1";
+  CHECK_THROWS_WITH(parse_csv(wide + "\n" + wide + "\n"), Catch::Contains("row 1 has 2001 columns: at most 1024 feature columns"));
+}
