@@ -160,6 +160,7 @@ test('a malformed CSV and a malformed model file each show their message', { tim
   assert.equal(await page.inputValue('#f-tdata'), 'csv');
   assert.match(await page.textContent('#f-description'), /90 samples, 2 features, classification/);
   assert.equal(await page.textContent('[data-testid="csv-error"]'), '');
+  assert.match(await page.textContent('[data-testid="csv-status"]'), /mine\.csv: 90 samples, 2 features/);
   assert.equal(await trainToEnd(page), 'finished');
   assert.deepEqual(errors, []);
   await page.close();

@@ -85,6 +85,16 @@ export class TrainingClient {
     this.#worker.postMessage({ type: 'sample', part, index });
     return reply;
   }
+  /**
+   * Parses CSV text in the worker (off the main thread) and keeps it there for setups with
+   * {data: {csvId: id}}; resolves with {id, info, features, labels | targets}.
+   */
+  async parseCsv(text, options, id) {
+    await this.#loaded;
+    const reply = this.next('csvParsed', 'parseCsv');
+    this.#worker.postMessage({ type: 'parseCsv', text, options, id });
+    return reply;
+  }
   /** Ends the run; reset() starts it over. */
   stop() { this.#worker.postMessage({ type: 'stop' }); }
   /** New weights, empty history. */

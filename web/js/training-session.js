@@ -39,6 +39,7 @@ export class TrainingSession {
   #samples = 0; // samples trained while running, for the rate
   #runningMs = 0;
   #failure = ''; // the message of the error that ended the run ('failed')
+  #csv = null; // {id, dataset}: the last CSV parsed here, which setups with {csvId} copy
 
   /**
    * @param lab the API from createLab()
@@ -78,8 +79,9 @@ export class TrainingSession {
         case 'snapshot': return this.#snapshot();
         case 'evaluate': return this.#evaluate(message.part);
         case 'sample': return this.#sample(message.part, message.index);
+        case 'parseCsv': return this.#parseCsv(message);
         case 'dispose': return this.#dispose();
-        default: throw new Error(`[Worker] unknown message type "${message?.type}"; allowed: setup, start, pause, resume, step, stepEpoch, stop, reset, snapshot, evaluate, sample, dispose`);
+        default: throw new Error(`[Worker] unknown message type "${message?.type}"; allowed: setup, start, pause, resume, step, stepEpoch, stop, reset, snapshot, evaluate, sample, parseCsv, dispose`);
       }
     } catch (error) {
       this.#post({ type: 'error', message: error.message, for: message?.type });
@@ -178,13 +180,35 @@ export class TrainingSession {
     this.#progress(true);
   }
 
+  /**
+   * Parses an uploaded CSV here, off the page's main thread, once: {text, options, id} answers
+   * {type: 'csvParsed', id, info, features, labels | targets} for the page's preview, and keeps the
+   * dataset for setups that name it ({csvId}).
+   */
+  #parseCsv({ text, options = {}, id }) {
+    const dataset = this.#lab.parseCsv(text, options);
+    const info = dataset.info;
+    const features = dataset.features();
+    const classification = info.task === 'classification';
+    const values = classification ? dataset.labels() : dataset.targets();
+    this.#csv?.dataset.dispose();
+    this.#csv = { id, dataset };
+    this.#post({ type: 'csvParsed', id, info, features, labels: classification ? values : null, targets: classification ? null : values },
+      [features.buffer, values.buffer]);
+  }
+
   /** The dataset of a setup message that needs no fetch. */
   #loadData(data) {
     const lab = this.#lab;
+    if (data?.csvId !== undefined) {
+      if (this.#csv?.id !== data.csvId) throw new Error('[Worker] the uploaded CSV is no longer loaded here; upload the file again');
+      // a copy: the run owns its dataset, the parsed one stays for the next setup
+      return this.#csv.dataset.subset(Array.from({ length: this.#csv.dataset.info.samples }, (_, i) => i));
+    }
     if (data?.generate) return lab.generate(data.generate);
     if (data?.dataset) return lab.dataset(data.dataset);
     if (typeof data?.csv === 'string') return lab.parseCsv(data.csv, data.options ?? {});
-    throw new Error('[Worker] setup.data must be {generate}, {dataset}, {bundled, baseUrl} or {csv, options}');
+    throw new Error('[Worker] setup.data must be {generate}, {dataset}, {bundled, baseUrl}, {csv, options} or {csvId}');
   }
 
   /** For image datasets: the unscaled pixels and labels of the first samples of the evaluated part. */

@@ -67,6 +67,7 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
       <div class="csv-upload">
         <label class="field" for="f-csv"><span>Upload a CSV (header row, numeric features, label in the last column)</span>
           <input id="f-csv" type="file" accept=".csv,text/csv" aria-describedby="f-csv-error"></label>
+        <p class="split-note" id="f-csv-status" aria-live="polite" data-testid="csv-status"></p>
         <p class="field-error" id="f-csv-error" role="alert" data-testid="csv-error"></p>
       </div>
       <div class="field-row">
@@ -342,6 +343,7 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
       $('f-split').textContent = parts ? `Split in use: ${n('train')} training, ${n('validation')} validation, ${n('test')} test samples.` : '';
     },
     setCsvError(message) { $('f-csv-error').textContent = message; },
+    setCsvStatus(message) { $('f-csv-status').textContent = message; },
   };
 }
 

@@ -54,7 +54,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
   let latest = null; // the last progress message, drawn by renderProgress()
   let setupCounter = 0;
   let pendingImport = null; // {parameters, spec} applied by the next setup
-  let csv = null; // {text, name, dataset}
+  let csv = null; // {id, text, options, name, info, dataset}: parsed in the worker, a copy here for the preview
   let previous = null; // the last replaced, unpinned run {description, history}
   const pinned = []; // [{description, history, metricName, heldOut}]
   const preview = { key: null, dataset: null, info: null, bounds: null, points: null };
@@ -112,7 +112,8 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       dataset = lab.generate(generateRequest(s));
     }
     if (preview.dataset && preview.dataset !== dataset && !isCached(preview.dataset)) preview.dataset.dispose();
-    Object.assign(preview, { key, dataset, info: dataset.info, bounds: null, points: null });
+    // a CSV's info (class names, feature names) is the worker's: the copy here holds only the numbers
+    Object.assign(preview, { key, dataset, info: s.tdata === 'csv' ? csv.info : dataset.info, bounds: null, points: null });
     if (preview.info.features === 2 && preview.info.samples <= 20000) {
       const features = dataset.features();
       const labels = preview.info.task === 'classification' ? dataset.labels() : dataset.targets();
@@ -142,13 +143,16 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     return { xMin: xMin - padX, xMax: xMax + padX, yMin: yMin - padY, yMax: yMax + padY };
   }
 
-  /** The worker's setup message for a page state (also used by the sweep). */
-  async function makeSetup(s, parameters = null) {
+  /**
+   * The worker's setup message for a page state. `otherWorker` (the sweep's) gets an uploaded CSV
+   * as text; the training worker has parsed it already and copies its own.
+   */
+  async function makeSetup(s, parameters = null, otherWorker = false) {
     const dataset = await datasetFor(s);
     const info = dataset.info;
     const config = runConfig(s);
     let data;
-    if (s.tdata === 'csv') data = { csv: csv.text, options: csv.options };
+    if (s.tdata === 'csv') data = otherWorker ? { csv: csv.text, options: csv.options } : { csvId: csv.id };
     else if (isBundled(s.tdata)) data = { bundled: s.tdata, baseUrl: new URL('data/', document.baseURI).href };
     else data = { generate: generateRequest(s) };
     const classification = info.task === 'classification';
@@ -165,18 +169,51 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     };
   }
 
+  /** Reads a file as text in chunks, reporting the fraction read. */
+  async function readText(file, onProgress) {
+    const reader = file.stream().getReader();
+    const decoder = new TextDecoder();
+    const chunks = [];
+    let read = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      read += value.length;
+      chunks.push(decoder.decode(value, { stream: true }));
+      onProgress(read / (file.size || 1));
+    }
+    chunks.push(decoder.decode());
+    return chunks.join('');
+  }
+
+  /**
+   * An upload is read with progress and parsed once, in the training worker: the main thread never
+   * parses it (a 20 MB file froze the page for seconds). The preview gets a copy of the numbers.
+   */
+  let csvCounter = 0;
   async function uploadCsv(file) {
     form.setCsvError('');
+    const id = ++csvCounter;
     try {
       if (file.size > 20e6) throw new Error(`[CSV] ${file.name} is ${(file.size / 1e6).toFixed(1)} MB; files up to 20 MB are allowed`);
-      const text = await file.text();
+      const megabytes = (file.size / 1e6).toFixed(1);
+      const text = await readText(file, (fraction) => form.setCsvStatus(`Reading ${file.name}: ${Math.round(100 * fraction)}% of ${megabytes} MB…`));
+      form.setCsvStatus(`Parsing ${file.name} in the background…`);
       const options = { header: true, name: file.name.replace(/\.csv$/i, '') };
-      const dataset = lab.parseCsv(text, options);
+      listen();
+      const parsed = await client.parseCsv(text, options, id);
+      if (id !== csvCounter) return;
+      const { info } = parsed;
+      const dataset = lab.dataset(info.task === 'classification'
+        ? { name: info.name, samples: info.samples, features: info.features, featureValues: parsed.features, labels: parsed.labels, classes: info.classes }
+        : { name: info.name, samples: info.samples, features: info.features, featureValues: parsed.features, targetValues: parsed.targets, outputs: info.targetNames.length || 1 });
       csv?.dataset.dispose();
-      csv = { text, options, dataset, name: file.name };
+      csv = { id, text, options, dataset, info, name: file.name };
+      form.setCsvStatus(`${file.name}: ${info.samples.toLocaleString('en-US')} samples, ${info.features} features.`);
       preview.key = null;
       store.set(resetToRecipe({ tdata: 'csv' }));
     } catch (error) {
+      form.setCsvStatus('');
       form.setCsvError(`${file.name}: ${error.message}`);
     }
   }
@@ -418,7 +455,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       state: sweepState,
       key,
       values: parsed.values,
-      makeSetup: (s) => makeSetup(s),
+      makeSetup: (s) => makeSetup(s, null, true),
       onProgress: (p) => views.sweepProgress(p, parsed.values.length),
       onPoint: (point) => views.sweepPoint(series, point),
     });
@@ -506,7 +543,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     client.on('progress', onProgress);
     client.on('reset', () => renderCurves()); // resetRun() has emptied the history
     // a training failure is shown by the 'failed' progress that follows; other errors here
-    client.on('error', (m) => { if (run && m.for !== 'training') showError(m.message); });
+    client.on('error', (m) => { if (run && m.for !== 'training' && m.for !== 'parseCsv') showError(m.message); });
     client.loaded.catch((error) => showError(`The training worker did not start: ${error.message}`));
   };
 
