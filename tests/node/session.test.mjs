@@ -113,3 +113,39 @@ test('reset starts over and bad commands are reported, not thrown', () => {
   session.handle({ type: 'dispose' });
   assert.equal(lab.liveHandles(), handles);
 });
+
+test('an error inside training ends the run "failed" with the message; reset and a new setup work, and a stale error is not a later answer', async () => {
+  // a lab whose trainers fail on their 5th step, as a run that runs out of memory would
+  const failing = Object.create(lab);
+  failing.trainer = (...args) => {
+    const trainer = lab.trainer(...args);
+    let steps = 0;
+    const step = trainer.step.bind(trainer);
+    trainer.step = () => {
+      steps += 1;
+      if (steps === 5) throw new Error('std::bad_alloc');
+      return step();
+    };
+    return trainer;
+  };
+  const messages = [];
+  const session = new TrainingSession(failing, (message) => messages.push(message), { schedule: (fn) => setImmediate(fn) });
+  session.handle({ type: 'setup', ...CONFIG });
+  assert.equal(session.state, 'ready');
+  session.handle({ type: 'start' });
+  await until(() => session.state === 'failed', 'the failed state');
+  const error = messages.find((m) => m.type === 'error');
+  assert.deepEqual([error.message, error.for], ['std::bad_alloc', 'training']);
+  const last = messages.filter((m) => m.type === 'progress').at(-1);
+  assert.equal(last.state, 'failed');
+  assert.equal(last.message, 'std::bad_alloc');
+  // Reset answers and the run is ready again
+  session.handle({ type: 'reset' });
+  assert.equal(session.state, 'ready');
+  // a new setup is answered by its own 'ready', never by the earlier error
+  messages.length = 0;
+  session.handle({ type: 'setup', ...CONFIG, settings: { ...CONFIG.settings, epochs: 1 } });
+  assert.equal(messages.find((m) => m.type === 'error'), undefined);
+  assert.ok(messages.some((m) => m.type === 'ready'));
+  session.handle({ type: 'dispose' });
+});
