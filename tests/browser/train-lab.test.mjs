@@ -21,10 +21,6 @@ before(async () => {
 after(async () => { await lab?.close(); });
 const openTrain = (hash, viewport) => open(lab, hash, viewport);
 
-
-
-
-
 /** The same run done directly with the node build of the engine: its last history record. */
 function directRun(stateChanges) {
   const state = { ...defaults(), ...stateChanges };
