@@ -12,8 +12,8 @@ Json parse_json_text(std::string_view text, std::string_view tag) {
   try {
     return Json::parse(text.begin(), text.end());
   } catch (const Json::parse_error& e) {
-    throw SpecError(std::string(tag) + " the text is not valid JSON (at byte " +
-                    std::to_string(e.byte) + "): check quotes, commas and brackets");
+    throw SpecError(std::string(tag) + " the text is not valid JSON (at byte " + std::to_string(e.byte) +
+                    "): check quotes, commas and brackets");
   }
 }
 
@@ -63,8 +63,7 @@ std::int64_t JsonFields::integer(std::string_view key, std::int64_t lo, std::int
   const std::string range = std::to_string(lo) + ".." + std::to_string(hi);
   const bool whole = value.is_number_integer() ||
                      (value.is_number_float() && std::isfinite(value.get<double>()) &&
-                      std::floor(value.get<double>()) == value.get<double>() &&
-                      std::abs(value.get<double>()) < 9.0e15);
+                      std::floor(value.get<double>()) == value.get<double>() && std::abs(value.get<double>()) < 9.0e15);
   if (!whole) fail(key, "must be an integer in " + range + ", got " + value.dump());
   const double as_double = value.get<double>();
   if (as_double < static_cast<double>(lo) || as_double > static_cast<double>(hi))
@@ -72,15 +71,13 @@ std::int64_t JsonFields::integer(std::string_view key, std::int64_t lo, std::int
   return value.is_number_float() ? static_cast<std::int64_t>(as_double) : value.get<std::int64_t>();
 }
 
-double JsonFields::number(std::string_view key, double lo, double hi,
-                          std::optional<double> fallback) const {
+double JsonFields::number(std::string_view key, double lo, double hi, std::optional<double> fallback) const {
   if (!has(key) && fallback) return *fallback;
   const Json& value = get(key);
   const std::string range = format_number(lo) + ".." + format_number(hi);
   if (!value.is_number()) fail(key, "must be a number in " + range + ", got " + value.dump());
   const double x = value.get<double>();
-  if (!std::isfinite(x) || x < lo || x > hi)
-    fail(key, "must be a number in " + range + ", got " + value.dump());
+  if (!std::isfinite(x) || x < lo || x > hi) fail(key, "must be a number in " + range + ", got " + value.dump());
   return x;
 }
 

@@ -11,11 +11,12 @@
 using namespace lab;
 using Catch::Matchers::Contains;
 
-TEST_CASE("Standardize subtracts the training mean and divides by the training population std", "[datasets][preprocess]") {
+TEST_CASE("Standardize subtracts the training mean and divides by the training population std",
+          "[datasets][preprocess]") {
   Matrix train(2, 4), test(2, 2);
   train << 1, 2, 3, 4,  //
       7, 7, 7, 7;       // a constant feature
-  test << 10, -2,  //
+  test << 10, -2,       //
       8, 7;
   const Scaler scaler = fit_scaler(Scaling::standardize, train);
   CHECK(scaler.shift(0) == 2.5);

@@ -39,7 +39,9 @@ TEST_CASE("Bad training settings name the field and what is allowed", "[settings
       {R"({"epochs":1.5})", "epochs must be an integer in 1..100000, got 1.5"},
       {R"({"lr_schedule":{"type":"cosine"}})", "lr_schedule.type must be \"constant\" or \"step\", got \"cosine\""},
       {R"({"lr_schedule":{"type":"step","factor":2}})", "lr_schedule.factor must be a number in 1e-06..1, got 2"},
-      {R"({"early_stopping":{"metric":"val_acc"}})", "early_stopping.metric must be \"val_loss\", \"val_metric\" (validation accuracy or R²) or \"train_loss_change\""},
+      {R"({"early_stopping":{"metric":"val_acc"}})",
+       "early_stopping.metric must be \"val_loss\", \"val_metric\" (validation accuracy or R²) or "
+       "\"train_loss_change\""},
       {R"({"early_stopping":{"patience":0}})", "early_stopping.patience must be an integer in 1..100000, got 0"},
       {R"({"optimizer":{"name":"adam","beta1":1.5}})", "optimizer.beta1 must be a number in 0..0.999999, got 1.5"},
       {R"({"lr":0.1})", "lr is not a known field"},

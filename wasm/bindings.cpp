@@ -105,7 +105,8 @@ val softmax_regression_test(const std::string& problem_json, const std::string& 
 
 val classification_report(const val& truth, const val& predicted, double classes) {
   return guarded([&] {
-    return classification_report_to_js(lab::classification_report(ints_from(truth), ints_from(predicted), static_cast<int>(classes)));
+    return classification_report_to_js(
+        lab::classification_report(ints_from(truth), ints_from(predicted), static_cast<int>(classes)));
   });
 }
 
