@@ -193,7 +193,7 @@ TEST_CASE("A 64-32-10 sigmoid/softmax network reaches at least 90% test accuracy
 }
 
 TEST_CASE("A 784-64-10 network reaches at least 88% test accuracy on the mnist subset",
-          "[datasets][bundled][learning]") {
+          "[datasets][bundled][learning][slow]") {
   // 8,000 training and 2,000 test digits, pixels in [0, 1], plain SGD.
   TrainSettings settings;
   settings.learning_rate = 0.5;

@@ -395,7 +395,7 @@ double stand_in_accuracy(const Dataset& data, const char* spec, int epochs) {
 }  // namespace
 
 TEST_CASE("The seed 000 stand-ins at seed size defeat a linear softmax but a small network learns them",
-          "[datasets][generators][learning]") {
+          "[datasets][generators][learning][slow]") {
   // Seed 000: softmax regression by SGD stayed near 50%, its small networks reached 93-97%.
   struct StandIn {
     const char* name;
