@@ -1,13 +1,12 @@
 #!/usr/bin/env bash
 # Builds one part of Backprop Lab: `native` (core + Catch2 tests), `sanitize` (the same under ASan
 # and UBSan, in build/sanitize), `wasm` (the embind module into web/generated/) or `site` (wasm,
-# then a static copy of web/ in dist/). CI=true adds -Werror.
+# then a static copy of web/ in dist/). BACKPROP_WERROR=ON (set by .ci/run) adds -Werror.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
 
-werror=OFF
-[[ "${CI:-}" == "true" ]] && werror=ON
+werror="${BACKPROP_WERROR:-OFF}"
 
 case "${1:-}" in
   native)
