@@ -6,7 +6,11 @@ import { startChromium, openReady } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** Runs `job(bench)` where bench calls window.bench.<name>(...args) in a fresh bench page. */
+/**
+ * Runs `job(bench)` where bench calls window.bench.<name>(...args) in a fresh bench page.
+ * @param job
+ * @param {{ engine?: string }} [options] another build's engine.js for the page
+ */
 export async function withBenchPage(job, { engine } = {}) {
   const chromium = await startChromium(root);
   try {

@@ -15,7 +15,7 @@ async function loadWorkloadData(lab, w) {
 
 /** {core: {A, B}, latency} with the project's module under node. `engine` may name another build's engine.js. */
 export async function runNodeCore({ engine = '../web/js/engine.js', runs = TIMED_RUNS } = {}) {
-  const { createLab } = await import(new URL(engine, import.meta.url));
+  const { createLab } = await import(new URL(engine, import.meta.url).href);
   const lab = await createLab();
   const core = {};
   let latency;

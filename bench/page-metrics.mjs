@@ -63,7 +63,7 @@ export async function measureTrainFrameGaps(browser, url) {
     // scripts, its polling) lands on the main thread while it is measured: an idle second for
     // reference, then the click on Start, then frames until the run's end state plus 200 ms.
     const { idle, gaps, runSeconds } = await page.evaluate((ends) => new Promise((resolve) => {
-      const lab = document.querySelector('#train-lab');
+      const lab = document.getElementById('train-lab');
       const gapsSeen = [];
       let last = performance.now();
       let stop = false;
@@ -85,7 +85,7 @@ export async function measureTrainFrameGaps(browser, url) {
             resolve({ idle: gapsSeen.slice(1, clickIndex), gaps: gapsSeen.slice(clickIndex), runSeconds: seconds });
           }, 200);
         }).observe(lab, { attributes: true, attributeFilter: ['data-run-state'] });
-        document.querySelector('#train-start').click();
+        document.getElementById('train-start').click();
       }, 1000);
     }), END_STATES);
     const state = await page.getAttribute('#train-lab', 'data-run-state');

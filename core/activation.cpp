@@ -12,9 +12,12 @@ struct NamedKind {
   const char* name;
 };
 constexpr NamedKind kRegistry[] = {
-    {ActivationKind::identity, "identity"}, {ActivationKind::sigmoid, "sigmoid"},
-    {ActivationKind::tanh, "tanh"},         {ActivationKind::relu, "relu"},
-    {ActivationKind::leaky_relu, "leaky_relu"}, {ActivationKind::softmax, "softmax"},
+    {ActivationKind::identity, "identity"},
+    {ActivationKind::sigmoid, "sigmoid"},
+    {ActivationKind::tanh, "tanh"},
+    {ActivationKind::relu, "relu"},
+    {ActivationKind::leaky_relu, "leaky_relu"},
+    {ActivationKind::softmax, "softmax"},
 };
 
 }  // namespace
@@ -22,22 +25,14 @@ constexpr NamedKind kRegistry[] = {
 void Activation::activate(const Matrix& z, Matrix& a) const {
   a.resize(z.rows(), z.cols());
   switch (kind) {
-    case ActivationKind::identity:
-      a = z;
-      break;
+    case ActivationKind::identity: a = z; break;
     case ActivationKind::sigmoid:
       // σ(z) = 1 / (1 + e^(−z))
       a = (1.0 + (-z.array()).exp()).inverse().matrix();
       break;
-    case ActivationKind::tanh:
-      a = z.array().tanh().matrix();
-      break;
-    case ActivationKind::relu:
-      a = z.cwiseMax(0.0);
-      break;
-    case ActivationKind::leaky_relu:
-      a = (z.array() > 0.0).select(z, alpha * z);
-      break;
+    case ActivationKind::tanh: a = z.array().tanh().matrix(); break;
+    case ActivationKind::relu: a = z.cwiseMax(0.0); break;
+    case ActivationKind::leaky_relu: a = (z.array() > 0.0).select(z, alpha * z); break;
     case ActivationKind::softmax:
       // softmax(z)_k = e^(z_k − max z) / Σ_j e^(z_j − max z), per column (shifted for stability)
       for (Index col = 0; col < z.cols(); ++col) {
@@ -96,11 +91,8 @@ void Activation::apply_jacobian(const Matrix& z, const Matrix& a, const Matrix& 
 
 void Activation::derivative(const Matrix& z, const Matrix& a, Matrix& out, DerivativeBug bug) const {
   switch (kind) {
-    case ActivationKind::softmax:
-      out = (a.array() * (1.0 - a.array())).matrix();
-      break;
-    default:
-      apply_jacobian(z, a, Matrix::Ones(z.rows(), z.cols()), out, bug);
+    case ActivationKind::softmax: out = (a.array() * (1.0 - a.array())).matrix(); break;
+    default: apply_jacobian(z, a, Matrix::Ones(z.rows(), z.cols()), out, bug);
   }
 }
 

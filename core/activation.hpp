@@ -26,8 +26,7 @@ struct Activation {
                       DerivativeBug bug = DerivativeBug::none) const;
   // out = f'(z) element-wise (for display, with the teaching bug if one is on); softmax gives the
   // diagonal of its Jacobian, a ⊙ (1 − a).
-  void derivative(const Matrix& z, const Matrix& a, Matrix& out,
-                  DerivativeBug bug = DerivativeBug::none) const;
+  void derivative(const Matrix& z, const Matrix& a, Matrix& out, DerivativeBug bug = DerivativeBug::none) const;
 
   std::string_view name() const;
 };

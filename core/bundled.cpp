@@ -23,19 +23,20 @@ std::vector<BundledPreset> make_presets() {
     return p;
   };
   std::vector<BundledPreset> presets;
-  presets.push_back(preset("iris", "iris.bpds.gz", "iris", "Fisher's iris: 150 flowers, 4 measurements (cm), 3 species", 0.2));
-  BundledPreset binary = preset("iris_binary", "iris.bpds.gz", "iris",
-                                "Seed 001's task: the first 100 iris rows (setosa, versicolor), sepal length and width", 0.0);
+  presets.push_back(
+      preset("iris", "iris.bpds.gz", "iris", "Fisher's iris: 150 flowers, 4 measurements (cm), 3 species", 0.2));
+  BundledPreset binary =
+      preset("iris_binary", "iris.bpds.gz", "iris",
+             "Seed 001's task: the first 100 iris rows (setosa, versicolor), sepal length and width", 0.0);
   binary.rows = 100;
   binary.features = {0, 1};
   binary.classes = 2;
   presets.push_back(binary);
   presets.push_back(preset("digits", "digits.bpds.gz", "digits",
                            "8 × 8 handwritten digits, pixels 0..16; test 0.5 gives seed 001's 898 / 899 split", 0.5));
-  presets.push_back(preset("mnist", "mnist.bpds.gz", "mnist",
-                           "10,000 MNIST digits, 28 × 28, pixels in [0, 1]", 0.2));
-  presets.push_back(preset("mnist_1k", "mnist_1k.bpds.gz", "mnist_1k",
-                           "1,000 MNIST digits (100 per class) for quick runs", 0.2));
+  presets.push_back(preset("mnist", "mnist.bpds.gz", "mnist", "10,000 MNIST digits, 28 × 28, pixels in [0, 1]", 0.2));
+  presets.push_back(
+      preset("mnist_1k", "mnist_1k.bpds.gz", "mnist_1k", "1,000 MNIST digits (100 per class) for quick runs", 0.2));
   return presets;
 }
 
@@ -104,17 +105,22 @@ std::string bundled_presets_json() {
                     {"rows", p.rows},
                     {"features", p.features},
                     {"classes", p.classes},
-                    {"split", {{"validation", p.split.validation}, {"test", p.split.test}, {"stratify", p.split.stratify},
-                               {"seed", p.split.seed}}}});
+                    {"split",
+                     {{"validation", p.split.validation},
+                      {"test", p.split.test},
+                      {"stratify", p.split.stratify},
+                      {"seed", p.split.seed}}}});
   return list.dump();
 }
 
 Dataset parse_bundled(const std::uint8_t* bytes, std::size_t size) {
   if (size >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b)
-    throw DataError(tag + " the bytes are still gzip-compressed: decompress the .bpds.gz file first "
-                          "(DecompressionStream(\"gzip\") on the page, zlib natively)");
+    throw DataError(tag +
+                    " the bytes are still gzip-compressed: decompress the .bpds.gz file first "
+                    "(DecompressionStream(\"gzip\") on the page, zlib natively)");
   if (size < 8 || std::string_view(reinterpret_cast<const char*>(bytes), 4) != "BPDS")
-    throw DataError(tag + " not a BPDS dataset file: it must start with \"BPDS\" (" + std::to_string(size) + " bytes given)");
+    throw DataError(tag + " not a BPDS dataset file: it must start with \"BPDS\" (" + std::to_string(size) +
+                    " bytes given)");
   const std::uint32_t header_length = read_u32(bytes + 4);
   if (header_length > size - 8 || header_length > (1U << 20))
     throw DataError(tag + " the header length " + std::to_string(header_length) + " does not fit in " +
@@ -147,14 +153,15 @@ Dataset parse_bundled(const std::uint8_t* bytes, std::size_t size) {
   const std::size_t payload = static_cast<std::size_t>(n) * static_cast<std::size_t>(d) + static_cast<std::size_t>(n);
   const std::uint8_t* body = bytes + 8 + header_length;
   if (size - 8 - header_length != payload)
-    throw DataError(tag + " " + data.name + ": expected " + std::to_string(payload) + " bytes of data after the header (" +
-                    std::to_string(n) + " samples × " + std::to_string(d) + " features + labels), got " +
-                    std::to_string(size - 8 - header_length) + ": the file is truncated or damaged");
+    throw DataError(tag + " " + data.name + ": expected " + std::to_string(payload) +
+                    " bytes of data after the header (" + std::to_string(n) + " samples × " + std::to_string(d) +
+                    " features + labels), got " + std::to_string(size - 8 - header_length) +
+                    ": the file is truncated or damaged");
   const std::int64_t expected_crc = fields.integer("crc32", 0, 0xFFFFFFFFLL);
   const std::uint32_t actual_crc = crc32(body, payload);
   if (actual_crc != static_cast<std::uint32_t>(expected_crc))
-    throw DataError(tag + " " + data.name + ": the data's CRC-32 is " + std::to_string(actual_crc) + " but the header says " +
-                    std::to_string(expected_crc) + ": the file is damaged; fetch it again");
+    throw DataError(tag + " " + data.name + ": the data's CRC-32 is " + std::to_string(actual_crc) +
+                    " but the header says " + std::to_string(expected_crc) + ": the file is damaged; fetch it again");
 
   // value = byte / divisor (an exact IEEE division: the same double on every platform)
   data.X.resize(d, n);
@@ -170,7 +177,8 @@ Dataset load_bundled(std::string_view name, const std::uint8_t* bytes, std::size
   const BundledPreset& preset = bundled_preset(name);
   Dataset data = parse_bundled(bytes, size);
   if (data.name != preset.dataset)
-    throw DataError(tag + " " + preset.name + " needs the file " + preset.file + ", but these bytes hold \"" + data.name + "\"");
+    throw DataError(tag + " " + preset.name + " needs the file " + preset.file + ", but these bytes hold \"" +
+                    data.name + "\"");
   if (preset.rows > 0) {
     std::vector<int> first(static_cast<std::size_t>(std::min(preset.rows, data.samples())));
     for (std::size_t j = 0; j < first.size(); ++j) first[j] = static_cast<int>(j);

@@ -26,14 +26,14 @@
 namespace lab {
 
 struct BundledPreset {
-  std::string name;         // "iris_binary"
-  std::string file;         // "iris.bpds.gz" in datasets/
-  std::string dataset;      // the name in that file's header: "iris"
-  std::string description;  // one line for the page
-  Index rows = 0;               // keep only the first rows (0 = all)
-  std::vector<int> features;    // keep only these features, in this order (empty = all)
-  int classes = 0;              // the classes left after taking rows (0 = unchanged)
-  SplitSettings split;          // the split the seeds used (test 0 = train on everything)
+  std::string name;           // "iris_binary"
+  std::string file;           // "iris.bpds.gz" in datasets/
+  std::string dataset;        // the name in that file's header: "iris"
+  std::string description;    // one line for the page
+  Index rows = 0;             // keep only the first rows (0 = all)
+  std::vector<int> features;  // keep only these features, in this order (empty = all)
+  int classes = 0;            // the classes left after taking rows (0 = unchanged)
+  SplitSettings split;        // the split the seeds used (test 0 = train on everything)
 };
 
 const std::vector<BundledPreset>& bundled_presets();

@@ -46,8 +46,10 @@ std::vector<std::string> split_cells(std::string_view line, char delimiter, long
       std::size_t columns = cells.size() + 1;
       bool quoted = false;
       for (std::size_t k = i; k < line.size(); ++k) {
-        if (line[k] == '"') quoted = !quoted;
-        else if (line[k] == delimiter && !quoted) ++columns;
+        if (line[k] == '"')
+          quoted = !quoted;
+        else if (line[k] == delimiter && !quoted)
+          ++columns;
       }
       throw DataError("[CSV] row " + std::to_string(row) + " has " + std::to_string(columns) + " columns: at most " +
                       std::to_string(CsvLimits::max_features) + " feature columns (plus the label) are allowed");
@@ -113,12 +115,11 @@ double number_cell(const std::string& text, long row, std::size_t column, const 
   double value = 0.0;
   switch (parse_number(text, value)) {
     case NumberKind::number: return value;
-    case NumberKind::empty:
-      throw DataError(where(row, column) + " is empty: every " + what + " needs a number");
-    case NumberKind::not_a_number:
-      throw DataError(where(row, column) + ": " + quoted(text) + " is not a number");
+    case NumberKind::empty: throw DataError(where(row, column) + " is empty: every " + what + " needs a number");
+    case NumberKind::not_a_number: throw DataError(where(row, column) + ": " + quoted(text) + " is not a number");
     case NumberKind::not_finite:
-      throw DataError(where(row, column) + ": " + quoted(text) + " is not a finite number (NaN and Inf are not allowed)");
+      throw DataError(where(row, column) + ": " + quoted(text) +
+                      " is not a finite number (NaN and Inf are not allowed)");
   }
   return value;
 }
@@ -220,9 +221,9 @@ Dataset parse_csv(std::string_view text, const CsvOptions& options) {
   bool header = false;
   std::size_t columns = 0, label = 0;
   long first_row_number = 0;
-  std::vector<double> values;              // features, sample after sample (= d × n column-major)
-  std::vector<std::string> label_texts;    // classification
-  std::vector<double> target_values;       // regression
+  std::vector<double> values;            // features, sample after sample (= d × n column-major)
+  std::vector<std::string> label_texts;  // classification
+  std::vector<double> target_values;     // regression
 
   long row = 0;
   std::size_t start = 0;
@@ -240,9 +241,10 @@ Dataset parse_csv(std::string_view text, const CsvOptions& options) {
       // The first row fixes the number of columns, the label column and whether it is a header.
       columns = cells.size();
       if (columns < 2)
-        throw DataError(tag + " row " + std::to_string(row) +
-                        " has 1 column: at least one feature column and a label column are needed (is the delimiter \"" +
-                        (options.delimiter == '\t' ? std::string("\\t") : std::string(1, options.delimiter)) + "\"?)");
+        throw DataError(
+            tag + " row " + std::to_string(row) +
+            " has 1 column: at least one feature column and a label column are needed (is the delimiter \"" +
+            (options.delimiter == '\t' ? std::string("\\t") : std::string(1, options.delimiter)) + "\"?)");
       if (static_cast<Index>(columns - 1) > CsvLimits::max_features)
         throw DataError(tag + " row " + std::to_string(row) + " has " + std::to_string(columns) + " columns: at most " +
                         std::to_string(CsvLimits::max_features) + " feature columns (plus the label) are allowed");
@@ -267,12 +269,13 @@ Dataset parse_csv(std::string_view text, const CsvOptions& options) {
                       " like row " + std::to_string(first_row_number));
     const Index samples = static_cast<Index>(label_texts.size() + target_values.size()) + 1;
     if (samples > CsvLimits::max_rows)
-      throw DataError(tag + " more than " + std::to_string(CsvLimits::max_rows) + " data rows (row " + std::to_string(row) +
-                      "): the limit is " + std::to_string(CsvLimits::max_rows) + " rows; use a sample of the file");
+      throw DataError(tag + " more than " + std::to_string(CsvLimits::max_rows) + " data rows (row " +
+                      std::to_string(row) + "): the limit is " + std::to_string(CsvLimits::max_rows) +
+                      " rows; use a sample of the file");
     if (samples * static_cast<Index>(columns - 1) > CsvLimits::max_cells)
       throw DataError(tag + " " + std::to_string(samples) + " rows × " + std::to_string(columns - 1) +
-                      " features is more than the limit of " + std::to_string(CsvLimits::max_cells) +
-                      " values (row " + std::to_string(row) + "); use fewer rows or columns");
+                      " features is more than the limit of " + std::to_string(CsvLimits::max_cells) + " values (row " +
+                      std::to_string(row) + "); use fewer rows or columns");
     for (std::size_t c = 0; c < columns; ++c) {
       if (c == label) continue;
       values.push_back(number_cell(cells[c], row, c, "feature"));

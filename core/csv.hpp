@@ -13,21 +13,21 @@
 namespace lab {
 
 struct CsvOptions {
-  std::optional<bool> header;            // nullopt: detect it (a header when a feature cell of the
-                                         // first row is neither empty nor a number)
-  int label_column = 0;                  // 1-based; 0 = the last column
-  std::string label_name;                // or the label column's name in the header
-  std::string task = "classification";   // or "regression": the label column is a numeric target
-  char delimiter = ',';                  // ',', ';' or '\t'
-  std::string name = "csv";              // the dataset's name on the page
+  std::optional<bool> header;           // nullopt: detect it (a header when a feature cell of the
+                                        // first row is neither empty nor a number)
+  int label_column = 0;                 // 1-based; 0 = the last column
+  std::string label_name;               // or the label column's name in the header
+  std::string task = "classification";  // or "regression": the label column is a numeric target
+  char delimiter = ',';                 // ',', ';' or '\t'
+  std::string name = "csv";             // the dataset's name on the page
 };
 
 // The page's limits for an imported file (DataLimits).
 struct CsvLimits {
-  static constexpr Index max_rows = DataLimits::max_samples;        // data rows
-  static constexpr Index max_features = DataLimits::max_features;   // columns besides the label
-  static constexpr Index max_cells = DataLimits::max_cells;         // rows × features
-  static constexpr int max_classes = DataLimits::max_classes;       // distinct labels
+  static constexpr Index max_rows = DataLimits::max_samples;       // data rows
+  static constexpr Index max_features = DataLimits::max_features;  // columns besides the label
+  static constexpr Index max_cells = DataLimits::max_cells;        // rows × features
+  static constexpr int max_classes = DataLimits::max_classes;      // distinct labels
 };
 
 // {"header":true|false|"auto","label_column":3|"species","task":"regression","delimiter":";",

@@ -12,8 +12,7 @@ namespace {
 
 std::string count_text(Index value) { return std::to_string(value); }
 
-void check_names(const std::vector<std::string>& names, Index expected, std::string_view tag,
-                 const char* what) {
+void check_names(const std::vector<std::string>& names, Index expected, std::string_view tag, const char* what) {
   if (static_cast<Index>(names.size()) != expected)
     throw ShapeError(std::string(tag) + " " + what + " has " + count_text(static_cast<Index>(names.size())) +
                      " names but the data has " + count_text(expected));
@@ -27,8 +26,8 @@ void validate_dataset(const Dataset& data, std::string_view tag) {
     throw DataError(t + " task must be \"classification\" or \"regression\", got \"" + data.task + "\"");
   const Index n = data.samples(), d = data.features();
   if (n < 1 || d < 1)
-    throw DataError(t + " " + data.name + " is empty (" + count_text(d) + " features × " +
-                    count_text(n) + " samples); at least one feature and one sample are needed");
+    throw DataError(t + " " + data.name + " is empty (" + count_text(d) + " features × " + count_text(n) +
+                    " samples); at least one feature and one sample are needed");
   if (n > DataLimits::max_samples)
     throw DataError(t + " " + count_text(n) + " samples is more than the limit of " +
                     count_text(DataLimits::max_samples) + "; use a smaller sample of the data");
@@ -41,12 +40,11 @@ void validate_dataset(const Dataset& data, std::string_view tag) {
   for (Index j = 0; j < n; ++j)
     for (Index i = 0; i < d; ++i)
       if (!std::isfinite(data.X(i, j)))
-        throw DataError(t + " sample " + count_text(j + 1) + ", feature " + count_text(i + 1) +
-                        ": " + format_number(data.X(i, j)) + " is not a finite number (NaN and Inf are not allowed)");
+        throw DataError(t + " sample " + count_text(j + 1) + ", feature " + count_text(i + 1) + ": " +
+                        format_number(data.X(i, j)) + " is not a finite number (NaN and Inf are not allowed)");
   check_names(data.feature_names, d, tag, "feature_names");
   if (data.image_width != 0 || data.image_height != 0) {
-    if (data.image_width < 1 || data.image_height < 1 ||
-        static_cast<Index>(data.image_width) * data.image_height != d)
+    if (data.image_width < 1 || data.image_height < 1 || static_cast<Index>(data.image_width) * data.image_height != d)
       throw ShapeError(t + " an image of " + std::to_string(data.image_width) + " × " +
                        std::to_string(data.image_height) + " pixels does not match " + count_text(d) + " features");
   }
@@ -56,10 +54,9 @@ void validate_dataset(const Dataset& data, std::string_view tag) {
       throw DataError(t + " classes must be 2.." + std::to_string(DataLimits::max_classes) + ", got " +
                       std::to_string(data.classes));
     if (static_cast<Index>(data.labels.size()) != n)
-      throw ShapeError(t + " there are " + count_text(static_cast<Index>(data.labels.size())) +
-                       " labels for " + count_text(n) + " samples");
-    if (data.targets.size() != 0)
-      throw ShapeError(t + " a classification dataset has labels, not regression targets");
+      throw ShapeError(t + " there are " + count_text(static_cast<Index>(data.labels.size())) + " labels for " +
+                       count_text(n) + " samples");
+    if (data.targets.size() != 0) throw ShapeError(t + " a classification dataset has labels, not regression targets");
     check_names(data.class_names, data.classes, tag, "class_names");
     for (std::size_t j = 0; j < data.labels.size(); ++j)
       if (data.labels[j] < 0 || data.labels[j] >= data.classes)
@@ -74,8 +71,8 @@ void validate_dataset(const Dataset& data, std::string_view tag) {
     if (!data.labels.empty() || data.classes != 0)
       throw ShapeError(t + " a regression dataset has targets, not class labels");
     if (data.targets.rows() < 1 || data.targets.cols() != n)
-      throw ShapeError(t + " targets are " + count_text(data.targets.rows()) + " × " +
-                       count_text(data.targets.cols()) + " but must be outputs × " + count_text(n) + " samples");
+      throw ShapeError(t + " targets are " + count_text(data.targets.rows()) + " × " + count_text(data.targets.cols()) +
+                       " but must be outputs × " + count_text(n) + " samples");
     check_names(data.target_names, data.targets.rows(), tag, "target_names");
     for (Index j = 0; j < n; ++j)
       for (Index i = 0; i < data.targets.rows(); ++i)
@@ -109,11 +106,10 @@ Matrix one_hot(const std::vector<int>& labels, int classes) {
 }
 
 Matrix targets_for_loss(const Dataset& data, LossKind loss, Index outputs) {
-  const std::string what = "[Dataset] " + data.name + " with loss " + std::string(loss_name(loss)) +
-                           " and " + count_text(outputs) + " network output" + (outputs == 1 ? "" : "s");
+  const std::string what = "[Dataset] " + data.name + " with loss " + std::string(loss_name(loss)) + " and " +
+                           count_text(outputs) + " network output" + (outputs == 1 ? "" : "s");
   if (!data.is_classification()) {
-    if (loss != LossKind::mse)
-      throw SpecError(what + ": a regression dataset needs the mse loss");
+    if (loss != LossKind::mse) throw SpecError(what + ": a regression dataset needs the mse loss");
     if (outputs != data.targets.rows())
       throw SpecError(what + ": the last layer must have " + count_text(data.targets.rows()) +
                       " unit(s), one per target");
@@ -139,8 +135,8 @@ Matrix targets_for_loss(const Dataset& data, LossKind loss, Index outputs) {
     case LossKind::mse:
       if (outputs == data.classes) return one_hot(data.labels, data.classes);
       if (outputs == 1 && data.classes == 2) return zero_one_row();
-      throw SpecError(what + ": mse on classes needs " + std::to_string(data.classes) +
-                      " outputs (one-hot)" + (data.classes == 2 ? " or 1 output (0/1)" : ""));
+      throw SpecError(what + ": mse on classes needs " + std::to_string(data.classes) + " outputs (one-hot)" +
+                      (data.classes == 2 ? " or 1 output (0/1)" : ""));
   }
   throw SpecError(what + ": unknown loss");
 }

@@ -20,8 +20,7 @@ struct Entry {
 };
 
 // The 2-D generators share their settings; `seed_samples` is the size the seeds used.
-GeneratorInfo planar(std::string name, std::string description, Index seed_samples, Index page_samples,
-                     double noise) {
+GeneratorInfo planar(std::string name, std::string description, Index seed_samples, Index page_samples, double noise) {
   GeneratorInfo info;
   info.name = std::move(name);
   info.task = "classification";
@@ -52,39 +51,50 @@ std::vector<Entry> make_registry() {
     return info;
   };
 
-  entries.push_back({fixed_classes(planar("circles", "Two rings: outer (radius 1) and inner (radius 0.5), like seed 002's circles500",
-                                          500, 500, 0.1), 2),
-                     generators::circles});
+  entries.push_back(
+      {fixed_classes(planar("circles", "Two rings: outer (radius 1) and inner (radius 0.5), like seed 002's circles500",
+                            500, 500, 0.1),
+                     2),
+       generators::circles});
   entries.push_back({fixed_classes(planar("xor", "XOR of the signs: one class where x·y > 0, the other where x·y < 0",
-                                          400, 400, 0.05), 2),
+                                          400, 400, 0.05),
+                                   2),
                      generators::xor_quadrants});
 
-  GeneratorInfo blobs = planar("blobs", "Gaussian blobs: K centres in [−10, 10)^d, like seed 002's blobs400 (3 features)",
-                               400, 400, 1.0);
+  GeneratorInfo blobs =
+      planar("blobs", "Gaussian blobs: K centres in [−10, 10)^d, like seed 002's blobs400 (3 features)", 400, 400, 1.0);
   blobs.noise_meaning = "σ of each blob";
   blobs.settings = {"samples", "noise", "seed", "classes", "dimensions"};
   blobs.classes = {2, 2, 10};
   blobs.dimensions = {3, 1, 100};
   entries.push_back({blobs, generators::blobs});
 
-  entries.push_back({fixed_classes(planar("moons", "Two interleaving half circles (sklearn's make_moons)", 500, 500, 0.1), 2),
-                     generators::moons});
+  entries.push_back(
+      {fixed_classes(planar("moons", "Two interleaving half circles (sklearn's make_moons)", 500, 500, 0.1), 2),
+       generators::moons});
 
-  GeneratorInfo spiral = planar("spiral", "K spiral arms winding 4 radians, as in CS231n's softmax example", 300, 300, 0.03);
+  GeneratorInfo spiral =
+      planar("spiral", "K spiral arms winding 4 radians, as in CS231n's softmax example", 300, 300, 0.03);
   spiral.settings = {"samples", "noise", "seed", "classes"};
   spiral.classes = {3, 2, 10};
   spiral.dimensions = {2, 2, 2};
   entries.push_back({spiral, generators::spiral});
 
-  entries.push_back({fixed_classes(planar("peaks", "5 bands of the peaks(x, y) surface on [−3, 3)², a stand-in for seed 000's PeaksData",
-                                          31250, 2000, 0.0), 5),
-                     generators::peaks});
-  entries.push_back({fixed_classes(planar("swiss_roll", "Two interleaved Swiss rolls, a stand-in for seed 000's SwissRollData",
-                                          25000, 2000, 0.05), 2),
-                     generators::swiss_roll});
+  entries.push_back(
+      {fixed_classes(planar("peaks",
+                            "5 bands of the peaks(x, y) surface on [−3, 3)², a stand-in for seed 000's PeaksData",
+                            31250, 2000, 0.0),
+                     5),
+       generators::peaks});
+  entries.push_back(
+      {fixed_classes(planar("swiss_roll", "Two interleaved Swiss rolls, a stand-in for seed 000's SwissRollData", 25000,
+                            2000, 0.05),
+                     2),
+       generators::swiss_roll});
 
-  GeneratorInfo gmm = planar("gmm", "K classes, each a mixture of Gaussians in d dimensions, a stand-in for seed 000's GMMData",
-                             31250, 2000, 0.2);
+  GeneratorInfo gmm =
+      planar("gmm", "K classes, each a mixture of Gaussians in d dimensions, a stand-in for seed 000's GMMData", 31250,
+             2000, 0.2);
   gmm.noise_meaning = "σ of each Gaussian component";
   gmm.settings = {"samples", "noise", "seed", "classes", "dimensions", "components"};
   gmm.classes = {5, 2, 20};
@@ -103,9 +113,9 @@ std::vector<Entry> make_registry() {
   three.noise_meaning = "none: the points are fixed";
   entries.push_back({three, generators::three_points});
 
-  GeneratorInfo squares = curve("least_squares",
-                                "Seed 000 §1.2: y = X·x + noise with singular values exp(0.3·N(0,1)), and the exact ridge optimum",
-                                200);
+  GeneratorInfo squares =
+      curve("least_squares",
+            "Seed 000 §1.2: y = X·x + noise with singular values exp(0.3·N(0,1)), and the exact ridge optimum", 200);
   squares.settings = {"samples", "dimensions", "noise", "lambda", "seed"};
   squares.default_samples = squares.page_samples = 100;
   squares.max_samples = 20000;
@@ -178,7 +188,9 @@ std::string generators_json() {
                  {"dimensions",
                   {{"default", info.dimensions.fallback}, {"min", info.dimensions.lo}, {"max", info.dimensions.hi}}}};
     if (uses(info, "components"))
-      item["components"] = {{"default", info.components.fallback}, {"min", info.components.lo}, {"max", info.components.hi}};
+      item["components"] = {{"default", info.components.fallback},
+                            {"min", info.components.lo},
+                            {"max", info.components.hi}};
     if (uses(info, "lambda")) item["default_lambda"] = info.default_lambda;
     list.push_back(item);
   }
@@ -202,15 +214,16 @@ GeneratorRequest default_request(std::string_view name, bool for_page) {
 GeneratorRequest parse_generator_request(std::string_view json_text, bool for_page) {
   const Json json = parse_json_text(json_text, "[Generator]");
   if (!json.is_object() || !json.contains("name") || !json["name"].is_string())
-    throw SpecError("[Generator] a request is a JSON object with a \"name\", e.g. "
-                    "{\"name\":\"spiral\",\"samples\":300,\"noise\":0.1,\"seed\":1,\"classes\":3}");
+    throw SpecError(
+        "[Generator] a request is a JSON object with a \"name\", e.g. "
+        "{\"name\":\"spiral\",\"samples\":300,\"noise\":0.1,\"seed\":1,\"classes\":3}");
   const GeneratorInfo& info = entry(json["name"].get<std::string>()).info;
   for (const auto& item : json.items())
     if (item.key() != "name" && !uses(info, item.key()))
-      throw SpecError("[Generator] " + item.key() + " is not a setting of " + info.name + "; its settings: " +
-                      settings_text(info));
-  const JsonFields fields(json, "[Generator]", "", {"name", "samples", "noise", "seed", "classes", "dimensions",
-                                                    "components", "lambda"});
+      throw SpecError("[Generator] " + item.key() + " is not a setting of " + info.name +
+                      "; its settings: " + settings_text(info));
+  const JsonFields fields(json, "[Generator]", "",
+                          {"name", "samples", "noise", "seed", "classes", "dimensions", "components", "lambda"});
   GeneratorRequest request = default_request(info.name, for_page);
   const Index min_samples = std::max<Index>(info.min_samples, info.classes.lo);
   request.samples = static_cast<Index>(fields.integer("samples", min_samples, info.max_samples, request.samples));
@@ -241,7 +254,8 @@ void validate_generator_request(const GeneratorRequest& r) {
     throw SpecError("[Generator] " + info.name + ": samples (" + std::to_string(r.samples) +
                     ") must be at least the number of classes (" + std::to_string(r.classes) + ")");
   if (r.samples * r.dimensions > DataLimits::max_cells)
-    throw SpecError("[Generator] " + info.name + ": samples × dimensions = " + std::to_string(r.samples * r.dimensions) +
+    throw SpecError("[Generator] " + info.name +
+                    ": samples × dimensions = " + std::to_string(r.samples * r.dimensions) +
                     " is more than the limit of " + std::to_string(DataLimits::max_cells) + " values");
 }
 

@@ -18,13 +18,13 @@ namespace lab {
 // The settings of one generator call. Fields a generator does not use keep their defaults.
 struct GeneratorRequest {
   std::string name;
-  Index samples = 0;        // n
-  double noise = 0.0;       // see each generator's description (usually a Gaussian σ)
-  std::uint64_t seed = 0;   // 0 .. 2^53 − 1 (it survives a round trip through JS)
-  int classes = 0;          // blobs, spiral, gmm
-  int dimensions = 0;       // blobs, gmm: features; least_squares: unknowns (n of the seed)
-  int components = 0;       // gmm: Gaussians per class
-  double lambda = 0.0;      // least_squares: ridge coefficient λ
+  Index samples = 0;       // n
+  double noise = 0.0;      // see each generator's description (usually a Gaussian σ)
+  std::uint64_t seed = 0;  // 0 .. 2^53 − 1 (it survives a round trip through JS)
+  int classes = 0;         // blobs, spiral, gmm
+  int dimensions = 0;      // blobs, gmm: features; least_squares: unknowns (n of the seed)
+  int components = 0;      // gmm: Gaussians per class
+  double lambda = 0.0;     // least_squares: ridge coefficient λ
 };
 
 // A setting with a range: the page builds its controls from these.
@@ -51,7 +51,7 @@ struct GeneratorInfo {
 // Every generator, in the order the page lists them.
 const std::vector<GeneratorInfo>& generator_infos();
 const GeneratorInfo& generator_info(std::string_view name);  // SpecError for an unknown name
-std::string generators_json();                                  // generator_infos() as JSON
+std::string generators_json();                               // generator_infos() as JSON
 
 // The defaults of a generator (its seed-sized default_samples; page_samples when `for_page`).
 GeneratorRequest default_request(std::string_view name, bool for_page = false);
@@ -67,9 +67,9 @@ Dataset generate(std::string_view request_json);
 // Seed 000 §1.2: X (m × n in the seed's layout) = U diag(s) Vᵀ with s_i = exp(0.3·N(0,1)) and
 // U, V orthonormal, y = X·x_true + noise·N(0,1), and the ridge optimum for λ.
 struct LeastSquaresProblem {
-  Dataset data;          // X as features × samples (n × m), targets y (1 × m)
-  Vector true_solution;  // (n) x_true that generated y
-  Vector solution;       // (n) ridge optimum w* = ((1/m)XᵀX + λI)⁻¹ (1/m)Xᵀy
+  Dataset data;            // X as features × samples (n × m), targets y (1 × m)
+  Vector true_solution;    // (n) x_true that generated y
+  Vector solution;         // (n) ridge optimum w* = ((1/m)XᵀX + λI)⁻¹ (1/m)Xᵀy
   Vector singular_values;  // (min(m, n)) s
   double lambda = 0.0;
   double optimum_loss = 0.0;  // f(w*) with f(w) = (1/2m)‖Xw − y‖² + (λ/2)‖w‖²

@@ -124,7 +124,8 @@ double peaks_surface(double x, double y) {
 // 4001 × 4001 grid), so the 5 classes each cover about 20% of the square.
 Dataset peaks(const GeneratorRequest& r) {
   static constexpr double thresholds[4] = {-0.3074, 0.0017, 0.1532, 1.3126};
-  Dataset data = classification(2, r.samples, 5, {"level 1 (lowest)", "level 2", "level 3", "level 4", "level 5 (highest)"});
+  Dataset data =
+      classification(2, r.samples, 5, {"level 1 (lowest)", "level 2", "level 3", "level 4", "level 5 (highest)"});
   Rng rng(r.seed);
   for (Index j = 0; j < r.samples; ++j) {
     const double x = rng.uniform(-3.0, 3.0);
@@ -147,8 +148,7 @@ Dataset swiss_roll(const GeneratorRequest& r) {
     const int label = static_cast<int>(j % 2);
     const double t = rng.uniform(1.5 * pi, 4.5 * pi);
     const double side = label == 0 ? 1.0 : -1.0;
-    put_point(data, j, label, side * t * std::cos(t) / (4.5 * pi), side * t * std::sin(t) / (4.5 * pi),
-              r.noise, rng);
+    put_point(data, j, label, side * t * std::cos(t) / (4.5 * pi), side * t * std::sin(t) / (4.5 * pi), r.noise, rng);
   }
   return data;
 }

@@ -47,8 +47,7 @@ double fitted_slope(const std::vector<double>& epsilon, const std::vector<double
     for (int j = i + 1; j < end; ++j)
       if (error[i] > 0.0 && error[j] > 0.0)
         // (log2 e_j − log2 e_i) / (log2 ε_j − log2 ε_i)
-        slopes.push_back((std::log2(error[j]) - std::log2(error[i])) /
-                         (std::log2(epsilon[j]) - std::log2(epsilon[i])));
+        slopes.push_back((std::log2(error[j]) - std::log2(error[i])) / (std::log2(epsilon[j]) - std::log2(epsilon[i])));
   if (slopes.empty()) return kNaN;
   const std::size_t middle = slopes.size() / 2;
   std::nth_element(slopes.begin(), slopes.begin() + static_cast<long>(middle), slopes.end());
@@ -111,8 +110,8 @@ void explain(GradientTestResult& r, int K, const std::string& wrt) {
   std::string floor_note;
   if (used < K)
     floor_note = " From k = " + std::to_string(used) + " (ε = " + sci(r.epsilon[used]) +
-                 ") the first-order error reaches the rounding floor of double precision (about " +
-                 sci(r.floor_level) + ") and stops falling, so those points are left out of the verdict.";
+                 ") the first-order error reaches the rounding floor of double precision (about " + sci(r.floor_level) +
+                 ") and stops falling, so those points are left out of the verdict.";
   if (used == 0 && r.zero_order[0] <= kFarAboveFloor * r.floor_level) {
     // Every error is tiny because ε is: even a wrong gradient's error ε|dᵀ(g − ∇F)| would be.
     r.verdict = "inconclusive";
@@ -136,17 +135,20 @@ void explain(GradientTestResult& r, int K, const std::string& wrt) {
     // and the error drops at once to the rounding floor. A wrong gradient never does that: its
     // error keeps falling only like ε.
     r.verdict = "pass";
-    r.explanation = "F is piecewise linear along d (ReLU-like kinks): for ε ≥ " + sci(r.epsilon[used - 1]) +
-                    " the step crosses a kink, so the first-order error is large there, but from k = " +
-                    std::to_string(used) + " (ε = " + sci(r.epsilon[used]) +
-                    ") it drops at once to the rounding floor: F is exactly linear there and the gradient "
-                    "matches it exactly. The slopes before the drop measure the kinks, not the gradient.";
+    r.explanation =
+        "F is piecewise linear along d (ReLU-like kinks): for ε ≥ " + sci(r.epsilon[used - 1]) +
+        " the step crosses a kink, so the first-order error is large there, but from k = " + std::to_string(used) +
+        " (ε = " + sci(r.epsilon[used]) +
+        ") it drops at once to the rounding floor: F is exactly linear there and the gradient "
+        "matches it exactly. The slopes before the drop measure the kinks, not the gradient.";
     return;
   }
   if (used < 3) {
     r.verdict = "inconclusive";
-    r.explanation = "Only " + std::to_string(used) + " value(s) of ε lie above the rounding floor, too few "
-                    "to measure a slope; start from a larger ε₀." + floor_note;
+    r.explanation = "Only " + std::to_string(used) +
+                    " value(s) of ε lie above the rounding floor, too few "
+                    "to measure a slope; start from a larger ε₀." +
+                    floor_note;
     return;
   }
   // The last rates before the floor show the asymptotic order: O(ε) there means a small but real
@@ -172,12 +174,14 @@ void explain(GradientTestResult& r, int K, const std::string& wrt) {
   } else if (first_ok) {
     r.verdict = "inconclusive";
     r.explanation = "The first-order error falls as O(ε²) but the zero-order error does not yet fall as O(ε) " +
-                    slopes + ": along d the curvature outweighs the slope dᵀg for these ε; use more "
-                    "iterations (smaller ε) or another seed." + floor_note;
+                    slopes +
+                    ": along d the curvature outweighs the slope dᵀg for these ε; use more "
+                    "iterations (smaller ε) or another seed." +
+                    floor_note;
   } else {
     r.verdict = "fail";
-    r.explanation = "The first-order error falls only like the zero-order error, O(ε) instead of O(ε²) " +
-                    slopes + (s1 >= 1.7 ? ", at least for the smallest ε" : "") +
+    r.explanation = "The first-order error falls only like the zero-order error, O(ε) instead of O(ε²) " + slopes +
+                    (s1 >= 1.7 ? ", at least for the smallest ε" : "") +
                     ": the gradient does not match the function, so a derivative is wrong." + floor_note;
   }
 }
@@ -200,20 +204,22 @@ void describe_coverage(ElementwiseResult& result, const std::vector<SampledBlock
   }
   SkippedEntries skip{"block_quota", 0, ""};
   for (const SampledBlock& block : sampled) skip.count += block.size - quota;
-  const std::string share = budget / static_cast<Index>(blocks) > 0
-                                ? "its budget of " + std::to_string(budget) + " ÷ " + std::to_string(blocks) + ", rounded down"
-                                : "at least 1, as its budget of " + std::to_string(budget) + " is smaller than the number of blocks";
-  const std::string rule = "because the check takes at most " + std::to_string(quota) + " entr" + (quota == 1 ? "y" : "ies") +
-                           " from each of the " + std::to_string(blocks) + " parameter blocks (" + share +
-                           ") and samples any larger block by seed";
+  const std::string share =
+      budget / static_cast<Index>(blocks) > 0
+          ? "its budget of " + std::to_string(budget) + " ÷ " + std::to_string(blocks) + ", rounded down"
+          : "at least 1, as its budget of " + std::to_string(budget) + " is smaller than the number of blocks";
+  const std::string rule = "because the check takes at most " + std::to_string(quota) + " entr" +
+                           (quota == 1 ? "y" : "ies") + " from each of the " + std::to_string(blocks) +
+                           " parameter blocks (" + share + ") and samples any larger block by seed";
   const std::string count = std::to_string(skip.count);
   if (sampled.size() == 1) {
-    skip.explanation = count + " of " + sampled.front().name + "’s " + std::to_string(sampled.front().size) + " entries " +
-                       (skip.count == 1 ? "is" : "are") + " left out " + rule;
+    skip.explanation = count + " of " + sampled.front().name + "’s " + std::to_string(sampled.front().size) +
+                       " entries " + (skip.count == 1 ? "is" : "are") + " left out " + rule;
   } else {
     std::string list;
     for (const SampledBlock& block : sampled)
-      list += (list.empty() ? "" : ", ") + block.name + " " + std::to_string(quota) + " of " + std::to_string(block.size);
+      list +=
+          (list.empty() ? "" : ", ") + block.name + " " + std::to_string(quota) + " of " + std::to_string(block.size);
     skip.explanation = count + " entries are left out (checked: " + list + ") " + rule;
   }
   result.coverage = checked + " of " + total + " entries checked; " + skip.explanation + ".";
@@ -224,23 +230,23 @@ void describe_coverage(ElementwiseResult& result, const std::vector<SampledBlock
 
 void validate_gradient_test_settings(const GradientTestSettings& s) {
   if (!(std::isfinite(s.epsilon0) && s.epsilon0 > 0.0 && s.epsilon0 <= 10.0))
-    throw SpecError(std::string(kTag) + " epsilon0 must be a number in 0..10 (above 0), got " + format_number(s.epsilon0));
+    throw SpecError(std::string(kTag) + " epsilon0 must be a number in 0..10 (above 0), got " +
+                    format_number(s.epsilon0));
   if (s.iterations < 3 || s.iterations > 60)
     throw SpecError(std::string(kTag) + " iterations must be an integer in 3..60, got " + std::to_string(s.iterations));
 }
 
-GradientTestResult gradient_test(const std::function<double(const Vector&)>& F, const Vector& x,
-                                 const Vector& g, const GradientTestSettings& settings,
-                                 const std::optional<Vector>& direction) {
+GradientTestResult gradient_test(const std::function<double(const Vector&)>& F, const Vector& x, const Vector& g,
+                                 const GradientTestSettings& settings, const std::optional<Vector>& direction) {
   validate_gradient_test_settings(settings);
   if (x.size() == 0) throw ShapeError(std::string(kTag) + " x is empty: there is nothing to test");
   if (g.size() != x.size())
-    throw ShapeError(std::string(kTag) + " the gradient has " + std::to_string(g.size()) +
-                     " entries but x has " + std::to_string(x.size()));
+    throw ShapeError(std::string(kTag) + " the gradient has " + std::to_string(g.size()) + " entries but x has " +
+                     std::to_string(x.size()));
   Vector d = direction ? *direction : seeded_direction(x.size(), settings.seed);
   if (d.size() != x.size())
-    throw ShapeError(std::string(kTag) + " the direction has " + std::to_string(d.size()) +
-                     " entries but x has " + std::to_string(x.size()));
+    throw ShapeError(std::string(kTag) + " the direction has " + std::to_string(d.size()) + " entries but x has " +
+                     std::to_string(x.size()));
   if (!d.allFinite() || d.norm() == 0.0)
     throw DataError(std::string(kTag) + " the direction must be finite and not all zeros");
   d.normalize();
@@ -249,10 +255,13 @@ GradientTestResult gradient_test(const std::function<double(const Vector&)>& F, 
   GradientTestResult r;
   r.bug = std::string(derivative_bug_name(settings.bug));
   r.value = F(x);
-  if (!std::isfinite(r.value)) throw DataError(std::string(kTag) + " F(x) is not finite (" + format_number(r.value) + "): there is nothing to test");
+  if (!std::isfinite(r.value))
+    throw DataError(std::string(kTag) + " F(x) is not finite (" + format_number(r.value) +
+                    "): there is nothing to test");
   r.directional_derivative = d.dot(g);
   if (!std::isfinite(r.directional_derivative))
-    throw DataError(std::string(kTag) + " the gradient is not finite: dᵀg = " + format_number(r.directional_derivative));
+    throw DataError(std::string(kTag) +
+                    " the gradient is not finite: dᵀg = " + format_number(r.directional_derivative));
   Vector step(x.size());
   double largest_value = std::abs(r.value);
   for (int k = 0; k < K; ++k) {
@@ -278,8 +287,7 @@ GradientTestResult gradient_test(const std::function<double(const Vector&)>& F, 
   r.floor_index = K;
   for (int k = 0; k < K; ++k) {
     const bool tiny = r.first_order[k] <= r.floor_level;
-    const bool rising = k > 0 && r.first_order[k] > r.first_order[k - 1] &&
-                        r.first_order[k] <= 100.0 * r.floor_level;
+    const bool rising = k > 0 && r.first_order[k] > r.first_order[k - 1] && r.first_order[k] <= 100.0 * r.floor_level;
     if (tiny || rising) {
       r.floor_index = k;
       break;
@@ -299,16 +307,16 @@ GradientTestResult gradient_test(const std::function<double(const Vector&)>& F, 
   const auto is_nan = [](double v) { return std::isnan(v); };
   if (std::any_of(r.zero_order_rate.begin(), r.zero_order_rate.end(), is_nan) ||
       std::any_of(r.first_order_rate.begin(), r.first_order_rate.end(), is_nan))
-    r.rate_note = "There is no rate where one of its two errors is exactly 0 (F(x + εd) came out as the same double "
-                  "as F(x), or as F(x) + ε dᵀg): 0 has no logarithm.";
+    r.rate_note =
+        "There is no rate where one of its two errors is exactly 0 (F(x + εd) came out as the same double "
+        "as F(x), or as F(x) + ε dᵀg): 0 has no logarithm.";
   explain(r, K, settings.wrt);
   r.passed = r.verdict == "pass";
   return r;
 }
 
 GradientTestResult network_gradient_test(Network& net, const Matrix& X, const Matrix& Y,
-                                         const GradientTestSettings& settings,
-                                         const std::optional<Vector>& direction) {
+                                         const GradientTestSettings& settings, const std::optional<Vector>& direction) {
   validate_gradient_test_settings(settings);
   NetworkRestorer restore(net);
   net.set_derivative_bug(settings.bug);
@@ -317,8 +325,10 @@ GradientTestResult network_gradient_test(Network& net, const Matrix& X, const Ma
   const Vector x = net.parameters();
   Vector d = direction ? *direction : seeded_direction(x.size(), settings.seed);
   if (d.size() == x.size()) {
-    if (settings.wrt == "weights") d = d.cwiseProduct(net.weight_mask());
-    else if (settings.wrt == "biases") d = d.cwiseProduct(Vector::Ones(x.size()) - net.weight_mask());
+    if (settings.wrt == "weights")
+      d = d.cwiseProduct(net.weight_mask());
+    else if (settings.wrt == "biases")
+      d = d.cwiseProduct(Vector::Ones(x.size()) - net.weight_mask());
     else if (settings.wrt != "all")
       throw SpecError(std::string(kTag) + " wrt must be \"all\", \"weights\" or \"biases\" for a network, got \"" +
                       settings.wrt + "\"");
@@ -328,19 +338,22 @@ GradientTestResult network_gradient_test(Network& net, const Matrix& X, const Ma
     return net.loss(X, Y).total();
   };
   GradientTestResult r = gradient_test(F, x, g, settings, d);
-  r.target = "network loss w.r.t. " + (settings.wrt == "all" ? std::string("all parameters") : settings.wrt) +
-             " (" + std::to_string(x.size()) + " parameters, " + std::to_string(X.cols()) + " samples)";
+  r.target = "network loss w.r.t. " + (settings.wrt == "all" ? std::string("all parameters") : settings.wrt) + " (" +
+             std::to_string(x.size()) + " parameters, " + std::to_string(X.cols()) + " samples)";
   return r;
 }
 
 GradientTestResult softmax_regression_test(const SoftmaxRegressionProblem& problem,
                                            const GradientTestSettings& settings) {
   if (problem.samples < 1 || problem.samples > 10000)
-    throw SpecError(std::string(kTag) + " samples must be an integer in 1..10000, got " + std::to_string(problem.samples));
+    throw SpecError(std::string(kTag) + " samples must be an integer in 1..10000, got " +
+                    std::to_string(problem.samples));
   if (problem.features < 1 || problem.features > 1000)
-    throw SpecError(std::string(kTag) + " features must be an integer in 1..1000, got " + std::to_string(problem.features));
+    throw SpecError(std::string(kTag) + " features must be an integer in 1..1000, got " +
+                    std::to_string(problem.features));
   if (problem.classes < 2 || problem.classes > 100)
-    throw SpecError(std::string(kTag) + " classes must be an integer in 2..100, got " + std::to_string(problem.classes));
+    throw SpecError(std::string(kTag) + " classes must be an integer in 2..100, got " +
+                    std::to_string(problem.classes));
   // Seed 000 §1.1: X ~ N(0, 1), labels uniform, W and b ~ N(0, 1).
   Rng rng(settings.seed);
   Matrix X(problem.features, problem.samples), Y = Matrix::Zero(problem.classes, problem.samples);
@@ -364,15 +377,17 @@ GradientTestResult softmax_regression_test(const SoftmaxRegressionProblem& probl
   net.set_parameters(p);
 
   GradientTestSettings network_settings = settings;
-  if (settings.wrt == "W") network_settings.wrt = "weights";
-  else if (settings.wrt == "b") network_settings.wrt = "biases";
+  if (settings.wrt == "W")
+    network_settings.wrt = "weights";
+  else if (settings.wrt == "b")
+    network_settings.wrt = "biases";
   else if (settings.wrt != "all")
     throw SpecError(std::string(kTag) + " wrt must be \"W\", \"b\" or \"all\" for softmax regression, got \"" +
                     settings.wrt + "\"");
   GradientTestResult r = network_gradient_test(net, X, Y, network_settings);
   r.target = "softmax-regression loss w.r.t. " + (settings.wrt == "all" ? std::string("W and b") : settings.wrt) +
-             " (" + std::to_string(problem.samples) + " samples, " + std::to_string(problem.features) +
-             " features, " + std::to_string(problem.classes) + " classes)";
+             " (" + std::to_string(problem.samples) + " samples, " + std::to_string(problem.features) + " features, " +
+             std::to_string(problem.classes) + " classes)";
   return r;
 }
 
@@ -434,8 +449,8 @@ GradientTestResult jacobian_test(Network& net, std::size_t layer_index, Index ba
     r = gradient_test(F, start, g, settings,
                       seeded_direction(net.parameter_count(), settings.seed + 1).cwiseProduct(mask));
   }
-  r.target = "transposed Jacobian of " + where + " w.r.t. " + settings.wrt + " (g = f(x)ᵀu, " +
-             std::to_string(batch) + " sample" + (batch == 1 ? "" : "s") + ")";
+  r.target = "transposed Jacobian of " + where + " w.r.t. " + settings.wrt + " (g = f(x)ᵀu, " + std::to_string(batch) +
+             " sample" + (batch == 1 ? "" : "s") + ")";
   return r;
 }
 
@@ -447,12 +462,14 @@ double relative_error(double analytic, double numeric) {
 ElementwiseResult elementwise_check(Network& net, const Matrix& X, const Matrix& Y,
                                     const ElementwiseSettings& settings) {
   if (!(settings.step > 0.0 && settings.step <= 0.1))
-    throw SpecError(std::string(kTag) + " step must be a number in 0..0.1 (above 0), got " + format_number(settings.step));
+    throw SpecError(std::string(kTag) + " step must be a number in 0..0.1 (above 0), got " +
+                    format_number(settings.step));
   if (settings.max_entries < 1 || settings.max_entries > 100000)
     throw SpecError(std::string(kTag) + " max_entries must be an integer in 1..100000, got " +
                     std::to_string(settings.max_entries));
   if (!(settings.tolerance > 0.0))
-    throw SpecError(std::string(kTag) + " tolerance must be a number above 0, got " + format_number(settings.tolerance));
+    throw SpecError(std::string(kTag) + " tolerance must be a number above 0, got " +
+                    format_number(settings.tolerance));
   NetworkRestorer restore(net);
   net.set_derivative_bug(settings.bug);
   net.compute_gradients(X, Y);
@@ -495,7 +512,8 @@ ElementwiseResult elementwise_check(Network& net, const Matrix& X, const Matrix&
         p(e.index) = keep;
         if (!std::isfinite(up) || !std::isfinite(down))
           throw DataError(std::string(kTag) + " the loss is not finite when layer " + std::to_string(i) + " " +
-                          block.name + " entry " + std::to_string(local) + " moves by ±" + format_number(settings.step));
+                          block.name + " entry " + std::to_string(local) + " moves by ±" +
+                          format_number(settings.step));
         // numeric = (L(p + h e_i) − L(p − h e_i)) / 2h
         e.numeric = (up - down) / (2.0 * settings.step);
         e.analytic = analytic(e.index);

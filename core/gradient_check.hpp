@@ -18,22 +18,22 @@
 namespace lab {
 
 struct GradientTestSettings {
-  double epsilon0 = 0.5;      // ε₀
-  int iterations = 8;         // K, the number of ε values (3..60)
-  std::uint64_t seed = 1;     // direction d (and data where the target draws any)
-  std::string wrt = "all";    // which parameters move: network "all" | "weights" | "biases";
-                              // layer "W" | "b" | "W1" | "b1" | "W2" | "input" | "all"
+  double epsilon0 = 0.5;    // ε₀
+  int iterations = 8;       // K, the number of ε values (3..60)
+  std::uint64_t seed = 1;   // direction d (and data where the target draws any)
+  std::string wrt = "all";  // which parameters move: network "all" | "weights" | "biases";
+                            // layer "W" | "b" | "W1" | "b1" | "W2" | "input" | "all"
   DerivativeBug bug = DerivativeBug::none;
 };
 
 struct GradientTestResult {
-  std::string target;                  // what was tested, in words
-  double value = 0.0;                  // F(x)
-  double directional_derivative = 0.0; // dᵀg(x)
-  std::vector<double> epsilon;         // (K) ε_k
-  std::vector<double> zero_order;      // (K) |F(x+ε_k d) − F(x)|
-  std::vector<double> first_order;     // (K) |F(x+ε_k d) − F(x) − ε_k dᵀg|
-  std::vector<double> zero_order_rate; // (K−1) log2(e_k / e_(k+1)): 1 for O(ε), 2 for O(ε²)
+  std::string target;                   // what was tested, in words
+  double value = 0.0;                   // F(x)
+  double directional_derivative = 0.0;  // dᵀg(x)
+  std::vector<double> epsilon;          // (K) ε_k
+  std::vector<double> zero_order;       // (K) |F(x+ε_k d) − F(x)|
+  std::vector<double> first_order;      // (K) |F(x+ε_k d) − F(x) − ε_k dᵀg|
+  std::vector<double> zero_order_rate;  // (K−1) log2(e_k / e_(k+1)): 1 for O(ε), 2 for O(ε²)
   std::vector<double> first_order_rate;
   std::vector<bool> at_floor;          // (K) first-order error at the rounding floor of doubles
   int floor_index = 0;                 // first k at the floor (K when none)
@@ -46,15 +46,15 @@ struct GradientTestResult {
   std::string rate_note;               // why some rates are NaN ("" when every rate is a number)
   std::string verdict;                 // "pass", "fail" or "inconclusive"
   bool passed = false;
-  std::string explanation;             // one or two plain sentences for the page
-  std::string bug;                     // the teaching bug that was on ("none" normally)
+  std::string explanation;  // one or two plain sentences for the page
+  std::string bug;          // the teaching bug that was on ("none" normally)
 };
 
 // The test itself, for any F with gradient g at x along direction d (seeded unit vector when
 // `direction` is empty). Throws SpecError/ShapeError for bad settings or sizes, DataError when a
 // value of F is not finite.
-GradientTestResult gradient_test(const std::function<double(const Vector&)>& F, const Vector& x,
-                                 const Vector& g, const GradientTestSettings& settings,
+GradientTestResult gradient_test(const std::function<double(const Vector&)>& F, const Vector& x, const Vector& g,
+                                 const GradientTestSettings& settings,
                                  const std::optional<Vector>& direction = std::nullopt);
 
 // A whole network's loss on (X, Y) w.r.t. its flat parameters (wrt: all | weights | biases).
@@ -76,8 +76,7 @@ GradientTestResult softmax_regression_test(const SoftmaxRegressionProblem& probl
 // Seed 000 §2.1–2.2, the transposed Jacobian test: for layer `layer` of `net` (its weights), a
 // seeded input x of `batch` samples and a fixed seeded u, the scalar g = Σ f(x) ⊙ u with gradient
 // Jᵀu, w.r.t. one parameter array (W, b, W1, b1, W2), all of them ("all") or the input.
-GradientTestResult jacobian_test(Network& net, std::size_t layer, Index batch,
-                                 const GradientTestSettings& settings);
+GradientTestResult jacobian_test(Network& net, std::size_t layer, Index batch, const GradientTestSettings& settings);
 
 // CS231n's element-wise check: analytic gradient against central differences, per parameter.
 
@@ -90,27 +89,27 @@ GradientTestResult jacobian_test(Network& net, std::size_t layer, Index batch,
 double relative_error(double analytic, double numeric);
 
 struct ElementCheck {
-  Index index = 0;        // in the flat vector
+  Index index = 0;  // in the flat vector
   Index layer = 0;
-  std::string block;      // "W", "b", …
-  Index row = 0, col = 0; // inside the block
+  std::string block;       // "W", "b", …
+  Index row = 0, col = 0;  // inside the block
   double analytic = 0.0, numeric = 0.0;
   double relative_error = 0.0;  // relative_error(analytic, numeric)
 };
 struct ElementwiseSettings {
-  double step = 1e-5;          // h of the central difference
-  Index max_entries = 200;     // each parameter block gets max_entries / (number of blocks) entries
-                               // (at least 1); a larger block is checked on a seeded sample of that many
+  double step = 1e-5;       // h of the central difference
+  Index max_entries = 200;  // each parameter block gets max_entries / (number of blocks) entries
+                            // (at least 1); a larger block is checked on a seeded sample of that many
   std::uint64_t seed = 1;
   DerivativeBug bug = DerivativeBug::none;
-  double tolerance = 1e-6;     // above it an entry counts as wrong
+  double tolerance = 1e-6;  // above it an entry counts as wrong
 };
 // Entries the check left out, for one reason. The only reason is "block_quota": a block with more
 // entries than its share of max_entries is checked on a seeded sample.
 struct SkippedEntries {
-  std::string reason;         // "block_quota"
-  Index count = 0;            // entries left out for this reason
-  std::string explanation;    // which blocks and why, in words
+  std::string reason;       // "block_quota"
+  Index count = 0;          // entries left out for this reason
+  std::string explanation;  // which blocks and why, in words
 };
 struct ElementwiseResult {
   std::vector<ElementCheck> entries;

@@ -41,8 +41,7 @@ std::vector<BlockDistribution> weight_distributions(const ModelSpec& spec) {
   return out;
 }
 
-void initialise_parameters(const std::vector<const Layer*>& layers, const InitSpec& init,
-                           double* params) {
+void initialise_parameters(const std::vector<const Layer*>& layers, const InitSpec& init, double* params) {
   Rng rng(init.seed);
   for (const Layer* layer : layers) {
     for (const ParamBlock& block : layer->param_blocks()) {

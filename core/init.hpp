@@ -31,7 +31,6 @@ struct BlockDistribution {
 std::vector<BlockDistribution> weight_distributions(const ModelSpec& spec);
 
 // Fills `params` (the network's flat vector) for the given layers.
-void initialise_parameters(const std::vector<const Layer*>& layers, const InitSpec& init,
-                           double* params);
+void initialise_parameters(const std::vector<const Layer*>& layers, const InitSpec& init, double* params);
 
 }  // namespace lab

@@ -24,8 +24,10 @@ void check_nesting(std::string_view text, std::string_view tag) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
     } else if (c == '"') {
       in_string = true;
     } else if (c == '[' || c == '{') {
@@ -56,8 +58,8 @@ Json parse_json_text(std::string_view text, std::string_view tag) {
   try {
     return Json::parse(text.begin(), text.end());
   } catch (const Json::parse_error& e) {
-    throw SpecError(std::string(tag) + " the text is not valid JSON (at byte " +
-                    std::to_string(e.byte) + "): check quotes, commas and brackets");
+    throw SpecError(std::string(tag) + " the text is not valid JSON (at byte " + std::to_string(e.byte) +
+                    "): check quotes, commas and brackets");
   } catch (const Json::out_of_range&) {
     // a number beyond ±1.8e308 ("1e400", or 400 digits): find it, outside strings, and name its field
     std::size_t position = 0;
@@ -65,8 +67,10 @@ Json parse_json_text(std::string_view text, std::string_view tag) {
     for (std::size_t i = 0; i < text.size(); ++i) {
       const char c = text[i];
       if (in_string) {
-        if (c == '\\') ++i;
-        else if (c == '"') in_string = false;
+        if (c == '\\')
+          ++i;
+        else if (c == '"')
+          in_string = false;
         continue;
       }
       if (c == '"') {
@@ -142,8 +146,7 @@ std::int64_t JsonFields::integer(std::string_view key, std::int64_t lo, std::int
   const std::string range = std::to_string(lo) + ".." + std::to_string(hi);
   const bool whole = value.is_number_integer() ||
                      (value.is_number_float() && std::isfinite(value.get<double>()) &&
-                      std::floor(value.get<double>()) == value.get<double>() &&
-                      std::abs(value.get<double>()) < 9.0e15);
+                      std::floor(value.get<double>()) == value.get<double>() && std::abs(value.get<double>()) < 9.0e15);
   if (!whole) fail(key, "must be an integer in " + range + ", got " + excerpt(value));
   const double as_double = value.get<double>();
   if (as_double < static_cast<double>(lo) || as_double > static_cast<double>(hi))
@@ -151,15 +154,13 @@ std::int64_t JsonFields::integer(std::string_view key, std::int64_t lo, std::int
   return value.is_number_float() ? static_cast<std::int64_t>(as_double) : value.get<std::int64_t>();
 }
 
-double JsonFields::number(std::string_view key, double lo, double hi,
-                          std::optional<double> fallback) const {
+double JsonFields::number(std::string_view key, double lo, double hi, std::optional<double> fallback) const {
   if (!has(key) && fallback) return *fallback;
   const Json& value = get(key);
   const std::string range = format_number(lo) + ".." + format_number(hi);
   if (!value.is_number()) fail(key, "must be a number in " + range + ", got " + excerpt(value));
   const double x = value.get<double>();
-  if (!std::isfinite(x) || x < lo || x > hi)
-    fail(key, "must be a number in " + range + ", got " + excerpt(value));
+  if (!std::isfinite(x) || x < lo || x > hi) fail(key, "must be a number in " + range + ", got " + excerpt(value));
   return x;
 }
 

@@ -24,15 +24,13 @@ class JsonFields {
  public:
   // `tag` starts each message ("[Spec]"); `path` names the object ("layers[1]", or "" for the
   // top level). Keys not in `allowed` are rejected so that a typo is never silently ignored.
-  JsonFields(const Json& object, std::string tag, std::string path,
-             std::initializer_list<std::string_view> allowed);
+  JsonFields(const Json& object, std::string tag, std::string path, std::initializer_list<std::string_view> allowed);
 
   bool has(std::string_view key) const;
   const Json& get(std::string_view key) const;  // throws when missing
   std::int64_t integer(std::string_view key, std::int64_t lo, std::int64_t hi,
                        std::optional<std::int64_t> fallback = std::nullopt) const;
-  double number(std::string_view key, double lo, double hi,
-                std::optional<double> fallback = std::nullopt) const;
+  double number(std::string_view key, double lo, double hi, std::optional<double> fallback = std::nullopt) const;
   std::string text(std::string_view key, std::optional<std::string> fallback = std::nullopt) const;
   bool boolean(std::string_view key, std::optional<bool> fallback = std::nullopt) const;
 

@@ -34,7 +34,7 @@ struct ParamBlock {
   std::string name;  // "W", "b", "W1", "b1", "W2"
   Index rows = 0;
   Index cols = 0;
-  Index offset = 0;  // index of its first entry in the layer's slice of the flat vector
+  Index offset = 0;       // index of its first entry in the layer's slice of the flat vector
   bool is_weight = true;  // weights get the l2/l1 penalty; biases do not
 };
 

@@ -22,9 +22,9 @@ constexpr NamedLoss kRegistry[] = {
 
 double loss_value(LossKind kind, const Matrix& z, const Matrix& a, const Matrix& y) {
   if (a.rows() != y.rows() || a.cols() != y.cols())
-    throw ShapeError("[Loss] targets are " + std::to_string(y.rows()) + " × " +
-                     std::to_string(y.cols()) + " but the output is " + std::to_string(a.rows()) +
-                     " × " + std::to_string(a.cols()) + " (outputs × samples)");
+    throw ShapeError("[Loss] targets are " + std::to_string(y.rows()) + " × " + std::to_string(y.cols()) +
+                     " but the output is " + std::to_string(a.rows()) + " × " + std::to_string(a.cols()) +
+                     " (outputs × samples)");
   const double batch = static_cast<double>(a.cols());
   switch (kind) {
     case LossKind::mse:

@@ -56,7 +56,8 @@ Shape shape_of(const ModelSpec& spec) {
 // The layer with the most parameters, as a person numbers it.
 std::size_t largest_layer(const Shape& shape) {
   return static_cast<std::size_t>(std::max_element(shape.parameters.begin(), shape.parameters.end()) -
-                                  shape.parameters.begin()) + 1;
+                                  shape.parameters.begin()) +
+         1;
 }
 
 // Optimizer state vectors of P doubles: momentum and nesterov v, rmsprop s, adam m and v.
@@ -67,8 +68,8 @@ double state_vectors(const std::string& optimizer) {
 }
 
 [[noreturn]] void refuse(double needed, const std::string& advice) {
-  throw ResourceError("[Memory] about " + gigabytes(needed) + " needed, " + holder() + " allows " +
-                      gigabytes(g_limit) + ": " + advice);
+  throw ResourceError("[Memory] about " + gigabytes(needed) + " needed, " + holder() + " allows " + gigabytes(g_limit) +
+                      ": " + advice);
 }
 
 }  // namespace

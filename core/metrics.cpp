@@ -11,9 +11,7 @@
 namespace lab {
 namespace {
 
-std::string shape_text(const Matrix& m) {
-  return std::to_string(m.rows()) + " × " + std::to_string(m.cols());
-}
+std::string shape_text(const Matrix& m) { return std::to_string(m.rows()) + " × " + std::to_string(m.cols()); }
 
 void require_non_empty(const Matrix& m, const char* what) {
   if (m.rows() == 0 || m.cols() == 0)
@@ -26,22 +24,21 @@ void require_finite(const Matrix& m, const char* what) {
     for (Index row = 0; row < m.rows(); ++row)
       if (!std::isfinite(m(row, col)))
         throw DataError(std::string("[Metrics] ") + what + " contain a non-finite value (" +
-                        std::to_string(m(row, col)) + ") at output " + std::to_string(row) +
-                        ", sample " + std::to_string(col) + "; check for a diverged model or bad data");
+                        std::to_string(m(row, col)) + ") at output " + std::to_string(row) + ", sample " +
+                        std::to_string(col) + "; check for a diverged model or bad data");
 }
 
 void require_same_shape(const Matrix& predicted, const Matrix& target) {
   if (predicted.rows() != target.rows() || predicted.cols() != target.cols())
-    throw ShapeError("[Metrics] predicted values are " + shape_text(predicted) +
-                     " but targets are " + shape_text(target) + " (outputs × samples)");
+    throw ShapeError("[Metrics] predicted values are " + shape_text(predicted) + " but targets are " +
+                     shape_text(target) + " (outputs × samples)");
 }
 
 void require_matching_labels(const std::vector<int>& truth, const std::vector<int>& predicted) {
   if (predicted.size() != truth.size())
     throw ShapeError("[Metrics] predicted labels have " + std::to_string(predicted.size()) +
                      " entries but true labels have " + std::to_string(truth.size()));
-  if (truth.empty())
-    throw DataError("[Metrics] no labels given; at least one sample is needed");
+  if (truth.empty()) throw DataError("[Metrics] no labels given; at least one sample is needed");
 }
 
 // Checks 0 ≤ label < classes (classes < 0 means no upper bound).
@@ -49,10 +46,9 @@ void require_labels_in_range(const std::vector<int>& labels, const char* what, i
   for (std::size_t i = 0; i < labels.size(); ++i) {
     const int label = labels[i];
     if (label < 0 || (classes >= 0 && label >= classes)) {
-      const std::string range =
-          classes >= 0 ? "0.." + std::to_string(classes - 1) : std::string("0 or more");
-      throw DataError(std::string("[Metrics] ") + what + " label " + std::to_string(label) +
-                      " is out of range " + range + " (entry " + std::to_string(i) + ")");
+      const std::string range = classes >= 0 ? "0.." + std::to_string(classes - 1) : std::string("0 or more");
+      throw DataError(std::string("[Metrics] ") + what + " label " + std::to_string(label) + " is out of range " +
+                      range + " (entry " + std::to_string(i) + ")");
     }
   }
 }
@@ -61,7 +57,8 @@ std::vector<int> labels_from_matrix(const Matrix& m, const char* what) {
   require_non_empty(m, what);
   require_finite(m, what);
   std::vector<int> labels(static_cast<std::size_t>(m.cols()));
-  for (Index col = 0; col < m.cols(); ++col) labels[static_cast<std::size_t>(col)] = static_cast<int>(label_of_column(m, col));
+  for (Index col = 0; col < m.cols(); ++col)
+    labels[static_cast<std::size_t>(col)] = static_cast<int>(label_of_column(m, col));
   return labels;
 }
 
@@ -70,13 +67,9 @@ double safe_divide(double n, double d) { return d > 0.0 ? n / d : 0.0; }
 
 }  // namespace
 
-std::vector<int> labels_from_outputs(const Matrix& outputs) {
-  return labels_from_matrix(outputs, "outputs");
-}
+std::vector<int> labels_from_outputs(const Matrix& outputs) { return labels_from_matrix(outputs, "outputs"); }
 
-std::vector<int> labels_from_targets(const Matrix& targets) {
-  return labels_from_matrix(targets, "targets");
-}
+std::vector<int> labels_from_targets(const Matrix& targets) { return labels_from_matrix(targets, "targets"); }
 
 int class_count_for_rows(Index rows) {
   if (rows < 1)
@@ -86,10 +79,9 @@ int class_count_for_rows(Index rows) {
   return rows == 1 ? 2 : static_cast<int>(rows);
 }
 
-ClassificationReport classification_report(const std::vector<int>& truth,
-                                           const std::vector<int>& predicted, int classes) {
-  if (classes < 1)
-    throw DataError("[Metrics] classes must be at least 1, got " + std::to_string(classes));
+ClassificationReport classification_report(const std::vector<int>& truth, const std::vector<int>& predicted,
+                                           int classes) {
+  if (classes < 1) throw DataError("[Metrics] classes must be at least 1, got " + std::to_string(classes));
   require_matching_labels(truth, predicted);
   require_labels_in_range(truth, "true", classes);
   require_labels_in_range(predicted, "predicted", classes);

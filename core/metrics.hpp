@@ -20,10 +20,10 @@ int class_count_for_rows(Index rows);
 
 struct ClassificationReport {
   int classes = 0;
-  Matrix confusion;       // (K × K) counts as doubles, rows = true class, columns = predicted class
-  double accuracy = 0.0;  // fraction correct
-  double macro_f1 = 0.0;  // mean over classes of F1, with 0 for a class whose precision+recall is 0
-                          // (sklearn zero_division=0)
+  Matrix confusion;              // (K × K) counts as doubles, rows = true class, columns = predicted class
+  double accuracy = 0.0;         // fraction correct
+  double macro_f1 = 0.0;         // mean over classes of F1, with 0 for a class whose precision+recall is 0
+                                 // (sklearn zero_division=0)
   Vector precision, recall, f1;  // (K) per class, 0 when undefined (zero_division=0)
   Vector per_class_accuracy;     // (K) recall of each class (correct / true count), 0 for a class
                                  // with no samples
@@ -31,8 +31,8 @@ struct ClassificationReport {
 };
 
 // truth and predicted: B labels each in 0..classes−1, B ≥ 1, classes ≥ 1.
-ClassificationReport classification_report(const std::vector<int>& truth,
-                                           const std::vector<int>& predicted, int classes);
+ClassificationReport classification_report(const std::vector<int>& truth, const std::vector<int>& predicted,
+                                           int classes);
 // Fraction of equal entries; labels must be ≥ 0, B ≥ 1.
 double accuracy(const std::vector<int>& truth, const std::vector<int>& predicted);
 

@@ -15,9 +15,7 @@ namespace {
 // How many batch sizes keep their buffers (training batch, last partial batch, evaluation sets).
 constexpr std::size_t kMaxWorkspaces = 6;
 
-std::string shape_text(const Matrix& m) {
-  return std::to_string(m.rows()) + " × " + std::to_string(m.cols());
-}
+std::string shape_text(const Matrix& m) { return std::to_string(m.rows()) + " × " + std::to_string(m.cols()); }
 
 }  // namespace
 
@@ -47,8 +45,7 @@ Network::Network(const ModelSpec& spec) : spec_(spec) {
   for (std::size_t i = 0; i < layers_.size(); ++i) {
     layers_[i]->bind(params_.data() + offsets_[i], grads_.data() + offsets_[i]);
     for (const ParamBlock& block : layers_[i]->param_blocks())
-      if (block.is_weight)
-        weight_mask_.segment(offsets_[i] + block.offset, block.rows * block.cols).setOnes();
+      if (block.is_weight) weight_mask_.segment(offsets_[i] + block.offset, block.rows * block.cols).setOnes();
   }
   initialise();
 }
@@ -71,15 +68,14 @@ void Network::set_parameters(const Eigen::Ref<const Vector>& values) {
   if (values.size() != params_.size())
     throw ShapeError("[Network] parameters must have " + std::to_string(params_.size()) +
                      " values (the flat order of the spec), got " + std::to_string(values.size()));
-  if (!values.allFinite())
-    throw DataError("[Network] parameters must be finite numbers; got NaN or infinity");
+  if (!values.allFinite()) throw DataError("[Network] parameters must be finite numbers; got NaN or infinity");
   params_ = values;
 }
 
 void Network::check_inputs(const Matrix& X) const {
   if (X.rows() != spec_.input)
-    throw ShapeError("[Network] inputs must have " + std::to_string(spec_.input) +
-                     " features per sample, got " + std::to_string(X.rows()));
+    throw ShapeError("[Network] inputs must have " + std::to_string(spec_.input) + " features per sample, got " +
+                     std::to_string(X.rows()));
   if (X.cols() < 1) throw ShapeError("[Network] inputs must hold at least one sample, got 0");
   if (!X.allFinite()) throw DataError("[Network] inputs contain NaN or infinity");
 }
@@ -87,8 +83,8 @@ void Network::check_inputs(const Matrix& X) const {
 void Network::check_targets(const Matrix& X, const Matrix& Y) const {
   check_inputs(X);
   if (Y.rows() != output_size() || Y.cols() != X.cols())
-    throw ShapeError("[Network] targets must be " + std::to_string(output_size()) + " × " +
-                     std::to_string(X.cols()) + " (outputs × samples), got " + shape_text(Y));
+    throw ShapeError("[Network] targets must be " + std::to_string(output_size()) + " × " + std::to_string(X.cols()) +
+                     " (outputs × samples), got " + shape_text(Y));
   if (!Y.allFinite()) throw DataError("[Network] targets contain NaN or infinity");
 }
 

@@ -126,9 +126,8 @@ class Adam final : public Optimizer {
 void check_coefficient(double value, double lo, double hi, bool open_hi, const char* field) {
   const bool ok = std::isfinite(value) && value >= lo && (open_hi ? value < hi : value <= hi);
   if (!ok)
-    throw SpecError(std::string("[Settings] optimizer.") + field + " must be a number in " +
-                    format_number(lo) + (open_hi ? "..<" : "..") + format_number(hi) + ", got " +
-                    format_number(value));
+    throw SpecError(std::string("[Settings] optimizer.") + field + " must be a number in " + format_number(lo) +
+                    (open_hi ? "..<" : "..") + format_number(hi) + ", got " + format_number(value));
 }
 
 // "m, v" for error messages.
@@ -152,21 +151,21 @@ void Optimizer::set_state(const OptimizerState& state) {
     if (v.name != own[i].name)
       throw SpecError(tag + " holds the vectors " + names_of(own) + " in this order, got " + names_of(state.vectors));
     if (v.value.size() != own[i].value.size())
-      throw SpecError(field + " must hold " + std::to_string(own[i].value.size()) + " numbers (one per parameter), got " +
-                      std::to_string(v.value.size()));
+      throw SpecError(field + " must hold " + std::to_string(own[i].value.size()) +
+                      " numbers (one per parameter), got " + std::to_string(v.value.size()));
     if (!v.value.allFinite()) throw SpecError(field + " must hold finite numbers only");
     // squared-gradient averages go under a square root
     const bool squares = settings_.name == "rmsprop" || (settings_.name == "adam" && own[i].name == "v");
     if (squares && v.value.minCoeff() < 0.0)
-      throw SpecError(field + " is a mean of squared gradients and must be ≥ 0, got " + format_number(v.value.minCoeff()));
+      throw SpecError(field + " is a mean of squared gradients and must be ≥ 0, got " +
+                      format_number(v.value.minCoeff()));
   }
   load(state.vectors);
   t_ = state.t;
 }
 
 void validate_optimizer_settings(const OptimizerSettings& s) {
-  if (s.name != "sgd" && s.name != "momentum" && s.name != "nesterov" && s.name != "rmsprop" &&
-      s.name != "adam")
+  if (s.name != "sgd" && s.name != "momentum" && s.name != "nesterov" && s.name != "rmsprop" && s.name != "adam")
     throw SpecError("[Settings] optimizer.name: unknown optimizer \"" + s.name +
                     "\"; allowed: sgd, momentum, nesterov, rmsprop, adam");
   check_coefficient(s.momentum, 0.0, 1.0, true, "momentum");

@@ -15,7 +15,7 @@ namespace lab {
 // The problem's optimum when `spec` trained on `X_train` (features × samples) minimises f: one
 // dense identity layer with one unit and no bias, loss mse, l2 = λ, l1 = 0, and X_train equal to
 // the problem's X (all m samples, unscaled). Otherwise, the reason in words, naming the setting.
-std::variant<Optimum, std::string> least_squares_reference(const LeastSquaresProblem& problem,
-                                                           const ModelSpec& spec, const Matrix& X_train);
+std::variant<Optimum, std::string> least_squares_reference(const LeastSquaresProblem& problem, const ModelSpec& spec,
+                                                           const Matrix& X_train);
 
 }  // namespace lab

@@ -46,7 +46,8 @@ Scaler fit_scaler(Scaling kind, const Matrix& X_train) {
     }
     if (!std::isfinite(scaler.shift(i)) || !std::isfinite(scaler.scale(i)))
       throw DataError("[Scaler] feature " + std::to_string(i + 1) + " cannot be " +
-                      (kind == Scaling::standardize ? "standardized" : "scaled to [0, 1]") + ": its values (from " + format_number(row.minCoeff()) + " to " + format_number(row.maxCoeff()) +
+                      (kind == Scaling::standardize ? "standardized" : "scaled to [0, 1]") + ": its values (from " +
+                      format_number(row.minCoeff()) + " to " + format_number(row.maxCoeff()) +
                       ") spread too far for a double; rescale that column or choose scaling none");
   }
   return scaler;

@@ -9,9 +9,7 @@ Residual::Residual(Index width, Activation activation) : width_(width), activati
 
 std::vector<ParamBlock> Residual::param_blocks() const {
   const Index n = width_ * width_;
-  return {{"W1", width_, width_, 0, true},
-          {"b1", width_, 1, n, false},
-          {"W2", width_, width_, n + width_, true}};
+  return {{"W1", width_, width_, 0, true}, {"b1", width_, 1, n, false}, {"W2", width_, width_, n + width_, true}};
 }
 
 void Residual::bind(double* params, double* grads) {
@@ -42,8 +40,10 @@ void Residual::backward(const Matrix& x, const Matrix& g, LayerCache& cache) {
   dW2_.noalias() = g * cache.h.transpose();
   // dL/dh = W2ᵀ g   (BUG for teaching: W2 g)
   cache.dh.resize(width_, x.cols());
-  if (forgot_transpose) cache.dh.noalias() = W2_ * g;
-  else cache.dh.noalias() = W2_.transpose() * g;
+  if (forgot_transpose)
+    cache.dh.noalias() = W2_ * g;
+  else
+    cache.dh.noalias() = W2_.transpose() * g;
   // δ = dL/dz = f'(z) ⊙ dL/dh
   activation_.apply_jacobian(cache.z, cache.h, cache.dh, cache.delta, bug_);
   // dL/dW1 = δ xᵀ,  dL/db1 = Σ over the batch of δ
@@ -56,8 +56,10 @@ void Residual::backward(const Matrix& x, const Matrix& g, LayerCache& cache) {
   }
   // dL/dx = g + W1ᵀ δ   (the identity path plus the branch; BUG for teaching: W1 δ)
   cache.grad_in = g;
-  if (forgot_transpose) cache.grad_in.noalias() += W1_ * cache.delta;
-  else cache.grad_in.noalias() += W1_.transpose() * cache.delta;
+  if (forgot_transpose)
+    cache.grad_in.noalias() += W1_ * cache.delta;
+  else
+    cache.grad_in.noalias() += W1_.transpose() * cache.delta;
 }
 
 std::vector<NamedMatrix> Residual::forward_values(const LayerCache& cache) const {
@@ -67,8 +69,8 @@ std::vector<NamedMatrix> Residual::forward_values(const LayerCache& cache) const
 std::vector<NamedMatrix> Residual::backward_values(const LayerCache& cache) const {
   Matrix fprime;
   activation_.derivative(cache.z, cache.h, fprime, bug_);
-  return {{"dh", cache.dh},   {"fprime", fprime}, {"delta", cache.delta}, {"dW1", dW1_},
-          {"db1", db1_},      {"dW2", dW2_},      {"grad_in", cache.grad_in}};
+  return {{"dh", cache.dh}, {"fprime", fprime}, {"delta", cache.delta},    {"dW1", dW1_},
+          {"db1", db1_},    {"dW2", dW2_},      {"grad_in", cache.grad_in}};
 }
 
 }  // namespace lab

@@ -32,8 +32,7 @@ LayerSpec parse_layer(const Json& object, std::size_t index) {
   } else if (fields.has("units")) {
     fields.fail("units", "is not allowed on a residual block: it keeps the width of its input");
   }
-  layer.activation.kind =
-      activation_from_name(fields.text("activation", "identity"), fields.field("activation"));
+  layer.activation.kind = activation_from_name(fields.text("activation", "identity"), fields.field("activation"));
   if (fields.has("alpha") && layer.activation.kind != ActivationKind::leaky_relu)
     fields.fail("alpha", "is only used by leaky_relu");
   layer.activation.alpha = fields.number("alpha", 0.0, 1.0, 0.01);
@@ -54,8 +53,8 @@ std::string_view init_scheme_name(InitScheme scheme) {
 InitScheme init_scheme_from_name(std::string_view name, std::string_view field) {
   for (const auto& entry : kSchemes)
     if (name == entry.name) return entry.scheme;
-  throw SpecError(std::string(kTag) + " " + std::string(field) + ": unknown init scheme \"" +
-                  std::string(name) + "\"; allowed: zeros, uniform, normal, xavier, he");
+  throw SpecError(std::string(kTag) + " " + std::string(field) + ": unknown init scheme \"" + std::string(name) +
+                  "\"; allowed: zeros, uniform, normal, xavier, he");
 }
 
 ModelSpec parse_model_spec(std::string_view json_text) {
@@ -65,8 +64,8 @@ ModelSpec parse_model_spec(std::string_view json_text) {
   spec.input = static_cast<Index>(fields.integer("input", 1, SpecLimits::max_input));
   const Json& layers = fields.get("layers");
   if (!layers.is_array() || layers.empty() || layers.size() > SpecLimits::max_layers)
-    fields.fail("layers", "must be a list of 1.." + std::to_string(SpecLimits::max_layers) +
-                              " layer objects, got " + excerpt(layers));
+    fields.fail("layers", "must be a list of 1.." + std::to_string(SpecLimits::max_layers) + " layer objects, got " +
+                              excerpt(layers));
   for (std::size_t i = 0; i < layers.size(); ++i) spec.layers.push_back(parse_layer(layers[i], i));
   spec.loss = loss_from_name(fields.text("loss", "mse"), "loss");
   spec.l2 = fields.number("l2", 0.0, SpecLimits::max_penalty, 0.0);
@@ -86,8 +85,8 @@ void validate_model_spec(const ModelSpec& spec) {
     throw SpecError(std::string(kTag) + " " + field + " " + what);
   };
   if (spec.input < 1 || spec.input > SpecLimits::max_input)
-    fail("input", "must be an integer in 1.." + std::to_string(SpecLimits::max_input) + ", got " +
-                      std::to_string(spec.input));
+    fail("input",
+         "must be an integer in 1.." + std::to_string(SpecLimits::max_input) + ", got " + std::to_string(spec.input));
   if (spec.layers.empty() || spec.layers.size() > SpecLimits::max_layers)
     fail("layers", "must hold 1.." + std::to_string(SpecLimits::max_layers) + " layers, got " +
                        std::to_string(spec.layers.size()));
@@ -98,17 +97,16 @@ void validate_model_spec(const ModelSpec& spec) {
     const bool last = i + 1 == spec.layers.size();
     if (layer.type == "dense") {
       if (layer.units < 1 || layer.units > SpecLimits::max_units)
-        fail(path + ".units", "must be an integer in 1.." + std::to_string(SpecLimits::max_units) +
-                                  ", got " + std::to_string(layer.units));
+        fail(path + ".units", "must be an integer in 1.." + std::to_string(SpecLimits::max_units) + ", got " +
+                                  std::to_string(layer.units));
       width = layer.units;
     } else if (layer.type != "residual") {
       fail(path + ".type", "must be \"dense\" or \"residual\", got \"" + layer.type + "\"");
     } else if (!layer.bias) {
       fail(path + ".bias", "is only allowed on a dense layer (a residual block always has b1)");
     } else if (layer.units != 0 && layer.units != width) {
-      fail(path, "is a residual block of width " + std::to_string(layer.units) +
-                     " but its input has width " + std::to_string(width) +
-                     "; a residual block keeps the width (W1, W2 are square)");
+      fail(path, "is a residual block of width " + std::to_string(layer.units) + " but its input has width " +
+                     std::to_string(width) + "; a residual block keeps the width (W1, W2 are square)");
     }
     if (layer.activation.kind == ActivationKind::softmax && !last)
       fail(path + ".activation", "softmax is only allowed on the last layer, with cross_entropy");
@@ -119,14 +117,18 @@ void validate_model_spec(const ModelSpec& spec) {
   const std::string out_path = "layers[" + std::to_string(spec.layers.size() - 1) + "]";
   if (spec.loss == LossKind::cross_entropy) {
     if (out.type != "dense" || out.activation.kind != ActivationKind::softmax || width < 2)
-      fail("loss", "cross_entropy needs a last dense layer with activation softmax and at least 2 "
-                   "units; " + out_path + " is " + out.type + " " +
-                   std::string(out.activation.name()) + " with " + std::to_string(width) + " units");
+      fail("loss",
+           "cross_entropy needs a last dense layer with activation softmax and at least 2 "
+           "units; " +
+               out_path + " is " + out.type + " " + std::string(out.activation.name()) + " with " +
+               std::to_string(width) + " units");
   } else if (spec.loss == LossKind::binary_cross_entropy) {
     if (out.type != "dense" || out.activation.kind != ActivationKind::sigmoid || width != 1)
-      fail("loss", "binary_cross_entropy needs a last dense layer with 1 unit and activation "
-                   "sigmoid; " + out_path + " is " + out.type + " " +
-                   std::string(out.activation.name()) + " with " + std::to_string(width) + " units");
+      fail("loss",
+           "binary_cross_entropy needs a last dense layer with 1 unit and activation "
+           "sigmoid; " +
+               out_path + " is " + out.type + " " + std::string(out.activation.name()) + " with " +
+               std::to_string(width) + " units");
   } else if (out.activation.kind == ActivationKind::softmax) {
     fail("loss", "softmax output needs loss cross_entropy, got " + std::string(loss_name(spec.loss)));
   }

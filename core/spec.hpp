@@ -18,13 +18,13 @@ struct LayerSpec {
   std::string type = "dense";  // "dense" or "residual"
   Index units = 0;             // dense: output width; residual: the kept width (filled in)
   Activation activation;
-  bool bias = true;            // dense: z = W a + b; false: z = W a (no b block)
+  bool bias = true;  // dense: z = W a + b; false: z = W a (no b block)
 };
 
 struct InitSpec {
   InitScheme scheme = InitScheme::normal;
-  double scale = 0.1;        // uniform: ±scale; normal: σ; xavier/he: multiplies their formula
-  std::uint64_t seed = 42;   // 0 .. 2^53 − 1 so that it survives a round trip through JS
+  double scale = 0.1;       // uniform: ±scale; normal: σ; xavier/he: multiplies their formula
+  std::uint64_t seed = 42;  // 0 .. 2^53 − 1 so that it survives a round trip through JS
 };
 
 struct ModelSpec {

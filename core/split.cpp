@@ -97,7 +97,9 @@ SplitIndices split_indices(const Dataset& data, const SplitSettings& settings) {
     rng.shuffle(order);
     for (std::size_t i = 0; i < order.size(); ++i) {
       const long position = static_cast<long>(i);
-      (position < n_test ? parts.test : position < n_test + n_validation ? parts.validation : parts.train)
+      (position < n_test                  ? parts.test
+       : position < n_test + n_validation ? parts.validation
+                                          : parts.train)
           .push_back(order[i]);
     }
     sort_parts(parts);
@@ -113,12 +115,13 @@ SplitIndices split_indices(const Dataset& data, const SplitSettings& settings) {
   const std::vector<long> validation_share = stratified_share(n_validation, left);
 
   std::vector<std::vector<int>> members(counts.size());
-  for (Index j = 0; j < n; ++j) members[static_cast<std::size_t>(data.labels[static_cast<std::size_t>(j)])].push_back(static_cast<int>(j));
+  for (Index j = 0; j < n; ++j)
+    members[static_cast<std::size_t>(data.labels[static_cast<std::size_t>(j)])].push_back(static_cast<int>(j));
   for (std::size_t k = 0; k < members.size(); ++k) {
     rng.shuffle(members[k]);
     for (std::size_t i = 0; i < members[k].size(); ++i) {
       const long position = static_cast<long>(i);
-      (position < test_share[k] ? parts.test
+      (position < test_share[k]                         ? parts.test
        : position < test_share[k] + validation_share[k] ? parts.validation
                                                         : parts.train)
           .push_back(members[k][i]);

@@ -46,7 +46,8 @@ DatasetSummary summarize(const Dataset& data) {
     summary.class_counts = class_counts(data.labels, data.classes);
     long largest = 0, smallest = std::numeric_limits<long>::max();
     for (long count : summary.class_counts) {
-      summary.class_fractions.push_back(summary.samples > 0 ? static_cast<double>(count) / static_cast<double>(summary.samples) : 0.0);
+      summary.class_fractions.push_back(
+          summary.samples > 0 ? static_cast<double>(count) / static_cast<double>(summary.samples) : 0.0);
       largest = std::max(largest, count);
       smallest = std::min(smallest, count);
     }

@@ -21,9 +21,9 @@ struct DatasetSummary {
   Index samples = 0, features = 0;
   int classes = 0;
   std::vector<std::string> class_names;
-  std::vector<long> class_counts;        // (K)
-  std::vector<double> class_fractions;   // (K) count / n
-  double imbalance_ratio = 0.0;          // largest class count / smallest (∞ when a class is empty)
+  std::vector<long> class_counts;            // (K)
+  std::vector<double> class_fractions;       // (K) count / n
+  double imbalance_ratio = 0.0;              // largest class count / smallest (∞ when a class is empty)
   std::vector<ColumnSummary> feature_stats;  // (d)
   std::vector<ColumnSummary> target_stats;   // (t) regression only
   int image_width = 0, image_height = 0;

@@ -35,8 +35,8 @@ std::vector<std::vector<NamedMatrix>> split_named(const Network& net, const std:
 
 StepTrace trace_step(Network& net, const Matrix& X, const Matrix& Y, Optimizer& optimizer, double lr) {
   if (X.cols() > kMaxTraceBatch)
-    throw ShapeError("[Trace] a trace takes 1.." + std::to_string(kMaxTraceBatch) +
-                     " samples, got " + std::to_string(X.cols()) + "; pick a smaller batch");
+    throw ShapeError("[Trace] a trace takes 1.." + std::to_string(kMaxTraceBatch) + " samples, got " +
+                     std::to_string(X.cols()) + "; pick a smaller batch");
   if (!(lr > 0.0) || !std::isfinite(lr))
     throw SpecError("[Trace] learning_rate must be a number above 0, got " + format_number(lr));
   StepTrace trace;
@@ -50,8 +50,7 @@ StepTrace trace_step(Network& net, const Matrix& X, const Matrix& Y, Optimizer& 
   trace.output_gradient_is_delta = loss_is_fused(net.spec().loss);
   for (std::size_t i = 0; i < net.layer_count(); ++i) {
     const Layer& layer = net.layer(i);
-    trace.layers.push_back({static_cast<Index>(i), std::string(layer.type()),
-                            std::string(layer.activation().name()),
+    trace.layers.push_back({static_cast<Index>(i), std::string(layer.type()), std::string(layer.activation().name()),
                             layer.forward_values(ws.layers[i]), layer.backward_values(ws.layers[i])});
   }
   const Vector flat_before = net.parameters();
@@ -62,8 +61,8 @@ StepTrace trace_step(Network& net, const Matrix& X, const Matrix& Y, Optimizer& 
   if (!net.parameters().allFinite()) {
     net.set_parameters(flat_before);
     optimizer.set_state(trace.state_before);
-    throw DataError("[Trace] this update makes some weights NaN or infinite: the learning rate " +
-                    format_number(lr) + " is too high for this step. The weights are unchanged.");
+    throw DataError("[Trace] this update makes some weights NaN or infinite: the learning rate " + format_number(lr) +
+                    " is too high for this step. The weights are unchanged.");
   }
   const std::vector<Matrix> after = split_blocks(net, net.parameters());
   trace.optimizer = optimizer.settings();
@@ -75,8 +74,8 @@ StepTrace trace_step(Network& net, const Matrix& X, const Matrix& Y, Optimizer& 
   std::size_t k = 0;
   for (std::size_t i = 0; i < net.layer_count(); ++i)
     for (const ParamBlock& block : net.layer(i).param_blocks()) {
-      trace.updates.push_back({static_cast<Index>(i), block.name, before[k], gradients[k], after[k],
-                               state_before[k], state_after[k], derived[k]});
+      trace.updates.push_back({static_cast<Index>(i), block.name, before[k], gradients[k], after[k], state_before[k],
+                               state_after[k], derived[k]});
       ++k;
     }
   trace.loss_after = net.loss(X, Y);

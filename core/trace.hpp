@@ -34,12 +34,12 @@ struct ParamUpdate {
 };
 
 struct StepTrace {
-  Matrix input;            // (in × B)
-  Matrix target;           // (out × B)
-  Matrix output;           // (out × B) a of the last layer
+  Matrix input;   // (in × B)
+  Matrix target;  // (out × B)
+  Matrix output;  // (out × B) a of the last layer
   std::vector<LayerTrace> layers;
   std::string loss_name;
-  LossParts loss;          // before the update
+  LossParts loss;  // before the update
   // mse: dL/da = (a − y)/B; fused cross-entropies: δ = dL/dz = (a − y)/B of the last layer
   Matrix output_gradient;
   bool output_gradient_is_delta = false;
@@ -48,7 +48,7 @@ struct StepTrace {
   std::vector<ParamUpdate> updates;
   OptimizerState state_before;  // the whole state (t, P-vectors), to carry into the next step
   OptimizerState state_after;
-  LossParts loss_after;    // the same batch's loss after the update
+  LossParts loss_after;  // the same batch's loss after the update
 };
 
 // Largest batch a trace accepts: it is meant to be read number by number.

@@ -33,33 +33,30 @@ OptimizerSettings parse_optimizer(const Json& value) {
 TrainSettings parse_train_settings(std::string_view json_text) {
   const Json root = parse_json_text(json_text, kTag);
   JsonFields fields(root, kTag, "",
-                    {"optimizer", "learning_rate", "batch_size", "epochs", "lr_schedule",
-                     "early_stopping", "shuffle", "seed", "epoch_metrics"});
+                    {"optimizer", "learning_rate", "batch_size", "epochs", "lr_schedule", "early_stopping", "shuffle",
+                     "seed", "epoch_metrics"});
   TrainSettings settings;
   if (fields.has("optimizer")) settings.optimizer = parse_optimizer(fields.get("optimizer"));
-  settings.learning_rate =
-      fields.number("learning_rate", 0.0, TrainLimits::max_learning_rate, settings.learning_rate);
-  settings.batch_size = static_cast<Index>(
-      fields.integer("batch_size", 1, TrainLimits::max_batch_size, settings.batch_size));
+  settings.learning_rate = fields.number("learning_rate", 0.0, TrainLimits::max_learning_rate, settings.learning_rate);
+  settings.batch_size =
+      static_cast<Index>(fields.integer("batch_size", 1, TrainLimits::max_batch_size, settings.batch_size));
   settings.epochs = static_cast<int>(fields.integer("epochs", 1, TrainLimits::max_epochs, settings.epochs));
   if (fields.has("lr_schedule")) {
     JsonFields schedule(fields.get("lr_schedule"), kTag, "lr_schedule", {"type", "factor", "every"});
     settings.lr_schedule.type = schedule.text("type", "constant");
     settings.lr_schedule.factor = schedule.number("factor", 1e-6, 1.0, settings.lr_schedule.factor);
-    settings.lr_schedule.every = static_cast<int>(
-        schedule.integer("every", 1, TrainLimits::max_epochs, settings.lr_schedule.every));
+    settings.lr_schedule.every =
+        static_cast<int>(schedule.integer("every", 1, TrainLimits::max_epochs, settings.lr_schedule.every));
   }
   if (fields.has("early_stopping")) {
     const Json& value = fields.get("early_stopping");
     if (value.is_boolean()) {
       settings.early_stopping.enabled = value.get<bool>();
     } else if (!value.is_null()) {
-      JsonFields stop(value, kTag, "early_stopping",
-                      {"enabled", "metric", "patience", "min_delta", "restore_best"});
+      JsonFields stop(value, kTag, "early_stopping", {"enabled", "metric", "patience", "min_delta", "restore_best"});
       settings.early_stopping.enabled = stop.boolean("enabled", true);
       settings.early_stopping.metric = stop.text("metric", "val_loss");
-      settings.early_stopping.patience =
-          static_cast<int>(stop.integer("patience", 1, TrainLimits::max_epochs, 10));
+      settings.early_stopping.patience = static_cast<int>(stop.integer("patience", 1, TrainLimits::max_epochs, 10));
       settings.early_stopping.min_delta = stop.number("min_delta", 0.0, 1e6, 0.0);
       settings.early_stopping.restore_best = stop.boolean("restore_best", true);
     }
@@ -76,8 +73,7 @@ void validate_train_settings(const TrainSettings& s) {
     throw SpecError(std::string(kTag) + " " + field + " " + what);
   };
   validate_optimizer_settings(s.optimizer);
-  if (!(std::isfinite(s.learning_rate) && s.learning_rate > 0.0 &&
-        s.learning_rate <= TrainLimits::max_learning_rate))
+  if (!(std::isfinite(s.learning_rate) && s.learning_rate > 0.0 && s.learning_rate <= TrainLimits::max_learning_rate))
     fail("learning_rate", "must be a number in 0..1000 (above 0), got " + format_number(s.learning_rate));
   if (s.batch_size < 1 || s.batch_size > TrainLimits::max_batch_size)
     fail("batch_size", "must be an integer in 1..1000000, got " + std::to_string(s.batch_size));
@@ -96,19 +92,19 @@ void validate_train_settings(const TrainSettings& s) {
          "(stop when the training loss changes by less than min_delta between epochs), got \"" +
              s.early_stopping.metric + "\"");
   if (s.early_stopping.patience < 1)
-    fail("early_stopping.patience", "must be an integer of 1 or more, got " +
-                                        std::to_string(s.early_stopping.patience));
+    fail("early_stopping.patience",
+         "must be an integer of 1 or more, got " + std::to_string(s.early_stopping.patience));
   if (s.epoch_metrics != "full" && s.epoch_metrics != "running")
     fail("epoch_metrics",
          "must be \"full\" (a pass over the training set after each epoch) or \"running\" (means over "
-         "the epoch's mini-batches), got \"" + s.epoch_metrics + "\"");
+         "the epoch's mini-batches), got \"" +
+             s.epoch_metrics + "\"");
 }
 
 std::string train_settings_to_json(const TrainSettings& s) {
   Json root;
-  root["optimizer"] = {{"name", s.optimizer.name},   {"momentum", s.optimizer.momentum},
-                       {"rho", s.optimizer.rho},     {"beta1", s.optimizer.beta1},
-                       {"beta2", s.optimizer.beta2}, {"eps", s.optimizer.eps}};
+  root["optimizer"] = {{"name", s.optimizer.name},   {"momentum", s.optimizer.momentum}, {"rho", s.optimizer.rho},
+                       {"beta1", s.optimizer.beta1}, {"beta2", s.optimizer.beta2},       {"eps", s.optimizer.eps}};
   root["learning_rate"] = s.learning_rate;
   root["batch_size"] = s.batch_size;
   root["epochs"] = s.epochs;

@@ -23,9 +23,9 @@ struct EarlyStopping {
   // "val_loss" (lower is better), "val_metric" (accuracy / R²), or "train_loss_change" (seed
   // 002's convergence rule: stop when |J_t − J_{t−1}| < min_delta; needs no validation set)
   std::string metric = "val_loss";
-  int patience = 10;                // epochs without improvement (or of a change < ΔJ) before stopping
-  double min_delta = 0.0;           // smallest change that counts as an improvement; ΔJ
-  bool restore_best = true;         // put back the weights of the best epoch when stopping
+  int patience = 10;         // epochs without improvement (or of a change < ΔJ) before stopping
+  double min_delta = 0.0;    // smallest change that counts as an improvement; ΔJ
+  bool restore_best = true;  // put back the weights of the best epoch when stopping
 };
 
 struct TrainSettings {

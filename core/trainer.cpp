@@ -36,9 +36,7 @@ std::string_view train_status_name(TrainStatus status) {
   return "unknown";
 }
 
-Task task_of_loss(LossKind loss) {
-  return loss_is_classification(loss) ? Task::classification : Task::regression;
-}
+Task task_of_loss(LossKind loss) { return loss_is_classification(loss) ? Task::classification : Task::regression; }
 
 std::string_view metric_name(Task task) { return task == Task::classification ? "accuracy" : "r2"; }
 std::string_view metric_name(LossKind loss) { return metric_name(task_of_loss(loss)); }
@@ -148,8 +146,8 @@ StepResult Trainer::step() {
   // Messages are only built when something went wrong: the normal step allocates nothing.
   const auto diverged = [&](const std::string& what) {
     stop(TrainStatus::diverged,
-         what + " at epoch " + std::to_string(epoch_ + 1) + ", batch " +
-             std::to_string(batch_in_epoch_ + 1) + "; the learning rate " + format_number(lr) +
+         what + " at epoch " + std::to_string(epoch_ + 1) + ", batch " + std::to_string(batch_in_epoch_ + 1) +
+             "; the learning rate " + format_number(lr) +
              " is likely too high (try one 10× smaller). The weights from before this step are kept.");
   };
   if (!std::isfinite(loss.total())) {
@@ -255,15 +253,13 @@ void Trainer::finish_epoch() {
 
   if (!std::isfinite(record.train_loss)) {
     stop(TrainStatus::diverged, "the training loss became " +
-                                    std::string(std::isnan(record.train_loss) ? "NaN" : "infinite") +
-                                    " at epoch " + std::to_string(epoch_) + "; the learning rate " +
-                                    format_number(record.learning_rate) +
-                                    " is likely too high (try one 10× smaller).");
+                                    std::string(std::isnan(record.train_loss) ? "NaN" : "infinite") + " at epoch " +
+                                    std::to_string(epoch_) + "; the learning rate " +
+                                    format_number(record.learning_rate) + " is likely too high (try one 10× smaller).");
     return;
   }
   if (check_early_stopping(record)) return;
-  if (epoch_ >= settings_.epochs)
-    stop(TrainStatus::finished, "finished " + std::to_string(epoch_) + " epochs");
+  if (epoch_ >= settings_.epochs) stop(TrainStatus::finished, "finished " + std::to_string(epoch_) + " epochs");
 }
 
 bool Trainer::check_early_stopping(const EpochRecord& record) {
@@ -277,10 +273,9 @@ bool Trainer::check_early_stopping(const EpochRecord& record) {
     if (epochs_without_improvement_ < es.patience) return false;
     best_epoch_ = epoch_;
     stop(TrainStatus::early_stopped,
-         "stopped at epoch " + std::to_string(epoch_) + ": the training loss changed by " +
-             format_number(change) + ", less than ΔJ = " + format_number(es.min_delta) +
-             (es.patience > 1 ? ", for " + std::to_string(es.patience) + " epochs in a row" : "") +
-             " (converged)");
+         "stopped at epoch " + std::to_string(epoch_) + ": the training loss changed by " + format_number(change) +
+             ", less than ΔJ = " + format_number(es.min_delta) +
+             (es.patience > 1 ? ", for " + std::to_string(es.patience) + " epochs in a row" : "") + " (converged)");
     return true;
   }
   // higher is better for the metric; lower is better for the loss
@@ -299,10 +294,10 @@ bool Trainer::check_early_stopping(const EpochRecord& record) {
   }
   const std::string what = es.metric == "val_metric" ? "the validation " + std::string(metric_name(task_))
                                                      : std::string("the validation loss");
-  stop(TrainStatus::early_stopped,
-       "stopped at epoch " + std::to_string(epoch_) + ", best epoch " + std::to_string(best_epoch_) +
-           (es.restore_best ? " restored" : "") + ": " + what + " has not improved by more than " +
-           format_number(es.min_delta) + " for " + std::to_string(es.patience) + " epochs");
+  stop(TrainStatus::early_stopped, "stopped at epoch " + std::to_string(epoch_) + ", best epoch " +
+                                       std::to_string(best_epoch_) + (es.restore_best ? " restored" : "") + ": " +
+                                       what + " has not improved by more than " + format_number(es.min_delta) +
+                                       " for " + std::to_string(es.patience) + " epochs");
   return true;
 }
 

@@ -50,10 +50,10 @@ struct Optimum {
 };
 
 struct StepResult {
-  int epoch = 0;                // completed epochs after this call
-  Index batch = 0;              // batches done in the current epoch (0 after an epoch ends)
-  double batch_loss = 0.0;      // loss of the last mini-batch, before its update
-  bool epoch_completed = false; // this call finished at least one epoch
+  int epoch = 0;                 // completed epochs after this call
+  Index batch = 0;               // batches done in the current epoch (0 after an epoch ends)
+  double batch_loss = 0.0;       // loss of the last mini-batch, before its update
+  bool epoch_completed = false;  // this call finished at least one epoch
   TrainStatus status = TrainStatus::ready;
 };
 
@@ -74,9 +74,8 @@ class Trainer {
   // The trainer keeps a reference to `net`, which must outlive it, and copies of the data.
   // X: (in × n), Y: (out × n); the validation set is optional unless early stopping on a
   // validation score is on. `task` decides the metric (default: the one the loss implies).
-  Trainer(Network& net, Matrix X, Matrix Y, TrainSettings settings,
-          std::optional<Matrix> X_val = std::nullopt, std::optional<Matrix> Y_val = std::nullopt,
-          std::optional<Task> task = std::nullopt);
+  Trainer(Network& net, Matrix X, Matrix Y, TrainSettings settings, std::optional<Matrix> X_val = std::nullopt,
+          std::optional<Matrix> Y_val = std::nullopt, std::optional<Task> task = std::nullopt);
 
   // One mini-batch step. Does nothing once training has stopped (check status()).
   StepResult step();
@@ -120,17 +119,17 @@ class Trainer {
   void gather_batch(Index start, Index size, Matrix& Xb, Matrix& Yb) const;
 
   Network& net_;
-  Matrix X_, Y_;                    // (in × n), (out × n) training set
+  Matrix X_, Y_;  // (in × n), (out × n) training set
   std::optional<Matrix> X_val_, Y_val_;
   TrainSettings settings_;
   std::unique_ptr<Optimizer> optimizer_;
   Rng rng_;
-  Index batch_size_;                // min(settings.batch_size, n)
-  std::vector<int> order_;          // (n) sample order of the current epoch
-  Matrix X_batch_, Y_batch_;        // (in × batch), (out × batch) full batches
-  Matrix X_tail_, Y_tail_;          // the last, smaller batch of an epoch
-  Vector last_good_params_;         // (P) weights before the current step
-  Vector best_params_;              // (P) weights of the best epoch
+  Index batch_size_;          // min(settings.batch_size, n)
+  std::vector<int> order_;    // (n) sample order of the current epoch
+  Matrix X_batch_, Y_batch_;  // (in × batch), (out × batch) full batches
+  Matrix X_tail_, Y_tail_;    // the last, smaller batch of an epoch
+  Vector last_good_params_;   // (P) weights before the current step
+  Vector best_params_;        // (P) weights of the best epoch
   double best_score_ = 0.0;
   int best_epoch_ = 0;
   int epochs_without_improvement_ = 0;
@@ -138,17 +137,17 @@ class Trainer {
   std::optional<Optimum> optimum_;
   std::vector<EpochRecord> history_;
   // Read once from the settings and the spec, not per step:
-  bool running_metrics_ = false;    // epoch_metrics == "running"
+  bool running_metrics_ = false;  // epoch_metrics == "running"
   Task task_ = Task::classification;
-  bool classifier_ = false;         // task_ == Task::classification
+  bool classifier_ = false;  // task_ == Task::classification
   // Running sums over the current epoch's mini-batches (epoch_metrics "running"):
-  double running_loss_ = 0.0;       // Σ batch size × batch loss (data loss + penalty)
-  double running_penalty_ = 0.0;    // Σ batch size × batch penalty
-  Index running_samples_ = 0;       // samples trained this epoch
-  Index running_correct_ = 0;       // of them classified correctly before their update
-  Vector running_target_sum_;       // (out) Σ t       } per output row, for R² =
-  Vector running_target_squares_;   // (out) Σ t²      } 1 − SS_res / SS_tot with
-  Vector running_residual_squares_; // (out) Σ (t − p)² } SS_tot = Σ t² − (Σ t)² / n
+  double running_loss_ = 0.0;        // Σ batch size × batch loss (data loss + penalty)
+  double running_penalty_ = 0.0;     // Σ batch size × batch penalty
+  Index running_samples_ = 0;        // samples trained this epoch
+  Index running_correct_ = 0;        // of them classified correctly before their update
+  Vector running_target_sum_;        // (out) Σ t       } per output row, for R² =
+  Vector running_target_squares_;    // (out) Σ t²      } 1 − SS_res / SS_tot with
+  Vector running_residual_squares_;  // (out) Σ (t − p)² } SS_tot = Σ t² − (Σ t)² / n
   int epoch_ = 0;
   Index batch_in_epoch_ = 0;
   TrainStatus status_ = TrainStatus::ready;

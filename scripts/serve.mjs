@@ -21,7 +21,7 @@ const TYPES = {
 };
 
 /** Serves `root` on `port` (0 = any free port); resolves to { server, url }. */
-export function startServer({ root, port = 8080, host = '127.0.0.1', tries = 20 } = {}) {
+export function startServer({ root, port = 8080, host = '127.0.0.1', tries = 20 }) {
   const base = resolve(root);
   const server = createServer(async (request, response) => {
     try {
@@ -45,7 +45,7 @@ export function startServer({ root, port = 8080, host = '127.0.0.1', tries = 20 
   return new Promise((resolvePromise, reject) => {
     let attempt = 0;
     const listen = (p) => server.listen(p, host);
-    server.on('error', (error) => {
+    server.on('error', (/** @type {NodeJS.ErrnoException} */ error) => {
       if (error.code === 'EADDRINUSE' && port !== 0 && attempt < tries) {
         attempt += 1;
         listen(port + attempt);
@@ -54,7 +54,7 @@ export function startServer({ root, port = 8080, host = '127.0.0.1', tries = 20 
       }
     });
     server.on('listening', () => {
-      const { port: actual } = server.address();
+      const { port: actual } = /** @type {import('node:net').AddressInfo} */ (server.address());
       resolvePromise({ server, url: `http://localhost:${actual}/` });
     });
     listen(port);

@@ -54,9 +54,8 @@ TEST_CASE("Activations give their textbook values", "[activation]") {
 }
 
 TEST_CASE("Every activation's Jacobian matches finite differences", "[activation][grad]") {
-  const Activation kinds[] = {{ActivationKind::identity}, {ActivationKind::sigmoid},
-                              {ActivationKind::tanh},     {ActivationKind::relu},
-                              {ActivationKind::leaky_relu, 0.2}, {ActivationKind::softmax}};
+  const Activation kinds[] = {{ActivationKind::identity}, {ActivationKind::sigmoid},         {ActivationKind::tanh},
+                              {ActivationKind::relu},     {ActivationKind::leaky_relu, 0.2}, {ActivationKind::softmax}};
   for (const Activation& f : kinds) {
     DYNAMIC_SECTION(f.name()) {
       const Matrix z = random_matrix(4, 3, 9);
@@ -80,8 +79,8 @@ TEST_CASE("Every activation's Jacobian matches finite differences", "[activation
 
 TEST_CASE("Unknown activation names are rejected with the allowed list", "[activation][errors]") {
   CHECK_THROWS_AS(activation_from_name("gelu", "layers[0].activation"), SpecError);
-  CHECK_THROWS_WITH(activation_from_name("gelu", "layers[0].activation"),
-                    Catch::Contains("layers[0].activation") && Catch::Contains("gelu") &&
-                        Catch::Contains("leaky_relu"));
+  CHECK_THROWS_WITH(activation_from_name("gelu", "layers[0].activation"), Catch::Contains("layers[0].activation") &&
+                                                                              Catch::Contains("gelu") &&
+                                                                              Catch::Contains("leaky_relu"));
   CHECK(activation_from_name("tanh", "x") == ActivationKind::tanh);
 }

@@ -82,25 +82,35 @@ TEST_CASE("A mini-batch step allocates no memory once the buffers exist", "[trai
   settings.batch_size = 16;
   const int steps = 5;  // within one epoch of 13 batches
   SECTION("dense sigmoid + softmax, sgd") {
-    CHECK(allocations_in_steps(R"({"input":8,"layers":[{"units":32,"activation":"sigmoid"},{"units":4,"activation":"softmax"}],"loss":"cross_entropy"})",
-                               8, 4, settings, steps) == 0);
+    CHECK(
+        allocations_in_steps(
+            R"({"input":8,"layers":[{"units":32,"activation":"sigmoid"},{"units":4,"activation":"softmax"}],"loss":"cross_entropy"})",
+            8, 4, settings, steps) == 0);
   }
   SECTION("residual relu, adam, l2") {
     settings.optimizer.name = "adam";
-    CHECK(allocations_in_steps(R"({"input":8,"layers":[{"units":16,"activation":"relu"},{"type":"residual","activation":"relu"},{"units":4,"activation":"softmax"}],"loss":"cross_entropy","l2":0.01})",
-                               8, 4, settings, steps) == 0);
+    CHECK(
+        allocations_in_steps(
+            R"({"input":8,"layers":[{"units":16,"activation":"relu"},{"type":"residual","activation":"relu"},{"units":4,"activation":"softmax"}],"loss":"cross_entropy","l2":0.01})",
+            8, 4, settings, steps) == 0);
   }
   SECTION("mse regression with nesterov") {
     settings.optimizer.name = "nesterov";
-    CHECK(allocations_in_steps(R"({"input":8,"layers":[{"units":16,"activation":"tanh"},{"units":4,"activation":"identity"}],"loss":"mse"})",
-                               8, 4, settings, steps) == 0);
+    CHECK(
+        allocations_in_steps(
+            R"({"input":8,"layers":[{"units":16,"activation":"tanh"},{"units":4,"activation":"identity"}],"loss":"mse"})",
+            8, 4, settings, steps) == 0);
   }
   SECTION("running epoch metrics, classification and regression") {
     settings.epoch_metrics = "running";
-    CHECK(allocations_in_steps(R"({"input":8,"layers":[{"units":32,"activation":"sigmoid"},{"units":4,"activation":"softmax"}],"loss":"cross_entropy"})",
-                               8, 4, settings, steps) == 0);
-    CHECK(allocations_in_steps(R"({"input":8,"layers":[{"units":16,"activation":"tanh"},{"units":4,"activation":"identity"}],"loss":"mse"})",
-                               8, 4, settings, steps) == 0);
+    CHECK(
+        allocations_in_steps(
+            R"({"input":8,"layers":[{"units":32,"activation":"sigmoid"},{"units":4,"activation":"softmax"}],"loss":"cross_entropy"})",
+            8, 4, settings, steps) == 0);
+    CHECK(
+        allocations_in_steps(
+            R"({"input":8,"layers":[{"units":16,"activation":"tanh"},{"units":4,"activation":"identity"}],"loss":"mse"})",
+            8, 4, settings, steps) == 0);
   }
 }
 

@@ -97,7 +97,8 @@ TEST_CASE("iris_binary is seed 001's first 100 rows with sepal length and width,
   CHECK(bundled_preset("iris_binary").split.test == 0.0);
 }
 
-TEST_CASE("digits loads as 1797 × 64 images of 8 × 8 with integer pixels 0..16 and splits 898 / 899", "[datasets][bundled]") {
+TEST_CASE("digits loads as 1797 × 64 images of 8 × 8 with integer pixels 0..16 and splits 898 / 899",
+          "[datasets][bundled]") {
   const Dataset digits = load_preset("digits");
   REQUIRE(digits.samples() == 1797);
   REQUIRE(digits.features() == 64);
@@ -110,20 +111,23 @@ TEST_CASE("digits loads as 1797 × 64 images of 8 × 8 with integer pixels 0..16
   CHECK(digits.X.maxCoeff() == 16.0);
   CHECK((digits.X.array() == digits.X.array().round()).all());
   CHECK(digits.X.col(0).head(6) == (Vector(6) << 0, 0, 5, 13, 9, 1).finished());  // sklearn's first image
-  CHECK(std::vector<int>(digits.labels.begin(), digits.labels.begin() + 10) == std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+  CHECK(std::vector<int>(digits.labels.begin(), digits.labels.begin() + 10) ==
+        std::vector<int>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
   const SplitIndices parts = split_indices(digits, bundled_preset("digits").split);
   CHECK(parts.train.size() == 898);
   CHECK(parts.test.size() == 899);
 }
 
-TEST_CASE("mnist loads as 10000 × 784 images of 28 × 28 with pixels k/255 in 0..1, and mnist_1k has 100 per class", "[datasets][bundled]") {
+TEST_CASE("mnist loads as 10000 × 784 images of 28 × 28 with pixels k/255 in 0..1, and mnist_1k has 100 per class",
+          "[datasets][bundled]") {
   const Dataset mnist = load_preset("mnist");
   REQUIRE(mnist.samples() == 10000);
   REQUIRE(mnist.features() == 784);
   CHECK(mnist.image_width == 28);
   CHECK(mnist.image_height == 28);
   CHECK(class_counts(mnist.labels, 10) == std::vector<long>{1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978});
-  CHECK(std::vector<int>(mnist.labels.begin(), mnist.labels.begin() + 10) == std::vector<int>{9, 0, 2, 5, 2, 8, 5, 6, 2, 3});
+  CHECK(std::vector<int>(mnist.labels.begin(), mnist.labels.begin() + 10) ==
+        std::vector<int>{9, 0, 2, 5, 2, 8, 5, 6, 2, 3});
   CHECK(mnist.X.minCoeff() == 0.0);
   CHECK(mnist.X.maxCoeff() == 1.0);
   CHECK((mnist.X.array() * 255.0).round().matrix().col(0).sum() == 24359.0);
@@ -139,7 +143,8 @@ TEST_CASE("mnist loads as 10000 × 784 images of 28 × 28 with pixels k/255 in 0
   CHECK(small.X.col(0) == mnist.X.col(0));  // the first 100 of each digit in the same order
 }
 
-TEST_CASE("The bundled parser rejects gzip bytes, other files, truncation and a damaged checksum", "[datasets][bundled]") {
+TEST_CASE("The bundled parser rejects gzip bytes, other files, truncation and a damaged checksum",
+          "[datasets][bundled]") {
   const std::vector<std::uint8_t> gz = read_file_bytes(dataset_path("iris.bpds.gz"));
   CHECK_THROWS_WITH(parse_bundled(gz.data(), gz.size()),
                     Contains("[Bundled] the bytes are still gzip-compressed: decompress the .bpds.gz file first"));
@@ -148,9 +153,12 @@ TEST_CASE("The bundled parser rejects gzip bytes, other files, truncation and a 
                     "[Bundled] not a BPDS dataset file: it must start with \"BPDS\" (16 bytes given)");
 
   std::vector<std::uint8_t> bytes = gunzip_file(dataset_path("iris.bpds.gz"));
-  CHECK_THROWS_WITH(parse_bundled(bytes.data(), bytes.size() - 1),
-                    Contains("[Bundled] iris: expected 750 bytes of data after the header (150 samples × 4 features + labels), got 749"));
-  CHECK_THROWS_WITH(parse_bundled(bytes.data(), 20), Contains("does not fit in 20 bytes: the file is truncated or damaged"));
+  CHECK_THROWS_WITH(
+      parse_bundled(bytes.data(), bytes.size() - 1),
+      Contains(
+          "[Bundled] iris: expected 750 bytes of data after the header (150 samples × 4 features + labels), got 749"));
+  CHECK_THROWS_WITH(parse_bundled(bytes.data(), 20),
+                    Contains("does not fit in 20 bytes: the file is truncated or damaged"));
   std::vector<std::uint8_t> damaged = bytes;
   damaged[damaged.size() - 200] ^= 1;
   CHECK_THROWS_WITH(parse_bundled(damaged.data(), damaged.size()), Contains("[Bundled] iris: the data's CRC-32 is"));
@@ -158,38 +166,45 @@ TEST_CASE("The bundled parser rejects gzip bytes, other files, truncation and a 
 
   CHECK_THROWS_WITH(load_bundled("digits", bytes.data(), bytes.size()),
                     "[Bundled] digits needs the file digits.bpds.gz, but these bytes hold \"iris\"");
-  CHECK_THROWS_WITH(bundled_preset("cifar"),
-                    "[Bundled] \"cifar\" is not a bundled dataset; choose one of: iris, iris_binary, digits, mnist, mnist_1k");
+  CHECK_THROWS_WITH(
+      bundled_preset("cifar"),
+      "[Bundled] \"cifar\" is not a bundled dataset; choose one of: iris, iris_binary, digits, mnist, mnist_1k");
   const Json presets = Json::parse(bundled_presets_json());
   REQUIRE(presets.size() == 5);
   CHECK(presets[1]["features"] == Json({0, 1}));
   CHECK(presets[2]["split"]["test"] == 0.5);
 }
 
-TEST_CASE("A 64-32-10 sigmoid/softmax network reaches at least 90% test accuracy on digits", "[datasets][bundled][learning]") {
+TEST_CASE("A 64-32-10 sigmoid/softmax network reaches at least 90% test accuracy on digits",
+          "[datasets][bundled][learning]") {
   // Seed 001's network on the 898 / 899 split, raw pixels 0..16 (seed 001 reached 88%).
   TrainSettings settings;
   settings.learning_rate = 0.1;
   settings.batch_size = 32;
   settings.epochs = 30;
   settings.seed = 1;
-  const double accuracy = test_accuracy("digits",
-      R"({"input":64,"layers":[{"units":32,"activation":"sigmoid"},{"units":10,"activation":"softmax"}],
-          "loss":"cross_entropy","init":{"scheme":"xavier","scale":1,"seed":1}})", settings);
+  const double accuracy =
+      test_accuracy("digits",
+                    R"({"input":64,"layers":[{"units":32,"activation":"sigmoid"},{"units":10,"activation":"softmax"}],
+          "loss":"cross_entropy","init":{"scheme":"xavier","scale":1,"seed":1}})",
+                    settings);
   INFO("digits test accuracy " << accuracy);
   CHECK(accuracy >= 0.90);
 }
 
-TEST_CASE("A 784-64-10 network reaches at least 88% test accuracy on the mnist subset", "[datasets][bundled][learning]") {
+TEST_CASE("A 784-64-10 network reaches at least 88% test accuracy on the mnist subset",
+          "[datasets][bundled][learning][slow]") {
   // 8,000 training and 2,000 test digits, pixels in [0, 1], plain SGD.
   TrainSettings settings;
   settings.learning_rate = 0.5;
   settings.batch_size = 32;
   settings.epochs = 10;
   settings.seed = 1;
-  const double accuracy = test_accuracy("mnist",
-      R"({"input":784,"layers":[{"units":64,"activation":"sigmoid"},{"units":10,"activation":"softmax"}],
-          "loss":"cross_entropy","init":{"scheme":"xavier","scale":1,"seed":1}})", settings);
+  const double accuracy =
+      test_accuracy("mnist",
+                    R"({"input":784,"layers":[{"units":64,"activation":"sigmoid"},{"units":10,"activation":"softmax"}],
+          "loss":"cross_entropy","init":{"scheme":"xavier","scale":1,"seed":1}})",
+                    settings);
   INFO("mnist test accuracy " << accuracy);
   CHECK(accuracy >= 0.88);
 }

@@ -65,7 +65,8 @@ TEST_CASE("CSV without a header: detected from numbers, numeric labels sorted by
   CHECK(merged.labels == std::vector<int>{1, 1, 0});
 }
 
-TEST_CASE("CSV label column by name, regression targets, semicolons, quotes, CRLF, BOM and blank lines", "[datasets][csv]") {
+TEST_CASE("CSV label column by name, regression targets, semicolons, quotes, CRLF, BOM and blank lines",
+          "[datasets][csv]") {
   const Dataset by_name = parse_csv("kind,a,b\nx,1,2\ny,3,4\n", R"({"label_column":"kind","name":"mine"})");
   CHECK(by_name.class_names == std::vector<std::string>{"x", "y"});
   CHECK(by_name.feature_names == std::vector<std::string>{"a", "b"});
@@ -93,9 +94,11 @@ TEST_CASE("CSV errors: empty file, header only, one column, too many columns", "
   check_error("", "[CSV] the file is empty: expected rows of numbers separated by \",\"");
   check_error("\n  \n\r\n", "[CSV] the file is empty: expected rows of numbers separated by \",\"");
   check_error("a,b,label\n", "[CSV] the file has a header row but no data rows");
-  check_error("1\n2\n", "[CSV] row 1 has 1 column: at least one feature column and a label column are needed "
-                        "(is the delimiter \",\"?)");
-  check_error(numbers(2, 1026), "[CSV] row 1 has 1026 columns: at most 1024 feature columns (plus the label) are allowed");
+  check_error("1\n2\n",
+              "[CSV] row 1 has 1 column: at least one feature column and a label column are needed "
+              "(is the delimiter \",\"?)");
+  check_error(numbers(2, 1026),
+              "[CSV] row 1 has 1026 columns: at most 1024 feature columns (plus the label) are allowed");
   CHECK_NOTHROW(parse_csv(numbers(2, 1025)));
 }
 
@@ -110,9 +113,12 @@ TEST_CASE("CSV errors: non-numeric, empty and non-finite cells name row and colu
   check_error("a,b,label\n1,2,x\n0x1A,2,y\n", "[CSV] row 3, column 1: \"0x1A\" is not a number");
   check_error("a,b,label\n1,2,x\n1,2.5.1,y\n", "[CSV] row 3, column 2: \"2.5.1\" is not a number");
   check_error("a,b,label\n,2,x\n", "[CSV] row 2, column 1 is empty: every feature needs a number");
-  check_error("a,b,label\nNaN,2,x\n", "[CSV] row 2, column 1: \"NaN\" is not a finite number (NaN and Inf are not allowed)");
-  check_error("a,b,label\n1,-inf,x\n", "[CSV] row 2, column 2: \"-inf\" is not a finite number (NaN and Inf are not allowed)");
-  check_error("a,b,label\n1,1e999,x\n", "[CSV] row 2, column 2: \"1e999\" is not a finite number (NaN and Inf are not allowed)");
+  check_error("a,b,label\nNaN,2,x\n",
+              "[CSV] row 2, column 1: \"NaN\" is not a finite number (NaN and Inf are not allowed)");
+  check_error("a,b,label\n1,-inf,x\n",
+              "[CSV] row 2, column 2: \"-inf\" is not a finite number (NaN and Inf are not allowed)");
+  check_error("a,b,label\n1,1e999,x\n",
+              "[CSV] row 2, column 2: \"1e999\" is not a finite number (NaN and Inf are not allowed)");
   check_error("a,b,label\n1,2,x\n1,2,\n", "[CSV] row 3, column 3: the label is empty");
   CsvOptions no_header;
   no_header.header = false;
@@ -122,12 +128,14 @@ TEST_CASE("CSV errors: non-numeric, empty and non-finite cells name row and colu
 }
 
 TEST_CASE("CSV errors: a single class, too many classes, and bad regression targets", "[datasets][csv]") {
-  check_error("a,b,species\n1,2,setosa\n3,4,setosa\n",
-              "[CSV] the label column \"species\" has a single class (\"setosa\"): classification needs at least 2 classes");
+  check_error(
+      "a,b,species\n1,2,setosa\n3,4,setosa\n",
+      "[CSV] the label column \"species\" has a single class (\"setosa\"): classification needs at least 2 classes");
   std::string many = "x,label\n";
   for (int k = 0; k < 101; ++k) many += "1," + std::to_string(k) + ".5\n";
-  check_error(many, "[CSV] the label column \"label\" has 101 different values; at most 100 classes are allowed "
-                    "(for a continuous target choose the regression task)");
+  check_error(many,
+              "[CSV] the label column \"label\" has 101 different values; at most 100 classes are allowed "
+              "(for a continuous target choose the regression task)");
   CsvOptions regression;
   regression.task = "regression";
   CHECK_NOTHROW(parse_csv(many, regression));
@@ -143,16 +151,18 @@ TEST_CASE("CSV errors: more rows or values than the page allows", "[datasets][cs
   check_error(numbers(100001, 2),
               "[CSV] more than 100000 data rows (row 100001): the limit is 100000 rows; use a sample of the file");
   // 9,766 rows × 1,024 features passes 10,000,000 values.
-  check_error(numbers(9766, 1025), "[CSV] 9766 rows × 1024 features is more than the limit of 10000000 values (row 9766); "
-                                   "use fewer rows or columns");
+  check_error(numbers(9766, 1025),
+              "[CSV] 9766 rows × 1024 features is more than the limit of 10000000 values (row 9766); "
+              "use fewer rows or columns");
 }
 
 TEST_CASE("CSV options: the label column must exist and unknown options are rejected", "[datasets][csv]") {
   CHECK_THROWS_WITH(parse_csv(iris_like, R"({"label_column":5})"),
                     "[CSV] label_column must be 1..3 (the file has 3 columns), got 5");
-  CHECK_THROWS_WITH(parse_csv(iris_like, R"({"label_column":"specis"})"),
-                    "[CSV] label_column \"specis\" is not in the header; the names are: \"sepal length\", \"sepal width\", "
-                    "\"species\"");
+  CHECK_THROWS_WITH(
+      parse_csv(iris_like, R"({"label_column":"specis"})"),
+      "[CSV] label_column \"specis\" is not in the header; the names are: \"sepal length\", \"sepal width\", "
+      "\"species\"");
   CHECK_THROWS_WITH(parse_csv("1,2,0\n3,4,1\n", R"({"label_column":"species"})"),
                     "[CSV] label_column \"species\" names a header column, but the file has no header row; give the "
                     "column number instead");
@@ -161,9 +171,12 @@ TEST_CASE("CSV options: the label column must exist and unknown options are reje
                     "[CSV] heade is not a known field; allowed: header, label_column, task, delimiter, name");
   CHECK_THROWS_WITH(parse_csv_options(R"({"task":"clustering"})"),
                     "[CSV] task must be \"classification\" or \"regression\", got \"clustering\"");
-  CHECK_THROWS_WITH(parse_csv_options(R"({"delimiter":"|"})"), "[CSV] delimiter must be \",\", \";\" or a tab, got \"|\"");
-  CHECK_THROWS_WITH(parse_csv_options(R"({"header":"yes"})"), "[CSV] header must be true, false or \"auto\", got \"yes\"");
-  CHECK_THROWS_WITH(parse_csv_options(R"({"label_column":-1})"), Contains("[CSV] label_column must be an integer in 0..1025"));
+  CHECK_THROWS_WITH(parse_csv_options(R"({"delimiter":"|"})"),
+                    "[CSV] delimiter must be \",\", \";\" or a tab, got \"|\"");
+  CHECK_THROWS_WITH(parse_csv_options(R"({"header":"yes"})"),
+                    "[CSV] header must be true, false or \"auto\", got \"yes\"");
+  CHECK_THROWS_WITH(parse_csv_options(R"({"label_column":-1})"),
+                    Contains("[CSV] label_column must be an integer in 0..1025"));
   CHECK_FALSE(parse_csv_options(R"({"header":"auto"})").header.has_value());
 }
 
@@ -174,5 +187,6 @@ TEST_CASE("CSV limits are checked while reading: a huge cell or too many columns
   CHECK_THROWS_WITH(parse_csv(huge), Catch::Contains("row 2") && Catch::Contains("longer than 4096 characters"));
   std::string wide = "h";
   for (int i = 0; i < 2000; ++i) wide += ",1";
-  CHECK_THROWS_WITH(parse_csv(wide + "\n" + wide + "\n"), Catch::Contains("row 1 has 2001 columns: at most 1024 feature columns"));
+  CHECK_THROWS_WITH(parse_csv(wide + "\n" + wide + "\n"),
+                    Catch::Contains("row 1 has 2001 columns: at most 1024 feature columns"));
 }

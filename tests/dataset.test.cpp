@@ -73,16 +73,19 @@ TEST_CASE("targets_for_loss gives one-hot, 0/1 rows or regression targets as the
   CHECK(targets_for_loss(line, LossKind::mse, 1) == line.targets);
   CHECK_THROWS_WITH(targets_for_loss(line, LossKind::cross_entropy, 1),
                     Contains("a regression dataset needs the mse loss"));
-  CHECK_THROWS_WITH(targets_for_loss(line, LossKind::mse, 2), Contains("the last layer must have 1 unit(s), one per target"));
+  CHECK_THROWS_WITH(targets_for_loss(line, LossKind::mse, 2),
+                    Contains("the last layer must have 1 unit(s), one per target"));
 }
 
-TEST_CASE("validate_dataset names the sample and feature of a bad value and checks labels and names", "[datasets][dataset]") {
+TEST_CASE("validate_dataset names the sample and feature of a bad value and checks labels and names",
+          "[datasets][dataset]") {
   CHECK_NOTHROW(validate_dataset(small_classes()));
   CHECK_NOTHROW(validate_dataset(small_regression()));
 
   Dataset nan = small_classes();
   nan.X(1, 2) = std::numeric_limits<double>::quiet_NaN();
-  CHECK_THROWS_WITH(validate_dataset(nan), "[Dataset] sample 3, feature 2: nan is not a finite number (NaN and Inf are not allowed)");
+  CHECK_THROWS_WITH(validate_dataset(nan),
+                    "[Dataset] sample 3, feature 2: nan is not a finite number (NaN and Inf are not allowed)");
   Dataset inf = small_regression();
   inf.targets(0, 1) = std::numeric_limits<double>::infinity();
   CHECK_THROWS_WITH(validate_dataset(inf), "[Dataset] sample 2, target 1: inf is not a finite number");

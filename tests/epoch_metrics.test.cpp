@@ -50,7 +50,8 @@ TEST_CASE("Running epoch metrics weigh each mini-batch by its size and match a f
   Matrix X, Y;
   SECTION("softmax classifier, batches of 4, 4 and 2 samples") {
     data(10, 3, 3, X, Y);
-    const char* spec = R"({"input":3,"layers":[{"units":5,"activation":"tanh"},{"units":3,"activation":"softmax"}],"loss":"cross_entropy","l2":0.01,"init":{"scheme":"normal","scale":1,"seed":2}})";
+    const char* spec =
+        R"({"input":3,"layers":[{"units":5,"activation":"tanh"},{"units":3,"activation":"softmax"}],"loss":"cross_entropy","l2":0.01,"init":{"scheme":"normal","scale":1,"seed":2}})";
     Network net(parse_model_spec(spec));
     const Evaluation before = evaluate(net, X, Y);
     const EpochRecord running = one_still_epoch(spec, X, Y, 4, "running");
@@ -65,7 +66,8 @@ TEST_CASE("Running epoch metrics weigh each mini-batch by its size and match a f
   SECTION("one sigmoid output with binary cross-entropy") {
     data(9, 2, 2, X, Y);
     Matrix y = Y.row(1);
-    const char* spec = R"({"input":2,"layers":[{"units":4,"activation":"tanh"},{"units":1,"activation":"sigmoid"}],"loss":"binary_cross_entropy","init":{"scheme":"normal","scale":1,"seed":5}})";
+    const char* spec =
+        R"({"input":2,"layers":[{"units":4,"activation":"tanh"},{"units":1,"activation":"sigmoid"}],"loss":"binary_cross_entropy","init":{"scheme":"normal","scale":1,"seed":5}})";
     Network net(parse_model_spec(spec));
     const Evaluation before = evaluate(net, X, y);
     const EpochRecord running = one_still_epoch(spec, X, y, 2, "running");
@@ -74,7 +76,8 @@ TEST_CASE("Running epoch metrics weigh each mini-batch by its size and match a f
   }
   SECTION("regression with two outputs: R² from running sums") {
     data(12, 3, 0, X, Y);
-    const char* spec = R"({"input":3,"layers":[{"units":4,"activation":"tanh"},{"units":2,"activation":"identity"}],"loss":"mse","init":{"scheme":"normal","scale":0.5,"seed":7}})";
+    const char* spec =
+        R"({"input":3,"layers":[{"units":4,"activation":"tanh"},{"units":2,"activation":"identity"}],"loss":"mse","init":{"scheme":"normal","scale":0.5,"seed":7}})";
     Network net(parse_model_spec(spec));
     const Evaluation before = evaluate(net, X, Y);
     const EpochRecord running = one_still_epoch(spec, X, Y, 5, "running");
@@ -86,7 +89,8 @@ TEST_CASE("Running epoch metrics weigh each mini-batch by its size and match a f
 TEST_CASE("Running epoch metrics follow the weights as they train, and reset clears them", "[trainer][epoch_metrics]") {
   Matrix X, Y;
   data(64, 4, 2, X, Y);
-  Network net(parse_model_spec(R"({"input":4,"layers":[{"units":8,"activation":"tanh"},{"units":2,"activation":"softmax"}],"loss":"cross_entropy"})"));
+  Network net(parse_model_spec(
+      R"({"input":4,"layers":[{"units":8,"activation":"tanh"},{"units":2,"activation":"softmax"}],"loss":"cross_entropy"})"));
   TrainSettings settings;
   settings.learning_rate = 0.5;
   settings.batch_size = 8;
@@ -100,17 +104,20 @@ TEST_CASE("Running epoch metrics follow the weights as they train, and reset cle
   trainer.step();  // part of a second epoch, then a reset
   trainer.reset();
   trainer.run(1);
-  Network again(parse_model_spec(R"({"input":4,"layers":[{"units":8,"activation":"tanh"},{"units":2,"activation":"softmax"}],"loss":"cross_entropy"})"));
+  Network again(parse_model_spec(
+      R"({"input":4,"layers":[{"units":8,"activation":"tanh"},{"units":2,"activation":"softmax"}],"loss":"cross_entropy"})"));
   Trainer fresh(again, X, Y, settings);
   fresh.run(1);
   CHECK(trainer.history()[0].train_loss == fresh.history()[0].train_loss);
   CHECK(trainer.history()[0].train_metric == fresh.history()[0].train_metric);
 }
 
-TEST_CASE("epoch_metrics is read, written and checked with the allowed values named", "[train_settings][epoch_metrics]") {
+TEST_CASE("epoch_metrics is read, written and checked with the allowed values named",
+          "[train_settings][epoch_metrics]") {
   CHECK(parse_train_settings(R"({"epoch_metrics":"running"})").epoch_metrics == "running");
   CHECK(parse_train_settings("{}").epoch_metrics == "full");
-  CHECK(parse_train_settings(train_settings_to_json(parse_train_settings(R"({"epoch_metrics":"running"})"))).epoch_metrics == "running");
+  CHECK(parse_train_settings(train_settings_to_json(parse_train_settings(R"({"epoch_metrics":"running"})")))
+            .epoch_metrics == "running");
   CHECK_THROWS_WITH(parse_train_settings(R"({"epoch_metrics":"sometimes"})"),
                     Catch::Contains("epoch_metrics") && Catch::Contains("\"full\"") && Catch::Contains("\"running\""));
 }

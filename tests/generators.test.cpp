@@ -42,51 +42,63 @@ struct FixedCase {
 // on the wasm build (exactly where `exact`, to 1e-12 relative otherwise).
 const std::vector<FixedCase>& fixed_cases() {
   static const std::vector<FixedCase> cases = {
-      {R"({"name":"circles","samples":10,"noise":0.1,"seed":7})", false,
+      {R"({"name":"circles","samples":10,"noise":0.1,"seed":7})",
+       false,
        {{0, {-0.35558402762816488, -0.87539582078476008}, 0},
         {1, {0.46608476059024639, -0.16914067387920395}, 1},
         {9, {0.40493561469768602, 0.36512998647026035}, 1}}},
-      {R"({"name":"xor","samples":10,"noise":0.05,"seed":7})", true,
+      {R"({"name":"xor","samples":10,"noise":0.05,"seed":7})",
+       true,
        {{0, {0.6715007877330238, 0.30409119603781115}, 0},
         {1, {0.10917434839271102, -0.45771647279181438}, 1},
         {9, {0.92231053873153113, -0.63226486178249075}, 1}}},
-      {R"({"name":"blobs","samples":10,"noise":1,"seed":7,"classes":3,"dimensions":3})", true,
+      {R"({"name":"blobs","samples":10,"noise":1,"seed":7,"classes":3,"dimensions":3})",
+       true,
        {{0, {2.8284331808883909, -4.2844121606661592}, 0},
         {1, {9.771521956576283, 10.836816665781711}, 1},
         {9, {4.3120876040303626, -5.4318862261009784}, 0}}},
-      {R"({"name":"moons","samples":10,"noise":0.1,"seed":7})", false,
+      {R"({"name":"moons","samples":10,"noise":0.1,"seed":7})",
+       false,
        {{0, {-0.63926339255795694, 0.88472490499390566}, 0},
         {1, {1.9678443206043479, 0.33075471473663159}, 1},
         {9, {0.17054503645439636, 0.06828377269142788}, 1}}},
-      {R"({"name":"spiral","samples":10,"noise":0.1,"seed":7,"classes":3})", false,
+      {R"({"name":"spiral","samples":10,"noise":0.1,"seed":7,"classes":3})",
+       false,
        {{0, {-0.71065214072635996, 0.30993581473794329}, 0},
         {1, {0.91661122762831593, -0.36628670456252777}, 1},
         {9, {0.1962179682011341, 0.057230076189673712}, 0}}},
-      {R"({"name":"peaks","samples":10,"noise":0,"seed":7})", false,
+      {R"({"name":"peaks","samples":10,"noise":0,"seed":7})",
+       false,
        {{0, {1.2034588930781371, -1.3274926231572943}, 0},
         {1, {0.24820559123030339, 1.3911492422736824}, 4},
         {9, {0.74182497087674815, 2.0417771022187221}, 4}}},
-      {R"({"name":"swiss_roll","samples":10,"noise":0.05,"seed":7})", false,
+      {R"({"name":"swiss_roll","samples":10,"noise":0.05,"seed":7})",
+       false,
        {{0, {0.22645755068677306, -0.72146880626407339}, 0},
         {1, {-0.19017231120917905, -1.0267196492859507}, 1},
         {9, {-0.36871427899929199, 0.10975738272567696}, 1}}},
-      {R"({"name":"gmm","samples":10,"noise":0.2,"seed":7,"classes":5,"dimensions":5,"components":4})", true,
+      {R"({"name":"gmm","samples":10,"noise":0.2,"seed":7,"classes":5,"dimensions":5,"components":4})",
+       true,
        {{0, {0.52663016902464554, -0.8101386548228674}, 0},
         {1, {-0.76626449305749078, -0.96005559559671383}, 1},
         {9, {0.75383628967903249, -1.0904919959150448}, 4}}},
-      {R"({"name":"sine","samples":10,"noise":0.1,"seed":7})", false,
+      {R"({"name":"sine","samples":10,"noise":0.1,"seed":7})",
+       false,
        {{0, {1.260259205797194}, 0.90215566226414234},
         {1, {3.022826157131365}, 0.19526124189418409},
         {9, {0.95099959473239526}, 0.79711322326107426}}},
-      {R"({"name":"polynomial","samples":10,"noise":0.1,"seed":7})", true,
+      {R"({"name":"polynomial","samples":10,"noise":0.1,"seed":7})",
+       true,
        {{0, {0.60172944653906857}, -0.43387017218719209},
         {1, {1.443293175044805}, 1.6399976527325566},
         {9, {0.45406885914014983}, -0.37733293217568359}}},
-      {R"({"name":"plane","samples":10,"noise":0.1,"seed":7})", true,
+      {R"({"name":"plane","samples":10,"noise":0.1,"seed":7})",
+       true,
        {{0, {0.40115296435937919, -0.44249754105243144}, 3.0994055394894868},
         {1, {0.082735197076767797, 0.46371641409122755}, -0.33557578022028173},
         {9, {-0.29129163812120407, 0.37626052185926695}, -0.72559644686566793}}},
-      {R"({"name":"least_squares","samples":20,"dimensions":10,"noise":0.05,"lambda":0.001,"seed":7})", false,
+      {R"({"name":"least_squares","samples":20,"dimensions":10,"noise":0.05,"lambda":0.001,"seed":7})",
+       false,
        {{0, {-0.35666393114563483, 0.17214771299388837}, -1.0777610406508609},
         {1, {0.24779991451211197, -0.071740823523257724}, 0.21109965199458108},
         {9, {-0.18551205664300172, -0.25775020713178082}, 0.63674903106147462}}},
@@ -107,7 +119,8 @@ bool same_data(const Dataset& a, const Dataset& b) {
 
 }  // namespace
 
-TEST_CASE("Every generator gives the same data for the same seed and different data for another", "[datasets][generators]") {
+TEST_CASE("Every generator gives the same data for the same seed and different data for another",
+          "[datasets][generators]") {
   for (const GeneratorInfo& info : generator_infos()) {
     INFO(info.name);
     GeneratorRequest request = default_request(info.name, true);
@@ -121,7 +134,8 @@ TEST_CASE("Every generator gives the same data for the same seed and different d
   }
 }
 
-TEST_CASE("Generators reproduce fixed values for seed 7, the numbers the wasm build is checked against", "[datasets][generators]") {
+TEST_CASE("Generators reproduce fixed values for seed 7, the numbers the wasm build is checked against",
+          "[datasets][generators]") {
   for (const FixedCase& fixed : fixed_cases()) {
     INFO(fixed.request);
     const Dataset data = generate(fixed.request);
@@ -182,7 +196,8 @@ TEST_CASE("Generators give the requested shapes, classes and names", "[datasets]
   }
 }
 
-TEST_CASE("Generators whose classes take turns give balanced classes, and peaks gives about a fifth each", "[datasets][generators]") {
+TEST_CASE("Generators whose classes take turns give balanced classes, and peaks gives about a fifth each",
+          "[datasets][generators]") {
   for (const char* name : {"circles", "xor", "blobs", "moons", "spiral", "swiss_roll", "gmm"}) {
     INFO(name);
     GeneratorRequest request = default_request(name, true);
@@ -234,7 +249,8 @@ TEST_CASE("Generators keep the geometry they describe when there is no noise", "
   }
   SECTION("regression: targets follow their formulas exactly") {
     const Dataset sine = clean("sine"), poly = clean("polynomial"), plane = clean("plane");
-    for (Index j = 0; j < sine.samples(); ++j) CHECK(sine.targets(0, j) == Approx(std::sin(sine.X(0, j))).epsilon(1e-14));
+    for (Index j = 0; j < sine.samples(); ++j)
+      CHECK(sine.targets(0, j) == Approx(std::sin(sine.X(0, j))).epsilon(1e-14));
     for (Index j = 0; j < poly.samples(); ++j) {
       const double x = poly.X(0, j);
       CHECK(poly.targets(0, j) == Approx(x * x * x - x).margin(1e-14));
@@ -247,7 +263,8 @@ TEST_CASE("Generators keep the geometry they describe when there is no noise", "
   }
 }
 
-TEST_CASE("Seed-sized defaults are tens of thousands for peaks, gmm and swiss_roll, smaller for the page", "[datasets][generators]") {
+TEST_CASE("Seed-sized defaults are tens of thousands for peaks, gmm and swiss_roll, smaller for the page",
+          "[datasets][generators]") {
   CHECK(generator_info("peaks").default_samples == 31250);
   CHECK(generator_info("gmm").default_samples == 31250);
   CHECK(generator_info("swiss_roll").default_samples == 25000);
@@ -261,7 +278,8 @@ TEST_CASE("Seed-sized defaults are tens of thousands for peaks, gmm and swiss_ro
   CHECK(parse_generator_request(R"({"name":"gmm"})").samples == 31250);
 }
 
-TEST_CASE("Generator requests reject unknown names, settings and out-of-range values by name", "[datasets][generators]") {
+TEST_CASE("Generator requests reject unknown names, settings and out-of-range values by name",
+          "[datasets][generators]") {
   CHECK_THROWS_WITH(generate(R"({"name":"sprial"})"),
                     Contains("[Generator] name \"sprial\" is not a generator; choose one of: circles, xor"));
   CHECK_THROWS_WITH(generate(R"({"name":"circles","classes":3})"),
@@ -272,7 +290,8 @@ TEST_CASE("Generator requests reject unknown names, settings and out-of-range va
                     Contains("[Generator] samples must be an integer in 2..100000, got 0"));
   CHECK_THROWS_WITH(generate(R"({"name":"spiral","classes":11})"),
                     Contains("[Generator] classes must be an integer in 2..10, got 11"));
-  CHECK_THROWS_WITH(generate(R"({"name":"moons","noise":-0.5})"), Contains("[Generator] noise must be a number in 0..10, got -0.5"));
+  CHECK_THROWS_WITH(generate(R"({"name":"moons","noise":-0.5})"),
+                    Contains("[Generator] noise must be a number in 0..10, got -0.5"));
   CHECK_THROWS_WITH(generate(R"({"name":"moons","seed":-1})"), Contains("[Generator] seed must be an integer"));
   CHECK_THROWS_WITH(generate(R"({"samples":10})"), Contains("[Generator] a request is a JSON object with a \"name\""));
   CHECK_THROWS_WITH(generate(R"({"name":"moons",)"), Contains("[Generator] the text is not valid JSON"));
@@ -294,9 +313,10 @@ TEST_CASE("generators_json lists every generator with its settings and defaults"
   CHECK(list[2]["dimensions"]["default"] == 3);
 }
 
-TEST_CASE("The least-squares problem has the seed's singular values and its ridge optimum has zero gradient", "[datasets][generators]") {
-  const LeastSquaresProblem problem =
-      least_squares_problem(parse_generator_request(R"({"name":"least_squares","samples":100,"dimensions":200,"seed":1})"));
+TEST_CASE("The least-squares problem has the seed's singular values and its ridge optimum has zero gradient",
+          "[datasets][generators]") {
+  const LeastSquaresProblem problem = least_squares_problem(
+      parse_generator_request(R"({"name":"least_squares","samples":100,"dimensions":200,"seed":1})"));
   const Matrix A = problem.data.X.transpose();  // (m × n), the seed's layout
   REQUIRE(A.rows() == 100);
   REQUIRE(A.cols() == 200);
@@ -306,7 +326,8 @@ TEST_CASE("The least-squares problem has the seed's singular values and its ridg
   Eigen::JacobiSVD<Matrix> svd(A);
   std::vector<double> drawn(problem.singular_values.data(), problem.singular_values.data() + 100);
   std::sort(drawn.begin(), drawn.end(), std::greater<>());
-  for (Index i = 0; i < 100; ++i) CHECK(svd.singularValues()(i) == Approx(drawn[static_cast<std::size_t>(i)]).epsilon(1e-10));
+  for (Index i = 0; i < 100; ++i)
+    CHECK(svd.singularValues()(i) == Approx(drawn[static_cast<std::size_t>(i)]).epsilon(1e-10));
 
   // ∇f(w*) = (1/m) Aᵀ(Aw* − y) + λw* = 0
   const Vector y = problem.data.targets.row(0).transpose();
@@ -318,7 +339,8 @@ TEST_CASE("The least-squares problem has the seed's singular values and its ridg
   CHECK(least_squares_loss(problem, nearby) > problem.optimum_loss);
 }
 
-TEST_CASE("The seed's mini-batch SGD on the least-squares problem closes most of the gap to the exact optimum", "[datasets][generators]") {
+TEST_CASE("The seed's mini-batch SGD on the least-squares problem closes most of the gap to the exact optimum",
+          "[datasets][generators]") {
   // Seed 000 §1.2: w = 0, lr 0.1 halved every 50 epochs, batches of 10, 200 epochs,
   // grad = (1/b) A_bᵀ(A_b w − y_b) + λw. With m = 100 < n = 200 and (1/m)s² as small as ~0.002,
   // SGD is still some way from w* after 200 epochs (as in the seed's plot); it must never go
@@ -372,7 +394,8 @@ double stand_in_accuracy(const Dataset& data, const char* spec, int epochs) {
 
 }  // namespace
 
-TEST_CASE("The seed 000 stand-ins at seed size defeat a linear softmax but a small network learns them", "[datasets][generators][learning]") {
+TEST_CASE("The seed 000 stand-ins at seed size defeat a linear softmax but a small network learns them",
+          "[datasets][generators][learning][slow]") {
   // Seed 000: softmax regression by SGD stayed near 50%, its small networks reached 93-97%.
   struct StandIn {
     const char* name;
@@ -381,13 +404,16 @@ TEST_CASE("The seed 000 stand-ins at seed size defeat a linear softmax but a sma
     double linear_below, network_above;
   };
   const StandIn cases[] = {
-      {"gmm", R"({"input":5,"layers":[{"units":5,"activation":"softmax"}],"loss":"cross_entropy","init":{"scheme":"xavier","scale":1,"seed":1}})",
+      {"gmm",
+       R"({"input":5,"layers":[{"units":5,"activation":"softmax"}],"loss":"cross_entropy","init":{"scheme":"xavier","scale":1,"seed":1}})",
        R"({"input":5,"layers":[{"units":45,"activation":"tanh"},{"units":5,"activation":"softmax"}],"loss":"cross_entropy","init":{"scheme":"xavier","scale":1,"seed":1}})",
        0.8, 0.9},
-      {"peaks", R"({"input":2,"layers":[{"units":5,"activation":"softmax"}],"loss":"cross_entropy","init":{"scheme":"xavier","scale":1,"seed":1}})",
+      {"peaks",
+       R"({"input":2,"layers":[{"units":5,"activation":"softmax"}],"loss":"cross_entropy","init":{"scheme":"xavier","scale":1,"seed":1}})",
        R"({"input":2,"layers":[{"units":17,"activation":"tanh"},{"units":17,"activation":"tanh"},{"units":5,"activation":"softmax"}],"loss":"cross_entropy","init":{"scheme":"xavier","scale":1,"seed":1}})",
        0.5, 0.9},
-      {"swiss_roll", R"({"input":2,"layers":[{"units":2,"activation":"softmax"}],"loss":"cross_entropy","init":{"scheme":"xavier","scale":1,"seed":1}})",
+      {"swiss_roll",
+       R"({"input":2,"layers":[{"units":2,"activation":"softmax"}],"loss":"cross_entropy","init":{"scheme":"xavier","scale":1,"seed":1}})",
        R"({"input":2,"layers":[{"units":17,"activation":"tanh"},{"units":17,"activation":"tanh"},{"units":2,"activation":"softmax"}],"loss":"cross_entropy","init":{"scheme":"xavier","scale":1,"seed":1}})",
        0.75, 0.88},
   };
@@ -401,11 +427,12 @@ TEST_CASE("The seed 000 stand-ins at seed size defeat a linear softmax but a sma
   }
 }
 
-TEST_CASE("A trainer measured against the ridge optimum records ‖w − w*‖ and f(w) − f(w*)", "[datasets][generators][optimum]") {
+TEST_CASE("A trainer measured against the ridge optimum records ‖w − w*‖ and f(w) − f(w*)",
+          "[datasets][generators][optimum]") {
   // Seed 000 §1.2's model: one dense identity unit without a bias, mse, l2 = λ, so that the
   // training loss is exactly f(w) = (1/2m)‖Xw − y‖² + (λ/2)‖w‖².
-  const LeastSquaresProblem problem =
-      least_squares_problem(parse_generator_request(R"({"name":"least_squares","samples":60,"dimensions":20,"seed":3})"));
+  const LeastSquaresProblem problem = least_squares_problem(
+      parse_generator_request(R"({"name":"least_squares","samples":60,"dimensions":20,"seed":3})"));
   Network net(R"({"input":20,"layers":[{"units":1,"activation":"identity","bias":false}],"loss":"mse",
                   "l2":0.001,"init":{"scheme":"zeros"}})");
   TrainSettings settings;
@@ -418,17 +445,20 @@ TEST_CASE("A trainer measured against the ridge optimum records ‖w − w*‖ a
       Trainer trainer(net, problem.data.X, problem.data.targets, settings);
       trainer.reset();
       trainer.set_optimum({problem.solution, problem.optimum_loss});
-      CHECK_THROWS_WITH(trainer.set_optimum({Vector::Zero(3), 0.0}), Catch::Contains("3 parameters") && Catch::Contains("has 20"));
+      CHECK_THROWS_WITH(trainer.set_optimum({Vector::Zero(3), 0.0}),
+                        Catch::Contains("3 parameters") && Catch::Contains("has 20"));
       trainer.run(1);
       const EpochRecord first = trainer.history().back();
       CHECK(first.optimum_distance == Approx((net.parameters() - problem.solution).norm()).epsilon(1e-12));
-      CHECK(first.optimum_gap == Approx(least_squares_loss(problem, net.parameters()) - problem.optimum_loss).epsilon(1e-10));
+      CHECK(first.optimum_gap ==
+            Approx(least_squares_loss(problem, net.parameters()) - problem.optimum_loss).epsilon(1e-10));
       trainer.run(29);
       const EpochRecord last = trainer.history().back();
       CHECK(last.optimum_gap >= 0.0);
       CHECK(last.optimum_gap < first.optimum_gap);
       CHECK(last.optimum_gap < 0.2 * (least_squares_loss(problem, Vector::Zero(20)) - problem.optimum_loss));
-      CHECK(last.optimum_gap == Approx(least_squares_loss(problem, net.parameters()) - problem.optimum_loss).epsilon(1e-10));
+      CHECK(last.optimum_gap ==
+            Approx(least_squares_loss(problem, net.parameters()) - problem.optimum_loss).epsilon(1e-10));
     }
   }
   // without an optimum the fields are NaN
@@ -437,10 +467,12 @@ TEST_CASE("A trainer measured against the ridge optimum records ‖w − w*‖ a
   CHECK(std::isnan(plain.history().back().optimum_gap));
 }
 
-TEST_CASE("The least-squares optimum applies only to the model whose loss is f, else says which setting differs", "[datasets][generators][optimum]") {
-  const LeastSquaresProblem problem =
-      least_squares_problem(parse_generator_request(R"({"name":"least_squares","samples":30,"dimensions":8,"seed":2})"));
-  const ModelSpec matching = parse_model_spec(R"({"input":8,"layers":[{"units":1,"bias":false}],"loss":"mse","l2":0.001})");
+TEST_CASE("The least-squares optimum applies only to the model whose loss is f, else says which setting differs",
+          "[datasets][generators][optimum]") {
+  const LeastSquaresProblem problem = least_squares_problem(
+      parse_generator_request(R"({"name":"least_squares","samples":30,"dimensions":8,"seed":2})"));
+  const ModelSpec matching =
+      parse_model_spec(R"({"input":8,"layers":[{"units":1,"bias":false}],"loss":"mse","l2":0.001})");
   const auto applies = least_squares_reference(problem, matching, problem.data.X);
   REQUIRE(std::holds_alternative<Optimum>(applies));
   CHECK(std::get<Optimum>(applies).parameters == problem.solution);
@@ -453,12 +485,18 @@ TEST_CASE("The least-squares optimum applies only to the model whose loss is f, 
   CHECK_THAT(reason(R"({"input":8,"layers":[{"units":1}],"loss":"mse","l2":0.001})", X), Catch::Contains("no bias"));
   CHECK_THAT(reason(R"({"input":8,"layers":[{"units":1,"bias":false}],"loss":"mse","l2":0.01})", X),
              Catch::Contains("L2 λ = 0.001") && Catch::Contains("is 0.01"));
-  CHECK_THAT(reason(R"({"input":8,"layers":[{"units":4,"activation":"tanh"},{"units":1,"bias":false}],"loss":"mse","l2":0.001})", X),
-             Catch::Contains("remove the hidden layers (1 now)"));
-  CHECK_THAT(reason(R"({"input":8,"layers":[{"units":1,"activation":"sigmoid","bias":false}],"loss":"mse","l2":0.001})", X),
+  CHECK_THAT(
+      reason(
+          R"({"input":8,"layers":[{"units":4,"activation":"tanh"},{"units":1,"bias":false}],"loss":"mse","l2":0.001})",
+          X),
+      Catch::Contains("remove the hidden layers (1 now)"));
+  CHECK_THAT(reason(R"({"input":8,"layers":[{"units":1,"activation":"sigmoid","bias":false}],"loss":"mse","l2":0.001})",
+                    X),
              Catch::Contains("identity output"));
   const Matrix part = X.leftCols(20);
-  CHECK_THAT(reason(R"({"input":8,"layers":[{"units":1,"bias":false}],"loss":"mse","l2":0.001})", part), Catch::Contains("all samples, unscaled"));
+  CHECK_THAT(reason(R"({"input":8,"layers":[{"units":1,"bias":false}],"loss":"mse","l2":0.001})", part),
+             Catch::Contains("all samples, unscaled"));
   const Matrix scaled = 2.0 * X;
-  CHECK_THAT(reason(R"({"input":8,"layers":[{"units":1,"bias":false}],"loss":"mse","l2":0.001})", scaled), Catch::Contains("all samples, unscaled"));
+  CHECK_THAT(reason(R"({"input":8,"layers":[{"units":1,"bias":false}],"loss":"mse","l2":0.001})", scaled),
+             Catch::Contains("all samples, unscaled"));
 }

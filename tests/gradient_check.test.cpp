@@ -31,12 +31,13 @@ std::string network_spec(const std::string& activation, int hidden_layers, bool 
     layers += residual ? R"(,{"type":"residual","activation":")" + activation + R"("})"
                        : R"(,{"units":5,"activation":")" + activation + R"("})";
   return R"({"input":4,"layers":[)" + layers + R"(,{"units":3,"activation":"softmax"}],"loss":"cross_entropy",
-            "init":{"scheme":"xavier","scale":1,"seed":)" + std::to_string(seed) + "}}";
+            "init":{"scheme":"xavier","scale":1,"seed":)" +
+         std::to_string(seed) + "}}";
 }
 
 void check_passes(const GradientTestResult& r) {
-  INFO(r.target << ": zero-order slope " << r.zero_order_slope << ", first-order slope "
-                << r.first_order_slope << ", floor index " << r.floor_index << " — " << r.explanation);
+  INFO(r.target << ": zero-order slope " << r.zero_order_slope << ", first-order slope " << r.first_order_slope
+                << ", floor index " << r.floor_index << " — " << r.explanation);
   CHECK(r.verdict == "pass");
   CHECK(r.zero_order_slope == Approx(1.0).margin(0.15));
   CHECK(r.first_order_slope == Approx(2.0).margin(0.2));
@@ -106,7 +107,8 @@ TEST_CASE("Whole networks pass for several activations, depths and seeds", "[gra
   }
 }
 
-TEST_CASE("Dense and residual layers pass the transposed Jacobian test w.r.t. each array and the input", "[gradcheck][jacobian]") {
+TEST_CASE("Dense and residual layers pass the transposed Jacobian test w.r.t. each array and the input",
+          "[gradcheck][jacobian]") {
   Network net(R"({"input":3,"layers":[{"units":4,"activation":"tanh"},{"type":"residual","activation":"sigmoid"},
                   {"units":2,"activation":"softmax"}],"loss":"cross_entropy","init":{"scheme":"normal","scale":0.8,"seed":4}})");
   const Vector before = net.parameters();
@@ -140,10 +142,8 @@ TEST_CASE("Every teaching bug makes the gradient test fail with a first-order sl
     bool residual;
   };
   const Case cases[] = {
-      {DerivativeBug::sigmoid_prime_is_sigma, "sigmoid", false},
-      {DerivativeBug::tanh_prime_on_z, "tanh", false},
-      {DerivativeBug::dW_missing_mean, "tanh", false},
-      {DerivativeBug::relu_prime_wrong_side, "relu", false},
+      {DerivativeBug::sigmoid_prime_is_sigma, "sigmoid", false}, {DerivativeBug::tanh_prime_on_z, "tanh", false},
+      {DerivativeBug::dW_missing_mean, "tanh", false},           {DerivativeBug::relu_prime_wrong_side, "relu", false},
       {DerivativeBug::delta_missing_transpose, "tanh", true},
   };
   for (const Case& c : cases) {
@@ -164,7 +164,8 @@ TEST_CASE("Every teaching bug makes the gradient test fail with a first-order sl
 }
 
 TEST_CASE("Teaching bugs also fail the layer Jacobian tests", "[gradcheck][bugs][jacobian]") {
-  Network sig(R"({"input":3,"layers":[{"units":3,"activation":"sigmoid"},{"type":"residual","activation":"tanh"},{"units":1}]})");
+  Network sig(
+      R"({"input":3,"layers":[{"units":3,"activation":"sigmoid"},{"type":"residual","activation":"tanh"},{"units":1}]})");
   GradientTestSettings settings;
   settings.iterations = 20;
   settings.wrt = "W";
@@ -181,7 +182,8 @@ TEST_CASE("Teaching bugs also fail the layer Jacobian tests", "[gradcheck][bugs]
   check_fails(jacobian_test(sig, 1, 2, settings));
 }
 
-TEST_CASE("Piecewise-linear layers pass once the step crosses no kink, and their bugs still fail", "[gradcheck][floor]") {
+TEST_CASE("Piecewise-linear layers pass once the step crosses no kink, and their bugs still fail",
+          "[gradcheck][floor]") {
   // g(W) = Σ relu(W x + b) ⊙ u is piecewise linear in W: the first-order error is O(ε) while the
   // step crosses a kink and then drops straight to the rounding floor.
   Network relu(R"({"input":4,"layers":[{"units":6,"activation":"relu"},{"type":"residual","activation":"relu"},
@@ -231,7 +233,8 @@ TEST_CASE("The rounding floor is detected and left out of the verdict", "[gradch
   CHECK(flat.verdict == "pass");
 }
 
-TEST_CASE("A slope that cannot be fitted is NaN with a note that says why, and no text shows nan", "[gradcheck][floor]") {
+TEST_CASE("A slope that cannot be fitted is NaN with a note that says why, and no text shows nan",
+          "[gradcheck][floor]") {
   const auto no_nan = [](const GradientTestResult& r) {
     INFO(r.explanation);
     CHECK_THAT(r.explanation, !Catch::Contains("nan") && !Catch::Contains("inf"));
@@ -286,11 +289,13 @@ TEST_CASE("A slope that cannot be fitted is NaN with a note that says why, and n
     const auto F = [](const Vector& x) { return x(0) > 0.4 ? std::numeric_limits<double>::infinity() : x(0); };
     const Vector x = Vector::Zero(1), g = Vector::Ones(1), d = Vector::Ones(1);
     CHECK_THROWS_AS(gradient_test(F, x, g, GradientTestSettings{}, d), DataError);
-    CHECK_THROWS_WITH(gradient_test(F, x, g, GradientTestSettings{}, d), Catch::Contains("F(x + εd) is not finite at ε = 5.0e-01"));
+    CHECK_THROWS_WITH(gradient_test(F, x, g, GradientTestSettings{}, d),
+                      Catch::Contains("F(x + εd) is not finite at ε = 5.0e-01"));
   }
 }
 
-TEST_CASE("An ε₀ too small for F to change is inconclusive, not a pass, even with a broken derivative", "[gradcheck][floor]") {
+TEST_CASE("An ε₀ too small for F to change is inconclusive, not a pass, even with a broken derivative",
+          "[gradcheck][floor]") {
   // at ε₀ = 1e-12 every first-order error, a wrong gradient's ε|dᵀ(g − ∇F)| included, is at the floor
   Network net(network_spec("sigmoid", 2, false, 5));
   const Matrix X = random_matrix(4, 6, 6);
@@ -357,8 +362,9 @@ TEST_CASE("The element-wise check reports how many entries it left out and why",
   CHECK(r.skipped[0].reason == "block_quota");
   CHECK(r.skipped[0].count == 3);
   CHECK_THAT(r.skipped[0].explanation, Catch::Contains("3 of layer 1 W’s 36 entries"));
-  CHECK_THAT(r.coverage, Catch::StartsWith("83 of 86 entries checked") &&
-                             Catch::Contains("at most 33 entries from each of the 6 parameter blocks (its budget of 200 ÷ 6"));
+  CHECK_THAT(r.coverage,
+             Catch::StartsWith("83 of 86 entries checked") &&
+                 Catch::Contains("at most 33 entries from each of the 6 parameter blocks (its budget of 200 ÷ 6"));
   CHECK(std::count_if(r.entries.begin(), r.entries.end(),
                       [](const ElementCheck& e) { return e.layer == 1 && e.block == "W"; }) == 33);
 
@@ -368,7 +374,8 @@ TEST_CASE("The element-wise check reports how many entries it left out and why",
   CHECK(small.skipped[0].count == 86 - 12);
   CHECK_THAT(small.coverage, Catch::StartsWith("12 of 86 entries checked"));
 
-  Network tiny(R"({"input":2,"layers":[{"units":3,"activation":"sigmoid"},{"units":1,"activation":"sigmoid"}],"loss":"mse"})");
+  Network tiny(
+      R"({"input":2,"layers":[{"units":3,"activation":"sigmoid"},{"units":1,"activation":"sigmoid"}],"loss":"mse"})");
   settings.max_entries = 200;
   const ElementwiseResult all = elementwise_check(tiny, random_matrix(2, 4, 1), Matrix::Constant(1, 4, 0.5), settings);
   CHECK(all.parameter_count == 13);
@@ -400,7 +407,8 @@ TEST_CASE("Invalid gradient-test settings give clear errors", "[gradcheck][error
   CHECK_THROWS_WITH(parse_model_spec(R"({"input":2,"layers":[]})"), Catch::Contains("layers must be a list of 1..64"));
   CHECK_THROWS_WITH(parse_gradient_test_settings(R"({"bug":"sigmoid"})"),
                     Catch::Contains("unknown bug \"sigmoid\"; allowed: none, sigmoid_prime_is_sigma"));
-  CHECK_THROWS_WITH(parse_gradient_test_settings(R"({"iterations":100})"), Catch::Contains("iterations must be an integer in 3..60"));
+  CHECK_THROWS_WITH(parse_gradient_test_settings(R"({"iterations":100})"),
+                    Catch::Contains("iterations must be an integer in 3..60"));
 
   Network net(R"({"input":2,"layers":[{"units":2,"activation":"tanh"}]})");
   s.wrt = "W1";
@@ -411,7 +419,8 @@ TEST_CASE("Invalid gradient-test settings give clear errors", "[gradcheck][error
   s.wrt = "kernels";
   CHECK_THROWS_WITH(network_gradient_test(net, Matrix::Ones(2, 2), Matrix::Ones(2, 2), s),
                     Catch::Contains("wrt must be \"all\", \"weights\" or \"biases\""));
-  const GradientTestSettings parsed = parse_gradient_test_settings(R"({"epsilon0":0.25,"iterations":20,"bug":"tanh_prime_on_z","wrt":"weights"})");
+  const GradientTestSettings parsed =
+      parse_gradient_test_settings(R"({"epsilon0":0.25,"iterations":20,"bug":"tanh_prime_on_z","wrt":"weights"})");
   CHECK(parsed.iterations == 20);
   CHECK(parsed.bug == DerivativeBug::tanh_prime_on_z);
 }

@@ -63,9 +63,8 @@ void check_layer(Layer& layer, std::uint64_t seed) {
 }  // namespace
 
 TEST_CASE("Dense backward matches finite differences w.r.t. W, b and the input", "[dense][grad]") {
-  const ActivationKind kinds[] = {ActivationKind::identity, ActivationKind::sigmoid,
-                                  ActivationKind::tanh, ActivationKind::relu,
-                                  ActivationKind::leaky_relu, ActivationKind::softmax};
+  const ActivationKind kinds[] = {ActivationKind::identity, ActivationKind::sigmoid,    ActivationKind::tanh,
+                                  ActivationKind::relu,     ActivationKind::leaky_relu, ActivationKind::softmax};
   std::uint64_t seed = 100;
   for (ActivationKind kind : kinds) {
     DYNAMIC_SECTION(activation_name(kind)) {
@@ -75,11 +74,9 @@ TEST_CASE("Dense backward matches finite differences w.r.t. W, b and the input",
   }
 }
 
-TEST_CASE("Residual backward matches finite differences w.r.t. W1, b1, W2 and the input",
-          "[residual][grad]") {
-  const ActivationKind kinds[] = {ActivationKind::identity, ActivationKind::sigmoid,
-                                  ActivationKind::tanh, ActivationKind::relu,
-                                  ActivationKind::leaky_relu};
+TEST_CASE("Residual backward matches finite differences w.r.t. W1, b1, W2 and the input", "[residual][grad]") {
+  const ActivationKind kinds[] = {ActivationKind::identity, ActivationKind::sigmoid, ActivationKind::tanh,
+                                  ActivationKind::relu, ActivationKind::leaky_relu};
   std::uint64_t seed = 300;
   for (ActivationKind kind : kinds) {
     DYNAMIC_SECTION(activation_name(kind)) {

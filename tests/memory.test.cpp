@@ -27,7 +27,8 @@ TEST_CASE("The parameter count of a spec matches the built network's, without bu
   CHECK(network_bytes(spec) == 3.0 * 8.0 * static_cast<double>(net.parameter_count()));
 }
 
-TEST_CASE("Under a 2 GB limit, a network or training that cannot fit is refused with the setting named", "[memory][errors]") {
+TEST_CASE("Under a 2 GB limit, a network or training that cannot fit is refused with the setting named",
+          "[memory][errors]") {
   const Limit limit(2147483648.0);
   // 64 layers of 4096 units: about 1.07 billion parameters, 25.8 GB as params, grads and mask
   std::string layers;
@@ -38,10 +39,12 @@ TEST_CASE("Under a 2 GB limit, a network or training that cannot fit is refused 
                                        Catch::Contains("the browser allows 2.0 GB: reduce the units of layer 2"));
 }
 
-TEST_CASE("A network that fits can still be refused for training, with the batch size and samples named", "[memory][errors]") {
+TEST_CASE("A network that fits can still be refused for training, with the batch size and samples named",
+          "[memory][errors]") {
   const Limit limit(200.0 * 1048576.0);
   // 4 × 1500 units: 6.76 million parameters, 162 MB as a network; Adam's training adds 4 × 54 MB
-  const std::string four = R"({"input":2,"layers":[{"units":1500,"activation":"relu"},{"units":1500,"activation":"relu"},
+  const std::string four =
+      R"({"input":2,"layers":[{"units":1500,"activation":"relu"},{"units":1500,"activation":"relu"},
       {"units":1500,"activation":"relu"},{"units":1500,"activation":"relu"},{"units":1}],"loss":"mse"})";
   Network net(four);
   Matrix X = Matrix::Random(2, 100), Y = Matrix::Random(1, 100);
@@ -49,7 +52,7 @@ TEST_CASE("A network that fits can still be refused for training, with the batch
   settings.optimizer.name = "adam";
   CHECK_THROWS_AS(Trainer(net, X, Y, settings), ResourceError);
   CHECK_THROWS_WITH(Trainer(net, X, Y, settings), Catch::Contains("MB needed, the browser allows 200 MB") &&
-                                                       Catch::Contains("the batch size or the number of samples"));
+                                                      Catch::Contains("the batch size or the number of samples"));
   // a small network trains as before
   Network small(R"({"input":2,"layers":[{"units":8,"activation":"tanh"},{"units":1}],"loss":"mse"})");
   Trainer trainer(small, X, Y, settings);

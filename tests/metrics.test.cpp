@@ -18,9 +18,7 @@ namespace {
 
 constexpr double kTol = 1e-12;
 
-std::vector<int> to_labels(const lab::test::Json& values) {
-  return values.get<std::vector<int>>();
-}
+std::vector<int> to_labels(const lab::test::Json& values) { return values.get<std::vector<int>>(); }
 
 // A list of B values → one output row (1 × B), one sample per column.
 Matrix to_row(const lab::test::Json& values) {
@@ -43,12 +41,10 @@ TEST_CASE("classification_report matches sklearn's confusion matrix, accuracy an
   REQUIRE(report.confusion.rows() == 4);
   REQUIRE(report.confusion.cols() == 4);
   for (Index t = 0; t < 4; ++t)
-    for (Index p = 0; p < 4; ++p)
-      CHECK(report.confusion(t, p) == fixture["confusion"][t][p].get<double>());
+    for (Index p = 0; p < 4; ++p) CHECK(report.confusion(t, p) == fixture["confusion"][t][p].get<double>());
 
   CHECK(report.accuracy == Approx(fixture["accuracy"].get<double>()).margin(kTol).epsilon(0));
-  CHECK(accuracy(truth, predicted) ==
-        Approx(fixture["accuracy"].get<double>()).margin(kTol).epsilon(0));
+  CHECK(accuracy(truth, predicted) == Approx(fixture["accuracy"].get<double>()).margin(kTol).epsilon(0));
   CHECK(report.macro_f1 == Approx(fixture["macro_f1"].get<double>()).margin(kTol).epsilon(0));
 
   const Vector precision = to_vector(fixture["per_class_precision"]);
@@ -72,8 +68,8 @@ TEST_CASE("classification_report matches sklearn's confusion matrix, accuracy an
 
 TEST_CASE("A class that is never predicted gets precision, recall and F1 of 0", "[metrics]") {
   const auto fixture = load_fixture("metrics.json");
-  const ClassificationReport report = classification_report(
-      to_labels(fixture["y_true"]), to_labels(fixture["y_pred"]), 4);
+  const ClassificationReport report =
+      classification_report(to_labels(fixture["y_true"]), to_labels(fixture["y_pred"]), 4);
   // class 3 has 13 true samples but no predictions: precision 0/0 → 0, recall 0/13 = 0
   CHECK(report.confusion.col(3).sum() == 0.0);
   CHECK(report.precision(3) == 0.0);
@@ -98,8 +94,7 @@ TEST_CASE("mean_squared_error and r2_score match sklearn on the regression fixtu
   const Matrix target = to_row(fixture["r_true"]);
   const Matrix predicted = to_row(fixture["r_pred"]);
   REQUIRE(target.cols() == 30);
-  CHECK(mean_squared_error(predicted, target) ==
-        Approx(fixture["mse"].get<double>()).margin(kTol).epsilon(0));
+  CHECK(mean_squared_error(predicted, target) == Approx(fixture["mse"].get<double>()).margin(kTol).epsilon(0));
   CHECK(r2_score(predicted, target) == Approx(fixture["r2"].get<double>()).margin(kTol).epsilon(0));
 }
 
@@ -188,21 +183,18 @@ TEST_CASE("Classification metrics reject mismatched, empty and out-of-range labe
   CHECK_THROWS_AS(classification_report({0, 1}, {0, 7}, 4), DataError);
   CHECK_THROWS_WITH(classification_report({0, 1}, {0, 7}, 4),
                     Catch::Contains("predicted label 7 is out of range 0..3"));
-  CHECK_THROWS_WITH(classification_report({0, -1}, {0, 1}, 4),
-                    Catch::Contains("true label -1 is out of range 0..3"));
+  CHECK_THROWS_WITH(classification_report({0, -1}, {0, 1}, 4), Catch::Contains("true label -1 is out of range 0..3"));
   CHECK_THROWS_AS(accuracy({0, -1}, {0, 1}), DataError);
 
   CHECK_THROWS_AS(classification_report({0}, {0}, 0), DataError);
-  CHECK_THROWS_WITH(classification_report({0}, {0}, 0),
-                    Catch::Contains("classes must be at least 1, got 0"));
+  CHECK_THROWS_WITH(classification_report({0}, {0}, 0), Catch::Contains("classes must be at least 1, got 0"));
 }
 
 TEST_CASE("Regression metrics reject mismatched shapes, empty and non-finite input", "[metrics]") {
   const Matrix a = Matrix::Zero(1, 3), b = Matrix::Zero(2, 3);
   CHECK_THROWS_AS(mean_squared_error(a, b), ShapeError);
   CHECK_THROWS_AS(r2_score(a, b), ShapeError);
-  CHECK_THROWS_WITH(r2_score(a, b),
-                    Catch::Contains("predicted values are 1 × 3 but targets are 2 × 3"));
+  CHECK_THROWS_WITH(r2_score(a, b), Catch::Contains("predicted values are 1 × 3 but targets are 2 × 3"));
 
   const Matrix empty(1, 0);
   CHECK_THROWS_AS(mean_squared_error(empty, empty), DataError);
@@ -212,8 +204,7 @@ TEST_CASE("Regression metrics reject mismatched shapes, empty and non-finite inp
   Matrix bad = Matrix::Zero(1, 3);
   bad(0, 2) = std::numeric_limits<double>::quiet_NaN();
   CHECK_THROWS_AS(mean_squared_error(bad, a), DataError);
-  CHECK_THROWS_WITH(mean_squared_error(bad, a),
-                    Catch::Contains("predicted values contain a non-finite value"));
+  CHECK_THROWS_WITH(mean_squared_error(bad, a), Catch::Contains("predicted values contain a non-finite value"));
   bad(0, 2) = std::numeric_limits<double>::infinity();
   CHECK_THROWS_AS(r2_score(a, bad), DataError);
   CHECK_THROWS_WITH(r2_score(a, bad), Catch::Contains("targets contain a non-finite value"));
@@ -225,8 +216,6 @@ TEST_CASE("labels_from_outputs rejects empty and non-finite outputs", "[metrics]
   Matrix nan_out = Matrix::Zero(2, 2);
   nan_out(1, 1) = std::numeric_limits<double>::quiet_NaN();
   CHECK_THROWS_AS(labels_from_outputs(nan_out), DataError);
-  CHECK_THROWS_WITH(labels_from_outputs(nan_out),
-                    Catch::Contains("outputs contain a non-finite value"));
-  CHECK_THROWS_WITH(labels_from_targets(nan_out),
-                    Catch::Contains("targets contain a non-finite value"));
+  CHECK_THROWS_WITH(labels_from_outputs(nan_out), Catch::Contains("outputs contain a non-finite value"));
+  CHECK_THROWS_WITH(labels_from_targets(nan_out), Catch::Contains("targets contain a non-finite value"));
 }

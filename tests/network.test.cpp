@@ -18,9 +18,12 @@ Matrix targets_for(LossKind loss, Index outputs, Index batch, std::uint64_t seed
   Rng rng(seed);
   Matrix y = Matrix::Zero(outputs, batch);
   for (Index j = 0; j < batch; ++j) {
-    if (loss == LossKind::cross_entropy) y(static_cast<Index>(rng.below(outputs)), j) = 1.0;
-    else if (loss == LossKind::binary_cross_entropy) y(0, j) = static_cast<double>(rng.below(2));
-    else for (Index i = 0; i < outputs; ++i) y(i, j) = rng.normal();
+    if (loss == LossKind::cross_entropy)
+      y(static_cast<Index>(rng.below(outputs)), j) = 1.0;
+    else if (loss == LossKind::binary_cross_entropy)
+      y(0, j) = static_cast<double>(rng.below(2));
+    else
+      for (Index i = 0; i < outputs; ++i) y(i, j) = rng.normal();
   }
   return y;
 }
@@ -67,8 +70,7 @@ TEST_CASE("Whole-network gradients match finite differences", "[network][grad]")
     const char* spec;
   };
   const Case cases[] = {
-      {"one dense sigmoid, mse",
-       R"({"input":3,"layers":[{"units":2,"activation":"sigmoid"}],"loss":"mse"})"},
+      {"one dense sigmoid, mse", R"({"input":3,"layers":[{"units":2,"activation":"sigmoid"}],"loss":"mse"})"},
       {"2 layers tanh + softmax, l2",
        R"({"input":3,"layers":[{"units":5,"activation":"tanh"},{"units":4,"activation":"softmax"}],
            "loss":"cross_entropy","l2":0.05,"init":{"scheme":"normal","scale":0.8,"seed":1}})"},
@@ -107,17 +109,24 @@ TEST_CASE("Parameter count matches seed 000's calculate_total_params", "[network
     if (resnet) total += layers[1] * layers[1] * static_cast<Index>(layers.size() - 3);
     return total;
   };
-  CHECK(Network(R"({"input":2,"layers":[{"units":45,"activation":"relu"},{"units":5,"activation":"softmax"}],"loss":"cross_entropy"})")
-            .parameter_count() == seed_count({2, 45, 5}, false));
-  CHECK(Network(R"({"input":2,"layers":[{"units":17,"activation":"relu"},{"units":17,"activation":"relu"},{"units":5,"activation":"softmax"}],"loss":"cross_entropy"})")
-            .parameter_count() == seed_count({2, 17, 17, 5}, false));
-  CHECK(Network(R"({"input":2,"layers":[{"units":10,"activation":"relu"},{"type":"residual","activation":"relu"},{"type":"residual","activation":"relu"},{"units":5,"activation":"softmax"}],"loss":"cross_entropy"})")
-            .parameter_count() == seed_count({2, 10, 10, 10, 5}, true));
+  CHECK(
+      Network(
+          R"({"input":2,"layers":[{"units":45,"activation":"relu"},{"units":5,"activation":"softmax"}],"loss":"cross_entropy"})")
+          .parameter_count() == seed_count({2, 45, 5}, false));
+  CHECK(
+      Network(
+          R"({"input":2,"layers":[{"units":17,"activation":"relu"},{"units":17,"activation":"relu"},{"units":5,"activation":"softmax"}],"loss":"cross_entropy"})")
+          .parameter_count() == seed_count({2, 17, 17, 5}, false));
+  CHECK(
+      Network(
+          R"({"input":2,"layers":[{"units":10,"activation":"relu"},{"type":"residual","activation":"relu"},{"type":"residual","activation":"relu"},{"units":5,"activation":"softmax"}],"loss":"cross_entropy"})")
+          .parameter_count() == seed_count({2, 10, 10, 10, 5}, true));
   CHECK(seed_count({2, 10, 10, 10, 5}, true) == 505);
 }
 
 TEST_CASE("Parameters read and write in flat order and the spec round-trips", "[network]") {
-  Network net(R"({"input":2,"layers":[{"units":3,"activation":"tanh"},{"type":"residual","activation":"relu"},{"units":1,"activation":"identity"}]})");
+  Network net(
+      R"({"input":2,"layers":[{"units":3,"activation":"tanh"},{"type":"residual","activation":"relu"},{"units":1,"activation":"identity"}]})");
   CHECK(net.parameter_count() == 9 + 21 + 4);
   Vector p = Vector::LinSpaced(net.parameter_count(), 0.0, 1.0);
   net.set_parameters(p);
@@ -132,7 +141,8 @@ TEST_CASE("Parameters read and write in flat order and the spec round-trips", "[
 }
 
 TEST_CASE("The same init seed gives the same weights and another seed differs", "[network][determinism]") {
-  const char* spec = R"({"input":3,"layers":[{"units":4,"activation":"relu"},{"units":2}],"init":{"scheme":"he","scale":1,"seed":9}})";
+  const char* spec =
+      R"({"input":3,"layers":[{"units":4,"activation":"relu"},{"units":2}],"init":{"scheme":"he","scale":1,"seed":9}})";
   Network a(spec), b(spec);
   CHECK(a.parameters() == b.parameters());
   InitSpec other = a.spec().init;
@@ -144,7 +154,8 @@ TEST_CASE("The same init seed gives the same weights and another seed differs", 
 }
 
 TEST_CASE("Bad inputs throw readable errors and leave the network usable", "[network][errors]") {
-  Network net(R"({"input":2,"layers":[{"units":3,"activation":"sigmoid"},{"units":1,"activation":"sigmoid"}],"loss":"binary_cross_entropy"})");
+  Network net(
+      R"({"input":2,"layers":[{"units":3,"activation":"sigmoid"},{"units":1,"activation":"sigmoid"}],"loss":"binary_cross_entropy"})");
   const Vector before = net.parameters();
   CHECK_THROWS_AS(net.set_parameters(Vector::Zero(3)), ShapeError);
   CHECK_THROWS_WITH(net.set_parameters(Vector::Zero(3)), Catch::Contains("13 values") && Catch::Contains("got 3"));
@@ -164,7 +175,8 @@ TEST_CASE("Bad inputs throw readable errors and leave the network usable", "[net
   CHECK(net.parameters() == before);
 }
 
-TEST_CASE("Each weight block's init distribution is the scheme's formula, and the drawn weights follow it", "[network][init]") {
+TEST_CASE("Each weight block's init distribution is the scheme's formula, and the drawn weights follow it",
+          "[network][init]") {
   // 64 → 256 (he, gain 1.5): σ = 1.5·√(2/64); then a residual block of width 256 and a 256 → 10 layer
   const ModelSpec spec = parse_model_spec(R"({"input":64,"layers":[{"units":256,"activation":"relu"},
       {"type":"residual","activation":"relu"},{"units":10,"activation":"softmax"}],"loss":"cross_entropy",

@@ -91,13 +91,16 @@ TEST_CASE("A state that does not fit the optimizer is refused with the field nam
   auto adam = make_optimizer(named("adam"), 3);
   CHECK_THROWS_WITH(unflatten_state(*adam, 1, Vector::Zero(5)),
                     Catch::Contains("adam state.values must hold 6 numbers (m, v, one per parameter each), got 5"));
-  CHECK_THROWS_WITH(unflatten_state(*adam, 1.5, Vector::Zero(6)), Catch::Contains("state.t must be an integer ≥ 0, got 1.5"));
+  CHECK_THROWS_WITH(unflatten_state(*adam, 1.5, Vector::Zero(6)),
+                    Catch::Contains("state.t must be an integer ≥ 0, got 1.5"));
   CHECK_THROWS_WITH(unflatten_state(*adam, -1, Vector::Zero(6)), Catch::Contains("state.t must be an integer ≥ 0"));
   Vector flat = Vector::Zero(6);
   flat(4) = -0.5;  // v, the mean of g², below 0
-  CHECK_THROWS_WITH(adam->set_state(unflatten_state(*adam, 1, flat)), Catch::Contains("adam state.v is a mean of squared gradients and must be ≥ 0"));
+  CHECK_THROWS_WITH(adam->set_state(unflatten_state(*adam, 1, flat)),
+                    Catch::Contains("adam state.v is a mean of squared gradients and must be ≥ 0"));
   flat(4) = std::nan("");
-  CHECK_THROWS_WITH(adam->set_state(unflatten_state(*adam, 1, flat)), Catch::Contains("adam state.v must hold finite numbers only"));
+  CHECK_THROWS_WITH(adam->set_state(unflatten_state(*adam, 1, flat)),
+                    Catch::Contains("adam state.v must hold finite numbers only"));
   OptimizerState wrong = make_optimizer(named("momentum"), 3)->state();
   CHECK_THROWS_WITH(adam->set_state(wrong), Catch::Contains("adam state holds the vectors m, v, got v"));
   // a refused state leaves the optimizer as it was
@@ -105,7 +108,8 @@ TEST_CASE("A state that does not fit the optimizer is refused with the field nam
   CHECK(flatten_state(adam->state()).isZero());
 }
 
-TEST_CASE("Momentum keeps eta inside the velocity: torch.optim's form agrees until the rate changes", "[optimizer][convention]") {
+TEST_CASE("Momentum keeps eta inside the velocity: torch.optim's form agrees until the rate changes",
+          "[optimizer][convention]") {
   // torch.optim.SGD(momentum=μ): b ← μ b + g; p ← p − η b.  Here: v ← μ v − η g; p ← p + v.
   // With one η throughout, v = −η b exactly; after η changes, the old velocity keeps its old η.
   const double mu = 0.9;
@@ -124,8 +128,10 @@ TEST_CASE("Momentum keeps eta inside the velocity: torch.optim's form agrees unt
         q -= rates[step] * (nesterov ? Vector(h + mu * b) : b);
         const double difference = (p - q).cwiseAbs().maxCoeff();
         INFO("step " << step + 1 << ": largest difference " << difference);
-        if (step < 3) CHECK(difference < 1e-14);
-        else CHECK(difference > 1e-4);
+        if (step < 3)
+          CHECK(difference < 1e-14);
+        else
+          CHECK(difference > 1e-4);
       }
     }
   }

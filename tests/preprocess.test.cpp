@@ -12,11 +12,12 @@
 using namespace lab;
 using Catch::Matchers::Contains;
 
-TEST_CASE("Standardize subtracts the training mean and divides by the training population std", "[datasets][preprocess]") {
+TEST_CASE("Standardize subtracts the training mean and divides by the training population std",
+          "[datasets][preprocess]") {
   Matrix train(2, 4), test(2, 2);
   train << 1, 2, 3, 4,  //
       7, 7, 7, 7;       // a constant feature
-  test << 10, -2,  //
+  test << 10, -2,       //
       8, 7;
   const Scaler scaler = fit_scaler(Scaling::standardize, train);
   CHECK(scaler.shift(0) == 2.5);
@@ -87,7 +88,8 @@ TEST_CASE("prepare fits the scaler on the training part only and applies it to e
   CHECK(split.test.labels.size() == split.indices.test.size());
 }
 
-TEST_CASE("Features too large to scale are refused naming the feature, and a scaler refuses non-finite input", "[datasets][preprocess][errors]") {
+TEST_CASE("Features too large to scale are refused naming the feature, and a scaler refuses non-finite input",
+          "[datasets][preprocess][errors]") {
   Matrix X(2, 4);
   X << 1, 2, 3, 4,  //
       1e308, -1e308, 1.5e308, 1e308;

@@ -10,7 +10,8 @@ using namespace lab;
 using namespace lab::test;
 
 TEST_CASE("Seed 001 Q1.1: the 2-3-1 sigmoid network outputs 0.82 for input (1, 1)", "[seeds]") {
-  Network net(R"({"input":2,"layers":[{"units":3,"activation":"sigmoid"},{"units":1,"activation":"sigmoid"}],"loss":"mse"})");
+  Network net(
+      R"({"input":2,"layers":[{"units":3,"activation":"sigmoid"},{"units":1,"activation":"sigmoid"}],"loss":"mse"})");
   // The seed writes w(1) as 2×3 with w_ij from input i to hidden j; our W1 (3×2) is its transpose.
   Vector params(13);
   params << 0.4, 0.3,  // W1 row 0
@@ -41,7 +42,8 @@ TEST_CASE("Seed 001 Q1.1: the 2-3-1 sigmoid network outputs 0.82 for input (1, 1
 }
 
 TEST_CASE("Seed 004 section A: ReLU regression weights after each SGD sample", "[seeds]") {
-  Network net(R"({"input":1,"layers":[{"units":1,"activation":"relu"},{"units":1,"activation":"identity"}],"loss":"mse"})");
+  Network net(
+      R"({"input":1,"layers":[{"units":1,"activation":"relu"},{"units":1,"activation":"identity"}],"loss":"mse"})");
   Vector params(4);
   params << 1, 0, 1, 0;  // w1, b1, w2, b2
   net.set_parameters(params);

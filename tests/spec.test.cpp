@@ -45,22 +45,31 @@ TEST_CASE("Bad specs are rejected with the field, the value and what is allowed"
       {R"({"input": 0, "layers": [{"units": 1}]})", "input must be an integer in 1..100000, got 0"},
       {R"({"input": 2.5, "layers": [{"units": 1}]})", "input must be an integer"},
       {R"({"input": 2, "layers": []})", "layers must be a list of 1..64"},
-      {R"({"input": 2, "layers": [{"units": 2, "activation": "swish"}]})", "unknown activation \"swish\"; allowed: identity"},
-      {R"({"input": 2, "layers": [{"units": 2, "activation": "softmax"}, {"units": 2}]})", "softmax is only allowed on the last layer"},
-      {R"({"input": 2, "layers": [{"units": 2, "activation": "sigmoid"}], "loss": "cross_entropy"})", "cross_entropy needs a last dense layer with activation softmax"},
-      {R"({"input": 2, "layers": [{"units": 2, "activation": "sigmoid"}], "loss": "binary_cross_entropy"})", "binary_cross_entropy needs a last dense layer with 1 unit"},
-      {R"({"input": 2, "layers": [{"units": 2, "activation": "softmax"}], "loss": "mse"})", "softmax output needs loss cross_entropy"},
+      {R"({"input": 2, "layers": [{"units": 2, "activation": "swish"}]})",
+       "unknown activation \"swish\"; allowed: identity"},
+      {R"({"input": 2, "layers": [{"units": 2, "activation": "softmax"}, {"units": 2}]})",
+       "softmax is only allowed on the last layer"},
+      {R"({"input": 2, "layers": [{"units": 2, "activation": "sigmoid"}], "loss": "cross_entropy"})",
+       "cross_entropy needs a last dense layer with activation softmax"},
+      {R"({"input": 2, "layers": [{"units": 2, "activation": "sigmoid"}], "loss": "binary_cross_entropy"})",
+       "binary_cross_entropy needs a last dense layer with 1 unit"},
+      {R"({"input": 2, "layers": [{"units": 2, "activation": "softmax"}], "loss": "mse"})",
+       "softmax output needs loss cross_entropy"},
       {R"({"input": 2, "layers": [{"type": "residual", "units": 3}]})", "not allowed on a residual block"},
-      {R"({"input": 2, "layers": [{"type": "conv", "units": 3}]})", "layers[0].type must be \"dense\" or \"residual\", got \"conv\""},
+      {R"({"input": 2, "layers": [{"type": "conv", "units": 3}]})",
+       "layers[0].type must be \"dense\" or \"residual\", got \"conv\""},
       {R"({"input": 2, "layers": [{"units": 3}], "lr": 0.1})", "lr is not a known field; allowed: input, layers"},
       {R"({"input": 2, "layers": [{"units": 3}], "l2": -1})", "l2 must be a number in 0..100, got -1"},
       {R"({"input": 2, "layers": [{"units": 3}], "init": {"scheme": "glorot"}})", "unknown init scheme \"glorot\""},
-      {R"({"input": 2, "layers": [{"units": 3}], "init": {"seed": -4}})", "init.seed must be an integer in 0..9007199254740991, got -4"},
+      {R"({"input": 2, "layers": [{"units": 3}], "init": {"seed": -4}})",
+       "init.seed must be an integer in 0..9007199254740991, got -4"},
       {R"({"input": 2, "layers": [{"units": 3, "alpha": 0.2}]})", "alpha is only used by leaky_relu"},
-      {R"({"input": 2, "layers": [{"units": 3, "activation": "leaky_relu", "alpha": 2}]})", "layers[0].alpha must be a number in 0..1, got 2"},
+      {R"({"input": 2, "layers": [{"units": 3, "activation": "leaky_relu", "alpha": 2}]})",
+       "layers[0].alpha must be a number in 0..1, got 2"},
       {R"({"input": 2, "layers": [{"units": 3}],)", "not valid JSON"},
       {R"([1, 2])", "the top level must be a JSON object"},
-      {R"({"input": 2, "layers": [{"type": "residual", "bias": false}]})", "layers[0].bias is only allowed on a dense layer"},
+      {R"({"input": 2, "layers": [{"type": "residual", "bias": false}]})",
+       "layers[0].bias is only allowed on a dense layer"},
       {R"({"input": 2, "layers": [{"units": 1, "bias": 0}]})", "layers[0].bias"},
   };
   for (const Case& c : cases) {
@@ -98,7 +107,8 @@ TEST_CASE("Deeply nested JSON is refused before parsing, and messages quote a sh
   CHECK_THROWS_AS(parse_model_spec(deep), SpecError);
   CHECK_THROWS_WITH(parse_model_spec(deep), Catch::Contains("nested more than 64 levels deep (at byte 64)"));
   // a bracket inside a string does not count
-  CHECK_THROWS_WITH(parse_model_spec(R"({"input": 2, "layers": [{"units": 1, "activation": ")" + std::string(200, '[') + R"("}]})"),
+  CHECK_THROWS_WITH(parse_model_spec(R"({"input": 2, "layers": [{"units": 1, "activation": ")" + std::string(200, '[') +
+                                     R"("}]})"),
                     Catch::Contains("unknown activation"));
   // a huge value is quoted as a short excerpt, not in full
   std::string ones;

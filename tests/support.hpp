@@ -57,8 +57,7 @@ inline double max_relative_error(const Vector& a, const Vector& b, double floor 
 }
 
 // Central differences (F(x + h e_i) − F(x − h e_i)) / 2h for every coordinate of x.
-inline Vector central_difference(const std::function<double(const Vector&)>& F, Vector x,
-                                 double h = 1e-5) {
+inline Vector central_difference(const std::function<double(const Vector&)>& F, Vector x, double h = 1e-5) {
   Vector g(x.size());
   for (Index i = 0; i < x.size(); ++i) {
     const double keep = x(i);

@@ -20,7 +20,8 @@ const Matrix& value(const std::vector<NamedMatrix>& values, const std::string& n
 }  // namespace
 
 TEST_CASE("The trace of seed 004's first samples holds every number of the hand computation", "[trace][seeds]") {
-  Network net(R"({"input":1,"layers":[{"units":1,"activation":"relu"},{"units":1,"activation":"identity"}],"loss":"mse"})");
+  Network net(
+      R"({"input":1,"layers":[{"units":1,"activation":"relu"},{"units":1,"activation":"identity"}],"loss":"mse"})");
   Vector p(4);
   p << 1, 0, 1, 0;
   net.set_parameters(p);
@@ -71,12 +72,15 @@ TEST_CASE("Trace gradients equal the network's and every update follows p - lr g
   CHECK(t.layers[1].backward.size() == 7);  // dh, fprime, delta, dW1, db1, dW2, grad_in
   // δ = dL/dh ⊙ f'(z) with the f' the trace shows
   const Matrix& fprime = value(t.layers[1].backward, "fprime");
-  CHECK((value(t.layers[1].backward, "delta") - value(t.layers[1].backward, "dh").cwiseProduct(fprime)).cwiseAbs().maxCoeff() < 1e-15);
+  CHECK((value(t.layers[1].backward, "delta") - value(t.layers[1].backward, "dh").cwiseProduct(fprime))
+            .cwiseAbs()
+            .maxCoeff() < 1e-15);
   REQUIRE(t.updates.size() == 2 + 3 + 2);
   Index offset = 0;
   for (const ParamUpdate& u : t.updates) {
     const Index n = u.before.size();
-    const Matrix g = Eigen::Map<const RowMatrix>(reference.gradients().data() + offset, u.before.rows(), u.before.cols());
+    const Matrix g =
+        Eigen::Map<const RowMatrix>(reference.gradients().data() + offset, u.before.rows(), u.before.cols());
     CHECK((u.gradient - g).cwiseAbs().maxCoeff() == 0.0);
     CHECK((u.after - (u.before - 0.1 * u.gradient)).cwiseAbs().maxCoeff() < 1e-15);
     offset += n;
@@ -123,7 +127,8 @@ const Vector& state_vector(const OptimizerState& s, const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("The trace carries each parameter's optimizer state, as the optimizer holds it and the rule gives", "[trace][optimizer]") {
+TEST_CASE("The trace carries each parameter's optimizer state, as the optimizer holds it and the rule gives",
+          "[trace][optimizer]") {
   const char* spec = R"({"input":2,"layers":[{"units":3,"activation":"tanh"},{"units":1,"activation":"identity"}],
                          "loss":"mse","init":{"scheme":"normal","scale":0.5,"seed":3}})";
   Matrix X(2, 2), Y(1, 2);
@@ -165,7 +170,8 @@ TEST_CASE("The trace carries each parameter's optimizer state, as the optimizer 
             const Matrix& v0 = part(u.state_before, "v");
             const Matrix v1 = c.momentum * v0 - lr * g;
             CHECK((part(u.state_after, "v") - v1).cwiseAbs().maxCoeff() < 1e-15);
-            expected = c.name == "momentum" ? Matrix(u.before + v1) : Matrix(u.before - c.momentum * v0 + (1 + c.momentum) * v1);
+            expected = c.name == "momentum" ? Matrix(u.before + v1)
+                                            : Matrix(u.before - c.momentum * v0 + (1 + c.momentum) * v1);
           } else if (c.name == "rmsprop") {
             const Matrix s1 = c.rho * part(u.state_before, "s") + (1 - c.rho) * g.cwiseAbs2();
             CHECK((part(u.state_after, "s") - s1).cwiseAbs().maxCoeff() < 1e-15);

@@ -1,8 +1,8 @@
 // Training settings JSON: defaults, the string shorthand for optimizers, round trips and errors.
 #include <catch2/catch.hpp>
 
-#include "core/errors.hpp"
 #include "core/csv.hpp"
+#include "core/errors.hpp"
 #include "core/generators.hpp"
 #include "core/train_settings.hpp"
 
@@ -41,7 +41,9 @@ TEST_CASE("Bad training settings name the field and what is allowed", "[settings
       {R"({"epochs":1.5})", "epochs must be an integer in 1..100000, got 1.5"},
       {R"({"lr_schedule":{"type":"cosine"}})", "lr_schedule.type must be \"constant\" or \"step\", got \"cosine\""},
       {R"({"lr_schedule":{"type":"step","factor":2}})", "lr_schedule.factor must be a number in 1e-06..1, got 2"},
-      {R"({"early_stopping":{"metric":"val_acc"}})", "early_stopping.metric must be \"val_loss\", \"val_metric\" (validation accuracy or R²) or \"train_loss_change\""},
+      {R"({"early_stopping":{"metric":"val_acc"}})",
+       "early_stopping.metric must be \"val_loss\", \"val_metric\" (validation accuracy or R²) or "
+       "\"train_loss_change\""},
       {R"({"early_stopping":{"patience":0}})", "early_stopping.patience must be an integer in 1..100000, got 0"},
       {R"({"optimizer":{"name":"adam","beta1":1.5}})", "optimizer.beta1 must be a number in 0..0.999999, got 1.5"},
       {R"({"lr":0.1})", "lr is not a known field"},
@@ -55,11 +57,16 @@ TEST_CASE("Bad training settings name the field and what is allowed", "[settings
   }
 }
 
-TEST_CASE("Settings, generator requests and CSV options refuse numbers beyond a double and deep nesting", "[settings][errors][json]") {
-  CHECK_THROWS_WITH(parse_train_settings(R"({"learning_rate": 1e400})"), Catch::Contains("[Settings] learning_rate is too large for a double"));
-  CHECK_THROWS_WITH(parse_train_settings(R"({"early_stopping": {"min_delta": 9e9999}})"), Catch::Contains("min_delta is too large"));
-  CHECK_THROWS_WITH(parse_generator_request(R"({"name": "circles", "noise": 1e400})"), Catch::Contains("[Generator] noise is too large"));
-  CHECK_THROWS_WITH(parse_csv(std::string_view("a,b\n1,0\n2,1\n"), std::string_view(R"({"label_column": 1e400})")), Catch::Contains("label_column is too large"));
+TEST_CASE("Settings, generator requests and CSV options refuse numbers beyond a double and deep nesting",
+          "[settings][errors][json]") {
+  CHECK_THROWS_WITH(parse_train_settings(R"({"learning_rate": 1e400})"),
+                    Catch::Contains("[Settings] learning_rate is too large for a double"));
+  CHECK_THROWS_WITH(parse_train_settings(R"({"early_stopping": {"min_delta": 9e9999}})"),
+                    Catch::Contains("min_delta is too large"));
+  CHECK_THROWS_WITH(parse_generator_request(R"({"name": "circles", "noise": 1e400})"),
+                    Catch::Contains("[Generator] noise is too large"));
+  CHECK_THROWS_WITH(parse_csv(std::string_view("a,b\n1,0\n2,1\n"), std::string_view(R"({"label_column": 1e400})")),
+                    Catch::Contains("label_column is too large"));
   const std::string deep = std::string(5000, '{') + std::string(5000, '}');
   CHECK_THROWS_WITH(parse_train_settings(deep), Catch::Contains("nested more than 64 levels"));
   CHECK_THROWS_WITH(parse_generator_request(deep), Catch::Contains("nested more than 64 levels"));

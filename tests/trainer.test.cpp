@@ -53,7 +53,8 @@ void random_labels(Matrix& X, Matrix& Y, Matrix& Xv, Matrix& Yv) {
     Yv(static_cast<Index>(rng.below(3)), j) = 1.0;
   }
 }
-constexpr const char* kMemoriser = R"({"input":5,"layers":[{"units":64,"activation":"tanh"},{"units":3,"activation":"softmax"}],
+constexpr const char* kMemoriser =
+    R"({"input":5,"layers":[{"units":64,"activation":"tanh"},{"units":3,"activation":"softmax"}],
                   "loss":"cross_entropy","init":{"scheme":"xavier","scale":1,"seed":3}})";
 TrainSettings memoriser_settings() {
   TrainSettings settings;
@@ -108,7 +109,8 @@ TEST_CASE("A residual network learns two rings in 2-D", "[trainer][learning][res
 TEST_CASE("Batch size 1 takes n steps per epoch and full batch takes one exact gradient step", "[trainer]") {
   Matrix X, Y;
   xor_data(X, Y);
-  const char* spec = R"({"input":2,"layers":[{"units":3,"activation":"sigmoid"},{"units":1,"activation":"sigmoid"}],"loss":"mse"})";
+  const char* spec =
+      R"({"input":2,"layers":[{"units":3,"activation":"sigmoid"},{"units":1,"activation":"sigmoid"}],"loss":"mse"})";
   {
     Network net(spec);
     TrainSettings settings;
@@ -289,8 +291,8 @@ TEST_CASE("A short seeded run gives the pinned loss history shared with the wasm
   settings.seed = 3;
   Trainer trainer(net, X, Y, settings);
   trainer.run(5);
-  const double expected[] = {0.71385922469825103, 0.71971333088024281, 0.70237649161721716,
-                             0.65568250643732873, 0.63700298259425558};
+  const double expected[] = {0.71385922469825103, 0.71971333088024281, 0.70237649161721716, 0.65568250643732873,
+                             0.63700298259425558};
   REQUIRE(trainer.history().size() == 5);
   for (std::size_t i = 0; i < 5; ++i) CHECK(trainer.history()[i].train_loss == Approx(expected[i]).epsilon(1e-12));
   CHECK(net.parameters()(0) == Approx(0.52470133129891106).epsilon(1e-12));
@@ -327,7 +329,8 @@ TEST_CASE("A classification set is scored by accuracy whatever the loss (sigmoid
   CHECK(evaluate(net, X, Y, Task::classification).metric == last.train_metric);
 }
 
-TEST_CASE("Early stopping with restored weights reports the best epoch, whose record is the network's scores", "[trainer][early]") {
+TEST_CASE("Early stopping with restored weights reports the best epoch, whose record is the network's scores",
+          "[trainer][early]") {
   Matrix X, Y, Xv, Yv;
   random_labels(X, Y, Xv, Yv);
   Network net(kMemoriser);

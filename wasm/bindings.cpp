@@ -111,7 +111,9 @@ val softmax_regression_test(const std::string& problem_json, const std::string& 
 
 val classification_report(const val& truth, const val& predicted, double classes) {
   return guarded([&] {
-    return classification_report_to_js(lab::classification_report(ints_from(truth), ints_from(predicted), static_cast<int>(whole_number(classes, "[Metrics] classes", 1, 100))));
+    return classification_report_to_js(
+        lab::classification_report(ints_from(truth), ints_from(predicted),
+                                   static_cast<int>(whole_number(classes, "[Metrics] classes", 1, 100))));
   });
 }
 
@@ -135,7 +137,8 @@ double spec_parameter_count_of(const std::string& spec_json) {
 
 // Throws the core's ResourceError when a network of the spec, trained with the settings on
 // n_train + n_val samples, would not fit in the module's memory; checked before anything is built.
-void check_training_memory_of(const std::string& spec_json, const std::string& settings_json, double n_train, double n_val) {
+void check_training_memory_of(const std::string& spec_json, const std::string& settings_json, double n_train,
+                              double n_val) {
   guarded([&] {
     check_training_memory(parse_model_spec(spec_json), parse_train_settings(settings_json),
                           whole_index(n_train, "[Memory] training samples", 0, 100000),

@@ -26,8 +26,10 @@ auto guarded(F&& f) -> decltype(f()) {
   } catch (...) {
     set_error("unknown C++ exception");
   }
-  if constexpr (std::is_same_v<Result, emscripten::val>) return emscripten::val::undefined();
-  else if constexpr (!std::is_void_v<Result>) return Result{};
+  if constexpr (std::is_same_v<Result, emscripten::val>)
+    return emscripten::val::undefined();
+  else if constexpr (!std::is_void_v<Result>)
+    return Result{};
 }
 
 }  // namespace lab::wasm

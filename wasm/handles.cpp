@@ -1,10 +1,9 @@
 // The handle classes' methods: convert, call the core once, convert back (see handles.hpp).
 #include "wasm/handles.hpp"
 
-
 #include "core/errors.hpp"
-#include "core/gradient_check.hpp"
 #include "core/generators.hpp"
+#include "core/gradient_check.hpp"
 #include "core/metrics.hpp"
 #include "core/optimum.hpp"
 #include "core/preprocess.hpp"
@@ -54,7 +53,8 @@ DatasetHandle* DatasetHandle::select_features(const val& features) const {
 
 PreparedHandle* DatasetHandle::prepare(const std::string& split_json, const std::string& scaling) const {
   return guarded([&] {
-    return new PreparedHandle(lab::prepare(data_, parse_split_settings(split_json), scaling_from_name(scaling, "scaling")));
+    return new PreparedHandle(
+        lab::prepare(data_, parse_split_settings(split_json), scaling_from_name(scaling, "scaling")));
   });
 }
 
@@ -78,7 +78,8 @@ val PreparedHandle::indices() const {
 val PreparedHandle::scale(const val& features, double samples) const {
   return guarded([&] {
     const Index d = prepared_.split.train.features();
-    return batch_to_js(prepared_.scaler.apply(batch_from(features, d, whole_index(samples, "[Scaler] samples", 1, 100000), "[Scaler] features")));
+    return batch_to_js(prepared_.scaler.apply(
+        batch_from(features, d, whole_index(samples, "[Scaler] samples", 1, 100000), "[Scaler] features")));
   });
 }
 
@@ -108,9 +109,7 @@ val NetworkHandle::layers() const {
   return list;
 }
 
-val NetworkHandle::parameters() const {
-  return float64_array(net_->parameters());
-}
+val NetworkHandle::parameters() const { return float64_array(net_->parameters()); }
 
 void NetworkHandle::set_parameters(const val& values) {
   guarded([&] {
@@ -119,9 +118,7 @@ void NetworkHandle::set_parameters(const val& values) {
   });
 }
 
-val NetworkHandle::gradients() const {
-  return float64_array(net_->gradients());
-}
+val NetworkHandle::gradients() const { return float64_array(net_->gradients()); }
 
 void NetworkHandle::initialise() { net_->initialise(); }
 
@@ -129,9 +126,7 @@ void NetworkHandle::set_derivative_bug(const std::string& name) {
   guarded([&] { net_->set_derivative_bug(derivative_bug_from_name(name, "bug")); });
 }
 
-std::string NetworkHandle::derivative_bug() const {
-  return std::string(derivative_bug_name(net_->derivative_bug()));
-}
+std::string NetworkHandle::derivative_bug() const { return std::string(derivative_bug_name(net_->derivative_bug())); }
 
 Matrix NetworkHandle::targets_batch(const val& targets, Index samples) const {
   return batch_from(targets, net_->output_size(), samples, "[Network] targets");
@@ -139,14 +134,17 @@ Matrix NetworkHandle::targets_batch(const val& targets, Index samples) const {
 
 val NetworkHandle::forward(const val& inputs, double samples) {
   return guarded([&] {
-    return batch_to_js(net_->forward(batch_from(inputs, net_->input_size(), whole_index(samples, "[Network] samples", 1, 100000), "[Network] inputs")));
+    return batch_to_js(
+        net_->forward(batch_from(inputs, net_->input_size(), whole_index(samples, "[Network] samples", 1, 100000),
+                                 "[Network] inputs")));
   });
 }
 
 val NetworkHandle::loss(const val& inputs, const val& targets, double samples) {
   return guarded([&] {
     const Index n = whole_index(samples, "[Network] samples", 1, 100000);
-    return loss_parts_to_js(net_->loss(batch_from(inputs, net_->input_size(), n, "[Network] inputs"), targets_batch(targets, n)));
+    return loss_parts_to_js(
+        net_->loss(batch_from(inputs, net_->input_size(), n, "[Network] inputs"), targets_batch(targets, n)));
   });
 }
 
@@ -185,33 +183,39 @@ void NetworkHandle::set_trace_state(const std::string& optimizer_json, double t,
   guarded([&] {
     Optimizer& optimizer = trace_optimizer(optimizer_json);
     const std::vector<double> flat = doubles_from(values);
-    optimizer.set_state(unflatten_state(optimizer, t, Eigen::Map<const Vector>(flat.data(), static_cast<Index>(flat.size()))));
+    optimizer.set_state(
+        unflatten_state(optimizer, t, Eigen::Map<const Vector>(flat.data(), static_cast<Index>(flat.size()))));
   });
 }
 
 void NetworkHandle::reset_trace_optimizer() { trace_optimizer_.reset(); }
 
-val NetworkHandle::gradient_test(const val& inputs, const val& targets, double samples, const std::string& settings_json) {
+val NetworkHandle::gradient_test(const val& inputs, const val& targets, double samples,
+                                 const std::string& settings_json) {
   return guarded([&] {
     const Index n = whole_index(samples, "[Network] samples", 1, 100000);
-    return gradient_test_to_js(network_gradient_test(*net_, batch_from(inputs, net_->input_size(), n, "[GradientTest] inputs"),
-                                                     targets_batch(targets, n), parse_gradient_test_settings(settings_json)));
+    return gradient_test_to_js(
+        network_gradient_test(*net_, batch_from(inputs, net_->input_size(), n, "[GradientTest] inputs"),
+                              targets_batch(targets, n), parse_gradient_test_settings(settings_json)));
   });
 }
 
 val NetworkHandle::jacobian_test(double layer, double batch, const std::string& settings_json) {
   return guarded([&] {
-    const auto index = static_cast<std::size_t>(whole_number(layer, "[GradientTest] layer", 0, static_cast<std::int64_t>(SpecLimits::max_layers) - 1));
+    const auto index = static_cast<std::size_t>(
+        whole_number(layer, "[GradientTest] layer", 0, static_cast<std::int64_t>(SpecLimits::max_layers) - 1));
     return gradient_test_to_js(lab::jacobian_test(*net_, index, whole_index(batch, "[GradientTest] batch", 1, 100000),
                                                   parse_gradient_test_settings(settings_json)));
   });
 }
 
-val NetworkHandle::elementwise_check(const val& inputs, const val& targets, double samples, const std::string& settings_json) {
+val NetworkHandle::elementwise_check(const val& inputs, const val& targets, double samples,
+                                     const std::string& settings_json) {
   return guarded([&] {
     const Index n = whole_index(samples, "[Network] samples", 1, 100000);
-    return elementwise_to_js(lab::elementwise_check(*net_, batch_from(inputs, net_->input_size(), n, "[GradientTest] inputs"),
-                                                    targets_batch(targets, n), parse_elementwise_settings(settings_json)));
+    return elementwise_to_js(
+        lab::elementwise_check(*net_, batch_from(inputs, net_->input_size(), n, "[GradientTest] inputs"),
+                               targets_batch(targets, n), parse_elementwise_settings(settings_json)));
   });
 }
 
@@ -269,17 +273,25 @@ std::unique_ptr<Trainer> make_trainer(Network& net, const Dataset& train, const 
 }  // namespace
 
 TrainerHandle::TrainerHandle(const NetworkHandle& net, const DatasetHandle& train, const std::string& settings_json)
-    : net_(net.network()), trainer_(guarded([&] { return make_trainer(*net_, train.data(), nullptr, settings_json); })) {}
+    : net_(net.network()),
+      trainer_(guarded([&] { return make_trainer(*net_, train.data(), nullptr, settings_json); })) {}
 
 TrainerHandle::TrainerHandle(const NetworkHandle& net, const DatasetHandle& train, const DatasetHandle& validation,
                              const std::string& settings_json)
     : net_(net.network()),
       trainer_(guarded([&] { return make_trainer(*net_, train.data(), &validation.data(), settings_json); })) {}
 
-val TrainerHandle::step() { return guarded([&] { return step_result_to_js(trainer_->step()); }); }
-val TrainerHandle::step_epoch() { return guarded([&] { return step_result_to_js(trainer_->step_epoch()); }); }
+val TrainerHandle::step() {
+  return guarded([&] { return step_result_to_js(trainer_->step()); });
+}
+val TrainerHandle::step_epoch() {
+  return guarded([&] { return step_result_to_js(trainer_->step_epoch()); });
+}
 val TrainerHandle::run(double epochs) {
-  return guarded([&] { return step_result_to_js(trainer_->run(static_cast<int>(whole_number(epochs, "[Trainer] run: epochs", 1, TrainLimits::max_epochs)))); });
+  return guarded([&] {
+    return step_result_to_js(
+        trainer_->run(static_cast<int>(whole_number(epochs, "[Trainer] run: epochs", 1, TrainLimits::max_epochs))));
+  });
 }
 void TrainerHandle::reset() { trainer_->reset(); }
 std::string TrainerHandle::status() const { return std::string(train_status_name(trainer_->status())); }
@@ -319,8 +331,6 @@ val TrainerHandle::history_since(double first) const {
   return list;
 }
 
-val TrainerHandle::parameters() const {
-  return float64_array(net_->parameters());
-}
+val TrainerHandle::parameters() const { return float64_array(net_->parameters()); }
 
 }  // namespace lab::wasm

@@ -50,9 +50,9 @@ class DatasetHandle : Counted {
 class PreparedHandle : Counted {
  public:
   explicit PreparedHandle(PreparedData prepared) : prepared_(std::move(prepared)) {}
-  DatasetHandle* part(const std::string& name) const;  // "train", "validation" or "test"
-  val indices() const;                                 // {train, validation, test}: Int32Array
-  val scaler() const;                                  // {kind, shift, scale}
+  DatasetHandle* part(const std::string& name) const;    // "train", "validation" or "test"
+  val indices() const;                                   // {train, validation, test}: Int32Array
+  val scaler() const;                                    // {kind, shift, scale}
   val scale(const val& features, double samples) const;  // the fitted scaling of new samples
 
  private:
@@ -89,10 +89,10 @@ class NetworkHandle : Counted {
   val jacobian_test(double layer, double batch, const std::string& settings_json);
   val elementwise_check(const val& inputs, const val& targets, double samples, const std::string& settings_json);
 
-  val predict(const DatasetHandle& data);         // n × out row-major outputs
-  val predict_labels(const DatasetHandle& data);  // Int32Array of classes
+  val predict(const DatasetHandle& data);            // n × out row-major outputs
+  val predict_labels(const DatasetHandle& data);     // Int32Array of classes
   val targets_for(const DatasetHandle& data) const;  // n × out row-major targets for this loss
-  val evaluate(const DatasetHandle& data);        // {loss, metric, metricName}
+  val evaluate(const DatasetHandle& data);           // {loss, metric, metricName}
   val classification_report(const DatasetHandle& data);
 
  private:

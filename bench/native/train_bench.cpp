@@ -9,11 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "gunzip.hpp"
 #include "core/bundled.hpp"
 #include "core/network.hpp"
 #include "core/train_settings.hpp"
 #include "core/trainer.hpp"
+#include "gunzip.hpp"
 
 namespace {
 

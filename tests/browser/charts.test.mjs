@@ -146,7 +146,7 @@ test('the scatter chart shows the y = x line across the shared range of both set
 async function halvesPixels(page) {
   return page.evaluate(() => {
     const { drawPointMap, palette } = window.components;
-    const canvas = document.getElementById('halves-map');
+    const canvas = /** @type {HTMLCanvasElement} */ (document.getElementById('halves-map'));
     const n = 20;
     const softmax = new Float64Array(n * n * 2);
     const sigmoid = new Float64Array(n * n);
@@ -330,7 +330,7 @@ test('the image grid marks exactly the mistakes and scales small images with cri
     });
     const container = document.getElementById('image-grid');
     renderImageGrid(container, { width: size, height: size, images });
-    const items = Array.from(container.querySelectorAll('li.image-item'));
+    const items = Array.from(/** @type {NodeListOf<HTMLElement>} */ (container.querySelectorAll('li.image-item')));
     const marked = items.flatMap((item, i) => (item.dataset.mistake === 'true' ? [i] : []));
 
     const small = document.createElement('div');

@@ -96,7 +96,7 @@ test('no NaN, Infinity or undefined reaches the lab for any network, layer, targ
         control.dispatchEvent(new Event('change', { bubbles: true }));
       }
     };
-    const options = (selector) => Array.from(root.querySelectorAll(`${selector} option`), (o) => o.value);
+    const options = (selector) => Array.from(root.querySelectorAll(`${selector} option`), (o) => /** @type {HTMLOptionElement} */ (o).value);
     const problems = [];
     const check = (where) => {
       for (const text of collect()) {
@@ -155,7 +155,10 @@ test('with the sigmoid bug the test fails and the table marks the wrong entries'
 test('the numbers on the page are the engine’s numbers for the same settings', async () => {
   const { page } = await openLab('#lab=gradient&bug=sigmoid_prime_is_sigma&K=24&gseed=7');
   const expected = await page.evaluate(async () => {
+    // this runs in the page, so the paths are relative to web/, not to this file
+    // @ts-expect-error
     const { createLab } = await import('./js/engine.js');
+    // @ts-expect-error
     const { formatNumber, formatScientific } = await import('./js/ui/format.js');
     const api = await createLab();
     const dense = (units, activation) => ({ type: 'dense', units, activation });

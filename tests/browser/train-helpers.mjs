@@ -19,7 +19,7 @@ export const runState = (page) => page.getAttribute('#train-lab', 'data-run-stat
 /** Clicks Start and waits for the run to end; returns the end state. */
 export async function trainToEnd(page, timeout = 60000) {
   await page.click('#train-start');
-  await page.waitForFunction((end) => end.includes(document.querySelector('#train-lab').dataset.runState), END, { timeout });
+  await page.waitForFunction((end) => end.includes(document.getElementById('train-lab').dataset.runState), END, { timeout });
   return runState(page);
 }
 

@@ -21,10 +21,6 @@ before(async () => {
 after(async () => { await lab?.close(); });
 const openTrain = (hash, viewport) => open(lab, hash, viewport);
 
-
-
-
-
 /** The same run done directly with the node build of the engine: its last history record. */
 function directRun(stateChanges) {
   const state = { ...defaults(), ...stateChanges };
@@ -40,7 +36,6 @@ function directRun(stateChanges) {
   for (const owned of [trainer, prepared, network, data]) owned.dispose();
   return history;
 }
-
 
 test('circles trains to high accuracy, equal to the engine\'s value for the same seed', { timeout: 120000 }, async () => {
   const { page, errors } = await openTrain('&tdata=circles&tep=40');
@@ -83,7 +78,7 @@ test('a sweep over three learning rates produces three points', { timeout: 18000
   await page.selectOption('#tv-sweep-key', 'lr');
   await page.fill('#tv-sweep-values', '0.05, 0.5, 2');
   await page.click('#tv-sweep-run');
-  await page.waitForFunction(() => /Sweep done/.test(document.querySelector('#tv-sweep-status').textContent), null, { timeout: 120000 });
+  await page.waitForFunction(() => /Sweep done/.test(document.getElementById('tv-sweep-status').textContent), null, { timeout: 120000 });
   const rows = await page.$$eval('[data-testid="sweep-table"] tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
   assert.equal(rows.length, 3);
   assert.deepEqual(rows.map((r) => Number(r[0])), [0.05, 0.5, 2]);
@@ -105,7 +100,7 @@ test('a diverging setting shows its explanation and the page keeps working', { t
   await page.fill('#f-tlr', '0.01');
   await page.press('#f-tlr', 'Enter');
   await page.locator('#f-tlr').blur();
-  await page.waitForFunction(() => document.querySelector('#train-lab').dataset.runState === 'ready');
+  await page.waitForFunction(() => document.getElementById('train-lab').dataset.runState === 'ready');
   assert.equal(await trainToEnd(page), 'finished');
   assert.equal(await page.isHidden('[data-testid="train-alert"]'), true);
   assert.deepEqual(errors, []);
@@ -119,7 +114,7 @@ test('a copied link reproduces the same first five loss values in a fresh page',
   await page.selectOption('#f-topt', 'momentum');
   await page.fill('#f-tseed', '7');
   await page.locator('#f-tseed').blur();
-  await page.waitForFunction(() => /tseed=7/.test(window.location.hash) && document.querySelector('#train-lab').dataset.runState === 'ready');
+  await page.waitForFunction(() => /tseed=7/.test(window.location.hash) && document.getElementById('train-lab').dataset.runState === 'ready');
   await trainToEnd(page);
   const first = (await exportedCurves(page)).slice(0, 5).map((r) => r.train_loss);
   const link = page.url();
@@ -156,7 +151,7 @@ test('a malformed CSV and a malformed model file each show their message', { tim
   let good = 'x1,x2,species\n';
   for (let i = 0; i < 90; i += 1) good += `${(i % 3) + Math.sin(i) / 3},${Math.cos(i) / 3},${['a', 'b', 'c'][i % 3]}\n`;
   await page.setInputFiles('#f-csv', { name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
-  await page.waitForFunction(() => window.location.hash.includes('tdata=csv') && document.querySelector('#train-lab').dataset.runState === 'ready');
+  await page.waitForFunction(() => window.location.hash.includes('tdata=csv') && document.getElementById('train-lab').dataset.runState === 'ready');
   assert.equal(await page.inputValue('#f-tdata'), 'csv');
   assert.match(await page.textContent('#f-description'), /90 samples, 2 features, classification/);
   assert.equal(await page.textContent('[data-testid="csv-error"]'), '');
@@ -174,10 +169,10 @@ test('an exported model imports again, and hands a sample to the Step-through la
   assert.equal(model.format, 'backprop-lab-model');
   assert.equal(model.parameters.length, Number(await page.getAttribute('[data-testid="param-count"]', 'data-count')));
   await page.setInputFiles('#tv-import', { name: 'xor-model.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) });
-  await page.waitForFunction(() => document.querySelector('#train-lab').dataset.runState === 'ready');
+  await page.waitForFunction(() => document.getElementById('train-lab').dataset.runState === 'ready');
   assert.equal(await page.textContent('[data-testid="import-error"]'), '');
   await page.click('#tv-step-through');
-  await page.waitForFunction(() => !document.querySelector('#panel-step').hidden && window.location.hash.includes('preset=train'));
+  await page.waitForFunction(() => !document.getElementById('panel-step').hidden && window.location.hash.includes('preset=train'));
   await page.locator('#step-ops li').first().waitFor();
   assert.match(await page.textContent('#step-note'), /Train lab/);
   assert.deepEqual(errors, []);
@@ -192,7 +187,7 @@ test('while digits trains, the main thread never goes 100 ms without a frame', {
   // Everything happens inside the page, so that no harness work (its scripts, its polling) lands
   // on the main thread while it is measured: count frames, click Start, wait for the end state.
   const gaps = await page.evaluate((end) => new Promise((resolve) => {
-    const lab = document.querySelector('#train-lab');
+    const lab = document.getElementById('train-lab');
     const measured = { longest: 0, frames: 0, last: performance.now(), on: true };
     const frame = (t) => {
       measured.longest = Math.max(measured.longest, t - measured.last);
@@ -206,7 +201,7 @@ test('while digits trains, the main thread never goes 100 ms without a frame', {
       measured.on = false;
       resolve({ ...measured, state: lab.dataset.runState });
     }).observe(lab, { attributes: true, attributeFilter: ['data-run-state'] });
-    requestAnimationFrame((t) => { measured.last = t; requestAnimationFrame(frame); document.querySelector('#train-start').click(); });
+    requestAnimationFrame((t) => { measured.last = t; requestAnimationFrame(frame); document.getElementById('train-start').click(); });
   }), END);
   assert.equal(gaps.state, 'finished');
   assert.ok(gaps.frames > 20, `${gaps.frames} frames`);
@@ -220,18 +215,18 @@ test('axe-core finds no serious violations; screenshots mid-training and after t
   const { page, errors } = await openTrain('&tdata=spiral&tep=300');
   // 40 single epochs (Step epoch) make a mid-training state that does not depend on speed
   for (let i = 0; i < 40; i += 1) await page.click('#train-epoch');
-  await page.waitForFunction(() => /Paused · epoch 40 of 300/.test(document.querySelector('#train-status').textContent));
+  await page.waitForFunction(() => /Paused · epoch 40 of 300/.test(document.getElementById('train-status').textContent));
   assert.equal(await runState(page), 'paused');
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${artifacts}/train-lab-mid-1280x720.png` });
-  await page.evaluate(() => document.activeElement?.blur()); // Space on a focused button would press that button
+  await page.evaluate(() => /** @type {HTMLElement | null} */ (document.activeElement)?.blur()); // Space on a focused button would press that button
   await page.keyboard.press('Space'); // Space resumes
-  await page.waitForFunction((end) => end.includes(document.querySelector('#train-lab').dataset.runState), END, { timeout: 60000 });
+  await page.waitForFunction((end) => end.includes(document.getElementById('train-lab').dataset.runState), END, { timeout: 60000 });
   // pin it, train a second run with a smaller learning rate, and show both
   await page.click('#tv-pin');
   await page.fill('#f-tlr', '0.003');
   await page.locator('#f-tlr').blur();
-  await page.waitForFunction(() => document.querySelector('#train-lab').dataset.runState === 'ready');
+  await page.waitForFunction(() => document.getElementById('train-lab').dataset.runState === 'ready');
   assert.equal(await trainToEnd(page), 'finished');
   assert.equal(await page.locator('#tv-pinned li').count(), 1);
   assert.match(await page.textContent('#tv-pinned'), /η 0\.01/);

@@ -14,7 +14,7 @@ after(async () => { await lab?.close(); });
 /** Runs `action` (in the page) and resolves with the frames and longest frame gap until `done()` holds. */
 function measure(page, action, done, limitMs) {
   return page.evaluate(([actionText, doneText, limit]) => new Promise((resolve) => {
-    const act = new Function(actionText); // eslint-disable-line no-new-func
+    const act = new Function(actionText);
     const isDone = new Function(`return (${doneText})`);
     const measured = { longest: 0, frames: 0, last: 0, started: 0 };
     const frame = (t) => {
@@ -41,7 +41,7 @@ test('a 100,000-epoch run never stalls the page for 200 ms, nor do Train again a
     "document.querySelector('#train-lab').dataset.runState === 'running' || document.querySelector('#train-lab').dataset.runState === 'ready'", 10000);
   assert.ok(again.longest < 200, `longest gap after Train again: ${again.longest.toFixed(1)} ms`);
   await page.click('#train-start'); // pause
-  await page.waitForFunction(() => document.querySelector('#train-lab').dataset.runState === 'paused');
+  await page.waitForFunction(() => document.querySelector('#train-lab')?.getAttribute('data-run-state') === 'paused');
   const reset = await measure(page, "document.querySelector('#train-reset').click()", "document.querySelector('#train-lab').dataset.runState === 'ready'", 10000);
   assert.ok(reset.longest < 200, `longest gap after Reset: ${reset.longest.toFixed(1)} ms`);
   console.log(`# Train again: longest gap ${again.longest.toFixed(1)} ms; Reset: ${reset.longest.toFixed(1)} ms`);
@@ -61,7 +61,7 @@ test('an 8 MB CSV is read with progress and parsed off the main thread, which ke
     const input = document.querySelector('#f-csv');
     input.addEventListener('change', () => {
       const measured = { longest: 0, last: performance.now(), started: performance.now() };
-      window.csvUpload = measured;
+      /** @type {any} */ (window).csvUpload = measured;
       const frame = (t) => {
         measured.longest = Math.max(measured.longest, t - measured.last);
         measured.last = t;
@@ -72,8 +72,8 @@ test('an 8 MB CSV is read with progress and parsed off the main thread, which ke
     }, { once: true, capture: true });
   });
   await page.setInputFiles('#f-csv', { name: 'big.csv', mimeType: 'text/csv', buffer });
-  await page.waitForFunction(() => window.csvUpload?.seconds !== undefined, null, { timeout: 120000 });
-  const upload = await page.evaluate(() => window.csvUpload);
+  await page.waitForFunction(() => /** @type {any} */ (window).csvUpload?.seconds !== undefined, null, { timeout: 120000 });
+  const upload = await page.evaluate(() => /** @type {any} */ (window).csvUpload);
   assert.match(await page.textContent('[data-testid="csv-status"]'), /big\.csv: 100,000 samples, 16 features/);
   console.log(`# 8.6 MB CSV: ${upload.seconds.toFixed(1)} s, longest gap ${upload.longest.toFixed(1)} ms`);
   assert.ok(upload.longest < 500, `longest gap between frames while an 8.6 MB CSV loads: ${upload.longest.toFixed(1)} ms`);

@@ -47,7 +47,7 @@ test('a classification run that reaches NaN ends "diverged" with the reason, and
   assert.doesNotMatch(values, /NaN|Infinity|e\+30/, values.match(/.{60}(NaN|Infinity|e\+30).{60}/s)?.[0]);
   // Train again and Reset answer; a smaller η then trains to the end
   await page.click('#train-reset');
-  await page.waitForFunction(() => document.querySelector('#train-lab').dataset.runState === 'ready');
+  await page.waitForFunction(() => document.getElementById('train-lab').dataset.runState === 'ready');
   await setField(page, 'f-tlr', '0.001');
   await setField(page, 'f-tep', '3');
   await page.locator('#train-start:not([disabled])').waitFor({ timeout: 30000 });
@@ -63,7 +63,7 @@ test('a sweep with a diverging value marks it "diverged", finishes, and the lab 
   await page.selectOption('#tv-sweep-key', 'lr');
   await page.fill('#tv-sweep-values', '0.0001, 0.1, 0.001');
   await page.click('#tv-sweep-run');
-  await page.waitForFunction(() => /Sweep done/.test(document.querySelector('#tv-sweep-status').textContent), null, { timeout: 150000 });
+  await page.waitForFunction(() => /Sweep done/.test(document.getElementById('tv-sweep-status').textContent), null, { timeout: 150000 });
   assert.match(await page.textContent('#tv-sweep-status'), /Sweep done: 3 of 3 values trained/);
   const rows = await page.$$eval('[data-testid="sweep-table"] tbody tr', (trs) => trs.map((tr) => ({ status: tr.dataset.status, cells: [...tr.children].map((c) => c.textContent) })));
   assert.deepEqual(rows.map((r) => r.status), ['finished', 'diverged', 'finished']);
@@ -234,7 +234,7 @@ test('seed 000 §1.2: the least-squares run shows ‖w − w*‖ and f(w) − f(
   await page.screenshot({ path: `${screenshots}train-least-squares-optimum.png` });
   // the no-bias model steps through: z = W a, and no ∂L/∂b operation
   await page.click('#tv-step-through');
-  await page.waitForFunction(() => !document.querySelector('#panel-step').hidden && window.location.hash.includes('preset=train'));
+  await page.waitForFunction(() => !document.getElementById('panel-step').hidden && window.location.hash.includes('preset=train'));
   await page.locator('#step-ops li').first().waitFor();
   const ops = await page.$$eval('#step-ops li', (items) => items.map((li) => li.textContent));
   assert.ok(ops.some((t) => /∂L\/∂W/.test(t)) && !ops.some((t) => /∂L\/∂b/.test(t)), ops.join(' | '));

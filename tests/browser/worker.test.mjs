@@ -12,6 +12,7 @@ test('training runs in a Web Worker with progress, pause and resume', { timeout:
   const { page, errors } = await lab.openPage();
   await page.goto(lab.url);
   const result = await page.evaluate(async () => {
+    // @ts-expect-error: this runs in the page, where the path is relative to web/
     const { TrainingClient } = await import('./js/training-client.js');
     const client = new TrainingClient();
     const progress = [];

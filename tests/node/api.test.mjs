@@ -7,7 +7,7 @@ import { createLab } from '../../web/js/engine.js';
 import { STEP_PRESETS } from '../../web/js/labs/step-presets.js';
 
 const lab = await createLab();
-const fixture = (name) => JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url)));
+const fixture = (name) => JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
 const close = (actual, expected, tolerance, what) => {
   const scale = Math.max(1, Math.abs(expected));
   assert.ok(Math.abs(actual - expected) <= tolerance * scale, `${what}: ${actual} vs ${expected}`);

@@ -86,7 +86,7 @@ function cases(net, data, trainer, prepared) {
   for (const v of [[], null, [-1], [2]]) add(`selectFeatures(${v})`, () => data.selectFeatures(v), /features|feature/);
   for (const v of [{ test: 1.5 }, { validation: -0.1 }, { test: 0.6, validation: 0.6 }, { seed: -1 }, { stratify: 'yes' }, { folds: 3 }]) add(`prepare ${JSON.stringify(v)}`, () => data.prepare(v), /test|validation|seed|stratify|folds|fraction/);
   for (const v of ['zscore', '', 'MIN_MAX']) add(`prepare scaling ${v}`, () => data.prepare({}, v), 'scaling');
-  for (const v of [[NaN, 1], [Infinity, 0], null, [1]]) add(`scale(${v})`, () => prepared.scale(v, 1), /features|samples/);
+  for (const v of [[NaN, 1], [Infinity, 0], null, [1]]) add(`scale(${v})`, () => prepared.scale(v), /features|samples/);
   for (const v of [2.5, NaN, 0, 1e10, -1, undefined]) add(`run(${v})`, () => trainer.run(v), 'epochs');
   for (const v of [[-1, 2, 3], [0.5, 1, 1], [1, 1, 1e10], [NaN, 1, 1]]) add(`rngSample(${v[0]}, ${v[2]})`, () => lab.rngSample(v[0], v[2]), /seed|count/);
   add('classificationReport classes 0', () => lab.classificationReport([0, 1], [0, 1], 0), 'classes');

@@ -64,9 +64,9 @@ test('arrays from JS that are missing or not arrays give an Error naming the fie
 test('a scaler refuses NaN and infinite features, naming the sample and feature', () => {
   const data = lab.generate({ name: 'circles', samples: 40, seed: 1 });
   const prepared = data.prepare({ validation: 0, test: 0.25, seed: 1 }, 'standardize');
-  assert.throws(() => prepared.scale([0.5, NaN], 1), /\[Scaler\] features must be finite numbers; sample 0, feature 2 is nan/i);
-  assert.throws(() => prepared.scale([Infinity, 0], 1), /sample 0, feature 1 is inf/i);
-  assert.equal(prepared.scale([0.5, 0.5], 1).length, 2, 'and it still scales');
+  assert.throws(() => prepared.scale([0.5, NaN]), /\[Scaler\] features must be finite numbers; sample 0, feature 2 is nan/i);
+  assert.throws(() => prepared.scale([Infinity, 0]), /sample 0, feature 1 is inf/i);
+  assert.equal(prepared.scale([0.5, 0.5]).length, 2, 'and it still scales');
   prepared.dispose();
   data.dispose();
 });

@@ -10,6 +10,7 @@ import { createLab } from '../../web/js/engine.js';
 const lab = await createLab();
 
 // [request, exact, [[column, [first features], label or target], …]]: the native test's table.
+/** @type {[{ name: string, [setting: string]: number | string }, boolean, [number, number[], number][]][]} */
 const FIXED = [
   [{ name: 'circles', samples: 10, noise: 0.1, seed: 7 }, false,
     [[0, [-0.35558402762816488, -0.87539582078476008], 0], [1, [0.46608476059024639, -0.16914067387920395], 1], [9, [0.40493561469768602, 0.36512998647026035], 1]]],

@@ -56,7 +56,6 @@ function integers(value, field) {
   return whole;
 }
 
-
 /** Base of the wrappers: owns one embind handle and frees it in dispose(). */
 class Owned {
   #handle;
@@ -217,6 +216,11 @@ export class Network extends Owned {
    * optimizerSettings, stateBefore, stateAfter, lossAfter}. The network is updated. The
    * optimizer's state carries over between calls with the same settings, or starts from `state`
    * ({t, values}, as a trace's stateAfter holds it) when given.
+   * @param inputs
+   * @param targets
+   * @param {{ optimizer?: string | { name: string, [coefficient: string]: number | string },
+   *   learningRate?: number, state?: { t?: number, values?: ArrayLike<number> } | null }} [options]
+   *   the optimizer's name or settings (see docs/design.md, "Optimizers"); the core checks `state`
    */
   trace(inputs, targets, { optimizer = 'sgd', learningRate = 0.1, state = null } = {}) {
     const n = sampleCount(inputs, this.inputSize, '[Trace] inputs');
@@ -231,11 +235,20 @@ export class Network extends Owned {
     const n = sampleCount(inputs, this.inputSize, '[GradientTest] inputs');
     return this.call((h) => h.gradientTest(numbers(inputs, '[GradientTest] inputs'), numbers(targets, '[GradientTest] targets'), n, json(settings)));
   }
-  /** The transposed Jacobian test of one layer ({batch, epsilon0, iterations, seed, wrt, bug}). */
+  /**
+   * The transposed Jacobian test of one layer ({batch, epsilon0, iterations, seed, wrt, bug}).
+   * @param {number} layer
+   * @param {{ batch?: number, epsilon0?: number, iterations?: number, seed?: number, wrt?: string, bug?: string }} [settings]
+   */
   jacobianTest(layer, { batch = 1, ...settings } = {}) {
     return this.call((h) => h.jacobianTest(layer, batch, json(settings)));
   }
-  /** Analytic against central-difference gradients per entry ({step, maxEntries, seed, bug, tolerance}). */
+  /**
+   * Analytic against central-difference gradients per entry ({step, maxEntries, seed, bug, tolerance}).
+   * @param inputs
+   * @param targets
+   * @param {{ step?: number, maxEntries?: number, seed?: number, bug?: string, tolerance?: number }} [settings]
+   */
   elementwiseCheck(inputs, targets, { maxEntries, ...settings } = {}) {
     const n = sampleCount(inputs, this.inputSize, '[GradientTest] inputs');
     const core = maxEntries === undefined ? settings : { ...settings, max_entries: maxEntries };

@@ -121,7 +121,7 @@ async function main() {
   await show(store.state);
 
   document.addEventListener('keydown', (event) => {
-    const target = event.target;
+    const target = /** @type {Element} */ (event.target);
     if (target.closest('input, select, textarea, [role="tab"]')) return;
     labs[store.state.lab]?.onKey?.(event);
   });

@@ -44,7 +44,8 @@ export class TrainingSession {
   /**
    * @param lab the API from createLab()
    * @param post (message, transfer?) => void, where messages go
-   * @param options {now, schedule, pacing}
+   * @param {{ now?: () => number, schedule?: (fn: () => void) => unknown, pacing?: Partial<typeof PACING> }} [options]
+   *   the clock, how the next slice is scheduled, and the pacing
    */
   constructor(lab, post, { now = () => performance.now(), schedule = (fn) => setTimeout(fn, 0), pacing = PACING } = {}) {
     this.#lab = lab;

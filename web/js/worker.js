@@ -3,20 +3,23 @@
 import { createLab } from './engine.js';
 import { TrainingSession } from './training-session.js';
 
+/** The worker's scope (tsc checks web/ with the DOM's types, in which `self` is a Window). */
+const scope = /** @type {{ onmessage: ((event: MessageEvent) => void) | null, postMessage(message: unknown, transfer?: Transferable[]): void }} */ (
+  /** @type {unknown} */ (self));
 const waiting = [];
 let session = null;
 
 // Listen at once, and keep messages that arrive before the engine has loaded.
-self.onmessage = (event) => {
+scope.onmessage = (event) => {
   if (session) session.handle(event.data);
   else waiting.push(event.data);
 };
 
 createLab().then(
   (lab) => {
-    session = new TrainingSession(lab, (message, transfer = []) => self.postMessage(message, transfer));
-    self.postMessage({ type: 'loaded' });
+    session = new TrainingSession(lab, (message, transfer = []) => scope.postMessage(message, transfer));
+    scope.postMessage({ type: 'loaded' });
     for (const message of waiting.splice(0)) session.handle(message);
   },
-  (error) => self.postMessage({ type: 'error', message: `[Worker] the engine did not load: ${error.message}` }),
+  (error) => scope.postMessage({ type: 'error', message: `[Worker] the engine did not load: ${error.message}` }),
 );

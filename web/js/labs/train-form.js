@@ -209,15 +209,16 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
         writeLayers(layers);
       };
       item.querySelector('[data-units]')?.addEventListener('change', (event) => {
-        const value = Number(event.target.value);
+        const input = /** @type {HTMLInputElement} */ (event.target);
+        const value = Number(input.value);
         if (!Number.isInteger(value) || value < 1 || value > 4096) {
-          event.target.setAttribute('aria-invalid', 'true');
-          item.querySelector('.field-error').textContent = `units of ${name.toLowerCase()} must be a whole number from 1 to 4096; "${event.target.value}" is not allowed`;
+          input.setAttribute('aria-invalid', 'true');
+          item.querySelector('.field-error').textContent = `units of ${name.toLowerCase()} must be a whole number from 1 to 4096; "${input.value}" is not allowed`;
           return;
         }
         update({ units: value });
       });
-      item.querySelector('[data-activation]').addEventListener('change', (event) => update({ activation: event.target.value }));
+      item.querySelector('[data-activation]').addEventListener('change', (event) => update({ activation: /** @type {HTMLSelectElement} */ (event.target).value }));
       item.querySelector('[data-remove]').addEventListener('click', () => writeLayers(layersNow().filter((_, j) => j !== i)));
       list.append(item);
     });

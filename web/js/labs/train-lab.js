@@ -467,6 +467,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
   }
 
   function exportCsv() {
+    /** @type {{ label: string, history: object[], restoredEpoch?: number | null }[]} */
     const runs = [...pinned.map((p, i) => ({ label: `pinned ${i + 1}: ${Object.values(p.description).join(' ')}`, history: p.history }))];
     if (run) runs.push({ label: `current: ${Object.values(run.description).join(' ')}`, history: run.history, restoredEpoch: latest?.restoredBest ? latest.bestEpoch : null });
     const ready = run?.ready;

@@ -473,8 +473,8 @@ export function createTrainViews(root, handlers) {
       const cell = (v) => (ended ? point.status : formatScore(v, 'score'));
       row.dataset.status = point.status;
       row.innerHTML = `<th scope="row">${point.value}</th><td>${cell(point.trainMetric)}</td><td>${cell(point.heldOutMetric)}</td><td>${cell(point.macroF1)}</td><td></td><td>${formatSeconds(point.seconds)}</td>`;
-      row.children[4].textContent = point.status.replace('_', ' ');
-      if (point.message) row.children[4].title = point.message;
+      row.cells[4].textContent = point.status.replace('_', ' ');
+      if (point.message) row.cells[4].title = point.message;
       $('tv-sweep-table').querySelector('tbody').append(row);
       drawSweeps();
     },

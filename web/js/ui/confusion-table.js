@@ -85,6 +85,10 @@ function header(text, scope, hidden = '') {
  *   caption: the table's caption (a hint on reading it is added)
  * The total (the sum of all cells) is in an element with data-testid="confusion-total"; the
  * accuracy shown has its full value in data-accuracy.
+ * @param {HTMLElement} container
+ * @param {{ classNames?: string[], confusion: { rows: number, cols: number, data: ArrayLike<number> },
+ *   recall?: ArrayLike<number>, precision?: ArrayLike<number>, f1?: ArrayLike<number>, support?: ArrayLike<number>,
+ *   accuracy?: number, macroF1?: number, caption?: string }} table
  */
 export function renderConfusionTable(container, { classNames, confusion, recall, precision, f1, support, accuracy, macroF1, caption = 'Confusion matrix' }) {
   const { rows, cols, data } = confusion;
@@ -156,10 +160,10 @@ export function renderConfusionTable(container, { classNames, confusion, recall,
   }
 
   const foot = table.createTFoot();
-  for (const [label, values, format, title] of [
+  for (const [label, values, format, title] of /** @type {[string, ArrayLike<number>, (v: number) => string, string][]} */ ([
     ['precision', shown.precision, (v) => percent(v, decimals), 'Correct predictions ÷ all predictions of this class'],
     ['F1', shown.f1, score, 'Harmonic mean of precision and recall for this class'],
-  ]) {
+  ])) {
     const row = foot.insertRow();
     const th = header(label, 'row');
     th.title = title;
@@ -173,7 +177,7 @@ export function renderConfusionTable(container, { classNames, confusion, recall,
   summary.className = 'confusion-summary';
   summary.innerHTML = 'Accuracy <strong class="acc"></strong> · macro F1 <strong class="f1"></strong> · total <strong data-testid="confusion-total"></strong> examples';
   summary.querySelector('.acc').textContent = percent(shown.accuracy, 1);
-  summary.querySelector('.acc').dataset.accuracy = String(shown.accuracy);
+  /** @type {HTMLElement} */ (summary.querySelector('.acc')).dataset.accuracy = String(shown.accuracy);
   summary.querySelector('.f1').textContent = score(shown.macroF1);
   summary.querySelector('[data-testid="confusion-total"]').textContent = String(computed.total);
 

@@ -17,6 +17,10 @@ function element(name, attributes = {}, parent = null) {
  *   columns: [{label, size, skip}] (skip: the column adds its input back, drawn as an arc)
  *   weights: [{rows, cols, data}] for each pair of columns (rows = next column's size), or null
  *   highlight: {column, edgesInto, node: {column, index}, edge: {column, row, col}}
+ * @param {SVGSVGElement} svg
+ * @param {{ columns: { label: string, size: number, skip?: boolean }[], weights?: ({ rows: number, cols: number, data: number[] | Float64Array } | null)[],
+ *   highlight?: { column?: number, edgesInto?: number, node?: { column: number, index: number }, edge?: { column: number, row: number, col: number } },
+ *   title?: string }} drawing
  */
 export function drawDiagram(svg, { columns, weights = [], highlight = {}, title = 'Network diagram' }) {
   const width = 560;

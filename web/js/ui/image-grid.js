@@ -6,7 +6,13 @@ const PAPER = [255, 255, 255];
 const INK = [29, 35, 48];
 const TARGET_SIZE = 84; // about how many CSS pixels wide each image is shown
 
-/** Draws `pixels` (width × height, row-major) on a new canvas: `low` is paper, `high` is ink. */
+/**
+ * Draws `pixels` (width × height, row-major) on a new canvas: `low` is paper, `high` is ink.
+ * @param {ArrayLike<number>} pixels
+ * @param {number} width
+ * @param {number} height
+ * @param {number[]} range [low, high]
+ */
 function imageCanvas(pixels, width, height, [low, high]) {
   const canvas = document.createElement('canvas');
   canvas.width = width;

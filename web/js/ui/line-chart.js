@@ -168,6 +168,9 @@ export function canvasToPNG(canvas) {
  * yMax (fixed y range, e.g. 0 and 1 for accuracy), integerX (whole-number ticks, e.g. epochs),
  * showPoints (point markers on every value), title.
  * Returns {setSeries(series), setYAxis(axis), setMarker(marker), toPNG(), destroy()}.
+ * @param canvas
+ * @param {{ xLabel?: string, yLabel?: string, logX?: boolean, logY?: boolean, yMin?: number, yMax?: number,
+ *   integerX?: boolean, showPoints?: boolean, title?: string }} [options]
  */
 export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false, logY = false, yMin, yMax, integerX = false, showPoints = false, title = '' } = {}) {
   const ink = cssColor(canvas, '--ink', '#1d2330');
@@ -176,6 +179,7 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
   const tickFont = { size: 15, family: FONT };
   const titleFont = { size: 16, family: FONT };
 
+  /** @returns {Record<string, any>} a Chart.js scale's options, which min, max and ticks.precision extend */
   const axis = (log, label) => ({
     type: log ? 'logarithmic' : 'linear',
     title: { display: Boolean(label), text: label, color: ink, font: titleFont },
@@ -280,6 +284,7 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
     /**
      * Changes the y axis: {title, log, min, max} (min and max undefined: fitted to the data); the
      * series are drawn again for the new axis.
+     * @param {{ title?: string, log?: boolean, min?: number, max?: number }} [axisOptions]
      */
     setYAxis({ title = y.title.text, log = logY, min, max } = {}) {
       const unchanged = title === y.title.text && log === logY && min === y.min && max === y.max;

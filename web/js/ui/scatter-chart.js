@@ -100,6 +100,7 @@ export function createScatterChart(canvas, { xLabel = 'target', yLabel = 'predic
       second.data = finitePoints(secondPoints);
       const { low, high } = sharedRange([first.data, second.data]);
       identity.data = [{ x: low, y: low }, { x: high, y: high }];
+      /** @type {object[]} */
       const sets = [first];
       if (secondPoints) sets.push(second);
       if (identityLine) sets.push(identity);
