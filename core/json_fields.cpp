@@ -17,27 +17,54 @@ namespace {
 // and a value nested 100,000 deep would overflow the stack when it is freed or printed.
 constexpr int kMaxJsonDepth = 64;
 
+// Calls visit(i) for each byte i of `text` outside "strings" (escapes inside them skipped) until
+// visit returns false; visit may move i forward past what it has read.
+template <typename Visit>
+void outside_strings(std::string_view text, Visit&& visit) {
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (in_string) {
+      if (text[i] == '\\')
+        ++i;
+      else if (text[i] == '"')
+        in_string = false;
+    } else if (text[i] == '"') {
+      in_string = true;
+    } else if (!visit(i)) {
+      return;
+    }
+  }
+}
+
 // Throws when brackets outside strings nest deeper than kMaxJsonDepth.
 void check_nesting(std::string_view text, std::string_view tag) {
   int depth = 0;
-  bool in_string = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  outside_strings(text, [&](std::size_t& i) {
     const char c = text[i];
-    if (in_string) {
-      if (c == '\\')
-        ++i;
-      else if (c == '"')
-        in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > kMaxJsonDepth)
-        throw SpecError(std::string(tag) + " the JSON is nested more than " + std::to_string(kMaxJsonDepth) +
-                        " levels deep (at byte " + std::to_string(i) + "); no setting needs more than a few");
-    } else if (c == ']' || c == '}') {
-      --depth;
+    if ((c == '[' || c == '{') && ++depth > kMaxJsonDepth)
+      throw SpecError(std::string(tag) + " the JSON is nested more than " + std::to_string(kMaxJsonDepth) +
+                      " levels deep (at byte " + std::to_string(i) + "); no setting needs more than a few");
+    if (c == ']' || c == '}') --depth;
+    return true;
+  });
+}
+
+// Where the first number beyond ±1.8e308 starts ("1e400", or 400 digits), or 0.
+std::size_t overflowing_number(std::string_view text) {
+  std::size_t position = 0;
+  outside_strings(text, [&](std::size_t& i) {
+    if (text[i] != '-' && !std::isdigit(static_cast<unsigned char>(text[i]))) return true;
+    std::size_t end = i + 1;
+    while (end < text.size() && std::strchr("0123456789.eE+-", text[end]) != nullptr) ++end;
+    const std::string token(text.substr(i, end - i));
+    if (!std::isfinite(std::strtod(token.c_str(), nullptr))) {
+      position = i;
+      return false;
     }
-  }
+    i = end - 1;
+    return true;
+  });
+  return position;
 }
 
 // The key whose value starts at or before `position`: the last "key": before it, or "" if none.
@@ -61,31 +88,8 @@ Json parse_json_text(std::string_view text, std::string_view tag) {
     throw SpecError(std::string(tag) + " the text is not valid JSON (at byte " + std::to_string(e.byte) +
                     "): check quotes, commas and brackets");
   } catch (const Json::out_of_range&) {
-    // a number beyond ±1.8e308 ("1e400", or 400 digits): find it, outside strings, and name its field
-    std::size_t position = 0;
-    bool in_string = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      const char c = text[i];
-      if (in_string) {
-        if (c == '\\')
-          ++i;
-        else if (c == '"')
-          in_string = false;
-        continue;
-      }
-      if (c == '"') {
-        in_string = true;
-      } else if (c == '-' || std::isdigit(static_cast<unsigned char>(c))) {
-        std::size_t end = i + 1;
-        while (end < text.size() && std::strchr("0123456789.eE+-", text[end]) != nullptr) ++end;
-        const std::string token(text.substr(i, end - i));
-        if (!std::isfinite(std::strtod(token.c_str(), nullptr))) {
-          position = i;
-          break;
-        }
-        i = end - 1;
-      }
-    }
+    // a number beyond ±1.8e308: name the field it belongs to
+    const std::size_t position = overflowing_number(text);
     const std::string key = key_before(text, position);
     throw SpecError(std::string(tag) + " " + (key.empty() ? std::string("a number") : key) +
                     " is too large for a double (beyond ±1.8e308, at byte " + std::to_string(position) +
