@@ -47,44 +47,50 @@ function tooltipNumber(value) {
   return text.replace('-', '−');
 }
 
-/** The points of a series that can be drawn: x and y finite (and positive on a log axis); others become gaps. */
-function drawablePoints(points, logX, logY) {
-  const data = [];
-  for (const p of points ?? []) {
-    if (!Number.isFinite(p?.x) || (logX && p.x <= 0)) continue;
-    const ok = Number.isFinite(p.y) && !(logY && p.y <= 0);
-    data.push({ x: p.x, y: ok ? p.y : null });
-  }
-  return data;
-}
-
 /** At most this many points of a series reach Chart.js; longer series are reduced to min/max buckets. */
 const MAX_DRAWN = 2000;
 
 /**
- * A long series (a 100,000-epoch run) as min/max buckets in x order: each bucket of consecutive
- * points keeps its lowest and highest value, and a gap stays a gap, so the line looks the same
- * and costs the same to draw at epoch 100,000 as at epoch 1,000. Shorter series pass unchanged.
+ * A series' drawable points, and for a long series (a 100,000-epoch run) only min/max buckets:
+ * each bucket of consecutive points keeps its lowest and highest value and a gap stays a gap, so
+ * the line looks the same and costs the same to draw at epoch 100,000 as at epoch 1,000. Points
+ * whose x is not drawable are left out; a y that is not (non-finite, or ≤ 0 on a log axis) is a
+ * gap (null). Only the kept points are allocated: a long history makes no garbage per redraw.
  */
-export function decimate(data, maxPoints = MAX_DRAWN) {
-  if (data.length <= maxPoints) return data;
+export function decimate(points, { logX = false, logY = false, maxPoints = MAX_DRAWN } = {}) {
+  const source = points ?? [];
+  const drawable = (p) => Number.isFinite(p?.x) && !(logX && p.x <= 0);
+  const yOf = (p) => (Number.isFinite(p.y) && !(logY && p.y <= 0) ? p.y : null);
+  if (source.length <= maxPoints) {
+    const out = [];
+    for (const p of source) if (drawable(p)) out.push({ x: p.x, y: yOf(p) });
+    return out;
+  }
   // at most three points a bucket (low, high, a gap), plus the first and last points of the line
-  const size = Math.ceil((3 * data.length) / (maxPoints - 2));
-  const out = [data[0]];
-  for (let start = 0; start < data.length; start += size) {
+  const size = Math.ceil((3 * source.length) / (maxPoints - 2));
+  const out = [];
+  const push = (p) => { if (out.at(-1)?.x !== p.x) out.push({ x: p.x, y: yOf(p) }); };
+  const first = source.findIndex(drawable);
+  if (first < 0) return out;
+  push(source[first]);
+  for (let start = first; start < source.length; start += size) {
     let low = null;
     let high = null;
     let gap = null;
-    for (let i = start; i < Math.min(start + size, data.length); i += 1) {
-      const p = data[i];
-      if (p.y === null) { gap ??= p; continue; }
-      if (!low || p.y < low.y) low = p;
-      if (!high || p.y > high.y) high = p;
+    for (let i = start; i < Math.min(start + size, source.length); i += 1) {
+      const p = source[i];
+      if (!drawable(p)) continue;
+      const y = yOf(p);
+      if (y === null) { gap ??= p; continue; }
+      if (!low || y < low.y) low = p;
+      if (!high || y > high.y) high = p;
     }
     const kept = [low, high, gap].filter(Boolean).sort((a, b) => a.x - b.x);
-    for (const p of kept) if (out.at(-1) !== p) out.push(p);
+    for (const p of kept) push(p);
   }
-  if (out.at(-1) !== data.at(-1)) out.push(data.at(-1));
+  let last = source.length - 1;
+  while (last > 0 && !drawable(source[last])) last -= 1;
+  push(source[last]);
   return out;
 }
 
@@ -260,7 +266,7 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
       const datasets = chart.data.datasets;
       datasets.length = Math.min(datasets.length, series.length);
       series.forEach((s, i) => {
-        const data = decimate(drawablePoints(s.points, logX, logY));
+        const data = decimate(s.points, { logX, logY });
         const dataset = datasets[i] ?? (datasets[i] = {});
         Object.assign(dataset, {
           label: s.label,
