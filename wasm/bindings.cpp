@@ -68,18 +68,21 @@ DatasetHandle* generate_dataset(const std::string& request_json, bool for_page) 
 DatasetHandle* dataset_from_arrays(const val& description) {
   return guarded([&] {
     Dataset data;
-    const Index n = whole_index(description["samples"].as<double>(), "[Dataset] samples", 1, 100000);
-    const Index d = whole_index(description["features"].as<double>(), "[Dataset] features", 1, 1024);
+    const Index n = sample_count(description["samples"].as<double>(), "[Dataset] samples");
+    const Index d =
+        whole_index(description["features"].as<double>(), "[Dataset] features", 1, DataLimits::max_features);
     data.name = description["name"].isString() ? description["name"].as<std::string>() : "data";
     data.X = batch_from(description["featureValues"], d, n, "[Dataset] featureValues");
     if (!description["labels"].isUndefined() && !description["labels"].isNull()) {
       data.task = "classification";
       data.labels = ints_from(description["labels"]);
-      data.classes = static_cast<int>(whole_number(description["classes"].as<double>(), "[Dataset] classes", 2, 100));
+      data.classes = static_cast<int>(
+          whole_number(description["classes"].as<double>(), "[Dataset] classes", 2, DataLimits::max_classes));
       data.class_names = numbered_names("class ", data.classes);
     } else {
       data.task = "regression";
-      const Index t = whole_index(description["outputs"].as<double>(), "[Dataset] outputs", 1, 1024);
+      const Index t =
+          whole_index(description["outputs"].as<double>(), "[Dataset] outputs", 1, DataLimits::max_features);
       data.targets = batch_from(description["targetValues"], t, n, "[Dataset] targetValues");
       data.target_names = numbered_names("y", static_cast<int>(t), 1);
     }
@@ -111,9 +114,9 @@ val softmax_regression_test(const std::string& problem_json, const std::string& 
 
 val classification_report(const val& truth, const val& predicted, double classes) {
   return guarded([&] {
-    return classification_report_to_js(
-        lab::classification_report(ints_from(truth), ints_from(predicted),
-                                   static_cast<int>(whole_number(classes, "[Metrics] classes", 1, 100))));
+    return classification_report_to_js(lab::classification_report(
+        ints_from(truth), ints_from(predicted),
+        static_cast<int>(whole_number(classes, "[Metrics] classes", 1, DataLimits::max_classes))));
   });
 }
 
@@ -141,8 +144,8 @@ void check_training_memory_of(const std::string& spec_json, const std::string& s
                               double n_val) {
   guarded([&] {
     check_training_memory(parse_model_spec(spec_json), parse_train_settings(settings_json),
-                          whole_index(n_train, "[Memory] training samples", 0, 100000),
-                          whole_index(n_val, "[Memory] validation samples", 0, 100000));
+                          sample_count(n_train, "[Memory] training samples", 0),
+                          sample_count(n_val, "[Memory] validation samples", 0));
   });
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/dataset.hpp"
 #include "core/types.hpp"
 
 namespace lab::wasm {
@@ -22,6 +23,10 @@ std::int64_t whole_number(double value, const char* field, std::int64_t lo, std:
 // The same for a count or index that fits an Index (samples, features, a batch).
 inline Index whole_index(double value, const char* field, Index lo, Index hi) {
   return static_cast<Index>(whole_number(value, field, lo, hi));
+}
+// A number of samples: 1 up to the dataset limit (0 allowed with `lo` 0, e.g. an empty part).
+inline Index sample_count(double value, const char* field, Index lo = 1) {
+  return whole_index(value, field, lo, DataLimits::max_samples);
 }
 
 std::vector<double> doubles_from(const val& array);

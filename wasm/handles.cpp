@@ -79,7 +79,7 @@ val PreparedHandle::scale(const val& features, double samples) const {
   return guarded([&] {
     const Index d = prepared_.split.train.features();
     return batch_to_js(prepared_.scaler.apply(
-        batch_from(features, d, whole_index(samples, "[Scaler] samples", 1, 100000), "[Scaler] features")));
+        batch_from(features, d, sample_count(samples, "[Scaler] samples"), "[Scaler] features")));
   });
 }
 
@@ -134,15 +134,14 @@ Matrix NetworkHandle::targets_batch(const val& targets, Index samples) const {
 
 val NetworkHandle::forward(const val& inputs, double samples) {
   return guarded([&] {
-    return batch_to_js(
-        net_->forward(batch_from(inputs, net_->input_size(), whole_index(samples, "[Network] samples", 1, 100000),
-                                 "[Network] inputs")));
+    return batch_to_js(net_->forward(
+        batch_from(inputs, net_->input_size(), sample_count(samples, "[Network] samples"), "[Network] inputs")));
   });
 }
 
 val NetworkHandle::loss(const val& inputs, const val& targets, double samples) {
   return guarded([&] {
-    const Index n = whole_index(samples, "[Network] samples", 1, 100000);
+    const Index n = sample_count(samples, "[Network] samples");
     return loss_parts_to_js(
         net_->loss(batch_from(inputs, net_->input_size(), n, "[Network] inputs"), targets_batch(targets, n)));
   });
@@ -150,7 +149,7 @@ val NetworkHandle::loss(const val& inputs, const val& targets, double samples) {
 
 val NetworkHandle::compute_gradients(const val& inputs, const val& targets, double samples) {
   return guarded([&] {
-    const Index n = whole_index(samples, "[Network] samples", 1, 100000);
+    const Index n = sample_count(samples, "[Network] samples");
     const LossParts loss = net_->compute_gradients(batch_from(inputs, net_->input_size(), n, "[Network] inputs"),
                                                    targets_batch(targets, n));
     val out = val::object();
@@ -172,7 +171,7 @@ Optimizer& NetworkHandle::trace_optimizer(const std::string& optimizer_json) {
 val NetworkHandle::trace(const val& inputs, const val& targets, double samples, const std::string& optimizer_json,
                          double learning_rate) {
   return guarded([&] {
-    const Index n = whole_index(samples, "[Network] samples", 1, 100000);
+    const Index n = sample_count(samples, "[Network] samples");
     const Matrix X = batch_from(inputs, net_->input_size(), n, "[Trace] inputs");
     const Matrix Y = targets_batch(targets, n);
     return trace_to_js(trace_step(*net_, X, Y, trace_optimizer(optimizer_json), learning_rate));
@@ -193,7 +192,7 @@ void NetworkHandle::reset_trace_optimizer() { trace_optimizer_.reset(); }
 val NetworkHandle::gradient_test(const val& inputs, const val& targets, double samples,
                                  const std::string& settings_json) {
   return guarded([&] {
-    const Index n = whole_index(samples, "[Network] samples", 1, 100000);
+    const Index n = sample_count(samples, "[Network] samples");
     return gradient_test_to_js(
         network_gradient_test(*net_, batch_from(inputs, net_->input_size(), n, "[GradientTest] inputs"),
                               targets_batch(targets, n), parse_gradient_test_settings(settings_json)));
@@ -204,7 +203,7 @@ val NetworkHandle::jacobian_test(double layer, double batch, const std::string& 
   return guarded([&] {
     const auto index = static_cast<std::size_t>(
         whole_number(layer, "[GradientTest] layer", 0, static_cast<std::int64_t>(SpecLimits::max_layers) - 1));
-    return gradient_test_to_js(lab::jacobian_test(*net_, index, whole_index(batch, "[GradientTest] batch", 1, 100000),
+    return gradient_test_to_js(lab::jacobian_test(*net_, index, sample_count(batch, "[GradientTest] batch"),
                                                   parse_gradient_test_settings(settings_json)));
   });
 }
@@ -212,7 +211,7 @@ val NetworkHandle::jacobian_test(double layer, double batch, const std::string& 
 val NetworkHandle::elementwise_check(const val& inputs, const val& targets, double samples,
                                      const std::string& settings_json) {
   return guarded([&] {
-    const Index n = whole_index(samples, "[Network] samples", 1, 100000);
+    const Index n = sample_count(samples, "[Network] samples");
     return elementwise_to_js(
         lab::elementwise_check(*net_, batch_from(inputs, net_->input_size(), n, "[GradientTest] inputs"),
                                targets_batch(targets, n), parse_elementwise_settings(settings_json)));

@@ -391,6 +391,19 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     }
   }
 
+  /** What the current run's curves show: the metric, the loss in words, and the parts' sizes (for sums). */
+  function curveContext() {
+    const ready = run?.ready;
+    return {
+      metricName: ready?.metricName ?? 'accuracy',
+      loss: describeLoss(ready?.lossTerms ?? { loss: 'mse', l2: 0 }),
+      parts: { train: ready?.parts.train ?? 0, heldOut: ready?.heldOut ? ready.parts[ready.heldOut] : 0 },
+    };
+  }
+
+  /** The epoch whose weights early stopping put back, or null. */
+  const restoredEpoch = () => (latest?.restoredBest ? latest.bestEpoch : null);
+
   /** Draws the runs' curves: both charts, or only `which` ('loss' | 'metric'; the optimum goes with the loss). */
   function renderCurves(which) {
     const runs = [];
@@ -401,11 +414,9 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     runs.forEach((r, i) => { r.label = r.kind === 'previous' ? `previous: ${labels[i]}` : labels[i]; });
     const ready = run?.ready;
     views.drawCurves(runs, {
-      metricName: ready?.metricName ?? 'accuracy',
-      loss: describeLoss(ready?.lossTerms ?? { loss: run?.config.spec(1, 1).loss, l2: 0 }),
-      parts: { train: ready?.parts.train ?? 0, heldOut: ready?.heldOut ? ready.parts[ready.heldOut] : 0 },
-      bestEpoch: latest?.restoredBest ? latest.bestEpoch : null,
-      optimum: ready?.optimum ? { ...ready.optimum, lambda: run.config.spec(1, 1).l2 } : null,
+      ...curveContext(),
+      bestEpoch: restoredEpoch(),
+      optimum: ready?.optimum ? { ...ready.optimum, lambda: ready.lossTerms.l2 } : null,
     }, which);
     views.showPinned(runs.filter((r) => r.kind === 'pinned').map((r) => r.label));
   }
@@ -469,13 +480,8 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
   function exportCsv() {
     /** @type {{ label: string, history: object[], restoredEpoch?: number | null }[]} */
     const runs = [...pinned.map((p, i) => ({ label: `pinned ${i + 1}: ${Object.values(p.description).join(' ')}`, history: p.history }))];
-    if (run) runs.push({ label: `current: ${Object.values(run.description).join(' ')}`, history: run.history, restoredEpoch: latest?.restoredBest ? latest.bestEpoch : null });
-    const ready = run?.ready;
-    download('backprop-lab-curves.csv', curvesCsv(runs, {
-      metricName: ready?.metricName ?? 'accuracy',
-      loss: describeLoss(ready?.lossTerms ?? { loss: 'mse', l2: 0 }),
-      parts: { train: ready?.parts.train ?? 0, heldOut: ready?.heldOut ? ready.parts[ready.heldOut] : 0 },
-    }), 'text/csv');
+    if (run) runs.push({ label: `current: ${Object.values(run.description).join(' ')}`, history: run.history, restoredEpoch: restoredEpoch() });
+    download('backprop-lab-curves.csv', curvesCsv(runs, curveContext()), 'text/csv');
   }
 
   async function exportModel() {

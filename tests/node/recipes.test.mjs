@@ -1,0 +1,34 @@
+// Recipes stay in JS but may not contradict the core: the least-squares recipe's L2 λ is the
+// generator's default λ, so that the recipe's training loss is the seed's f(w) and the exact
+// optimum applies; and every recipe's network and settings are accepted by the core.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createLab } from '../../web/js/engine.js';
+import { RECIPES, runConfig } from '../../web/js/labs/train-config.js';
+import { defaults } from '../../web/js/state.js';
+
+const lab = await createLab();
+
+test('the least-squares recipe uses the generator\'s default λ, and the optimum applies to it', () => {
+  const generator = lab.generators.find((g) => g.name === 'least_squares');
+  assert.equal(RECIPES.least_squares.l2, generator.default_lambda);
+  const config = runConfig({ ...defaults(), tdata: 'least_squares' });
+  const request = { name: 'least_squares', samples: generator.page_samples, noise: generator.default_noise, seed: 1, lambda: generator.default_lambda };
+  const data = lab.generate(request);
+  const net = lab.network(config.spec(data.info.features, 1));
+  const prepared = data.prepare(config.split, config.scaling);
+  const trainer = lab.trainer(net, prepared.train, config.settings);
+  assert.equal(trainer.useLeastSquaresOptimum(prepared.train, request), '');
+  for (const owned of [trainer, prepared, net, data]) owned.dispose();
+});
+
+test('every recipe\'s settings are accepted by the core', () => {
+  for (const name of Object.keys(RECIPES)) {
+    const settings = runConfig({ ...defaults(), tdata: name }).settings;
+    const net = lab.network({ input: 2, layers: [{ units: 1 }], loss: 'mse' });
+    const data = lab.generate({ name: 'plane', samples: 20, seed: 1 });
+    const trainer = lab.trainer(net, data, settings);
+    assert.equal(trainer.settings.learning_rate, settings.learning_rate, name);
+    for (const owned of [trainer, data, net]) owned.dispose();
+  }
+});
