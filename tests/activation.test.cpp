@@ -1,9 +1,7 @@
 // Activations: known values, and every Jacobian against central finite differences.
 #include <catch2/catch.hpp>
 
-#include "core/activation.hpp"
-#include "core/errors.hpp"
-#include "core/rng.hpp"
+#include "core/backprop.hpp"
 #include "support.hpp"
 
 using namespace lab;

@@ -5,7 +5,7 @@
 #include <atomic>
 #include <cstddef>
 
-#include "core/trainer.hpp"
+#include "core/backprop.hpp"
 
 #if defined(__GLIBC__)
 extern "C" {

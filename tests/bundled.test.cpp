@@ -6,13 +6,8 @@
 #include <cmath>
 #include <cstring>
 
-#include "core/bundled.hpp"
-#include "core/errors.hpp"
-#include "core/json_fields.hpp"
-#include "core/metrics.hpp"
-#include "core/preprocess.hpp"
-#include "core/summary.hpp"
-#include "core/trainer.hpp"
+#include "core/backprop.hpp"
+#include "core/base/json_fields.hpp"
 #include "dataset_files.hpp"
 
 using namespace lab;

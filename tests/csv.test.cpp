@@ -5,8 +5,7 @@
 
 #include <string>
 
-#include "core/csv.hpp"
-#include "core/errors.hpp"
+#include "core/backprop.hpp"
 
 using namespace lab;
 using Catch::Matchers::Contains;

@@ -5,8 +5,7 @@
 #include <cmath>
 #include <limits>
 
-#include "core/dataset.hpp"
-#include "core/errors.hpp"
+#include "core/backprop.hpp"
 
 using namespace lab;
 using Catch::Matchers::Contains;

@@ -12,7 +12,7 @@
 
 #include <zlib.h>
 
-#include "core/bundled.hpp"
+#include "core/backprop.hpp"
 
 namespace lab::test {
 

@@ -3,9 +3,7 @@
 // With a learning rate too small to move the weights, both must agree with evaluate().
 #include <catch2/catch.hpp>
 
-#include "core/errors.hpp"
-#include "core/metrics.hpp"
-#include "core/trainer.hpp"
+#include "core/backprop.hpp"
 #include "support.hpp"
 
 using namespace lab;

@@ -10,15 +10,8 @@
 
 #include <Eigen/SVD>
 
-#include "core/errors.hpp"
-#include "core/generators.hpp"
-#include "core/json_fields.hpp"
-#include "core/metrics.hpp"
-#include "core/optimum.hpp"
-#include "core/preprocess.hpp"
-#include "core/rng.hpp"
-#include "core/summary.hpp"
-#include "core/trainer.hpp"
+#include "core/backprop.hpp"
+#include "core/base/json_fields.hpp"
 
 using namespace lab;
 using Catch::Matchers::Contains;

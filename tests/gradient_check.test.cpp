@@ -8,9 +8,7 @@
 #include <cmath>
 #include <limits>
 
-#include "core/errors.hpp"
-#include "core/gradient_check.hpp"
-#include "core/rng.hpp"
+#include "core/backprop.hpp"
 #include "support.hpp"
 
 using namespace lab;

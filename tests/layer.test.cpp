@@ -2,9 +2,7 @@
 // respect to every parameter (W, b; W1, b1, W2) and to the layer input.
 #include <catch2/catch.hpp>
 
-#include "core/dense.hpp"
-#include "core/residual.hpp"
-#include "core/rng.hpp"
+#include "core/backprop.hpp"
 #include "support.hpp"
 
 using namespace lab;

@@ -2,7 +2,7 @@
 // gradient against finite differences.
 #include <catch2/catch.hpp>
 
-#include "core/loss.hpp"
+#include "core/backprop.hpp"
 #include "support.hpp"
 
 using namespace lab;

@@ -2,10 +2,7 @@
 // network or a training run that cannot fit is refused with a ResourceError naming the setting.
 #include <catch2/catch.hpp>
 
-#include "core/errors.hpp"
-#include "core/memory.hpp"
-#include "core/network.hpp"
-#include "core/trainer.hpp"
+#include "core/backprop.hpp"
 
 using namespace lab;
 

@@ -6,8 +6,7 @@
 #include <limits>
 #include <vector>
 
-#include "core/errors.hpp"
-#include "core/metrics.hpp"
+#include "core/backprop.hpp"
 #include "support.hpp"
 
 using namespace lab;

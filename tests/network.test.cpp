@@ -2,10 +2,7 @@
 // of several depths and activations, parameter counts against seed 000, and bad input.
 #include <catch2/catch.hpp>
 
-#include "core/errors.hpp"
-#include "core/init.hpp"
-#include "core/network.hpp"
-#include "core/rng.hpp"
+#include "core/backprop.hpp"
 #include "support.hpp"
 
 using namespace lab;

@@ -1,8 +1,7 @@
 // Optimizers: three steps of each against the NumPy fixtures, and coefficient checks.
 #include <catch2/catch.hpp>
 
-#include "core/errors.hpp"
-#include "core/optimizer.hpp"
+#include "core/backprop.hpp"
 #include "support.hpp"
 
 using namespace lab;

@@ -5,9 +5,7 @@
 #include <cmath>
 #include <limits>
 
-#include "core/errors.hpp"
-#include "core/generators.hpp"
-#include "core/preprocess.hpp"
+#include "core/backprop.hpp"
 
 using namespace lab;
 using Catch::Matchers::Contains;

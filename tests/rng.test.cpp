@@ -5,7 +5,7 @@
 #include <cmath>
 #include <numeric>
 
-#include "core/rng.hpp"
+#include "core/backprop.hpp"
 
 using lab::Rng;
 

@@ -2,8 +2,7 @@
 // section A (1-1-1 ReLU regression, one SGD step per sample), exactly as a student checks them.
 #include <catch2/catch.hpp>
 
-#include "core/network.hpp"
-#include "core/optimizer.hpp"
+#include "core/backprop.hpp"
 #include "support.hpp"
 
 using namespace lab;

@@ -1,8 +1,7 @@
 // The JSON model spec: defaults, round trips, and an error for every kind of bad field.
 #include <catch2/catch.hpp>
 
-#include "core/errors.hpp"
-#include "core/spec.hpp"
+#include "core/backprop.hpp"
 
 using namespace lab;
 

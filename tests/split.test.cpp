@@ -5,9 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/errors.hpp"
-#include "core/generators.hpp"
-#include "core/split.hpp"
+#include "core/backprop.hpp"
 
 using namespace lab;
 using Catch::Matchers::Contains;

@@ -3,9 +3,8 @@
 
 #include <cmath>
 
-#include "core/generators.hpp"
-#include "core/json_fields.hpp"
-#include "core/summary.hpp"
+#include "core/backprop.hpp"
+#include "core/base/json_fields.hpp"
 
 using namespace lab;
 

@@ -9,8 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/rng.hpp"
-#include "core/types.hpp"
+#include "core/backprop.hpp"
 
 namespace lab::test {
 

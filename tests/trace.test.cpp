@@ -2,8 +2,7 @@
 // Network's gradients, the update rule, and residual blocks.
 #include <catch2/catch.hpp>
 
-#include "core/errors.hpp"
-#include "core/trace.hpp"
+#include "core/backprop.hpp"
 #include "support.hpp"
 
 using namespace lab;

@@ -1,10 +1,7 @@
 // Training settings JSON: defaults, the string shorthand for optimizers, round trips and errors.
 #include <catch2/catch.hpp>
 
-#include "core/csv.hpp"
-#include "core/errors.hpp"
-#include "core/generators.hpp"
-#include "core/train_settings.hpp"
+#include "core/backprop.hpp"
 
 using namespace lab;
 

@@ -4,8 +4,7 @@
 
 #include <cmath>
 
-#include "core/errors.hpp"
-#include "core/trainer.hpp"
+#include "core/backprop.hpp"
 #include "support.hpp"
 
 using namespace lab;

@@ -5,20 +5,7 @@
 #include <emscripten/val.h>
 #include <malloc.h>
 
-#include "core/activation.hpp"
-#include "core/bundled.hpp"
-#include "core/csv.hpp"
-#include "core/derivative_bug.hpp"
-#include "core/errors.hpp"
-#include "core/generators.hpp"
-#include "core/gradient_check.hpp"
-#include "core/init.hpp"
-#include "core/loss.hpp"
-#include "core/memory.hpp"
-#include "core/metrics.hpp"
-#include "core/rng.hpp"
-#include "core/spec.hpp"
-#include "core/train_settings.hpp"
+#include "core/backprop.hpp"
 #include "wasm/convert.hpp"
 #include "wasm/errors.hpp"
 #include "wasm/handles.hpp"

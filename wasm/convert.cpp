@@ -7,7 +7,7 @@
 #include <sstream>
 #include <string>
 
-#include "core/errors.hpp"
+#include "core/backprop.hpp"
 
 namespace lab::wasm {
 

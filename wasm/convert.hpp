@@ -9,8 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/dataset.hpp"
-#include "core/types.hpp"
+#include "core/backprop.hpp"
 
 namespace lab::wasm {
 

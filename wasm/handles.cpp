@@ -1,16 +1,7 @@
 // The handle classes' methods: convert, call the core once, convert back (see handles.hpp).
 #include "wasm/handles.hpp"
 
-#include "core/errors.hpp"
-#include "core/generators.hpp"
-#include "core/gradient_check.hpp"
-#include "core/metrics.hpp"
-#include "core/optimum.hpp"
-#include "core/preprocess.hpp"
-#include "core/split.hpp"
-#include "core/summary.hpp"
-#include "core/trace.hpp"
-#include "core/train_settings.hpp"
+#include "core/backprop.hpp"
 #include "wasm/convert.hpp"
 #include "wasm/errors.hpp"
 #include "wasm/results.hpp"

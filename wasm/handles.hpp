@@ -8,11 +8,7 @@
 #include <memory>
 #include <string>
 
-#include "core/dataset.hpp"
-#include "core/network.hpp"
-#include "core/optimizer.hpp"
-#include "core/preprocess.hpp"
-#include "core/trainer.hpp"
+#include "core/backprop.hpp"
 
 namespace lab::wasm {
 

@@ -4,11 +4,7 @@
 
 #include <emscripten/val.h>
 
-#include "core/dataset.hpp"
-#include "core/gradient_check.hpp"
-#include "core/metrics.hpp"
-#include "core/trace.hpp"
-#include "core/trainer.hpp"
+#include "core/backprop.hpp"
 
 namespace lab::wasm {
 

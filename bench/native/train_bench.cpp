@@ -9,10 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/bundled.hpp"
-#include "core/network.hpp"
-#include "core/train_settings.hpp"
-#include "core/trainer.hpp"
+#include "core/backprop.hpp"
 #include "gunzip.hpp"
 
 namespace {

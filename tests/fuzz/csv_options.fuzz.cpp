@@ -1,5 +1,5 @@
 // Fuzzes the CSV options JSON, then reads a small fixed CSV with the options it accepted.
-#include "core/csv.hpp"
+#include "core/backprop.hpp"
 #include "tests/fuzz/fuzz_target.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

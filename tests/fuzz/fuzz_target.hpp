@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "core/errors.hpp"
+#include "core/backprop.hpp"
 
 namespace lab::fuzz {
 

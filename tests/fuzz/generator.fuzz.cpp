@@ -1,5 +1,5 @@
 // Fuzzes generator requests and generates the (page-sized) datasets it accepts.
-#include "core/generators.hpp"
+#include "core/backprop.hpp"
 #include "tests/fuzz/fuzz_target.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,5 +1,5 @@
 // Fuzzes the training settings and writes back what it accepts (the round trip must parse again).
-#include "core/train_settings.hpp"
+#include "core/backprop.hpp"
 #include "tests/fuzz/fuzz_target.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,6 +1,5 @@
 // Fuzzes the model spec, and builds (and runs) the networks it accepts that are small enough.
-#include "core/memory.hpp"
-#include "core/network.hpp"
+#include "core/backprop.hpp"
 #include "tests/fuzz/fuzz_target.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,0 +1,43 @@
+// The public C++ API of the Backprop Lab core, in one include: what wasm/ binds and the tests use.
+// Folders by concern: base/ (types, errors, rng, JSON fields, memory limits), nn/ (layers,
+// activations, losses, the network, init, the model spec, teaching bugs), train/ (optimizers,
+// settings, the trainer, metrics, the step trace, reference optima), check/ (gradient and
+// Jacobian tests), data/ (datasets, generators, bundled files, CSV, splits, scaling, summaries).
+#pragma once
+
+// base: numbers, errors, randomness, limits
+#include "core/base/errors.hpp"
+#include "core/base/memory.hpp"
+#include "core/base/rng.hpp"
+#include "core/base/types.hpp"
+
+// nn: the network and what it is built from
+#include "core/nn/activation.hpp"
+#include "core/nn/dense.hpp"
+#include "core/nn/derivative_bug.hpp"
+#include "core/nn/init.hpp"
+#include "core/nn/layer.hpp"
+#include "core/nn/loss.hpp"
+#include "core/nn/network.hpp"
+#include "core/nn/residual.hpp"
+#include "core/nn/spec.hpp"
+
+// train: optimizers, settings, the steppable trainer and what it reports
+#include "core/train/metrics.hpp"
+#include "core/train/optimizer.hpp"
+#include "core/train/optimum.hpp"
+#include "core/train/trace.hpp"
+#include "core/train/train_settings.hpp"
+#include "core/train/trainer.hpp"
+
+// check: gradient and Jacobian tests
+#include "core/check/gradient_check.hpp"
+
+// data: where the numbers come from
+#include "core/data/bundled.hpp"
+#include "core/data/csv.hpp"
+#include "core/data/dataset.hpp"
+#include "core/data/generators.hpp"
+#include "core/data/preprocess.hpp"
+#include "core/data/split.hpp"
+#include "core/data/summary.hpp"

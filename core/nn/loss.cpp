@@ -1,0 +1,80 @@
+// Loss values and output gradients (see loss.hpp). Legend: B = batch size, K = outputs.
+#include "core/nn/loss.hpp"
+
+#include <cmath>
+
+#include "core/base/errors.hpp"
+
+namespace lab {
+namespace {
+
+struct NamedLoss {
+  LossKind kind;
+  const char* name;
+};
+constexpr NamedLoss kRegistry[] = {
+    {LossKind::mse, "mse"},
+    {LossKind::cross_entropy, "cross_entropy"},
+    {LossKind::binary_cross_entropy, "binary_cross_entropy"},
+};
+
+}  // namespace
+
+double loss_value(LossKind kind, const Matrix& z, const Matrix& a, const Matrix& y) {
+  if (a.rows() != y.rows() || a.cols() != y.cols())
+    throw ShapeError("[Loss] targets are " + std::to_string(y.rows()) + " × " + std::to_string(y.cols()) +
+                     " but the output is " + std::to_string(a.rows()) + " × " + std::to_string(a.cols()) +
+                     " (outputs × samples)");
+  const double batch = static_cast<double>(a.cols());
+  switch (kind) {
+    case LossKind::mse:
+      // L = (1/B) Σ_samples ½‖a − y‖²
+      return 0.5 * (a - y).squaredNorm() / batch;
+    case LossKind::cross_entropy: {
+      // L = (1/B) Σ_samples −Σ_k y_k (z_k − logΣ_j e^(z_j)), with the log-sum-exp shifted by max z
+      double total = 0.0;
+      for (Index col = 0; col < z.cols(); ++col) {
+        const double shift = z.col(col).maxCoeff();
+        const double log_sum = shift + std::log((z.col(col).array() - shift).exp().sum());
+        total -= y.col(col).dot((z.col(col).array() - log_sum).matrix());
+      }
+      return total / batch;
+    }
+    case LossKind::binary_cross_entropy: {
+      // −[y log σ(z) + (1 − y) log(1 − σ(z))] = max(z, 0) − z y + log(1 + e^(−|z|))
+      const auto zs = z.array();
+      return (zs.max(0.0) - zs * y.array() + (-zs.abs()).exp().log1p()).sum() / batch;
+    }
+  }
+  return 0.0;
+}
+
+void loss_output_gradient(const Matrix& a, const Matrix& y, Matrix& out) {
+  // mse: dL/da = (a − y)/B;  softmax + cross_entropy and sigmoid + bce: dL/dz = (a − y)/B
+  out.resize(a.rows(), a.cols());
+  out.noalias() = (a - y) / static_cast<double>(a.cols());
+}
+
+bool loss_is_fused(LossKind kind) { return kind != LossKind::mse; }
+
+bool loss_is_classification(LossKind kind) { return kind != LossKind::mse; }
+
+std::string_view loss_name(LossKind kind) {
+  for (const auto& entry : kRegistry)
+    if (entry.kind == kind) return entry.name;
+  return "unknown";
+}
+
+LossKind loss_from_name(std::string_view name, std::string_view field) {
+  for (const auto& entry : kRegistry)
+    if (name == entry.name) return entry.kind;
+  throw SpecError("[Spec] " + std::string(field) + ": unknown loss \"" + std::string(name) +
+                  "\"; allowed: mse, cross_entropy, binary_cross_entropy");
+}
+
+const std::vector<std::string>& loss_names() {
+  static const std::vector<std::string> names = {"mse", "cross_entropy", "binary_cross_entropy"};
+  return names;
+}
+
+}  // namespace lab

@@ -1,0 +1,84 @@
+// Optimizers over the flat parameter vector: sgd, momentum, nesterov, rmsprop and adam with their
+// usual coefficients (docs/design.md, "Optimizers", states each rule). State (velocities, moments,
+// the step count t) is sized once and reused every step; it can be read and restored.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/base/types.hpp"
+
+namespace lab {
+
+struct OptimizerSettings {
+  std::string name = "sgd";
+  double momentum = 0.9;  // momentum and nesterov: μ
+  double rho = 0.9;       // rmsprop: decay of the squared-gradient average
+  double beta1 = 0.9;     // adam: decay of the first moment
+  double beta2 = 0.999;   // adam: decay of the second moment
+  double eps = 1e-8;      // rmsprop and adam: added to the root in the denominator
+};
+
+// One vector of an optimizer's state or of what a step derived from it, e.g. {"m", m}.
+struct NamedVector {
+  std::string name;
+  Vector value;  // (P) in flat parameter order
+};
+
+// What an optimizer carries from one step to the next.
+struct OptimizerState {
+  long t = 0;                        // steps taken since the start (adam's bias corrections use it)
+  std::vector<NamedVector> vectors;  // sgd: none; momentum, nesterov: v; rmsprop: s; adam: m, v
+};
+
+class Optimizer {
+ public:
+  explicit Optimizer(OptimizerSettings settings) : settings_(std::move(settings)) {}
+  virtual ~Optimizer() = default;
+  // One update of p (P) with gradient g (P) and learning rate lr; t counts it.
+  void step(Vector& p, const Vector& g, double lr) {
+    ++t_;
+    update(p, g, lr);
+  }
+  // Forgets velocities and moments and sets t to 0 (a fresh start).
+  void reset() {
+    t_ = 0;
+    clear();
+  }
+  // A copy of the state.
+  OptimizerState state() const { return {t_, vectors()}; }
+  // Continues from `state`, which must hold this optimizer's vectors (names, order, P entries
+  // each, finite; squared-gradient averages ≥ 0) and an integer t ≥ 0; throws SpecError naming
+  // the field otherwise and then keeps its own state.
+  void set_state(const OptimizerState& state);
+  // What the last step computed from the state on its way to the update: adam's m_hat, v_hat
+  // (P each), exactly as it used them; empty for the others and before the first step.
+  virtual std::vector<NamedVector> derived() const { return {}; }
+  std::string_view name() const { return settings_.name; }
+  const OptimizerSettings& settings() const { return settings_; }
+  long steps() const { return t_; }
+
+ protected:
+  virtual void update(Vector& p, const Vector& g, double lr) = 0;  // t already counts this step
+  virtual void clear() = 0;                                        // zero every state vector
+  virtual std::vector<NamedVector> vectors() const = 0;            // copies, in state order
+  virtual void load(const std::vector<NamedVector>& vectors) = 0;  // checked by set_state
+
+ private:
+  OptimizerSettings settings_;
+  long t_ = 0;
+};
+
+// Throws SpecError for an unknown name or a coefficient out of range.
+std::unique_ptr<Optimizer> make_optimizer(const OptimizerSettings& settings, Index parameter_count);
+void validate_optimizer_settings(const OptimizerSettings& settings);
+
+// The state's vectors one after another (in state order), for carrying it in a link.
+Vector flatten_state(const OptimizerState& state);
+// The inverse for `optimizer`: splits `flat` into its vectors. t arrives as a JS number, so it is
+// checked here to be an integer ≥ 0; throws SpecError naming the field for a wrong size or t.
+OptimizerState unflatten_state(const Optimizer& optimizer, double t, const Vector& flat);
+
+}  // namespace lab

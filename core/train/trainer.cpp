@@ -1,0 +1,351 @@
+// Mini-batch training, one step at a time (see trainer.hpp).
+#include "core/train/trainer.hpp"
+
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include "core/base/errors.hpp"
+#include "core/base/json_fields.hpp"
+#include "core/base/memory.hpp"
+#include "core/train/metrics.hpp"
+
+namespace lab {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+void check_set(const Network& net, const Matrix& X, const Matrix& Y, const char* name) {
+  try {
+    net.check_targets(X, Y);
+  } catch (const Error& e) {
+    throw DataError(std::string("[Trainer] ") + name + " set: " + e.what());
+  }
+}
+
+}  // namespace
+
+std::string_view train_status_name(TrainStatus status) {
+  switch (status) {
+    case TrainStatus::ready: return "ready";
+    case TrainStatus::training: return "training";
+    case TrainStatus::finished: return "finished";
+    case TrainStatus::early_stopped: return "early_stopped";
+    case TrainStatus::diverged: return "diverged";
+  }
+  return "unknown";
+}
+
+Task task_of_loss(LossKind loss) { return loss_is_classification(loss) ? Task::classification : Task::regression; }
+
+std::string_view metric_name(Task task) { return task == Task::classification ? "accuracy" : "r2"; }
+std::string_view metric_name(LossKind loss) { return metric_name(task_of_loss(loss)); }
+
+Evaluation evaluate(Network& net, const Matrix& X, const Matrix& Y) {
+  return evaluate(net, X, Y, task_of_loss(net.spec().loss));
+}
+
+Evaluation evaluate(Network& net, const Matrix& X, const Matrix& Y, Task task) {
+  Evaluation result;
+  result.loss = net.loss(X, Y);
+  const Matrix& output = net.last_workspace().layers.back().a;
+  if (!output.allFinite()) {
+    result.metric = kNaN;
+  } else if (task == Task::classification) {
+    result.metric = accuracy(labels_from_targets(Y), labels_from_outputs(output));
+  } else {
+    result.metric = r2_score(output, Y);
+  }
+  return result;
+}
+
+Trainer::Trainer(Network& net, Matrix X, Matrix Y, TrainSettings settings, std::optional<Matrix> X_val,
+                 std::optional<Matrix> Y_val, std::optional<Task> task)
+    : net_(net),
+      X_(std::move(X)),
+      Y_(std::move(Y)),
+      X_val_(std::move(X_val)),
+      Y_val_(std::move(Y_val)),
+      settings_(std::move(settings)),
+      rng_(settings_.seed) {
+  validate_train_settings(settings_);
+  check_training_memory(net_.spec(), settings_, X_.cols(), X_val_ ? X_val_->cols() : 0);
+  check_set(net_, X_, Y_, "training");
+  if (X_val_.has_value() != Y_val_.has_value())
+    throw DataError("[Trainer] a validation set needs both inputs and targets");
+  if (X_val_) check_set(net_, *X_val_, *Y_val_, "validation");
+  if (settings_.early_stopping.enabled && settings_.early_stopping.metric != "train_loss_change" && !X_val_)
+    throw SpecError("[Settings] early_stopping needs a validation set for " + settings_.early_stopping.metric +
+                    ": split off validation data, stop on train_loss_change, or turn early stopping off");
+  optimizer_ = make_optimizer(settings_.optimizer, net_.parameter_count());
+  batch_size_ = std::min<Index>(settings_.batch_size, X_.cols());
+  order_.resize(static_cast<std::size_t>(X_.cols()));
+  const Index tail = X_.cols() % batch_size_;
+  X_batch_.resize(X_.rows(), batch_size_);
+  Y_batch_.resize(Y_.rows(), batch_size_);
+  X_tail_.resize(X_.rows(), tail);
+  Y_tail_.resize(Y_.rows(), tail);
+  last_good_params_ = net_.parameters();
+  best_params_ = net_.parameters();
+  running_metrics_ = settings_.epoch_metrics == "running";
+  task_ = task.value_or(task_of_loss(net_.spec().loss));
+  classifier_ = task_ == Task::classification;
+  running_target_sum_ = Vector::Zero(Y_.rows());
+  running_target_squares_ = Vector::Zero(Y_.rows());
+  running_residual_squares_ = Vector::Zero(Y_.rows());
+}
+
+Index Trainer::batches_per_epoch() const { return (X_.cols() + batch_size_ - 1) / batch_size_; }
+
+double Trainer::current_learning_rate() const {
+  const LrSchedule& schedule = settings_.lr_schedule;
+  if (schedule.type != "step") return settings_.learning_rate;
+  // η_epoch = η₀ · factor^⌊epoch / every⌋   (seed 000: halve every 50 epochs)
+  return settings_.learning_rate * std::pow(schedule.factor, std::floor(epoch_ / schedule.every));
+}
+
+void Trainer::start_epoch() {
+  std::iota(order_.begin(), order_.end(), 0);
+  if (settings_.shuffle) rng_.shuffle(order_);
+}
+
+void Trainer::gather_batch(Index start, Index size, Matrix& Xb, Matrix& Yb) const {
+  for (Index j = 0; j < size; ++j) {
+    const Index sample = order_[static_cast<std::size_t>(start + j)];
+    Xb.col(j) = X_.col(sample);
+    Yb.col(j) = Y_.col(sample);
+  }
+}
+
+void Trainer::stop(TrainStatus status, std::string message) {
+  status_ = status;
+  message_ = std::move(message);
+}
+
+StepResult Trainer::step() {
+  StepResult result;
+  if (status_ != TrainStatus::ready && status_ != TrainStatus::training) {
+    result.epoch = epoch_;
+    result.batch = batch_in_epoch_;
+    result.status = status_;
+    return result;
+  }
+  if (batch_in_epoch_ == 0) start_epoch();
+  status_ = TrainStatus::training;
+
+  const Index start = batch_in_epoch_ * batch_size_;
+  const Index size = std::min<Index>(batch_size_, X_.cols() - start);
+  Matrix& Xb = size == batch_size_ ? X_batch_ : X_tail_;
+  Matrix& Yb = size == batch_size_ ? Y_batch_ : Y_tail_;
+  gather_batch(start, size, Xb, Yb);
+
+  const double lr = current_learning_rate();
+  const LossParts loss = net_.compute_gradients(Xb, Yb, false);
+  result.batch_loss = loss.total();
+  if (running_metrics_) add_to_running(loss, net_.last_workspace().layers.back().a, Yb);
+  // Messages are only built when something went wrong: the normal step allocates nothing.
+  const auto diverged = [&](const std::string& what) {
+    stop(TrainStatus::diverged,
+         what + " at epoch " + std::to_string(epoch_ + 1) + ", batch " + std::to_string(batch_in_epoch_ + 1) +
+             "; the learning rate " + format_number(lr) +
+             " is likely too high (try one 10× smaller). The weights from before this step are kept.");
+  };
+  if (!std::isfinite(loss.total())) {
+    diverged(std::isnan(loss.total()) ? "loss became NaN" : "loss became infinite");
+  } else if (!net_.gradients().allFinite()) {
+    diverged("a gradient became NaN or infinite");
+  } else {
+    last_good_params_ = net_.parameters();
+    optimizer_->step(net_.parameter_storage(), net_.gradients(), lr);
+    if (!net_.parameters().allFinite()) {
+      net_.parameter_storage() = last_good_params_;
+      diverged("the weights became NaN or infinite");
+    }
+  }
+  if (status_ == TrainStatus::diverged) {
+    result.epoch = epoch_;
+    result.batch = batch_in_epoch_;
+    result.status = status_;
+    return result;
+  }
+
+  ++batch_in_epoch_;
+  if (batch_in_epoch_ == batches_per_epoch()) {
+    batch_in_epoch_ = 0;
+    finish_epoch();
+    result.epoch_completed = true;
+  }
+  result.epoch = epoch_;
+  result.batch = batch_in_epoch_;
+  result.status = status_;
+  return result;
+}
+
+void Trainer::add_to_running(const LossParts& batch_loss, const Matrix& output, const Matrix& target) {
+  const Index size = target.cols();
+  running_loss_ += batch_loss.total() * static_cast<double>(size);
+  running_penalty_ += batch_loss.penalty * static_cast<double>(size);
+  running_samples_ += size;
+  if (classifier_) {
+    for (Index j = 0; j < size; ++j)
+      running_correct_ += label_of_column(output, j) == label_of_column(target, j) ? 1 : 0;
+  } else {
+    running_target_sum_ += target.rowwise().sum();
+    running_target_squares_ += target.array().square().matrix().rowwise().sum();
+    running_residual_squares_ += (target - output).array().square().matrix().rowwise().sum();
+  }
+}
+
+Evaluation Trainer::take_running() {
+  Evaluation result;
+  const double n = static_cast<double>(running_samples_);
+  // loss = Σ size_b · loss_b / n: the mean over the epoch's samples
+  // penalty = Σ size_b · penalty_b / n, the part of that mean that is the L2 term
+  result.loss.penalty = running_penalty_ / n;
+  result.loss.data = running_loss_ / n - result.loss.penalty;
+  if (classifier_) {
+    result.metric = static_cast<double>(running_correct_) / n;
+  } else {
+    double total = 0.0;
+    for (Index row = 0; row < running_target_sum_.size(); ++row) {
+      // SS_tot = Σ t² − (Σ t)² / n, taken as 0 within rounding of Σ t² (constant targets)
+      double ss_tot = running_target_squares_(row) - running_target_sum_(row) * running_target_sum_(row) / n;
+      if (ss_tot <= 1e-12 * std::max(1.0, running_target_squares_(row))) ss_tot = 0.0;
+      total += r2_from_sums(running_residual_squares_(row), ss_tot);
+    }
+    result.metric = total / static_cast<double>(running_target_sum_.size());
+  }
+  running_loss_ = 0.0;
+  running_penalty_ = 0.0;
+  running_samples_ = 0;
+  running_correct_ = 0;
+  running_target_sum_.setZero();
+  running_target_squares_.setZero();
+  running_residual_squares_.setZero();
+  return result;
+}
+
+void Trainer::finish_epoch() {
+  EpochRecord record;
+  record.learning_rate = current_learning_rate();
+  ++epoch_;
+  record.epoch = epoch_;
+  const Evaluation train = running_metrics_ ? take_running() : evaluate(net_, X_, Y_, task_);
+  record.train_loss = train.loss.total();
+  record.train_metric = train.metric;
+  record.penalty = train.loss.penalty;
+  record.val_loss = kNaN;
+  record.val_metric = kNaN;
+  if (X_val_) {
+    const Evaluation val = evaluate(net_, *X_val_, *Y_val_, task_);
+    record.val_loss = val.loss.total();
+    record.val_metric = val.metric;
+  }
+  record.optimum_distance = kNaN;
+  record.optimum_gap = kNaN;
+  if (optimum_) {
+    // ‖θ − θ*‖ and f(θ) − f(θ*), f from a full pass (the running mean is not f at one θ)
+    record.optimum_distance = (net_.parameters() - optimum_->parameters).norm();
+    const double f = running_metrics_ ? net_.loss(X_, Y_).total() : record.train_loss;
+    record.optimum_gap = f - optimum_->loss;
+  }
+  history_.push_back(record);
+
+  if (!std::isfinite(record.train_loss)) {
+    stop(TrainStatus::diverged, "the training loss became " +
+                                    std::string(std::isnan(record.train_loss) ? "NaN" : "infinite") + " at epoch " +
+                                    std::to_string(epoch_) + "; the learning rate " +
+                                    format_number(record.learning_rate) + " is likely too high (try one 10× smaller).");
+    return;
+  }
+  if (check_early_stopping(record)) return;
+  if (epoch_ >= settings_.epochs) stop(TrainStatus::finished, "finished " + std::to_string(epoch_) + " epochs");
+}
+
+bool Trainer::check_early_stopping(const EpochRecord& record) {
+  const EarlyStopping& es = settings_.early_stopping;
+  if (!es.enabled) return false;
+  if (es.metric == "train_loss_change") {
+    // seed 002: stop once |J_t − J_{t−1}| < ΔJ (min_delta) for `patience` epochs in a row
+    if (history_.size() < 2) return false;
+    const double change = std::abs(record.train_loss - history_[history_.size() - 2].train_loss);
+    epochs_without_improvement_ = change < es.min_delta ? epochs_without_improvement_ + 1 : 0;
+    if (epochs_without_improvement_ < es.patience) return false;
+    best_epoch_ = epoch_;
+    stop(TrainStatus::early_stopped,
+         "stopped at epoch " + std::to_string(epoch_) + ": the training loss changed by " + format_number(change) +
+             ", less than ΔJ = " + format_number(es.min_delta) +
+             (es.patience > 1 ? ", for " + std::to_string(es.patience) + " epochs in a row" : "") + " (converged)");
+    return true;
+  }
+  // higher is better for the metric; lower is better for the loss
+  const double score = es.metric == "val_metric" ? record.val_metric : -record.val_loss;
+  if (epoch_ == 1 || score > best_score_ + es.min_delta) {
+    best_score_ = score;
+    best_epoch_ = epoch_;
+    best_params_ = net_.parameters();
+    epochs_without_improvement_ = 0;
+    return false;
+  }
+  if (++epochs_without_improvement_ < es.patience) return false;
+  if (es.restore_best) {
+    net_.parameter_storage() = best_params_;
+    restored_best_ = true;
+  }
+  const std::string what = es.metric == "val_metric" ? "the validation " + std::string(metric_name(task_))
+                                                     : std::string("the validation loss");
+  stop(TrainStatus::early_stopped, "stopped at epoch " + std::to_string(epoch_) + ", best epoch " +
+                                       std::to_string(best_epoch_) + (es.restore_best ? " restored" : "") + ": " +
+                                       what + " has not improved by more than " + format_number(es.min_delta) +
+                                       " for " + std::to_string(es.patience) + " epochs");
+  return true;
+}
+
+StepResult Trainer::step_epoch() {
+  StepResult result = step();
+  while (!result.epoch_completed && (status_ == TrainStatus::training)) {
+    result = step();
+  }
+  return result;
+}
+
+void Trainer::set_optimum(Optimum optimum) {
+  if (optimum.parameters.size() != net_.parameter_count())
+    throw ShapeError("[Trainer] the optimum has " + std::to_string(optimum.parameters.size()) +
+                     " parameters but the network has " + std::to_string(net_.parameter_count()) +
+                     "; it only applies to the model it was computed for");
+  optimum_ = std::move(optimum);
+}
+
+StepResult Trainer::run(int epochs) {
+  if (epochs < 1) throw SpecError("[Trainer] run: epochs must be 1 or more, got " + std::to_string(epochs));
+  StepResult result;
+  bool any_completed = false;
+  for (int i = 0; i < epochs; ++i) {
+    result = step_epoch();
+    any_completed = any_completed || result.epoch_completed;
+    if (status_ != TrainStatus::training) break;
+  }
+  result.epoch_completed = any_completed;
+  return result;
+}
+
+void Trainer::reset() {
+  net_.initialise();
+  optimizer_->reset();
+  rng_ = Rng(settings_.seed);
+  history_.clear();
+  take_running();  // clears the running sums
+  epoch_ = 0;
+  batch_in_epoch_ = 0;
+  best_epoch_ = 0;
+  best_score_ = 0.0;
+  epochs_without_improvement_ = 0;
+  restored_best_ = false;
+  last_good_params_ = net_.parameters();
+  best_params_ = net_.parameters();
+  status_ = TrainStatus::ready;
+  message_.clear();
+}
+
+}  // namespace lab
