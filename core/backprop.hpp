@@ -5,11 +5,19 @@
 // Jacobian tests), data/ (datasets, generators, bundled files, CSV, splits, scaling, summaries).
 #pragma once
 
-// base: numbers, errors, randomness, limits
+// base: numbers, errors, randomness, limits, the schema's row type
 #include "core/base/errors.hpp"
+#include "core/base/format.hpp"
 #include "core/base/memory.hpp"
 #include "core/base/rng.hpp"
+#include "core/base/schema.hpp"
 #include "core/base/types.hpp"
+
+// every setting's name, range and default, as rows and as JSON (lab.schema)
+#include "core/data/data_schema.hpp"
+#include "core/nn/spec_schema.hpp"
+#include "core/schema.hpp"
+#include "core/train/settings_schema.hpp"
 
 // nn: the network and what it is built from
 #include "core/nn/activation.hpp"

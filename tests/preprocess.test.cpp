@@ -50,7 +50,7 @@ TEST_CASE("A scaler rejects data with another number of features and an empty tr
   CHECK_THROWS_WITH(fit_scaler(Scaling::min_max, Matrix(3, 0)), "[Scaler] cannot fit on 0 training samples");
   CHECK(scaling_from_name("min_max", "scaling") == Scaling::min_max);
   CHECK_THROWS_WITH(scaling_from_name("zscore", "scaling"),
-                    "[Scaler] scaling must be one of none, standardize, min_max, got \"zscore\"");
+                    "[Scaler] scaling must be one of \"none\", \"standardize\", \"min_max\", got \"zscore\"");
 }
 
 TEST_CASE("prepare fits the scaler on the training part only and applies it to every part", "[datasets][preprocess]") {

@@ -157,7 +157,8 @@ TEST_CASE("Split settings reject unknown fields and fractions that leave no trai
   CHECK_FALSE(parsed.stratify);
   CHECK(parsed.seed == 3);
   CHECK_THROWS_WITH(parse_split_settings(R"({"tset":0.2})"), Contains("[Split] tset is not a known field"));
-  CHECK_THROWS_WITH(parse_split_settings(R"({"test":1.5})"), "[Split] test must be a number in 0..0.99, got 1.5");
+  CHECK_THROWS_WITH(parse_split_settings(R"({"test":1.5})"),
+                    "[Split] test must be a number in 0..1 (below 1), got 1.5");
   CHECK_THROWS_WITH(parse_split_settings(R"({"validation":0.5,"test":0.5})"),
                     "[Split] validation + test must be less than 1 so that training samples remain, got 0.5 + 0.5");
   SplitSettings tiny;

@@ -255,6 +255,7 @@ EMSCRIPTEN_BINDINGS(backprop_lab) {
   function("specParameterCount", &spec_parameter_count_of);
   function("checkTrainingMemory", &check_training_memory_of);
   function("lossNames", &loss_list);
+  function("schemaJson", &lab::schema_json);
   function("rngSample", &rng_sample);
   function("takeError", &take_error);
   function("liveHandles", &live_handle_count);

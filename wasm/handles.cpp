@@ -193,7 +193,7 @@ val NetworkHandle::gradient_test(const val& inputs, const val& targets, double s
 val NetworkHandle::jacobian_test(double layer, double batch, const std::string& settings_json) {
   return guarded([&] {
     const auto index = static_cast<std::size_t>(
-        whole_number(layer, "[GradientTest] layer", 0, static_cast<std::int64_t>(SpecLimits::max_layers) - 1));
+        whole_number(layer, "[GradientTest] layer", 0, static_cast<std::int64_t>(spec_schema::layers.hi) - 1));
     return gradient_test_to_js(lab::jacobian_test(*net_, index, sample_count(batch, "[GradientTest] batch"),
                                                   parse_gradient_test_settings(settings_json)));
   });
@@ -279,8 +279,8 @@ val TrainerHandle::step_epoch() {
 }
 val TrainerHandle::run(double epochs) {
   return guarded([&] {
-    return step_result_to_js(
-        trainer_->run(static_cast<int>(whole_number(epochs, "[Trainer] run: epochs", 1, TrainLimits::max_epochs))));
+    return step_result_to_js(trainer_->run(
+        static_cast<int>(whole_number(epochs, "[Trainer] run: epochs", 1, as_integer(settings_schema::epochs.hi)))));
   });
 }
 void TrainerHandle::reset() { trainer_->reset(); }

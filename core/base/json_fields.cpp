@@ -5,7 +5,6 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <sstream>
 
 #include "core/base/errors.hpp"
 
@@ -104,13 +103,6 @@ std::string excerpt(const Json& value) {
   return text;
 }
 
-std::string format_number(double value) {
-  std::ostringstream out;
-  out.precision(10);
-  out << value;
-  return out.str();
-}
-
 JsonFields::JsonFields(const Json& object, std::string tag, std::string path,
                        std::initializer_list<std::string_view> allowed)
     : object_(object), tag_(std::move(tag)), path_(std::move(path)) {
@@ -180,6 +172,81 @@ bool JsonFields::boolean(std::string_view key, std::optional<bool> fallback) con
   const Json& value = get(key);
   if (!value.is_boolean()) fail(key, "must be true or false, got " + excerpt(value));
   return value.get<bool>();
+}
+
+double JsonFields::number(const Field& f) const {
+  const std::string_view key = f.key();
+  if (!has(key) && !f.required) return f.fallback;
+  const Json& value = get(key);
+  if (!value.is_number() || !f.allows(value.get<double>()))
+    fail(key, "must be " + f.allowed() + ", got " + excerpt(value));
+  return value.get<double>();
+}
+
+std::int64_t JsonFields::integer(const Field& f) const {
+  const std::string_view key = f.key();
+  if (!has(key) && !f.required) return as_integer(f.fallback);
+  const Json& value = get(key);
+  // whole numbers written as 3.0 are accepted; beyond 2^53 a double is no longer exact
+  const bool whole = value.is_number_integer() || (value.is_number_float() && std::abs(value.get<double>()) < 9.0e15);
+  if (!whole || !f.allows(value.get<double>())) fail(key, "must be " + f.allowed() + ", got " + excerpt(value));
+  return value.is_number_float() ? static_cast<std::int64_t>(value.get<double>()) : value.get<std::int64_t>();
+}
+
+int JsonFields::choice(const Field& f) const {
+  const std::string_view key = f.key();
+  if (!has(key) && !f.required) return f.choice_index(f.fallback_choice);
+  const Json& value = get(key);
+  const int index = value.is_string() ? f.choice_index(value.get<std::string>()) : -1;
+  if (index < 0) fail(key, "must be " + f.allowed() + ", got " + excerpt(value));
+  return index;
+}
+
+bool JsonFields::flag(const Field& f) const {
+  const std::string_view key = f.key();
+  if (!has(key) && !f.required) return f.fallback != 0.0;
+  const Json& value = get(key);
+  if (!value.is_boolean()) fail(key, "must be " + f.allowed() + ", got " + excerpt(value));
+  return value.get<bool>();
+}
+
+Json field_json(const Field& f) {
+  static constexpr const char* kKinds[] = {"number", "integer", "choice", "flag"};
+  Json row;
+  row["path"] = std::string(f.path);
+  row["kind"] = kKinds[static_cast<int>(f.kind)];
+  if (f.kind == FieldKind::number || f.kind == FieldKind::integer) {
+    row["min"] = f.lo;
+    row["max"] = f.hi;
+    row["minOpen"] = f.lo_open;
+    row["maxOpen"] = f.hi_open;
+  }
+  if (f.kind == FieldKind::choice) {
+    row["choices"] = Json::array();
+    for (const Choice& c : f.choices) {
+      Json uses = Json::array();
+      for (std::string_view u : c.uses) uses.push_back(std::string(u));
+      row["choices"].push_back({{"name", std::string(c.name)},
+                                {"label", std::string(c.label)},
+                                {"description", std::string(c.description)},
+                                {"uses", uses}});
+    }
+  }
+  if (f.required)
+    row["default"] = nullptr;
+  else if (f.kind == FieldKind::choice)
+    row["default"] = std::string(f.fallback_choice);
+  else if (f.kind == FieldKind::flag)
+    row["default"] = f.fallback != 0.0;
+  else
+    row["default"] = f.fallback;
+  row["required"] = f.required;
+  row["allowed"] = f.allowed();
+  row["unit"] = std::string(f.unit);
+  row["symbol"] = std::string(f.symbol);
+  row["tex"] = std::string(f.tex);
+  row["description"] = std::string(f.description);
+  return row;
 }
 
 }  // namespace lab

@@ -10,6 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/base/format.hpp"
+#include "core/base/schema.hpp"
+
 namespace lab {
 
 using Json = nlohmann::json;
@@ -34,6 +37,12 @@ class JsonFields {
   std::string text(std::string_view key, std::optional<std::string> fallback = std::nullopt) const;
   bool boolean(std::string_view key, std::optional<bool> fallback = std::nullopt) const;
 
+  // The same reads against a schema row: its key, range, choices and default (none if required).
+  double number(const Field& field) const;
+  std::int64_t integer(const Field& field) const;
+  int choice(const Field& field) const;  // the index among field.choices
+  bool flag(const Field& field) const;
+
   // "layers[1].units": the full name of a field, for messages built elsewhere.
   std::string field(std::string_view key) const;
   [[noreturn]] void fail(std::string_view key, const std::string& what) const;
@@ -43,7 +52,8 @@ class JsonFields {
   std::string tag_, path_;
 };
 
-// A number as it would read in a message: 0.5, 1e-08, 42.
-std::string format_number(double value);
+// A schema row as the page reads it: {path, kind, min, max, minOpen, maxOpen, default, allowed,
+// choices: [{name, label, description, uses}], unit, symbol, tex, description, required}.
+Json field_json(const Field& field);
 
 }  // namespace lab

@@ -8,6 +8,7 @@
 
 #include "core/base/errors.hpp"
 #include "core/base/json_fields.hpp"
+#include "core/data/data_schema.hpp"
 
 namespace lab {
 namespace {
@@ -228,13 +229,14 @@ GeneratorRequest parse_generator_request(std::string_view json_text, bool for_pa
   const Index min_samples = std::max<Index>(info.min_samples, info.classes.lo);
   request.samples = static_cast<Index>(fields.integer("samples", min_samples, info.max_samples, request.samples));
   request.noise = fields.number("noise", 0.0, info.max_noise, request.noise);
-  request.seed = static_cast<std::uint64_t>(fields.integer("seed", 0, (std::int64_t{1} << 53) - 1, 0));
+  request.seed = static_cast<std::uint64_t>(fields.integer(data_schema::generator_seed));
   request.classes = static_cast<int>(fields.integer("classes", info.classes.lo, info.classes.hi, request.classes));
   request.dimensions =
       static_cast<int>(fields.integer("dimensions", info.dimensions.lo, info.dimensions.hi, request.dimensions));
   request.components =
       static_cast<int>(fields.integer("components", info.components.lo, info.components.hi, request.components));
-  request.lambda = fields.number("lambda", 0.0, 100.0, request.lambda);
+  request.lambda =
+      fields.number("lambda", data_schema::generator_lambda.lo, data_schema::generator_lambda.hi, request.lambda);
   validate_generator_request(request);
   return request;
 }
@@ -245,11 +247,13 @@ void validate_generator_request(const GeneratorRequest& r) {
               static_cast<double>(std::max<Index>(info.min_samples, info.classes.lo)),
               static_cast<double>(info.max_samples));
   check_range(info, "noise", r.noise, 0.0, info.max_noise);
-  check_range(info, "seed", static_cast<double>(r.seed), 0.0, 9007199254740991.0);
+  check_range(info, "seed", static_cast<double>(r.seed), data_schema::generator_seed.lo,
+              data_schema::generator_seed.hi);
   check_range(info, "classes", r.classes, info.classes.lo, info.classes.hi);
   check_range(info, "dimensions", r.dimensions, info.dimensions.lo, info.dimensions.hi);
   if (uses(info, "components")) check_range(info, "components", r.components, info.components.lo, info.components.hi);
-  if (uses(info, "lambda")) check_range(info, "lambda", r.lambda, 0.0, 100.0);
+  if (uses(info, "lambda"))
+    check_range(info, "lambda", r.lambda, data_schema::generator_lambda.lo, data_schema::generator_lambda.hi);
   if (r.samples < r.classes)
     throw SpecError("[Generator] " + info.name + ": samples (" + std::to_string(r.samples) +
                     ") must be at least the number of classes (" + std::to_string(r.classes) + ")");

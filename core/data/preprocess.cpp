@@ -5,23 +5,16 @@
 
 #include "core/base/errors.hpp"
 #include "core/base/json_fields.hpp"
+#include "core/data/data_schema.hpp"
 
 namespace lab {
 
 std::string_view scaling_name(Scaling scaling) {
-  switch (scaling) {
-    case Scaling::none: return "none";
-    case Scaling::standardize: return "standardize";
-    case Scaling::min_max: return "min_max";
-  }
-  return "none";
+  return data_schema::kScalings[static_cast<std::size_t>(scaling)].name;
 }
 
 Scaling scaling_from_name(std::string_view name, std::string_view field) {
-  for (Scaling s : {Scaling::none, Scaling::standardize, Scaling::min_max})
-    if (scaling_name(s) == name) return s;
-  throw SpecError("[Scaler] " + std::string(field) + " must be one of none, standardize, min_max, got \"" +
-                  std::string(name) + "\"");
+  return static_cast<Scaling>(parse_choice(data_schema::scaling, name, "[Scaler]", field));
 }
 
 Scaler fit_scaler(Scaling kind, const Matrix& X_train) {

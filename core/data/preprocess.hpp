@@ -11,7 +11,7 @@
 
 namespace lab {
 
-enum class Scaling { none, standardize, min_max };
+enum class Scaling { none, standardize, min_max };  // in the order of data_schema::kScalings
 std::string_view scaling_name(Scaling scaling);
 Scaling scaling_from_name(std::string_view name, std::string_view field);
 

@@ -30,10 +30,10 @@ SplitSettings parse_split_settings(std::string_view json_text) {
   const Json json = parse_json_text(json_text, "[Split]");
   const JsonFields fields(json, "[Split]", "", {"validation", "test", "stratify", "seed"});
   SplitSettings settings;
-  settings.validation = fields.number("validation", 0.0, 0.99, settings.validation);
-  settings.test = fields.number("test", 0.0, 0.99, settings.test);
+  settings.validation = fields.number(data_schema::validation);
+  settings.test = fields.number(data_schema::test);
   settings.stratify = fields.boolean("stratify", settings.stratify);
-  settings.seed = static_cast<std::uint64_t>(fields.integer("seed", 0, (std::int64_t{1} << 53) - 1, 0));
+  settings.seed = static_cast<std::uint64_t>(fields.integer(data_schema::split_seed));
   if (settings.validation + settings.test >= 1.0)
     throw SpecError("[Split] validation + test must be less than 1 so that training samples remain, got " +
                     format_number(settings.validation) + " + " + format_number(settings.test));
@@ -41,10 +41,8 @@ SplitSettings parse_split_settings(std::string_view json_text) {
 }
 
 void validate_split_settings(const SplitSettings& settings, Index samples) {
-  if (!(settings.validation >= 0.0 && settings.validation < 1.0))
-    throw SpecError("[Split] validation must be a fraction in 0..0.99, got " + format_number(settings.validation));
-  if (!(settings.test >= 0.0 && settings.test < 1.0))
-    throw SpecError("[Split] test must be a fraction in 0..0.99, got " + format_number(settings.test));
+  check_field(data_schema::validation, settings.validation, "[Split]", "validation");
+  check_field(data_schema::test, settings.test, "[Split]", "test");
   const long n_test = part_size(settings.test, samples), n_validation = part_size(settings.validation, samples);
   if (n_test + n_validation >= samples)
     throw SpecError("[Split] validation " + format_number(settings.validation) + " and test " +

@@ -8,14 +8,15 @@
 #include <string_view>
 #include <vector>
 
+#include "core/data/data_schema.hpp"
 #include "core/data/dataset.hpp"
 
 namespace lab {
 
 struct SplitSettings {
-  double validation = 0.0;  // fraction of all samples, 0 ≤ validation < 1
-  double test = 0.2;        // fraction of all samples, 0 ≤ test < 1, validation + test < 1
-  bool stratify = true;     // by class, for classification data
+  double validation = data_schema::validation.fallback;  // fraction of all samples, 0 ≤ validation < 1
+  double test = data_schema::test.fallback;              // fraction of all samples, validation + test < 1
+  bool stratify = true;                                  // by class, for classification data
   std::uint64_t seed = 0;
 };
 

@@ -3,78 +3,63 @@
 
 #include "core/base/errors.hpp"
 #include "core/base/json_fields.hpp"
+#include "core/nn/spec_schema.hpp"
 
 namespace lab {
 namespace {
 
+namespace rows = spec_schema;
 constexpr const char* kTag = "[Spec]";
-constexpr std::int64_t kMaxSeed = (std::int64_t{1} << 53) - 1;
-
-struct NamedScheme {
-  InitScheme scheme;
-  const char* name;
-};
-constexpr NamedScheme kSchemes[] = {{InitScheme::zeros, "zeros"},
-                                    {InitScheme::uniform, "uniform"},
-                                    {InitScheme::normal, "normal"},
-                                    {InitScheme::xavier, "xavier"},
-                                    {InitScheme::he, "he"}};
 
 LayerSpec parse_layer(const Json& object, std::size_t index) {
   const std::string path = "layers[" + std::to_string(index) + "]";
   JsonFields fields(object, kTag, path, {"type", "units", "activation", "alpha", "bias"});
   LayerSpec layer;
-  layer.type = fields.text("type", "dense");
-  if (layer.type != "dense" && layer.type != "residual")
-    fields.fail("type", "must be \"dense\" or \"residual\", got \"" + layer.type + "\"");
+  layer.type = rows::layer_type.choices[static_cast<std::size_t>(fields.choice(rows::layer_type))].name;
   if (layer.type == "dense") {
-    layer.units = static_cast<Index>(fields.integer("units", 1, SpecLimits::max_units));
+    layer.units = static_cast<Index>(fields.integer(rows::units));
   } else if (fields.has("units")) {
     fields.fail("units", "is not allowed on a residual block: it keeps the width of its input");
   }
-  layer.activation.kind = activation_from_name(fields.text("activation", "identity"), fields.field("activation"));
+  layer.activation.kind = activation_from_name(fields.text("activation", std::string(rows::activation.fallback_choice)),
+                                               fields.field("activation"));
   if (fields.has("alpha") && layer.activation.kind != ActivationKind::leaky_relu)
     fields.fail("alpha", "is only used by leaky_relu");
-  layer.activation.alpha = fields.number("alpha", 0.0, 1.0, 0.01);
+  layer.activation.alpha = fields.number(rows::alpha);
   if (fields.has("bias") && layer.type != "dense")
     fields.fail("bias", "is only allowed on a dense layer (a residual block always has b1)");
-  layer.bias = fields.boolean("bias", true);
+  layer.bias = fields.flag(rows::bias);
   return layer;
 }
 
 }  // namespace
 
 std::string_view init_scheme_name(InitScheme scheme) {
-  for (const auto& entry : kSchemes)
-    if (entry.scheme == scheme) return entry.name;
-  return "unknown";
+  return rows::init_scheme.choices[static_cast<std::size_t>(scheme)].name;
 }
 
 InitScheme init_scheme_from_name(std::string_view name, std::string_view field) {
-  for (const auto& entry : kSchemes)
-    if (name == entry.name) return entry.scheme;
-  throw SpecError(std::string(kTag) + " " + std::string(field) + ": unknown init scheme \"" + std::string(name) +
-                  "\"; allowed: zeros, uniform, normal, xavier, he");
+  return static_cast<InitScheme>(parse_choice(rows::init_scheme, name, kTag, field));
 }
 
 ModelSpec parse_model_spec(std::string_view json_text) {
   const Json root = parse_json_text(json_text, kTag);
   JsonFields fields(root, kTag, "", {"input", "layers", "loss", "init", "l2", "l1"});
   ModelSpec spec;
-  spec.input = static_cast<Index>(fields.integer("input", 1, SpecLimits::max_input));
+  spec.input = static_cast<Index>(fields.integer(rows::input));
   const Json& layers = fields.get("layers");
-  if (!layers.is_array() || layers.empty() || layers.size() > SpecLimits::max_layers)
-    fields.fail("layers", "must be a list of 1.." + std::to_string(SpecLimits::max_layers) + " layer objects, got " +
-                              excerpt(layers));
+  if (!layers.is_array() || !rows::layers.allows(static_cast<double>(layers.size())))
+    fields.fail("layers", "must be a list of " + format_number(rows::layers.lo) + ".." +
+                              format_number(rows::layers.hi) + " layer objects, got " + excerpt(layers));
   for (std::size_t i = 0; i < layers.size(); ++i) spec.layers.push_back(parse_layer(layers[i], i));
-  spec.loss = loss_from_name(fields.text("loss", "mse"), "loss");
-  spec.l2 = fields.number("l2", 0.0, SpecLimits::max_penalty, 0.0);
-  spec.l1 = fields.number("l1", 0.0, SpecLimits::max_penalty, 0.0);
+  spec.loss = loss_from_name(fields.text("loss", std::string(rows::loss.fallback_choice)), "loss");
+  spec.l2 = fields.number(rows::l2);
+  spec.l1 = fields.number(rows::l1);
   if (fields.has("init")) {
     JsonFields init(fields.get("init"), kTag, "init", {"scheme", "scale", "seed"});
-    spec.init.scheme = init_scheme_from_name(init.text("scheme", "normal"), "init.scheme");
-    spec.init.scale = init.number("scale", 0.0, 1000.0, 0.1);
-    spec.init.seed = static_cast<std::uint64_t>(init.integer("seed", 0, kMaxSeed, 42));
+    spec.init.scheme = static_cast<InitScheme>(init.choice(rows::init_scheme));
+    spec.init.scale = init.number(rows::init_scale);
+    spec.init.seed = static_cast<std::uint64_t>(init.integer(rows::init_seed));
   }
   validate_model_spec(spec);
   return spec;
@@ -84,21 +69,17 @@ void validate_model_spec(const ModelSpec& spec) {
   const auto fail = [](const std::string& field, const std::string& what) {
     throw SpecError(std::string(kTag) + " " + field + " " + what);
   };
-  if (spec.input < 1 || spec.input > SpecLimits::max_input)
-    fail("input",
-         "must be an integer in 1.." + std::to_string(SpecLimits::max_input) + ", got " + std::to_string(spec.input));
-  if (spec.layers.empty() || spec.layers.size() > SpecLimits::max_layers)
-    fail("layers", "must hold 1.." + std::to_string(SpecLimits::max_layers) + " layers, got " +
-                       std::to_string(spec.layers.size()));
+  check_field(rows::input, static_cast<double>(spec.input), kTag, "input");
+  if (!rows::layers.allows(static_cast<double>(spec.layers.size())))
+    fail("layers", "must hold " + format_number(rows::layers.lo) + ".." + format_number(rows::layers.hi) +
+                       " layers, got " + std::to_string(spec.layers.size()));
   Index width = spec.input;
   for (std::size_t i = 0; i < spec.layers.size(); ++i) {
     const LayerSpec& layer = spec.layers[i];
     const std::string path = "layers[" + std::to_string(i) + "]";
     const bool last = i + 1 == spec.layers.size();
     if (layer.type == "dense") {
-      if (layer.units < 1 || layer.units > SpecLimits::max_units)
-        fail(path + ".units", "must be an integer in 1.." + std::to_string(SpecLimits::max_units) + ", got " +
-                                  std::to_string(layer.units));
+      check_field(rows::units, static_cast<double>(layer.units), kTag, path + ".units");
       width = layer.units;
     } else if (layer.type != "residual") {
       fail(path + ".type", "must be \"dense\" or \"residual\", got \"" + layer.type + "\"");
@@ -110,8 +91,7 @@ void validate_model_spec(const ModelSpec& spec) {
     }
     if (layer.activation.kind == ActivationKind::softmax && !last)
       fail(path + ".activation", "softmax is only allowed on the last layer, with cross_entropy");
-    if (!(layer.activation.alpha >= 0.0 && layer.activation.alpha <= 1.0))
-      fail(path + ".alpha", "must be a number in 0..1, got " + format_number(layer.activation.alpha));
+    check_field(rows::alpha, layer.activation.alpha, kTag, path + ".alpha");
   }
   const LayerSpec& out = spec.layers.back();
   const std::string out_path = "layers[" + std::to_string(spec.layers.size() - 1) + "]";
@@ -132,12 +112,10 @@ void validate_model_spec(const ModelSpec& spec) {
   } else if (out.activation.kind == ActivationKind::softmax) {
     fail("loss", "softmax output needs loss cross_entropy, got " + std::string(loss_name(spec.loss)));
   }
-  if (!(spec.l2 >= 0.0 && spec.l2 <= SpecLimits::max_penalty))
-    fail("l2", "must be a number in 0..100, got " + format_number(spec.l2));
-  if (!(spec.l1 >= 0.0 && spec.l1 <= SpecLimits::max_penalty))
-    fail("l1", "must be a number in 0..100, got " + format_number(spec.l1));
-  if (!(spec.init.scale >= 0.0 && spec.init.scale <= 1000.0))
-    fail("init.scale", "must be a number in 0..1000, got " + format_number(spec.init.scale));
+  check_field(rows::l2, spec.l2, kTag, "l2");
+  check_field(rows::l1, spec.l1, kTag, "l1");
+  check_field(rows::init_scale, spec.init.scale, kTag, "init.scale");
+  check_field(rows::init_seed, static_cast<double>(spec.init.seed), kTag, "init.seed");
 }
 
 std::string model_spec_to_json(const ModelSpec& spec) {

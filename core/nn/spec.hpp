@@ -9,9 +9,11 @@
 
 #include "core/nn/activation.hpp"
 #include "core/nn/loss.hpp"
+#include "core/nn/spec_schema.hpp"
 
 namespace lab {
 
+// In the order of spec_schema::kInitSchemes.
 enum class InitScheme { zeros, uniform, normal, xavier, he };
 
 struct LayerSpec {
@@ -22,9 +24,9 @@ struct LayerSpec {
 };
 
 struct InitSpec {
-  InitScheme scheme = InitScheme::normal;
-  double scale = 0.1;       // uniform: ±scale; normal: σ; xavier/he: multiplies their formula
-  std::uint64_t seed = 42;  // 0 .. 2^53 − 1 so that it survives a round trip through JS
+  InitScheme scheme = static_cast<InitScheme>(spec_schema::init_scheme.default_index());
+  double scale = spec_schema::init_scale.fallback;  // uniform: ±scale; normal: σ; xavier/he: a factor
+  std::uint64_t seed = static_cast<std::uint64_t>(spec_schema::init_seed.fallback);  // 0 .. 2^53 − 1
 };
 
 struct ModelSpec {
@@ -32,16 +34,8 @@ struct ModelSpec {
   std::vector<LayerSpec> layers;
   LossKind loss = LossKind::mse;
   InitSpec init;
-  double l2 = 0.0;
-  double l1 = 0.0;
-};
-
-// Limits shared by the spec checks and the page's controls.
-struct SpecLimits {
-  static constexpr Index max_input = 100000;
-  static constexpr Index max_units = 4096;
-  static constexpr std::size_t max_layers = 64;
-  static constexpr double max_penalty = 100.0;
+  double l2 = spec_schema::l2.fallback;
+  double l1 = spec_schema::l1.fallback;
 };
 
 ModelSpec parse_model_spec(std::string_view json_text);

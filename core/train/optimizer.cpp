@@ -6,7 +6,8 @@
 #include <cmath>
 
 #include "core/base/errors.hpp"
-#include "core/base/json_fields.hpp"
+#include "core/base/format.hpp"
+#include "core/base/schema.hpp"
 
 namespace lab {
 namespace {
@@ -123,13 +124,6 @@ class Adam final : public Optimizer {
   Vector v_;  // (P) second moment
 };
 
-void check_coefficient(double value, double lo, double hi, bool open_hi, const char* field) {
-  const bool ok = std::isfinite(value) && value >= lo && (open_hi ? value < hi : value <= hi);
-  if (!ok)
-    throw SpecError(std::string("[Settings] optimizer.") + field + " must be a number in " + format_number(lo) +
-                    (open_hi ? "..<" : "..") + format_number(hi) + ", got " + format_number(value));
-}
-
 // "m, v" for error messages.
 std::string names_of(const std::vector<NamedVector>& vectors) {
   std::string out;
@@ -165,14 +159,14 @@ void Optimizer::set_state(const OptimizerState& state) {
 }
 
 void validate_optimizer_settings(const OptimizerSettings& s) {
-  if (s.name != "sgd" && s.name != "momentum" && s.name != "nesterov" && s.name != "rmsprop" && s.name != "adam")
-    throw SpecError("[Settings] optimizer.name: unknown optimizer \"" + s.name +
-                    "\"; allowed: sgd, momentum, nesterov, rmsprop, adam");
-  check_coefficient(s.momentum, 0.0, 1.0, true, "momentum");
-  check_coefficient(s.rho, 0.0, 1.0, true, "rho");
-  check_coefficient(s.beta1, 0.0, 1.0, true, "beta1");
-  check_coefficient(s.beta2, 0.0, 1.0, true, "beta2");
-  check_coefficient(s.eps, 1e-300, 1.0, false, "eps");
+  namespace rows = settings_schema;
+  constexpr const char* kTag = "[Settings]";
+  parse_choice(rows::optimizer, s.name, kTag, rows::optimizer.path);
+  check_field(rows::momentum, s.momentum, kTag, rows::momentum.path);
+  check_field(rows::rho, s.rho, kTag, rows::rho.path);
+  check_field(rows::beta1, s.beta1, kTag, rows::beta1.path);
+  check_field(rows::beta2, s.beta2, kTag, rows::beta2.path);
+  check_field(rows::eps, s.eps, kTag, rows::eps.path);
 }
 
 std::unique_ptr<Optimizer> make_optimizer(const OptimizerSettings& s, Index n) {

@@ -9,16 +9,18 @@
 #include <vector>
 
 #include "core/base/types.hpp"
+#include "core/train/settings_schema.hpp"
 
 namespace lab {
 
 struct OptimizerSettings {
-  std::string name = "sgd";
-  double momentum = 0.9;  // momentum and nesterov: μ
-  double rho = 0.9;       // rmsprop: decay of the squared-gradient average
-  double beta1 = 0.9;     // adam: decay of the first moment
-  double beta2 = 0.999;   // adam: decay of the second moment
-  double eps = 1e-8;      // rmsprop and adam: added to the root in the denominator
+  // The rows of settings_schema.hpp say what each is, its range and its default.
+  std::string name{settings_schema::optimizer.fallback_choice};
+  double momentum = settings_schema::momentum.fallback;  // momentum and nesterov: μ
+  double rho = settings_schema::rho.fallback;            // rmsprop: ρ
+  double beta1 = settings_schema::beta1.fallback;        // adam: β₁
+  double beta2 = settings_schema::beta2.fallback;        // adam: β₂
+  double eps = settings_schema::eps.fallback;            // rmsprop and adam: ε
 };
 
 // One vector of an optimizer's state or of what a step derived from it, e.g. {"m", m}.

@@ -1,16 +1,18 @@
 // Training settings parsing, validation and writing (see train_settings.hpp).
 #include "core/train/train_settings.hpp"
 
-#include <cmath>
-
 #include "core/base/errors.hpp"
 #include "core/base/json_fields.hpp"
 
 namespace lab {
 namespace {
 
+namespace rows = settings_schema;
 constexpr const char* kTag = "[Settings]";
-constexpr std::int64_t kMaxSeed = (std::int64_t{1} << 53) - 1;
+
+std::string choice_name(const Field& field, int index) {
+  return std::string(field.choices[static_cast<std::size_t>(index)].name);
+}
 
 OptimizerSettings parse_optimizer(const Json& value) {
   OptimizerSettings optimizer;
@@ -19,12 +21,12 @@ OptimizerSettings parse_optimizer(const Json& value) {
     return optimizer;
   }
   JsonFields fields(value, kTag, "optimizer", {"name", "momentum", "rho", "beta1", "beta2", "eps"});
-  optimizer.name = fields.text("name", "sgd");
-  optimizer.momentum = fields.number("momentum", 0.0, 0.999999, optimizer.momentum);
-  optimizer.rho = fields.number("rho", 0.0, 0.999999, optimizer.rho);
-  optimizer.beta1 = fields.number("beta1", 0.0, 0.999999, optimizer.beta1);
-  optimizer.beta2 = fields.number("beta2", 0.0, 0.999999, optimizer.beta2);
-  optimizer.eps = fields.number("eps", 1e-300, 1.0, optimizer.eps);
+  optimizer.name = choice_name(rows::optimizer, fields.choice(rows::optimizer));
+  optimizer.momentum = fields.number(rows::momentum);
+  optimizer.rho = fields.number(rows::rho);
+  optimizer.beta1 = fields.number(rows::beta1);
+  optimizer.beta2 = fields.number(rows::beta2);
+  optimizer.eps = fields.number(rows::eps);
   return optimizer;
 }
 
@@ -37,16 +39,14 @@ TrainSettings parse_train_settings(std::string_view json_text) {
                      "seed", "epoch_metrics"});
   TrainSettings settings;
   if (fields.has("optimizer")) settings.optimizer = parse_optimizer(fields.get("optimizer"));
-  settings.learning_rate = fields.number("learning_rate", 0.0, TrainLimits::max_learning_rate, settings.learning_rate);
-  settings.batch_size =
-      static_cast<Index>(fields.integer("batch_size", 1, TrainLimits::max_batch_size, settings.batch_size));
-  settings.epochs = static_cast<int>(fields.integer("epochs", 1, TrainLimits::max_epochs, settings.epochs));
+  settings.learning_rate = fields.number(rows::learning_rate);
+  settings.batch_size = static_cast<Index>(fields.integer(rows::batch_size));
+  settings.epochs = static_cast<int>(fields.integer(rows::epochs));
   if (fields.has("lr_schedule")) {
     JsonFields schedule(fields.get("lr_schedule"), kTag, "lr_schedule", {"type", "factor", "every"});
-    settings.lr_schedule.type = schedule.text("type", "constant");
-    settings.lr_schedule.factor = schedule.number("factor", 1e-6, 1.0, settings.lr_schedule.factor);
-    settings.lr_schedule.every =
-        static_cast<int>(schedule.integer("every", 1, TrainLimits::max_epochs, settings.lr_schedule.every));
+    settings.lr_schedule.type = choice_name(rows::schedule_type, schedule.choice(rows::schedule_type));
+    settings.lr_schedule.factor = schedule.number(rows::schedule_factor);
+    settings.lr_schedule.every = static_cast<int>(schedule.integer(rows::schedule_every));
   }
   if (fields.has("early_stopping")) {
     const Json& value = fields.get("early_stopping");
@@ -54,51 +54,38 @@ TrainSettings parse_train_settings(std::string_view json_text) {
       settings.early_stopping.enabled = value.get<bool>();
     } else if (!value.is_null()) {
       JsonFields stop(value, kTag, "early_stopping", {"enabled", "metric", "patience", "min_delta", "restore_best"});
+      // an early_stopping object means "on" unless it says "enabled": false
       settings.early_stopping.enabled = stop.boolean("enabled", true);
-      settings.early_stopping.metric = stop.text("metric", "val_loss");
-      settings.early_stopping.patience = static_cast<int>(stop.integer("patience", 1, TrainLimits::max_epochs, 10));
-      settings.early_stopping.min_delta = stop.number("min_delta", 0.0, 1e6, 0.0);
-      settings.early_stopping.restore_best = stop.boolean("restore_best", true);
+      settings.early_stopping.metric = choice_name(rows::stop_metric, stop.choice(rows::stop_metric));
+      settings.early_stopping.patience = static_cast<int>(stop.integer(rows::stop_patience));
+      settings.early_stopping.min_delta = stop.number(rows::stop_min_delta);
+      settings.early_stopping.restore_best = stop.flag(rows::stop_restore_best);
     }
   }
-  settings.shuffle = fields.boolean("shuffle", true);
-  settings.epoch_metrics = fields.text("epoch_metrics", settings.epoch_metrics);
-  settings.seed = static_cast<std::uint64_t>(fields.integer("seed", 0, kMaxSeed, 42));
+  settings.shuffle = fields.flag(rows::shuffle);
+  settings.epoch_metrics = choice_name(rows::epoch_metrics, fields.choice(rows::epoch_metrics));
+  settings.seed = static_cast<std::uint64_t>(fields.integer(rows::seed));
   validate_train_settings(settings);
   return settings;
 }
 
 void validate_train_settings(const TrainSettings& s) {
-  const auto fail = [](const std::string& field, const std::string& what) {
-    throw SpecError(std::string(kTag) + " " + field + " " + what);
-  };
   validate_optimizer_settings(s.optimizer);
-  if (!(std::isfinite(s.learning_rate) && s.learning_rate > 0.0 && s.learning_rate <= TrainLimits::max_learning_rate))
-    fail("learning_rate", "must be a number in 0..1000 (above 0), got " + format_number(s.learning_rate));
-  if (s.batch_size < 1 || s.batch_size > TrainLimits::max_batch_size)
-    fail("batch_size", "must be an integer in 1..1000000, got " + std::to_string(s.batch_size));
-  if (s.epochs < 1 || s.epochs > TrainLimits::max_epochs)
-    fail("epochs", "must be an integer in 1..100000, got " + std::to_string(s.epochs));
-  if (s.lr_schedule.type != "constant" && s.lr_schedule.type != "step")
-    fail("lr_schedule.type", "must be \"constant\" or \"step\", got \"" + s.lr_schedule.type + "\"");
-  if (!(s.lr_schedule.factor > 0.0 && s.lr_schedule.factor <= 1.0))
-    fail("lr_schedule.factor", "must be a number in 0..1 (above 0), got " + format_number(s.lr_schedule.factor));
-  if (s.lr_schedule.every < 1)
-    fail("lr_schedule.every", "must be an integer of 1 or more, got " + std::to_string(s.lr_schedule.every));
-  if (s.early_stopping.metric != "val_loss" && s.early_stopping.metric != "val_metric" &&
-      s.early_stopping.metric != "train_loss_change")
-    fail("early_stopping.metric",
-         "must be \"val_loss\", \"val_metric\" (validation accuracy or R²) or \"train_loss_change\" "
-         "(stop when the training loss changes by less than min_delta between epochs), got \"" +
-             s.early_stopping.metric + "\"");
-  if (s.early_stopping.patience < 1)
-    fail("early_stopping.patience",
-         "must be an integer of 1 or more, got " + std::to_string(s.early_stopping.patience));
-  if (s.epoch_metrics != "full" && s.epoch_metrics != "running")
-    fail("epoch_metrics",
-         "must be \"full\" (a pass over the training set after each epoch) or \"running\" (means over "
-         "the epoch's mini-batches), got \"" +
-             s.epoch_metrics + "\"");
+  const auto check = [](const Field& field, double value) { check_field(field, value, kTag, field.path); };
+  const auto check_choice = [](const Field& field, const std::string& name) {
+    parse_choice(field, name, kTag, field.path);
+  };
+  check(rows::learning_rate, s.learning_rate);
+  check(rows::batch_size, static_cast<double>(s.batch_size));
+  check(rows::epochs, s.epochs);
+  check_choice(rows::schedule_type, s.lr_schedule.type);
+  check(rows::schedule_factor, s.lr_schedule.factor);
+  check(rows::schedule_every, s.lr_schedule.every);
+  check_choice(rows::stop_metric, s.early_stopping.metric);
+  check(rows::stop_patience, s.early_stopping.patience);
+  check(rows::stop_min_delta, s.early_stopping.min_delta);
+  check_choice(rows::epoch_metrics, s.epoch_metrics);
+  check(rows::seed, static_cast<double>(s.seed));
 }
 
 std::string train_settings_to_json(const TrainSettings& s) {

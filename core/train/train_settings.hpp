@@ -1,6 +1,7 @@
 // Training settings (DESIGN.md: a separate object from the model spec): optimizer, learning rate,
 // batch size, epochs, lr schedule, early stopping, shuffling and seed. Parsed from JSON with the
-// same field-naming errors as the model spec.
+// same field-naming errors as the model spec. Every name, range and default is a row of
+// settings_schema.hpp.
 #pragma once
 
 #include <cstdint>
@@ -9,45 +10,41 @@
 
 #include "core/base/types.hpp"
 #include "core/train/optimizer.hpp"
+#include "core/train/settings_schema.hpp"
 
 namespace lab {
 
 struct LrSchedule {
-  std::string type = "constant";  // "constant" or "step": lr · factor^⌊epoch / every⌋
-  double factor = 0.5;
-  int every = 50;
+  std::string type{
+      settings_schema::schedule_type.fallback_choice};  // "constant" or "step": lr · factor^⌊epoch / every⌋
+  double factor = settings_schema::schedule_factor.fallback;
+  int every = static_cast<int>(settings_schema::schedule_every.fallback);
 };
 
 struct EarlyStopping {
-  bool enabled = false;
+  bool enabled = settings_schema::stop_enabled.fallback != 0.0;
   // "val_loss" (lower is better), "val_metric" (accuracy / R²), or "train_loss_change" (seed
   // 002's convergence rule: stop when |J_t − J_{t−1}| < min_delta; needs no validation set)
-  std::string metric = "val_loss";
-  int patience = 10;         // epochs without improvement (or of a change < ΔJ) before stopping
-  double min_delta = 0.0;    // smallest change that counts as an improvement; ΔJ
-  bool restore_best = true;  // put back the weights of the best epoch when stopping
+  std::string metric{settings_schema::stop_metric.fallback_choice};
+  int patience = static_cast<int>(settings_schema::stop_patience.fallback);  // epochs without improvement
+  double min_delta = settings_schema::stop_min_delta.fallback;               // ΔJ
+  bool restore_best = settings_schema::stop_restore_best.fallback != 0.0;
 };
 
 struct TrainSettings {
   OptimizerSettings optimizer;
-  double learning_rate = 0.1;
-  Index batch_size = 32;  // 1 = per-sample SGD; ≥ n = full batch
-  int epochs = 100;
+  double learning_rate = settings_schema::learning_rate.fallback;
+  Index batch_size = as_integer(settings_schema::batch_size.fallback);  // 1 = per-sample SGD; ≥ n = full batch
+  int epochs = static_cast<int>(settings_schema::epochs.fallback);
   LrSchedule lr_schedule;
   EarlyStopping early_stopping;
-  bool shuffle = true;
-  std::uint64_t seed = 42;
+  bool shuffle = settings_schema::shuffle.fallback != 0.0;
+  std::uint64_t seed = static_cast<std::uint64_t>(settings_schema::seed.fallback);
   // How the history's training loss and metric are taken at the end of each epoch:
   // "full": one extra pass over the whole training set with the epoch's final weights;
   // "running": the means over the epoch's mini-batches as they were trained (seed 001's loss
   // curve, Keras's fit), which costs no extra pass.
-  std::string epoch_metrics = "full";
-};
-
-struct TrainLimits {
-  static constexpr double max_learning_rate = 1000.0;
-  static constexpr Index max_batch_size = 1000000;
-  static constexpr int max_epochs = 100000;
+  std::string epoch_metrics{settings_schema::epoch_metrics.fallback_choice};
 };
 
 TrainSettings parse_train_settings(std::string_view json_text);
