@@ -8,7 +8,6 @@
 #include "core/base/json_fields.hpp"
 #include "core/data/data_schema.hpp"
 #include "core/nn/activation.hpp"
-#include "core/nn/loss.hpp"
 #include "core/nn/spec_schema.hpp"
 #include "core/train/settings_schema.hpp"
 
@@ -25,7 +24,8 @@ Json section(std::span<const Field* const> rows) {
 void list_names(Json& row, const std::vector<std::string>& names) {
   row["choices"] = Json::array();
   for (const std::string& name : names)
-    row["choices"].push_back({{"name", name}, {"label", name}, {"description", ""}, {"uses", Json::array()}});
+    row["choices"].push_back(
+        {{"name", name}, {"label", name}, {"description", ""}, {"uses", Json::array()}, {"parameter", ""}});
   std::string allowed = "one of ";
   for (std::size_t i = 0; i < names.size(); ++i) allowed += (i == 0 ? "\"" : ", \"") + names[i] + "\"";
   row["allowed"] = allowed;
@@ -37,7 +37,6 @@ std::string schema_json() {
   Json root;
   root["spec"] = section(spec_schema::kAll);
   list_names(root["spec"][std::string(spec_schema::activation.path)], activation_names());
-  list_names(root["spec"][std::string(spec_schema::loss.path)], loss_names());
   root["settings"] = section(settings_schema::kAll);
   root["data"] = section(data_schema::kAll);
   return root.dump();

@@ -53,9 +53,7 @@ TEST_CASE("Every schema row is consistent: lo ≤ hi, the default allowed, the c
         CHECK_FALSE(f->allows(std::numeric_limits<double>::quiet_NaN()));
         for (double x : outside(*f)) CHECK_FALSE(f->allows(x));
         break;
-      case FieldKind::flag:
-        CHECK((f->fallback == 0.0 || f->fallback == 1.0));
-        break;
+      case FieldKind::flag: CHECK((f->fallback == 0.0 || f->fallback == 1.0)); break;
       case FieldKind::choice: {
         std::set<std::string_view> names;
         for (const Choice& c : f->choices) CHECK(names.insert(c.name).second);

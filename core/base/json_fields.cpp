@@ -229,7 +229,8 @@ Json field_json(const Field& f) {
       row["choices"].push_back({{"name", std::string(c.name)},
                                 {"label", std::string(c.label)},
                                 {"description", std::string(c.description)},
-                                {"uses", uses}});
+                                {"uses", uses},
+                                {"parameter", std::string(c.parameter)}});
     }
   }
   if (f.required)

@@ -20,8 +20,7 @@ bool Field::allows(double x) const {
 
 std::string Field::allowed() const {
   switch (kind) {
-    case FieldKind::flag:
-      return "true or false";
+    case FieldKind::flag: return "true or false";
     case FieldKind::choice: {
       std::string text = "one of ";
       for (std::size_t i = 0; i < choices.size(); ++i)

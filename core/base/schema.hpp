@@ -20,6 +20,8 @@ struct Choice {
   std::string_view description;  // one line
   // The other fields of the same group this choice reads (an optimizer's coefficients), if any.
   std::span<const std::string_view> uses = {};
+  // What this choice calls the setting it reads, when it has a name of its own ("limit a", "σ").
+  std::string_view parameter = {};
 };
 
 struct Field {
@@ -28,7 +30,7 @@ struct Field {
   // number and integer: lo..hi; an open end excludes its bound ("above 0", "below 1")
   double lo = 0.0, hi = 0.0;
   bool lo_open = false, hi_open = false;
-  double fallback = 0.0;                // number, integer, flag (0 or 1): the default
+  double fallback = 0.0;                 // number, integer, flag (0 or 1): the default
   std::span<const Choice> choices = {};  // choice: the allowed values, in the page's order
   std::string_view fallback_choice = {};
   std::string_view unit = {};    // "epochs", "samples" or empty

@@ -29,7 +29,7 @@ inline constexpr Field split_seed{.path = "split.seed",
 // In the order of Scaling (preprocess.hpp).
 inline constexpr Choice kScalings[] = {
     {"none", "none", "the features as they are"},
-    {"standardize", "standardize", "(x − mean) / std, fitted on the training part"},
+    {"standardize", "standardize (z-score)", "(x − mean) / std, fitted on the training part"},
     {"min_max", "min–max to [0, 1]", "(x − min) / (max − min), fitted on the training part"},
 };
 inline constexpr Field scaling{.path = "scaling",

@@ -4,19 +4,12 @@
 #include <cmath>
 
 #include "core/base/errors.hpp"
+#include "core/nn/spec_schema.hpp"
 
 namespace lab {
 namespace {
 
-struct NamedLoss {
-  LossKind kind;
-  const char* name;
-};
-constexpr NamedLoss kRegistry[] = {
-    {LossKind::mse, "mse"},
-    {LossKind::cross_entropy, "cross_entropy"},
-    {LossKind::binary_cross_entropy, "binary_cross_entropy"},
-};
+namespace rows = spec_schema;
 
 }  // namespace
 
@@ -59,21 +52,18 @@ bool loss_is_fused(LossKind kind) { return kind != LossKind::mse; }
 
 bool loss_is_classification(LossKind kind) { return kind != LossKind::mse; }
 
-std::string_view loss_name(LossKind kind) {
-  for (const auto& entry : kRegistry)
-    if (entry.kind == kind) return entry.name;
-  return "unknown";
-}
+std::string_view loss_name(LossKind kind) { return rows::kLosses[static_cast<std::size_t>(kind)].name; }
 
 LossKind loss_from_name(std::string_view name, std::string_view field) {
-  for (const auto& entry : kRegistry)
-    if (name == entry.name) return entry.kind;
-  throw SpecError("[Spec] " + std::string(field) + ": unknown loss \"" + std::string(name) +
-                  "\"; allowed: mse, cross_entropy, binary_cross_entropy");
+  return static_cast<LossKind>(parse_choice(rows::loss, name, "[Spec]", field));
 }
 
 const std::vector<std::string>& loss_names() {
-  static const std::vector<std::string> names = {"mse", "cross_entropy", "binary_cross_entropy"};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const Choice& c : rows::kLosses) out.emplace_back(c.name);
+    return out;
+  }();
   return names;
 }
 

@@ -12,7 +12,7 @@
 
 namespace lab {
 
-enum class LossKind { mse, cross_entropy, binary_cross_entropy };
+enum class LossKind { mse, cross_entropy, binary_cross_entropy };  // in the order of spec_schema::kLosses
 
 // Mean loss over the columns. z, a, y: (out × B).
 double loss_value(LossKind kind, const Matrix& z, const Matrix& a, const Matrix& y);

@@ -20,7 +20,8 @@ inline constexpr Field layers{.path = "layers",
                               .lo = 1.0,
                               .hi = 64.0,
                               .unit = "layers",
-                              .description = "how many layers (dense layers and residual blocks), the output layer included",
+                              .description =
+                                  "how many layers (dense layers and residual blocks), the output layer included",
                               .required = true};
 inline constexpr Choice kLayerTypes[] = {
     {"dense", "dense", "z = W a + b, a' = f(z)"},
@@ -54,9 +55,15 @@ inline constexpr Field bias{.path = "layers.bias",
                             .kind = FieldKind::flag,
                             .fallback = 1.0,
                             .description = "a dense layer's bias b (false: z = W a)"};
-// choices: loss_names() (loss.hpp)
+// In the order of LossKind (loss.hpp); the description is the per-sample loss a student writes.
+inline constexpr Choice kLosses[] = {
+    {"mse", "mean squared error", "½‖a − y‖² (half the squared error)"},
+    {"cross_entropy", "cross-entropy", "the cross-entropy −Σₖ yₖ log aₖ (softmax outputs a)"},
+    {"binary_cross_entropy", "binary cross-entropy", "the binary cross-entropy −[y log a + (1 − y) log(1 − a)]"},
+};
 inline constexpr Field loss{.path = "loss",
                             .kind = FieldKind::choice,
+                            .choices = kLosses,
                             .fallback_choice = "mse",
                             .description = "the loss, a mean over the samples"};
 inline constexpr Field l2{.path = "l2",
@@ -74,12 +81,16 @@ inline constexpr Field l1{.path = "l1",
                           .tex = "\\lambda_1",
                           .description = "L1 penalty λ₁‖W‖₁ added to the loss (weights only)"};
 // In the order of InitScheme.
+inline constexpr std::string_view kScaleUse[] = {"scale"};
 inline constexpr Choice kInitSchemes[] = {
-    {"zeros", "zeros", "every weight 0"},
-    {"uniform", "uniform", "U(−scale, scale)"},
-    {"normal", "normal", "N(0, scale²)"},
-    {"xavier", "Xavier (Glorot)", "U(±√(6/(n_in + n_out))) · scale"},
-    {"he", "He (Kaiming)", "N(0, 2/n_in) · scale"},
+    {"zeros", "zeros", "Every weight starts at 0 (biases always start at 0): the scale is not used."},
+    {"uniform", "uniform ±a", "Each weight is drawn from U(−a, a), the same a for every layer.", kScaleUse, "limit a"},
+    {"normal", "normal σ", "Each weight is drawn from N(0, σ²), the same σ for every layer.", kScaleUse, "σ"},
+    {"xavier", "Xavier (Glorot)",
+     "Each weight is drawn from U(−r, r) with r = g·√(6 / (fan-in + fan-out)); g = 1 is Glorot's.", kScaleUse,
+     "gain g"},
+    {"he", "He (Kaiming)", "Each weight is drawn from N(0, σ²) with σ = g·√(2 / fan-in); g = 1 is He's.", kScaleUse,
+     "gain g"},
 };
 inline constexpr Field init_scheme{.path = "init.scheme",
                                    .kind = FieldKind::choice,
@@ -90,7 +101,8 @@ inline constexpr Field init_scale{.path = "init.scale",
                                   .lo = 0.0,
                                   .hi = 1000.0,
                                   .fallback = 0.1,
-                                  .description = "uniform: the limit; normal: σ; Xavier and He: multiplies their formula"};
+                                  .description =
+                                      "uniform: the limit; normal: σ; Xavier and He: multiplies their formula"};
 inline constexpr Field init_seed{.path = "init.seed",
                                  .kind = FieldKind::integer,
                                  .lo = 0.0,
@@ -99,7 +111,7 @@ inline constexpr Field init_seed{.path = "init.seed",
                                  .description = "the seed of the weights"};
 
 // Every row, in the order the page lists them.
-inline constexpr const Field* kAll[] = {&input, &layers, &layer_type, &units,      &activation, &alpha,     &bias,
+inline constexpr const Field* kAll[] = {&input, &layers, &layer_type, &units,       &activation, &alpha,    &bias,
                                         &loss,  &l2,     &l1,         &init_scheme, &init_scale, &init_seed};
 
 }  // namespace lab::spec_schema

@@ -82,7 +82,8 @@ inline constexpr Field batch_size{.path = "batch_size",
                                   .hi = 1000000.0,
                                   .fallback = 32.0,
                                   .unit = "samples",
-                                  .description = "samples per update: 1 is per-sample SGD, the whole set is full batch"};
+                                  .description =
+                                      "samples per update: 1 is per-sample SGD, the whole set is full batch"};
 inline constexpr Field epochs{.path = "epochs",
                               .kind = FieldKind::integer,
                               .lo = 1.0,
@@ -119,10 +120,11 @@ inline constexpr Field stop_enabled{.path = "early_stopping.enabled",
                                     .fallback = 0.0,
                                     .description = "stop before the last epoch when the metric stops improving"};
 inline constexpr Choice kStopMetrics[] = {
-    {"val_loss", "validation loss", "stop when the validation loss stops falling"},
-    {"val_metric", "validation accuracy or R²", "stop when the validation accuracy (or R²) stops rising"},
-    {"train_loss_change", "training-loss change ΔJ",
-     "stop when the training loss changes by less than min_delta between epochs (needs no validation set)"},
+    {"val_loss", "when the validation loss stops falling", "the validation loss, lower is better"},
+    {"val_metric", "when the validation accuracy (or R²) stops rising",
+     "the validation accuracy or R², higher is better"},
+    {"train_loss_change", "when the training loss changes by less than ΔJ (seed 002)",
+     "seed 002's rule: stop when |J_t − J_{t−1}| < min_delta; needs no validation set"},
 };
 inline constexpr Field stop_metric{.path = "early_stopping.metric",
                                    .kind = FieldKind::choice,
@@ -135,7 +137,8 @@ inline constexpr Field stop_patience{.path = "early_stopping.patience",
                                      .hi = epochs.hi,
                                      .fallback = 10.0,
                                      .unit = "epochs",
-                                     .description = "epochs without improvement (or with a change below ΔJ) before stopping"};
+                                     .description =
+                                         "epochs without improvement (or with a change below ΔJ) before stopping"};
 inline constexpr Field stop_min_delta{.path = "early_stopping.min_delta",
                                       .lo = 0.0,
                                       .hi = 1e6,
@@ -159,8 +162,10 @@ inline constexpr Field seed{.path = "seed",
                             .fallback = 42.0,
                             .description = "the seed of the shuffling"};
 inline constexpr Choice kEpochMetrics[] = {
-    {"full", "a full pass", "one extra pass over the training set with the epoch's final weights"},
-    {"running", "running means", "the means over the epoch's mini-batches as they were trained (no extra pass)"},
+    {"full", "a pass over the training set after each epoch",
+     "one extra pass over the training set with the epoch's final weights"},
+    {"running", "running mean over the epoch's batches (seed 001, Keras)",
+     "the means over the epoch's mini-batches as they were trained (no extra pass)"},
 };
 inline constexpr Field epoch_metrics{.path = "epoch_metrics",
                                      .kind = FieldKind::choice,
@@ -169,10 +174,25 @@ inline constexpr Field epoch_metrics{.path = "epoch_metrics",
                                      .description = "how each epoch's training loss and metric are taken"};
 
 // Every row, in the order the page lists them.
-inline constexpr const Field* kAll[] = {&optimizer,     &momentum,       &rho,           &beta1,
-                                        &beta2,         &eps,            &learning_rate, &batch_size,
-                                        &epochs,        &schedule_type,  &schedule_factor, &schedule_every,
-                                        &stop_enabled,  &stop_metric,    &stop_patience, &stop_min_delta,
-                                        &stop_restore_best, &shuffle,    &seed,          &epoch_metrics};
+inline constexpr const Field* kAll[] = {&optimizer,
+                                        &momentum,
+                                        &rho,
+                                        &beta1,
+                                        &beta2,
+                                        &eps,
+                                        &learning_rate,
+                                        &batch_size,
+                                        &epochs,
+                                        &schedule_type,
+                                        &schedule_factor,
+                                        &schedule_every,
+                                        &stop_enabled,
+                                        &stop_metric,
+                                        &stop_patience,
+                                        &stop_min_delta,
+                                        &stop_restore_best,
+                                        &shuffle,
+                                        &seed,
+                                        &epoch_metrics};
 
 }  // namespace lab::settings_schema

@@ -10,6 +10,7 @@ import { startBrowser, artifacts } from './harness.mjs';
 import { seriousViolations } from './axe.mjs';
 import { createLab } from '../../web/js/engine.js';
 import { defaults } from '../../web/js/state.js';
+import { useSchema } from '../../web/js/schema.js';
 import { runConfig, outputUnits } from '../../web/js/labs/train-config.js';
 
 let lab;
@@ -17,6 +18,7 @@ let engine;
 before(async () => {
   lab = await startBrowser();
   engine = await createLab();
+  useSchema(engine);
 });
 after(async () => { await lab?.close(); });
 const openTrain = (hash, viewport) => open(lab, hash, viewport);

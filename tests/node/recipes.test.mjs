@@ -5,9 +5,35 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createLab } from '../../web/js/engine.js';
 import { RECIPES, runConfig } from '../../web/js/labs/train-config.js';
+import { inRange, schemaRow, useSchema } from '../../web/js/schema.js';
 import { defaults } from '../../web/js/state.js';
 
 const lab = await createLab();
+useSchema(lab);
+
+test('every recipe\'s values are allowed by the core\'s schema rows', () => {
+  const number = (section, path, value, name) => assert.ok(inRange(schemaRow(section, path), value), `${name}: ${path} = ${value} must be ${schemaRow(section, path).allowed}`);
+  const choice = (section, path, value, name) => assert.ok(schemaRow(section, path).choices.some((c) => c.name === value), `${name}: ${path} = ${value}`);
+  for (const [name, recipe] of Object.entries(RECIPES)) {
+    /** @type {any} */
+    const r = recipe;
+    number('settings', 'learning_rate', r.lr, name);
+    number('settings', 'batch_size', r.batch, name);
+    number('settings', 'epochs', r.epochs, name);
+    number('spec', 'l2', r.l2, name);
+    number('spec', 'init.scale', r.initScale, name);
+    number('settings', 'seed', r.seed, name);
+    number('data', 'split.validation', r.split.validation, name);
+    number('data', 'split.test', r.split.test, name);
+    choice('settings', 'optimizer.name', r.optimizer, name);
+    choice('spec', 'init.scheme', r.init, name);
+    choice('data', 'scaling', r.scaling, name);
+    if (r.schedule) {
+      number('settings', 'lr_schedule.factor', r.schedule.factor, name);
+      number('settings', 'lr_schedule.every', r.schedule.every, name);
+    }
+  }
+});
 
 test('the least-squares recipe uses the generator\'s default λ, and the optimum applies to it', () => {
   const generator = lab.generators.find((g) => g.name === 'least_squares');

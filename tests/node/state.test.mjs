@@ -7,11 +7,15 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PROPERTIES, ownerOf, propertiesOf } from '../../web/js/state.js';
+import { createLab } from '../../web/js/engine.js';
+import { useSchema } from '../../web/js/schema.js';
+import { properties, ownerOf, propertiesOf } from '../../web/js/state.js';
 import { resetToRecipe } from '../../web/js/labs/train-form.js';
 
+useSchema(await createLab());
+
 test('every property belongs to one lab, and the recipe reset clears only the Train lab\'s run settings', () => {
-  for (const p of PROPERTIES) assert.ok(p.name === 'lab' ? p.owner === null : ['step', 'gradient', 'train'].includes(p.owner), p.name);
+  for (const p of properties()) assert.ok(p.name === 'lab' ? p.owner === null : ['step', 'gradient', 'train'].includes(p.owner), p.name);
   assert.equal(ownerOf('target'), 'step');
   assert.equal(ownerOf('tlr'), 'train');
   const cleared = resetToRecipe({ tdata: 'digits' });

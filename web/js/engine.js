@@ -342,8 +342,11 @@ export async function createLab() {
     activations: module.activationNames(),
     /** Loss names of the model spec. */
     losses: module.lossNames(),
-    /** Optimizer names of the training settings. */
-    optimizers: ['sgd', 'momentum', 'nesterov', 'rmsprop', 'adam'],
+    /**
+     * Every setting's name, kind, range (open or closed ends), choices, default and one-line
+     * description, by section ('spec', 'settings', 'data') and path: the core's schema rows.
+     */
+    schema: JSON.parse(module.schemaJson()),
     /** The teaching bugs: [{name, description}]. */
     derivativeBugs: module.derivativeBugs(),
     /** Every dataset generator with its settings and ranges. */

@@ -1,9 +1,9 @@
 // Page entry and the only file that wires things together: the URL state, the tabs, the engine
 // and the labs. A failure to load the engine is shown on the page, never only in the console.
-import { parseHash, StateStore } from './state.js';
+import { LABS, labOfHash, parseHash, StateStore } from './state.js';
+import { useSchema } from './schema.js';
 
 const $ = (id) => document.getElementById(id);
-const LABS = ['step', 'gradient', 'train'];
 
 function showLoadError(error) {
   $('engine-status').textContent = 'Engine unavailable';
@@ -58,11 +58,12 @@ function setUpTabs(store) {
 }
 
 async function main() {
-  const { state, notes } = parseHash(window.location.hash);
-  const store = new StateStore(state);
-  showNotes(notes);
-  const selectTab = setUpTabs(store);
-  selectTab(state.lab);
+  // the tab shows at once; the rest of the link is read against the engine's schema
+  const early = { lab: labOfHash(window.location.hash) };
+  // until the store exists, a click on a tab only changes the tab shown
+  const tabs = { set: (changes) => { early.lab = changes.lab; selectTab(early.lab); } };
+  const selectTab = setUpTabs(tabs);
+  selectTab(early.lab);
 
   let lab;
   try {
@@ -72,6 +73,11 @@ async function main() {
     showLoadError(error);
     return;
   }
+  useSchema(lab);
+  const { state, notes } = parseHash(window.location.hash);
+  const store = new StateStore({ ...state, lab: early.lab });
+  tabs.set = (changes) => store.set(changes);
+  showNotes(notes);
   $('engine-status').textContent = 'Engine ready (WebAssembly)';
   $('engine-status').classList.add('ready');
 

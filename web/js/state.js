@@ -1,11 +1,22 @@
 // The page state in the URL hash, driven by one table of properties (as tensorflow/playground's
-// state.ts): each property knows its kind, default and allowed values. A copied link reproduces
-// the view; a malformed or tampered hash falls back to defaults field by field, with a note.
-import { OPTIMIZER_NAMES } from './optimizers.js';
+// state.ts): each property knows the lab that owns it, its kind, default and allowed values. A
+// property that stands for a core setting names its schema row and takes its kind, range, choices
+// and error text from it (schema.js); only the page's own properties (presets, views) carry a
+// rule here. A copied link reproduces the view; a malformed or tampered hash falls back to
+// defaults field by field, with a note.
+import { bugNames, choiceNames, generatorBounds, schemaRow } from './schema.js';
+import { RECIPES } from './labs/train-config.js';
 
-/** Every property the hash can hold. Labs read and write only these. */
-export const PROPERTIES = [
-  { name: 'lab', owner: null, kind: 'enum', values: ['step', 'gradient', 'train'], fallback: 'step' },
+export const LABS = ['step', 'gradient', 'train'];
+const LAB = { name: 'lab', owner: null, kind: 'enum', values: LABS, fallback: 'step' };
+
+/**
+ * Every property the hash can hold; labs read and write only these. `row: [section, path]`
+ * names the core setting a property stands for; `fallback: null` means "the preset's or the
+ * recipe's value".
+ */
+const TABLE = [
+  LAB,
   // Step-through lab
   { owner: 'step', name: 'preset', kind: 'enum', values: ['seed001', 'seed004', 'two_out', 'digits', 'train'], fallback: 'seed001' },
   { owner: 'step', name: 'step', kind: 'int', min: 0, max: 100000, fallback: 0 },
@@ -14,93 +25,123 @@ export const PROPERTIES = [
   { owner: 'step', name: 'params', kind: 'numbers', maxLength: 100000, fallback: null },
   { owner: 'step', name: 'input', kind: 'numbers', maxLength: 4096, fallback: null },
   { owner: 'step', name: 'target', kind: 'numbers', maxLength: 4096, fallback: null },
-  { owner: 'step', name: 'lr', kind: 'number', min: 1e-9, max: 1000, fallback: null },
+  { owner: 'step', name: 'lr', row: ['settings', 'learning_rate'], fallback: null },
   // the optimizer and its coefficients (null: the core's default, shown from the trace)
-  { owner: 'step', name: 'optimizer', kind: 'enum', values: OPTIMIZER_NAMES, fallback: null },
-  { owner: 'step', name: 'momentum', kind: 'number', min: 0, max: 0.999999, fallback: null },
-  { owner: 'step', name: 'rho', kind: 'number', min: 0, max: 0.999999, fallback: null },
-  { owner: 'step', name: 'beta1', kind: 'number', min: 0, max: 0.999999, fallback: null },
-  { owner: 'step', name: 'beta2', kind: 'number', min: 0, max: 0.999999, fallback: null },
-  { owner: 'step', name: 'eps', kind: 'number', min: 1e-300, max: 1, fallback: null },
+  { owner: 'step', name: 'optimizer', row: ['settings', 'optimizer.name'], fallback: null },
+  { owner: 'step', name: 'momentum', row: ['settings', 'optimizer.momentum'], fallback: null },
+  { owner: 'step', name: 'rho', row: ['settings', 'optimizer.rho'], fallback: null },
+  { owner: 'step', name: 'beta1', row: ['settings', 'optimizer.beta1'], fallback: null },
+  { owner: 'step', name: 'beta2', row: ['settings', 'optimizer.beta2'], fallback: null },
+  { owner: 'step', name: 'eps', row: ['settings', 'optimizer.eps'], fallback: null },
   // the optimizer state carried into this step (a trace's stateAfter: its vectors one after another, and t)
   { owner: 'step', name: 'ostate', kind: 'numbers', maxLength: 300000, fallback: null },
   { owner: 'step', name: 'ot', kind: 'int', min: 0, max: 1000000000, fallback: 0 },
   // Gradient-test lab
   { owner: 'gradient', name: 'gtarget', kind: 'enum', values: ['network', 'layer', 'softmax'], fallback: 'network' },
   { owner: 'gradient', name: 'gnet', kind: 'enum', values: ['tanh3', 'relu_res', 'leaky_deep', 'seed001'], fallback: 'tanh3' },
-  { owner: 'gradient', name: 'glayer', kind: 'int', min: 0, max: 63, fallback: 0 },
+  { owner: 'gradient', name: 'glayer', kind: 'int', min: 0, max: () => schemaRow('spec', 'layers').max - 1, fallback: 0 },
   { owner: 'gradient', name: 'wrt', kind: 'enum', values: ['all', 'weights', 'biases', 'W', 'b', 'W1', 'b1', 'W2', 'input'], fallback: 'all' },
   { owner: 'gradient', name: 'eps0', kind: 'number', min: 1e-12, max: 10, fallback: 0.5 },
   { owner: 'gradient', name: 'K', kind: 'int', min: 3, max: 60, fallback: 20 },
   { owner: 'gradient', name: 'gseed', kind: 'int', min: 0, max: 1000000, fallback: 1 },
-  { owner: 'gradient', name: 'bug', kind: 'enum', values: ['none', 'sigmoid_prime_is_sigma', 'tanh_prime_on_z', 'dW_missing_mean', 'relu_prime_wrong_side', 'delta_missing_transpose'], fallback: 'none' },
+  { owner: 'gradient', name: 'bug', kind: 'enum', values: bugNames, fallback: 'none' },
   // Train lab: null means "the dataset's recipe" (web/js/labs/train-config.js)
-  { owner: 'train', name: 'tdata', kind: 'enum', values: ['circles', 'xor', 'blobs', 'moons', 'spiral', 'peaks', 'swiss_roll', 'gmm', 'sine', 'polynomial', 'plane', 'least_squares', 'iris', 'iris_binary', 'digits', 'mnist', 'mnist_1k', 'csv'], fallback: 'circles' },
-  { owner: 'train', name: 'tn', kind: 'int', min: 10, max: 100000, fallback: null },
-  { owner: 'train', name: 'tnoise', kind: 'number', min: 0, max: 10, fallback: null },
-  { owner: 'train', name: 'tclasses', kind: 'int', min: 2, max: 10, fallback: null },
-  { owner: 'train', name: 'tdseed', kind: 'int', min: 0, max: 1000000, fallback: null },
-  { owner: 'train', name: 'tlam', kind: 'number', min: 0, max: 100, fallback: null },
-  { owner: 'train', name: 'tval', kind: 'number', min: 0, max: 0.8, fallback: null },
-  { owner: 'train', name: 'ttest', kind: 'number', min: 0, max: 0.8, fallback: null },
-  { owner: 'train', name: 'tscale', kind: 'enum', values: ['none', 'standardize', 'min_max'], fallback: null },
+  { owner: 'train', name: 'tdata', kind: 'enum', values: () => Object.keys(RECIPES), fallback: 'circles' },
+  { owner: 'train', name: 'tn', kind: 'int', min: () => generatorBounds().samples[0], max: () => generatorBounds().samples[1], fallback: null },
+  { owner: 'train', name: 'tnoise', kind: 'number', min: 0, max: () => generatorBounds().noise[1], fallback: null },
+  { owner: 'train', name: 'tclasses', kind: 'int', min: () => generatorBounds().classes[0], max: () => generatorBounds().classes[1], fallback: null },
+  { owner: 'train', name: 'tdseed', row: ['data', 'generator.seed'], fallback: null },
+  { owner: 'train', name: 'tlam', row: ['data', 'generator.lambda'], fallback: null },
+  { owner: 'train', name: 'tval', row: ['data', 'split.validation'], fallback: null },
+  { owner: 'train', name: 'ttest', row: ['data', 'split.test'], fallback: null },
+  { owner: 'train', name: 'tscale', row: ['data', 'scaling'], fallback: null },
   { owner: 'train', name: 'tarch', kind: 'text', pattern: /^(|((d\d{1,4}|r)_[a-z_]+)(,(d\d{1,4}|r)_[a-z_]+)*)$/, maxLength: 400, fallback: null, allowed: 'hidden layers like d32_sigmoid,r_tanh' },
   { owner: 'train', name: 'tout', kind: 'enum', values: ['softmax_ce', 'sigmoid_bce', 'sigmoid_mse', 'identity_mse'], fallback: null },
   { owner: 'train', name: 'tbias', kind: 'enum', values: ['on', 'off'], fallback: null },
-  { owner: 'train', name: 'tinit', kind: 'enum', values: ['zeros', 'uniform', 'normal', 'xavier', 'he'], fallback: null },
-  { owner: 'train', name: 'tiscale', kind: 'number', min: 0, max: 100, fallback: null },
-  { owner: 'train', name: 'topt', kind: 'enum', values: OPTIMIZER_NAMES, fallback: null },
-  { owner: 'train', name: 'tmom', kind: 'number', min: 0, max: 0.999999, fallback: null },
-  { owner: 'train', name: 'trho', kind: 'number', min: 0, max: 0.999999, fallback: null },
-  { owner: 'train', name: 'tbeta1', kind: 'number', min: 0, max: 0.999999, fallback: null },
-  { owner: 'train', name: 'tbeta2', kind: 'number', min: 0, max: 0.999999, fallback: null },
-  { owner: 'train', name: 'tlr', kind: 'number', min: 1e-9, max: 1000, fallback: null },
-  { owner: 'train', name: 'tbs', kind: 'int', min: 1, max: 100000, fallback: null },
-  { owner: 'train', name: 'tep', kind: 'int', min: 1, max: 100000, fallback: null },
-  { owner: 'train', name: 'tl2', kind: 'number', min: 0, max: 1000, fallback: null },
-  { owner: 'train', name: 'tsfac', kind: 'number', min: 1e-6, max: 1, fallback: null },
-  { owner: 'train', name: 'tsevery', kind: 'int', min: 1, max: 100000, fallback: null },
-  { owner: 'train', name: 'tstop', kind: 'enum', values: ['off', 'val_loss', 'val_metric', 'train_loss_change'], fallback: null },
-  { owner: 'train', name: 'tpat', kind: 'int', min: 0, max: 100000, fallback: null },
-  { owner: 'train', name: 'tmind', kind: 'number', min: 0, max: 1000000, fallback: null },
+  { owner: 'train', name: 'tinit', row: ['spec', 'init.scheme'], fallback: null },
+  { owner: 'train', name: 'tiscale', row: ['spec', 'init.scale'], fallback: null },
+  { owner: 'train', name: 'topt', row: ['settings', 'optimizer.name'], fallback: null },
+  { owner: 'train', name: 'tmom', row: ['settings', 'optimizer.momentum'], fallback: null },
+  { owner: 'train', name: 'trho', row: ['settings', 'optimizer.rho'], fallback: null },
+  { owner: 'train', name: 'tbeta1', row: ['settings', 'optimizer.beta1'], fallback: null },
+  { owner: 'train', name: 'tbeta2', row: ['settings', 'optimizer.beta2'], fallback: null },
+  { owner: 'train', name: 'tlr', row: ['settings', 'learning_rate'], fallback: null },
+  { owner: 'train', name: 'tbs', row: ['settings', 'batch_size'], fallback: null },
+  { owner: 'train', name: 'tep', row: ['settings', 'epochs'], fallback: null },
+  { owner: 'train', name: 'tl2', row: ['spec', 'l2'], fallback: null },
+  { owner: 'train', name: 'tsfac', row: ['settings', 'lr_schedule.factor'], fallback: null },
+  { owner: 'train', name: 'tsevery', row: ['settings', 'lr_schedule.every'], fallback: null },
+  // 'off' or what early stopping watches
+  { owner: 'train', name: 'tstop', kind: 'enum', values: () => ['off', ...choiceNames(schemaRow('settings', 'early_stopping.metric'))], fallback: null },
+  { owner: 'train', name: 'tpat', row: ['settings', 'early_stopping.patience'], fallback: null },
+  { owner: 'train', name: 'tmind', row: ['settings', 'early_stopping.min_delta'], fallback: null },
   { owner: 'train', name: 'tlossview', kind: 'enum', values: ['mean', 'sum'], fallback: null, view: true },
-  { owner: 'train', name: 'tmetrics', kind: 'enum', values: ['full', 'running'], fallback: null },
-  { owner: 'train', name: 'tseed', kind: 'int', min: 0, max: 1000000, fallback: null },
+  { owner: 'train', name: 'tmetrics', row: ['settings', 'epoch_metrics'], fallback: null },
+  { owner: 'train', name: 'tseed', row: ['settings', 'seed'], fallback: null },
   { owner: 'train', name: 'tbudget', kind: 'int', min: 1, max: 100000000, fallback: null, view: true },
   { owner: 'train', name: 'teval', kind: 'enum', values: ['train', 'validation', 'test'], fallback: null },
 ];
 
-const byName = new Map(PROPERTIES.map((p) => [p.name, p]));
+const KINDS = { number: 'number', integer: 'int', choice: 'enum' };
+const resolve = (value) => (typeof value === 'function' ? value() : value);
+
+/** A table entry with its rule filled in: from its schema row, or its own (functions called). */
+function complete(entry) {
+  if (!entry.row) {
+    return { ...entry, values: resolve(entry.values), min: resolve(entry.min), max: resolve(entry.max) };
+  }
+  const row = schemaRow(...entry.row);
+  const rule = { kind: KINDS[row.kind], allowed: row.allowed, row };
+  if (row.kind === 'choice') return { ...entry, ...rule, values: choiceNames(row) };
+  return { ...entry, ...rule, min: row.min, max: row.max, minOpen: row.minOpen, maxOpen: row.maxOpen };
+}
+
+let completed = null;
+let byName = new Map([[LAB.name, LAB]]);
+
+/** Every property with its rule; needs the schema (useSchema) except for the 'lab' property. */
+export function properties() {
+  if (!completed) {
+    completed = TABLE.map(complete);
+    byName = new Map(completed.map((p) => [p.name, p]));
+  }
+  return completed;
+}
 
 /** The lab that owns property `name` ('step' | 'gradient' | 'train'), or null. */
 export function ownerOf(name) {
-  return byName.get(name)?.owner ?? null;
+  return TABLE.find((p) => p.name === name)?.owner ?? null;
 }
 
 /** The properties a lab owns. */
 export function propertiesOf(owner) {
-  return PROPERTIES.filter((p) => p.owner === owner);
+  return properties().filter((p) => p.owner === owner);
 }
 
 /** The defaults of every property. */
 export function defaults() {
-  return Object.fromEntries(PROPERTIES.map((p) => [p.name, p.fallback]));
+  return Object.fromEntries(TABLE.map((p) => [p.name, p.fallback]));
+}
+
+/** The lab a hash shows, read before the engine (and so the schema) is loaded. */
+export function labOfHash(hash) {
+  const value = new URLSearchParams(hash.replace(/^#/, '')).get('lab');
+  return LABS.includes(value) ? value : LAB.fallback;
 }
 
 /** Parses one value; returns {value} or {error: 'what is allowed'}. */
 function parseValue(property, text) {
   switch (property.kind) {
     case 'enum':
-      return property.values.includes(text) ? { value: text } : { error: `one of ${property.values.join(', ')}` };
-    case 'int': {
-      const n = Number(text);
-      return Number.isInteger(n) && n >= property.min && n <= property.max
-        ? { value: n } : { error: `an integer in ${property.min}..${property.max}` };
-    }
+      return property.values.includes(text) ? { value: text } : { error: property.allowed ?? `one of ${property.values.join(', ')}` };
+    case 'int':
     case 'number': {
       const n = Number(text);
-      return text !== '' && Number.isFinite(n) && n >= property.min && n <= property.max
-        ? { value: n } : { error: `a number in ${property.min}..${property.max}` };
+      const whole = property.kind === 'number' || Number.isInteger(n);
+      const above = property.minOpen ? n > property.min : n >= property.min;
+      const below = property.maxOpen ? n < property.max : n <= property.max;
+      return text !== '' && Number.isFinite(n) && whole && above && below
+        ? { value: n } : { error: property.allowed ?? `${property.kind === 'int' ? 'an integer' : 'a number'} in ${property.min}..${property.max}` };
     }
     case 'numbers': {
       const parts = text.split(',');
@@ -118,6 +159,7 @@ function parseValue(property, text) {
 
 /** Parses the text of property `name` (what a form field holds); returns {value} or {error: 'what is allowed'}. */
 export function parseProperty(name, text) {
+  properties();
   return parseValue(byName.get(name), text);
 }
 
@@ -126,6 +168,7 @@ export function parseProperty(name, text) {
  * one by one; `notes` says what was ignored so that the page can show it.
  */
 export function parseHash(hash) {
+  properties();
   const state = defaults();
   const notes = [];
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
@@ -161,7 +204,7 @@ export function parseHash(hash) {
 /** The hash for a state: only the properties that differ from their defaults. */
 export function toHash(state) {
   const parts = [];
-  for (const property of PROPERTIES) {
+  for (const property of TABLE) {
     const value = state[property.name];
     if (value === null || value === undefined || value === property.fallback) continue;
     const text = Array.isArray(value) ? value.map(String).join(',') : String(value);
@@ -183,7 +226,7 @@ export class StateStore {
   /** Merges `changes`, updates the URL without a history entry, and notifies listeners. */
   set(changes) {
     for (const key of Object.keys(changes)) {
-      if (!byName.has(key)) throw new Error(`[State] "${key}" is not a property of the page state`);
+      if (ownerOf(key) === null && key !== 'lab') throw new Error(`[State] "${key}" is not a property of the page state`);
     }
     this.#state = { ...this.#state, ...changes };
     if (typeof window !== 'undefined') window.history.replaceState(null, '', toHash(this.#state));

@@ -2,7 +2,7 @@
 // layer's transposed Jacobian or of softmax regression against k, an entry-by-entry check of the
 // gradient and the network diagram. Every number shown comes from the engine; JS only arranges it,
 // and a slope or rate the engine could not compute reads "—" beside the engine's reason.
-import { PROPERTIES } from '../state.js';
+import { properties } from '../state.js';
 import { drawDiagram } from '../ui/diagram.js';
 import { createErrorChart } from '../ui/error-chart.js';
 import { MISSING, formatNumber, formatScientific, fullNumber } from '../ui/format.js';
@@ -76,7 +76,7 @@ function guidesSentence(zero, first) {
   return 'Neither error has a slope, so no dashed lines are drawn.';
 }
 
-const property = (name) => PROPERTIES.find((p) => p.name === name);
+const property = (name) => properties().find((p) => p.name === name);
 const readable = (name) => name.replace(/_/g, ' ');
 
 /** The spec of network `name` with its weights drawn from `seed`. */

@@ -4,7 +4,7 @@
 // sample" carries the updated weights and the optimizer state (in the URL) into the next step.
 import { STEP_PRESETS } from './step-presets.js';
 import { traceOperations } from './step-operations.js';
-import { OPTIMIZER_COEFFICIENTS, OPTIMIZER_LABELS } from '../optimizers.js';
+import { optimizerCoefficients, optimizers } from '../schema.js';
 import { parseProperty } from '../state.js';
 import { drawDiagram } from '../ui/diagram.js';
 import { renderMatrix } from '../ui/matrix-view.js';
@@ -64,7 +64,7 @@ export function createStepLab(root, { lab, store }) {
             <label class="lr">Learning rate η <input type="text" inputmode="decimal" id="edit-lr" aria-describedby="edit-lr-error"></label>
             <span class="field-error" id="edit-lr-error" role="alert"></span>
             <label class="lr">Optimizer
-              <select id="edit-optimizer">${Object.entries(OPTIMIZER_LABELS).map(([name, label]) => `<option value="${name}">${label}</option>`).join('')}</select>
+              <select id="edit-optimizer">${optimizers().map(({ name, label }) => `<option value="${name}">${label}</option>`).join('')}</select>
             </label>
             <span id="edit-coefficients" class="edit-coefficients"></span>
             <span class="field-error" id="edit-coefficient-error" role="alert"></span>
@@ -130,7 +130,7 @@ export function createStepLab(root, { lab, store }) {
   /** The optimizer settings of the state: the name and the coefficients set (the core fills in the rest). */
   function optimizerSettings(state) {
     const settings = state.optimizer ? { name: state.optimizer } : {};
-    for (const key of new Set(Object.values(OPTIMIZER_COEFFICIENTS).flat().map((c) => c.key))) {
+    for (const { key } of optimizerCoefficients()) {
       if (state[key] !== null) settings[key] = state[key];
     }
     return settings;
@@ -299,7 +299,8 @@ export function createStepLab(root, { lab, store }) {
   function renderOptimizerFields() {
     const settings = trace.optimizerSettings;
     $('edit-optimizer').value = settings.name;
-    $('edit-coefficients').replaceChildren(...OPTIMIZER_COEFFICIENTS[settings.name].map(({ key, text }) => {
+    const used = optimizers().find((o) => o.name === settings.name)?.coefficients ?? [];
+    $('edit-coefficients').replaceChildren(...used.map(({ key, text }) => {
       const label = document.createElement('label');
       label.className = 'lr';
       label.textContent = `${text} (${key})`;
@@ -366,12 +367,13 @@ export function createStepLab(root, { lab, store }) {
   $('edit-optimizer').addEventListener('change', (event) => store.set({ optimizer: event.target.value, ...FRESH_RUN, step: stateNow.step }));
   $('step-decimals').addEventListener('change', (event) => store.set({ decimals: Number(event.target.value) }));
   $('edit-lr').addEventListener('change', (event) => {
-    const value = Number(event.target.value);
-    if (!Number.isFinite(value) || value <= 0 || value > 1000) {
+    const parsed = parseProperty('lr', event.target.value.trim());
+    if ('error' in parsed) {
       event.target.setAttribute('aria-invalid', 'true');
-      $('edit-lr-error').textContent = `"${event.target.value}" is not allowed: the learning rate must be a number above 0 and at most 1000`;
+      $('edit-lr-error').textContent = `"${event.target.value.slice(0, 20)}" is not allowed: the learning rate η must be ${parsed.error}`;
       return;
     }
+    const { value } = parsed;
     event.target.removeAttribute('aria-invalid');
     $('edit-lr-error').textContent = '';
     store.set({ lr: value });

@@ -2,7 +2,7 @@
 // (docs/design.md, "Optimizers"), the same rule with the trace's numbers substituted, and the
 // tables of the gradient, the optimizer state before and after, and the parameter before and after.
 // Every number comes from the trace; coefficients are written as given, never combined.
-import { OPTIMIZER_COEFFICIENTS } from '../optimizers.js';
+import { optimizers, schemaRow } from '../schema.js';
 
 /** How the core's state names are written in table captions. */
 const STATE_TEXT = { v: 'v', s: 's', m: 'm', m_hat: 'm̂', v_hat: 'v̂' };
@@ -112,7 +112,8 @@ export function updateOperations(trace, { M, small, sup }) {
   const t0 = trace.stateBefore.t;
   const t1 = trace.stateAfter.t;
   // the coefficients as given: \eta = 0.1,\; \beta_1 = 0.9, …
-  const coefficients = [{ tex: '\\eta', value: trace.learningRate }, ...OPTIMIZER_COEFFICIENTS[o.name].map(({ key, tex }) => ({ tex, value: o[key] }))]
+  const used = optimizers().find((choice) => choice.name === o.name)?.coefficients ?? [];
+  const coefficients = [{ tex: schemaRow('settings', 'learning_rate').tex, value: trace.learningRate }, ...used.map(({ key, tex }) => ({ tex, value: o[key] }))]
     .map(({ tex, value }) => `${tex} = ${texCoefficient(value)}`).join(',\\; ');
   const stepText = o.name === 'adam' ? `, t = ${t1}` : '';
   return trace.updates.map((u, i) => {

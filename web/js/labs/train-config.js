@@ -1,6 +1,10 @@
 // The Train lab's configuration: the datasets it offers with a starting recipe each (architecture
 // and settings that train well and follow the seeds), the compact architecture text kept in the
 // URL, and the translation from the page state to a model spec, training settings and a split.
+import { optimizers, schemaRow } from '../schema.js';
+
+/** The Train lab's URL property of each optimizer coefficient it lets a student set. */
+export const COEFFICIENT_PROPERTIES = { tmom: 'momentum', trho: 'rho', tbeta1: 'beta1', tbeta2: 'beta2' };
 
 /** Hidden layers as text: "d32_sigmoid,r_tanh" is dense 32 sigmoid, then a residual tanh block. */
 export const ARCH_PATTERN = /^((d\d{1,4}|r)_[a-z_]+)(,(d\d{1,4}|r)_[a-z_]+)*$/;
@@ -89,10 +93,10 @@ export function runConfig(state) {
   const output = OUTPUTS[state.tout] ? state.tout : recipe.output;
   const seed = state.tseed ?? recipe.seed;
   const optimizer = { name: state.topt ?? recipe.optimizer };
-  if (state.tmom !== null && (optimizer.name === 'momentum' || optimizer.name === 'nesterov')) optimizer.momentum = state.tmom;
-  if (state.tbeta1 !== null && optimizer.name === 'adam') optimizer.beta1 = state.tbeta1;
-  if (state.tbeta2 !== null && optimizer.name === 'adam') optimizer.beta2 = state.tbeta2;
-  if (state.trho !== null && optimizer.name === 'rmsprop') optimizer.rho = state.trho;
+  const used = optimizers().find((o) => o.name === optimizer.name)?.coefficients.map((c) => c.key) ?? [];
+  for (const [name, key] of Object.entries(COEFFICIENT_PROPERTIES)) {
+    if (state[name] !== null && used.includes(key)) optimizer[key] = state[name];
+  }
   const stop = state.tstop ?? ((state.tpat ?? recipe.patience) > 0 ? 'val_loss' : 'off');
   const schedule = state.tsfac !== null && state.tsevery !== null ? { factor: state.tsfac, every: state.tsevery } : recipe.schedule;
   const settings = {
@@ -103,9 +107,12 @@ export function runConfig(state) {
     lr_schedule: schedule ? { type: 'step', ...schedule } : { type: 'constant' },
     early_stopping: stop === 'off' ? { enabled: false } : {
       // seed 002's ΔJ rule stops at the first small change; a validation score waits 10 epochs by default
-      metric: stop, patience: Math.max(1, state.tpat ?? (stop === 'train_loss_change' ? 1 : 10)), min_delta: state.tmind ?? 0, restore_best: stop !== 'train_loss_change',
+      metric: stop,
+      patience: state.tpat ?? (stop === 'train_loss_change' ? 1 : schemaRow('settings', 'early_stopping.patience').default),
+      min_delta: state.tmind ?? schemaRow('settings', 'early_stopping.min_delta').default,
+      restore_best: stop !== 'train_loss_change',
     },
-    epoch_metrics: state.tmetrics ?? 'full',
+    epoch_metrics: state.tmetrics ?? schemaRow('settings', 'epoch_metrics').default,
     seed,
   };
   const split = {
@@ -172,14 +179,8 @@ export function countParameters(spec) {
   return { total: perLayer.reduce((sum, l) => sum + l.count, 0), perLayer };
 }
 
-/** The per-sample loss of each core loss, as a formula a student writes (a = output, y = target). */
-export const LOSS_FORMULAS = {
-  mse: '½‖a − y‖² (half the squared error)',
-  cross_entropy: 'the cross-entropy −Σₖ yₖ log aₖ (softmax outputs a)',
-  binary_cross_entropy: 'the binary cross-entropy −[y log a + (1 − y) log(1 − a)]',
-};
-
-/** The loss of a run in words: {formula, penalty} ('' without an L2 term). */
+/** The loss of a run in words: {formula, penalty} ('' without an L2 term); the formula is the core's (lab.schema). */
 export function describeLoss({ loss, l2 }) {
-  return { formula: LOSS_FORMULAS[loss] ?? loss, penalty: l2 > 0 ? `the L2 term (λ/2)Σ‖W‖² with λ = ${l2}` : '' };
+  const formula = schemaRow('spec', 'loss').choices.find((c) => c.name === loss)?.description ?? loss;
+  return { formula, penalty: l2 > 0 ? `the L2 term (λ/2)Σ‖W‖² with λ = ${l2}` : '' };
 }

@@ -2,8 +2,8 @@
 // count, and training settings. Every field writes one URL-state property; a value that is not
 // allowed is refused next to its field with what is allowed, and the state keeps its last value.
 import { parseProperty, propertiesOf } from '../state.js';
-import { OPTIMIZER_LABELS } from '../optimizers.js';
-import { OUTPUTS, RECIPES, countParameters, formatArchitecture, outputUnits, runConfig, taskKind } from './train-config.js';
+import { choiceNames, inRange, optimizers, schemaRow } from '../schema.js';
+import { COEFFICIENT_PROPERTIES, OUTPUTS, RECIPES, countParameters, formatArchitecture, outputUnits, runConfig, taskKind } from './train-config.js';
 
 const escape = (text) => String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
@@ -15,22 +15,16 @@ export function parseField(name, text, label) {
   return 'error' in parsed ? { error: `${label} must be ${parsed.error}; "${trimmed.slice(0, 20)}" is not allowed` } : parsed;
 }
 
-const ACTIVATIONS = ['sigmoid', 'tanh', 'relu', 'leaky_relu', 'identity'];
-const INIT_LABELS = { zeros: 'zeros', uniform: 'uniform ±scale', normal: 'normal σ = scale', xavier: 'Xavier (Glorot)', he: 'He (Kaiming)' };
-/** What the scale field means for each scheme: its label and the rule, shown beside it. */
-const INIT_SCALE = {
-  zeros: { label: 'Init scale (unused)', rule: 'Every weight starts at 0 (biases always start at 0): the scale is not used.' },
-  uniform: { label: 'Limit a', rule: 'Each weight is drawn from U(−a, a), the same a for every layer.' },
-  normal: { label: 'σ', rule: 'Each weight is drawn from N(0, σ²), the same σ for every layer.' },
-  xavier: { label: 'Gain g', rule: 'Each weight is drawn from U(−r, r) with r = g·√(6 / (fan-in + fan-out)); g = 1 is Glorot\'s.' },
-  he: { label: 'Gain g', rule: 'Each weight is drawn from N(0, σ²) with σ = g·√(2 / fan-in); g = 1 is He\'s.' },
-};
-const STOP_LABELS = {
-  off: 'off: train every epoch',
-  val_loss: 'when the validation loss stops falling',
-  val_metric: 'when the validation accuracy (or R²) stops rising',
-  train_loss_change: 'when the training loss changes by less than ΔJ (seed 002)',
-};
+/** [name, label] pairs of a schema choice row, in the core's order. */
+const choicePairs = (section, path) => schemaRow(section, path).choices.map((c) => [c.name, c.label]);
+/** Hidden layers take any activation but softmax, which the core allows only on the output layer. */
+const hiddenActivations = () => choiceNames(schemaRow('spec', 'layers.activation')).filter((a) => a !== 'softmax');
+/** What the scale field means for a scheme: its label and the rule, shown beside it. */
+function initScale(scheme) {
+  const choice = schemaRow('spec', 'init.scheme').choices.find((c) => c.name === scheme);
+  const label = choice.parameter ? choice.parameter[0].toUpperCase() + choice.parameter.slice(1) : 'Init scale (unused)';
+  return { label, rule: choice.description };
+}
 
 /**
  * Builds the form in `root`. `catalog` lists the datasets; `onCsv(file)` handles an upload.
@@ -73,7 +67,7 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
       <div class="field-row">
         ${numberField('tval', 'Validation fraction')}
         ${numberField('ttest', 'Test fraction')}
-        ${select('f-tscale', 'Scaling', [['none', 'none'], ['standardize', 'standardize (z-score)'], ['min_max', 'min–max to [0, 1]']], 'tscale')}
+        ${select('f-tscale', 'Scaling', choicePairs('data', 'scaling'), 'tscale')}
       </div>
     </section>
 
@@ -95,12 +89,12 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
     <section class="card form-card" aria-labelledby="f-settings-title">
       <h2 id="f-settings-title" class="card-title">3 · Training settings</h2>
       <div class="field-row">
-        ${select('f-tinit', 'Initialisation', Object.entries(INIT_LABELS), 'tinit')}
+        ${select('f-tinit', 'Initialisation', choicePairs('spec', 'init.scheme'), 'tinit')}
         ${numberField('tiscale', 'Init scale')}
       </div>
       <p class="init-note" id="f-init-note" data-testid="init-note" aria-live="polite"></p>
       <div class="field-row">
-        ${select('f-topt', 'Optimizer', Object.entries(OPTIMIZER_LABELS), 'topt')}
+        ${select('f-topt', 'Optimizer', optimizers().map((o) => [o.name, o.label]), 'topt')}
         <span id="f-coefficients" class="field-row inner">
           ${numberField('tmom', 'Momentum')}${numberField('trho', 'ρ (decay)')}${numberField('tbeta1', 'β₁')}${numberField('tbeta2', 'β₂')}
         </span>
@@ -117,12 +111,12 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
         ${numberField('tseed', 'Seed', 'init, split, shuffle')}
       </div>
       <div class="field-row">
-        ${select('f-tstop', 'Early stopping', Object.entries(STOP_LABELS), 'tstop')}
+        ${select('f-tstop', 'Early stopping', [['off', 'off: train every epoch'], ...choicePairs('settings', 'early_stopping.metric')], 'tstop')}
         ${numberField('tpat', 'Patience (epochs)')}
         ${numberField('tmind', 'Minimum change Δ')}
       </div>
       <p class="init-note" id="f-stop-note" data-testid="stop-note"></p>
-      ${select('f-tmetrics', 'Training loss and accuracy per epoch', [['full', 'a pass over the training set after each epoch'], ['running', 'running mean over the epoch\'s batches (seed 001, Keras)']], 'tmetrics')}
+      ${select('f-tmetrics', 'Training loss and accuracy per epoch', choicePairs('settings', 'epoch_metrics'), 'tmetrics')}
       <button type="button" id="f-recipe">Back to this dataset's recipe</button>
     </section>`;
   const $ = (id) => root.querySelector(`#${id}`);
@@ -200,7 +194,7 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
         ? `<label>units <input type="text" inputmode="numeric" value="${layer.units}" data-units aria-label="${name} units"></label>`
         : '<span class="residual-note" title="x + W₂ f(W₁ x + b₁): keeps the width">same width</span>';
       item.innerHTML = `<span class="layer-kind">${layer.type === 'dense' ? 'Dense' : 'Residual'}</span>${units}
-        <label>activation <select data-activation aria-label="${name} activation">${ACTIVATIONS.map((a) => `<option${a === layer.activation ? ' selected' : ''}>${a}</option>`).join('')}</select></label>
+        <label>activation <select data-activation aria-label="${name} activation">${hiddenActivations().map((a) => `<option${a === layer.activation ? ' selected' : ''}>${a}</option>`).join('')}</select></label>
         <button type="button" class="icon" data-remove aria-label="Remove ${name.toLowerCase()}" title="Remove">✕</button>
         <p class="field-error" role="alert"></p>`;
       const update = (change) => {
@@ -211,9 +205,10 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
       item.querySelector('[data-units]')?.addEventListener('change', (event) => {
         const input = /** @type {HTMLInputElement} */ (event.target);
         const value = Number(input.value);
-        if (!Number.isInteger(value) || value < 1 || value > 4096) {
+        const units = schemaRow('spec', 'layers.units');
+        if (!inRange(units, value)) {
           input.setAttribute('aria-invalid', 'true');
-          item.querySelector('.field-error').textContent = `units of ${name.toLowerCase()} must be a whole number from 1 to 4096; "${input.value}" is not allowed`;
+          item.querySelector('.field-error').textContent = `units of ${name.toLowerCase()} must be ${units.allowed}; "${input.value.slice(0, 20)}" is not allowed`;
           return;
         }
         update({ units: value });
@@ -252,7 +247,7 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
         perLayer = '';
       }
     }
-    $('f-init-note').textContent = `${INIT_SCALE[scheme].rule}${perLayer}`;
+    $('f-init-note').textContent = `${initScale(scheme).rule}${perLayer}`;
   }
 
   function renderParameters(config, info) {
@@ -320,16 +315,17 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
       $('f-stop-note').textContent = stopNote(config);
       $('f-tmind').closest('label').querySelector('span').textContent = config.stop === 'train_loss_change' ? 'ΔJ (stop below this change)' : 'Minimum improvement Δ';
       const scheme = state.tinit ?? recipe.init;
-      $('f-tiscale').closest('label').querySelector('span').textContent = INIT_SCALE[scheme].label;
+      $('f-tiscale').closest('label').querySelector('span').textContent = initScale(scheme).label;
       $('f-tiscale').disabled = scheme === 'zeros';
       $('f-tscale').value = config.scaling;
       $('f-tmetrics').value = config.settings.epoch_metrics;
       $('f-tinit').value = state.tinit ?? recipe.init;
       $('f-topt').value = config.settings.optimizer.name;
-      const opt = config.settings.optimizer.name;
-      for (const [name, shownFor] of [['tmom', ['momentum', 'nesterov']], ['trho', ['rmsprop']], ['tbeta1', ['adam']], ['tbeta2', ['adam']]]) {
-        $(`f-${name}`).closest('label').hidden = !shownFor.includes(opt);
-        $(`f-${name}-error`).hidden = !shownFor.includes(opt);
+      // a coefficient's field shows when the chosen optimizer's rule uses it
+      const used = optimizers().find((o) => o.name === config.settings.optimizer.name)?.coefficients.map((c) => c.key) ?? [];
+      for (const [name, key] of Object.entries(COEFFICIENT_PROPERTIES)) {
+        $(`f-${name}`).closest('label').hidden = !used.includes(key);
+        $(`f-${name}-error`).hidden = !used.includes(key);
       }
       const task = currentInfo ? taskKind(currentInfo) : null;
       for (const option of $('f-tout').options) option.disabled = Boolean(task) && !OUTPUTS[option.value].tasks.includes(task);

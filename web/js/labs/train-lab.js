@@ -6,13 +6,13 @@ import { TrainingClient } from '../training-client.js';
 import { createTrainForm, resetToRecipe } from './train-form.js';
 import { datasetCatalog, describeLoss, outputUnits, runConfig, RECIPES } from './train-config.js';
 import { formatScore, formatSeconds } from '../ui/format.js';
-import { PROPERTIES, ownerOf } from '../state.js';
+import { properties, ownerOf } from '../state.js';
 import { SWEEPS, describeRun, differingLabels, parseSweepValues, runSweep } from './train-runs.js';
 import { curvesCsv, download, modelJson, parseModelFile } from './train-export.js';
 import { createTrainViews } from './train-views.js';
 
 /** A Train-lab display preference (the budget, mean or sum): changing it sets up no new run. */
-const isView = (name) => PROPERTIES.find((p) => p.name === name)?.view === true;
+const isView = (name) => properties().find((p) => p.name === name)?.view === true;
 const capitalise = (text) => (text ? `${text[0].toUpperCase()}${text.slice(1)}` : text);
 const END_STATES = ['finished', 'early_stopped', 'diverged', 'stopped', 'failed'];
 const dataKey = (s) => (s.tdata === 'csv' ? 'csv' : [s.tdata, s.tn, s.tnoise, s.tclasses, s.tdseed, s.tlam].join('|'));
@@ -523,7 +523,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
         spec: snapshot.spec,
         parameters: Array.from(snapshot.parameters),
         samples: [{ input: Array.from(sample.input), target: Array.from(sample.target) }],
-        learningRate: Math.min(run.config.settings.learning_rate, 1000),
+        learningRate: run.config.settings.learning_rate,
       });
     } catch (error) {
       views.stepThroughError(error.message);

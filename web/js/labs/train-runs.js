@@ -3,6 +3,8 @@
 // one configuration per value in its own worker and collects the final scores.
 import { TrainingClient } from '../training-client.js';
 import { formatArchitecture, parseArchitecture, runConfig } from './train-config.js';
+import { inRange, schemaRow } from '../schema.js';
+import { parseProperty } from '../state.js';
 
 /** The settings of a run that a legend may name, as {key: text}. */
 export function describeRun(state, config = runConfig(state)) {
@@ -34,14 +36,17 @@ export function differingLabels(descriptions) {
   return descriptions.map((d, i) => (keys.length ? keys.map((k) => d[k]).join(' · ') : `run ${i + 1}`));
 }
 
-/** The settings a sweep can vary: state changes for a value, the axis label, log axis, and value checks. */
+/**
+ * The settings a sweep can vary: state changes for a value, the axis label, log axis, and what a
+ * value may be: the URL property it sets (`property`), a schema row (`row`), or its own `allows`.
+ */
 export const SWEEPS = {
-  lr: { label: 'learning rate η', log: true, min: 1e-6, max: 100, integer: false, apply: (state, v) => ({ tlr: v }) },
-  batch: { label: 'batch size', log: true, min: 1, max: 100000, integer: true, apply: (state, v) => ({ tbs: v }) },
-  epochs: { label: 'epochs', log: false, min: 1, max: 5000, integer: true, apply: (state, v) => ({ tep: v }) },
-  l2: { label: 'L2 λ', log: false, min: 0, max: 100, integer: false, apply: (state, v) => ({ tl2: v }) },
+  lr: { label: 'learning rate η', log: true, property: 'tlr', apply: (state, v) => ({ tlr: v }) },
+  batch: { label: 'batch size', log: true, property: 'tbs', apply: (state, v) => ({ tbs: v }) },
+  epochs: { label: 'epochs', log: false, property: 'tep', apply: (state, v) => ({ tep: v }) },
+  l2: { label: 'L2 λ', log: false, property: 'tl2', apply: (state, v) => ({ tl2: v }) },
   width: {
-    label: 'hidden width (units of every dense hidden layer)', log: false, min: 1, max: 1024, integer: true,
+    label: 'hidden width (units of every dense hidden layer)', log: false, row: ['spec', 'layers.units'],
     apply: (state, v) => {
       const layers = parseArchitecture(runConfig(state).arch);
       if (!layers.some((l) => l.type === 'dense')) layers.unshift({ type: 'dense', units: v, activation: 'tanh' });
@@ -49,7 +54,12 @@ export const SWEEPS = {
     },
   },
   depth: {
-    label: 'depth (hidden layers)', log: false, min: 0, max: 20, integer: true,
+    label: 'depth (hidden layers)', log: false,
+    // every hidden layer and the output layer must fit in the core's layer count
+    allows: (v) => {
+      const most = schemaRow('spec', 'layers').max - 1;
+      return Number.isInteger(v) && v >= 0 && v <= most ? null : `an integer in 0..${most}`;
+    },
     apply: (state, v) => {
       const layers = parseArchitecture(runConfig(state).arch);
       const template = layers.at(-1) ?? { type: 'dense', units: 16, activation: 'tanh' };
@@ -68,9 +78,17 @@ export function parseSweepValues(key, text) {
   const values = [];
   for (const part of parts) {
     const v = Number(part);
-    if (!Number.isFinite(v) || v < sweep.min || v > sweep.max || (sweep.integer && !Number.isInteger(v))) {
-      return { error: `each ${sweep.label} must be ${sweep.integer ? 'a whole number' : 'a number'} from ${sweep.min} to ${sweep.max}; "${part}" is not allowed` };
+    let error = null;
+    if (sweep.property) {
+      const parsed = parseProperty(sweep.property, part);
+      error = 'error' in parsed ? parsed.error : null;
+    } else if (sweep.row) {
+      const row = schemaRow(...sweep.row);
+      error = inRange(row, v) ? null : row.allowed;
+    } else {
+      error = sweep.allows(v);
     }
+    if (error) return { error: `each ${sweep.label} must be ${error}; "${part}" is not allowed` };
     values.push(v);
   }
   return { values };
