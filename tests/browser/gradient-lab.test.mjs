@@ -157,7 +157,7 @@ test('the numbers on the page are the engine’s numbers for the same settings',
   const expected = await page.evaluate(async () => {
     // this runs in the page, so the paths are relative to web/, not to this file
     // @ts-expect-error
-    const { createLab } = await import('./js/engine.js');
+    const { createLab } = await import('./js/engine/engine.js');
     // @ts-expect-error
     const { formatNumber, formatScientific } = await import('./js/ui/format.js');
     const api = await createLab();

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PROPERTIES, ownerOf, propertiesOf } from '../../web/js/state.js';
-import { resetToRecipe } from '../../web/js/labs/train-form.js';
+import { resetToRecipe } from '../../web/js/train/train-form.js';
 
 test('every property belongs to one lab, and the recipe reset clears only the Train lab\'s run settings', () => {
   for (const p of PROPERTIES) assert.ok(p.name === 'lab' ? p.owner === null : ['step', 'gradient', 'train'].includes(p.owner), p.name);

@@ -34,7 +34,7 @@ export const PROPERTIES = [
   { owner: 'gradient', name: 'K', kind: 'int', min: 3, max: 60, fallback: 20 },
   { owner: 'gradient', name: 'gseed', kind: 'int', min: 0, max: 1000000, fallback: 1 },
   { owner: 'gradient', name: 'bug', kind: 'enum', values: ['none', 'sigmoid_prime_is_sigma', 'tanh_prime_on_z', 'dW_missing_mean', 'relu_prime_wrong_side', 'delta_missing_transpose'], fallback: 'none' },
-  // Train lab: null means "the dataset's recipe" (web/js/labs/train-config.js)
+  // Train lab: null means "the dataset's recipe" (web/js/train/train-config.js)
   { owner: 'train', name: 'tdata', kind: 'enum', values: ['circles', 'xor', 'blobs', 'moons', 'spiral', 'peaks', 'swiss_roll', 'gmm', 'sine', 'polynomial', 'plane', 'least_squares', 'iris', 'iris_binary', 'digits', 'mnist', 'mnist_1k', 'csv'], fallback: 'circles' },
   { owner: 'train', name: 'tn', kind: 'int', min: 10, max: 100000, fallback: null },
   { owner: 'train', name: 'tnoise', kind: 'number', min: 0, max: 10, fallback: null },

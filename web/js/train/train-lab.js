@@ -2,7 +2,7 @@
 // with start, pause, step and reset, and watch live charts: loss and accuracy curves, the decision
 // boundary, the confusion matrix, test images or predictions. Runs can be pinned and overlaid,
 // swept over one setting, exported, and handed to the Step-through lab.
-import { TrainingClient } from '../training-client.js';
+import { TrainingClient } from '../engine/training-client.js';
 import { createTrainForm, resetToRecipe } from './train-form.js';
 import { datasetCatalog, describeLoss, outputUnits, runConfig, RECIPES } from './train-config.js';
 import { formatScore, formatSeconds } from '../ui/format.js';
