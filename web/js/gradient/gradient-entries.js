@@ -3,6 +3,7 @@
 // which the lab then finds in the diagram. Also the entry names "layer 1 W[2, 0]" both use.
 import { formatNumber, formatScientific, fullNumber } from '../ui/format.js';
 import { TOLERANCE } from './gradient-presets.js';
+import { layerNumber, numberedFromOne } from './layer-numbers.js';
 
 /** The table's card, inside the lab's template (ids g-entries-…). */
 export const ENTRIES_HTML = `
@@ -27,11 +28,12 @@ export const ENTRIES_HTML = `
       </div>
     </section>`;
 
-/** "layer 1 W[2, 0]" or "layer 1 b[2]" (indices from 0, as the engine counts). */
+/** "layer 1 W[2, 0]" or "layer 1 b[2]": the layer counted from 1, row and column from 0 (as the engine counts). */
 export function entryName(entry, block) {
+  const layer = layerNumber(entry.layer);
   return block.cols > 1 || block.isWeight
-    ? `layer ${entry.layer} ${entry.block}[${entry.row}, ${entry.col}]`
-    : `layer ${entry.layer} ${entry.block}[${entry.row}]`;
+    ? `layer ${layer} ${entry.block}[${entry.row}, ${entry.col}]`
+    : `layer ${layer} ${entry.block}[${entry.row}]`;
 }
 
 /**
@@ -56,9 +58,9 @@ export function createEntriesTable(root, { onPick }) {
     if (!check) return;
     const blockOf = (entry) => layers[entry.layer].blocks.find((b) => b.name === entry.block);
     const summary = $('g-entries-summary');
-    summary.textContent = check.explanation;
+    summary.textContent = numberedFromOne(check.explanation);
     summary.classList.toggle('wrong', !check.passed);
-    $('g-entries-coverage').textContent = check.coverage;
+    $('g-entries-coverage').textContent = numberedFromOne(check.coverage);
     for (const th of root.querySelectorAll('#g-entries th[data-key]')) {
       th.setAttribute('aria-sort', th.dataset.key === sort.key ? sort.direction : 'none');
     }

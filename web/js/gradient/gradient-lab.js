@@ -8,6 +8,7 @@ import { MISSING, formatNumber, formatScientific, fullNumber } from '../ui/forma
 import { renderTex } from '../ui/tex.js';
 import { NETWORKS, SAMPLES, SOFTMAX_PROBLEM, TARGETS, TOLERANCE, networkSpec, wrtChoices } from './gradient-presets.js';
 import { ENTRIES_HTML, createEntriesTable, entryName } from './gradient-entries.js';
+import { layerNumber, numberedFromOne } from './layer-numbers.js';
 
 /** The typed settings: [state property, input id, name in messages]. */
 const NUMBER_INPUTS = [['eps0', 'g-eps0', 'ε₀'], ['K', 'g-K', 'K'], ['gseed', 'g-seed', 'The seed']];
@@ -43,9 +44,9 @@ function guidesSentence(zero, first) {
 const property = (name) => PROPERTIES.find((p) => p.name === name);
 const readable = (name) => name.replace(/_/g, ' ');
 
-/** A one-line name of layer `i`: "1 · residual relu (6→6)". */
+/** A one-line name of the layer at index `i`, numbered from 1: "2 · residual relu (6→6)" for i = 1. */
 function layerName(layer, i) {
-  return `${i} · ${layer.type} ${readable(layer.activation)} (${layer.inputSize}→${layer.outputSize})`;
+  return `${layerNumber(i)} · ${layer.type} ${readable(layer.activation)} (${layer.inputSize}→${layer.outputSize})`;
 }
 
 const TEMPLATE = `
@@ -212,7 +213,7 @@ export function createGradientLab(root, { lab, store }) {
 
   function showRunError(error) {
     const box = $('g-run-error');
-    box.textContent = `The test could not run: ${error.message}. ${shown ? 'The last valid result is still shown.' : ''}`;
+    box.textContent = `The test could not run: ${numberedFromOne(error.message)}. ${shown ? 'The last valid result is still shown.' : ''}`;
     box.hidden = false;
   }
 
@@ -309,8 +310,8 @@ export function createGradientLab(root, { lab, store }) {
     const verdict = VERDICTS[result.verdict];
     $('g-verdict').dataset.verdict = result.verdict;
     $('g-verdict-word').textContent = `${verdict.icon} ${verdict.word}`;
-    $('g-target-text').textContent = `Test of the ${result.target}`;
-    $('g-explanation').textContent = result.explanation;
+    $('g-target-text').textContent = `Test of the ${numberedFromOne(result.target)}`;
+    $('g-explanation').textContent = numberedFromOne(result.explanation);
     const bug = lab.derivativeBugs.find((b) => b.name === s.bug);
     $('g-verdict-bug').hidden = s.bug === 'none';
     $('g-verdict-bug').textContent = `Broken derivative switched on: ${bug.description}`;
@@ -428,7 +429,7 @@ export function createGradientLab(root, { lab, store }) {
   function diagramOfNetwork() {
     const parameters = model.net.getParameters();
     const columns = [{ label: 'input', size: model.net.inputSize }, ...model.layers.map((layer, i) => ({
-      label: `L${i} ${layer.activation === 'leaky_relu' ? 'leaky' : layer.activation}`, size: layer.outputSize, skip: layer.type === 'residual',
+      label: `L${layerNumber(i)} ${layer.activation === 'leaky_relu' ? 'leaky' : layer.activation}`, size: layer.outputSize, skip: layer.type === 'residual',
     }))];
     const weights = model.layers.map((layer) => {
       const w = layer.blocks[0];
@@ -443,11 +444,11 @@ export function createGradientLab(root, { lab, store }) {
     const column = entry.layer + 1;
     const name = entryName(entry, block);
     if (block === model.layers[entry.layer].blocks[0]) {
-      const from = entry.layer === 0 ? `input ${entry.col}` : `unit ${entry.col} of layer ${entry.layer - 1}`;
-      return { highlight: { edge: { column, row: entry.row, col: entry.col } }, text: `${name}: the edge from ${from} to unit ${entry.row} of layer ${entry.layer}` };
+      const from = entry.layer === 0 ? `input ${entry.col}` : `unit ${entry.col} of layer ${layerNumber(entry.layer - 1)}`;
+      return { highlight: { edge: { column, row: entry.row, col: entry.col } }, text: `${name}: the edge from ${from} to unit ${entry.row} of layer ${layerNumber(entry.layer)}` };
     }
     const where = block.isWeight ? `${entry.block} is not drawn (the diagram shows W1); its row’s unit ${entry.row}` : `the bias of unit ${entry.row}`;
-    return { highlight: { node: { column, index: entry.row } }, text: `${name}: ${where} in layer ${entry.layer} is highlighted` };
+    return { highlight: { node: { column, index: entry.row } }, text: `${name}: ${where} in layer ${layerNumber(entry.layer)} is highlighted` };
   }
 
   function renderDiagram(s, check) {
@@ -477,7 +478,7 @@ export function createGradientLab(root, { lab, store }) {
       else selection = 'Pick a row of the table to find its parameter here.';
     }
     const arcs = columns.some((c) => c.skip) ? ' Residual layers add their input back (dashed arc); their edges show W1.' : '';
-    $('g-diagram-note').textContent = `Columns L0, L1, … are layers 0, 1, ….${arcs} Blue edges are positive weights, orange negative; thicker is larger. The loss is measured on ${SAMPLES} seeded samples of Gaussian blobs.`;
+    $('g-diagram-note').textContent = `Columns L1, L2, … are layers 1, 2, ….${arcs} Blue edges are positive weights, orange negative; thicker is larger. The loss is measured on ${SAMPLES} seeded samples of Gaussian blobs.`;
     drawDiagram(svg, {
       columns, weights, highlight,
       title: `Diagram of the ${NETWORKS[s.gnet].label}: ${columns[0].size} inputs, layers of ${sizes} units`,
