@@ -1,7 +1,9 @@
 // Turns one trace from the engine into the Step-through lab's operations, in the order a student
 // computes them: input, each layer's z and a, the loss, the output gradient, each layer's δ, dW
-// and db from the top down, then every parameter's update (step-updates.js). Each operation knows
-// its formula in LaTeX, symbolic and with the trace's numbers substituted; nothing here computes a number.
+// and db from the top down, then every parameter's update (step-updates.js).
+//
+// Each operation knows its formula in LaTeX, symbolic and with the trace's numbers substituted;
+// nothing here computes a number.
 import { superscript } from '../ui/format.js';
 import { texMatrix } from '../ui/tex.js';
 import { updateOperations } from './step-updates.js';
