@@ -86,7 +86,7 @@ export default [
     files: ['web/**', 'bench/browser/**'],
     languageOptions: { globals: { ...globals.browser, ...pageScripts } },
   },
-  { files: ['web/js/engine.js'], languageOptions: { globals: { process: 'readonly' } } },
+  { files: ['web/js/engine/engine.js'], languageOptions: { globals: { process: 'readonly' } } },
   {
     files: ['*.js', 'scripts/**', 'tests/**', 'bench/**'],
     ignores: ['bench/browser/**'],

@@ -1,4 +1,4 @@
-// Times a workload with the project's wasm core through web/js/engine.js (the page's API), the
+// Times a workload with the project's wasm core through web/js/engine/engine.js (the page's API), the
 // same code in node and in Chromium: a fresh network and trainer per run, trainer.run(epochs)
 // timed, a warm-up (stats.mjs), then `runs` timed runs. Model construction and the accuracy pass
 // are not timed.

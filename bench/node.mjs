@@ -1,5 +1,5 @@
 // The node measurements: the project's wasm module (web/generated/backprop.mjs through
-// web/js/engine.js) on both workloads and the latencies, and TF.js with its wasm backend in node.
+// web/js/engine/engine.js) on both workloads and the latencies, and TF.js with its wasm backend in node.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { workloads, TIMED_RUNS } from './workloads.mjs';
@@ -14,7 +14,7 @@ async function loadWorkloadData(lab, w) {
 }
 
 /** {core: {A, B}, latency} with the project's module under node. `engine` may name another build's engine.js. */
-export async function runNodeCore({ engine = '../web/js/engine.js', runs = TIMED_RUNS } = {}) {
+export async function runNodeCore({ engine = '../web/js/engine/engine.js', runs = TIMED_RUNS } = {}) {
   const { createLab } = await import(new URL(engine, import.meta.url).href);
   const lab = await createLab();
   const core = {};
@@ -34,7 +34,7 @@ export async function runNodeTfjs(runs = TIMED_RUNS) {
   await import('@tensorflow/tfjs-backend-wasm');
   if (!(await tf.setBackend('wasm'))) throw new Error('TF.js wasm backend did not start in node');
   await tf.ready();
-  const { createLab } = await import('../web/js/engine.js');
+  const { createLab } = await import('../web/js/engine/engine.js');
   const lab = await createLab();
   const results = {};
   for (const w of workloads) {

@@ -44,7 +44,7 @@ export async function measureColdStart(browser, url, runs = 5) {
 
 /** True when the page has the Train lab's start button (the lab's contract for this measurement). */
 export function trainLabPresent() {
-  const lab = `${web}/js/labs/train-lab.js`;
+  const lab = `${web}/js/train/train-lab.js`;
   return readFileSync(`${web}/index.html`, 'utf8').includes('train-start')
     || (existsSync(lab) && readFileSync(lab, 'utf8').includes('train-start'));
 }

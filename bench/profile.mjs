@@ -1,7 +1,7 @@
 // Where the time goes: a CPU profile (Chrome DevTools protocol, sampling every 100 µs) of one
 // training run of a workload in Chromium, summed by function (self time). Not part of
 // `npm run bench`; wasm function names need a module linked with --profiling-funcs:
-//   node bench/profile.mjs B [/build/bench-wasm-profile/site/js/engine.js]
+//   node bench/profile.mjs B [/build/bench-wasm-profile/site/js/engine/engine.js]
 import { withBenchPage } from './browser.mjs';
 
 const [id = 'B', engine] = process.argv.slice(2);

@@ -154,7 +154,7 @@ export function renderResults(r) {
     + 'default, "full", adds that pass: about a quarter to a third of the loop on these workloads (profiled with '
     + 'bench/profile.mjs before "running" existed).',
     '- Native: bench/native/train_bench.cpp, built Release (-O3, as the native tests) against the core library in build/bench-native.',
-    '- Chromium: bench/browser/bench.html loads web/js/engine.js and fetches the data from web/data/ as the page does; the '
+    '- Chromium: bench/browser/bench.html loads web/js/engine/engine.js and fetches the data from web/data/ as the page does; the '
     + 'training runs on the page\'s main thread (the site runs it in a Web Worker: same code, same speed).',
     '- TF.js: dense layers with the last one producing logits and `tf.losses.softmaxCrossEntropy` (softmax fused into '
     + 'the loss as in the core), `tf.train.sgd`, shuffled mini-batches each epoch, last batch smaller; a manual loop '

@@ -1,12 +1,12 @@
 // What the benchmark page offers to bench/browser.mjs as window.bench: the core's workloads and
-// latencies through the page's own engine (web/js/engine.js, data fetched from web/data/ as the
+// latencies through the page's own engine (web/js/engine/engine.js, data fetched from web/data/ as the
 // page does), and the same workloads in TF.js. `?engine=` may name another build's engine.js.
 import { workloads } from '../workloads.mjs';
 import { scaledDataset, timeCoreWorkload } from '../core-workload.mjs';
 import { timeTfjsWorkload } from '../tfjs-workload.mjs';
 import { measureLatency } from '../latency.mjs';
 
-const engineUrl = new URL(location.href).searchParams.get('engine') ?? '/web/js/engine.js';
+const engineUrl = new URL(location.href).searchParams.get('engine') ?? '/web/js/engine/engine.js';
 const { createLab } = await import(engineUrl);
 const lab = await createLab();
 const dataUrl = new URL('/web/data/', location.href);

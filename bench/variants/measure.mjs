@@ -19,7 +19,7 @@ const siteOf = (name) => `build/bench-wasm-${name}/site`;
 
 /** The trained parameters of workload A with this variant's module. */
 async function trainedWeights(name) {
-  const { createLab } = await import(pathToFileURL(`${root}${siteOf(name)}/js/engine.js`).href);
+  const { createLab } = await import(pathToFileURL(`${root}${siteOf(name)}/js/engine/engine.js`).href);
   const lab = await createLab();
   const w = workloads[0];
   const bytes = gunzipSync(readFileSync(`${root}datasets/${w.file}`));
@@ -32,13 +32,13 @@ async function trainedWeights(name) {
 const rows = [];
 let reference;
 for (const name of names) {
-  if (!existsSync(`${root}${siteOf(name)}/js/engine.js`)) throw new Error(`build ${name} first (build-variant.sh)`);
-  const node = await runNodeCore({ engine: pathToFileURL(`${root}${siteOf(name)}/js/engine.js`).href, runs });
+  if (!existsSync(`${root}${siteOf(name)}/js/engine/engine.js`)) throw new Error(`build ${name} first (build-variant.sh)`);
+  const node = await runNodeCore({ engine: pathToFileURL(`${root}${siteOf(name)}/js/engine/engine.js`).href, runs });
   const chromium = {};
   await withBenchPage(async ({ call }) => {
     for (const w of workloads) chromium[w.id] = await call('core', w.id, runs);
     chromium.latency = await call('latency');
-  }, { engine: `/${siteOf(name)}/js/engine.js` });
+  }, { engine: `/${siteOf(name)}/js/engine/engine.js` });
   const weights = await trainedWeights(name);
   reference ??= weights;
   const drift = Math.max(...weights.map((v, i) => Math.abs(v - reference[i])));

@@ -61,7 +61,8 @@ test('the network test passes with slopes near 1 and 2', async () => {
 test('a residual block’s W2 (F linear along d) shows — for the first-order slope with the reason, never NaN', async () => {
   const { page, errors } = await openLab('#lab=gradient&gtarget=layer&gnet=relu_res&glayer=1&wrt=W2');
   assert.match(await verdict(page), /pass/i);
-  assert.match(await page.locator('#g-target-text').textContent(), /residual layer 1 .* W2/);
+  // glayer=1 in the link is the engine's index; the page counts layers from 1, so this is layer 2
+  assert.match(await page.locator('#g-target-text').textContent(), /residual layer 2 .* W2/);
   await page.locator('.glab-per-k summary').click();
   for (const text of await page.evaluate(shownTexts)) assert.doesNotMatch(text, NOT_A_NUMBER);
   assert.equal(await page.getByTestId('first-order-slope').textContent(), '—');
@@ -132,7 +133,7 @@ test('the entry check says how many entries it covers and why it leaves the othe
   const { page, errors } = await openLab('#lab=gradient');
   const coverage = await page.locator('#g-entries-coverage').textContent();
   assert.match(coverage, /^83 of 86 entries checked/);
-  assert.match(coverage, /3 of layer 1 W’s 36 entries/);
+  assert.match(coverage, /3 of layer 2 W’s 36 entries/);
   assert.match(coverage, /at most 33 entries from each of the 6 parameter blocks/);
   assert.equal(await page.locator('#g-entries tbody tr').count(), 83);
   await page.getByLabel('Seed 001’s network: 2 → 3 sigmoid → 1 sigmoid').check();
@@ -157,9 +158,12 @@ test('the numbers on the page are the engine’s numbers for the same settings',
   const expected = await page.evaluate(async () => {
     // this runs in the page, so the paths are relative to web/, not to this file
     // @ts-expect-error
-    const { createLab } = await import('./js/engine.js');
+    const { createLab } = await import('./js/engine/engine.js');
     // @ts-expect-error
     const { formatNumber, formatScientific } = await import('./js/ui/format.js');
+    // the engine's sentences count layers from 0, the page from 1
+    // @ts-expect-error
+    const { numberedFromOne } = await import('./js/gradient/layer-numbers.js');
     const api = await createLab();
     const dense = (units, activation) => ({ type: 'dense', units, activation });
     const net = api.network({
@@ -178,10 +182,10 @@ test('the numbers on the page are the engine’s numbers for the same settings',
       zero: formatNumber(result.zeroOrderSlope, 2),
       first: formatNumber(result.firstOrderSlope, 2),
       firstOrder: Array.from(result.firstOrder, (v) => formatScientific(v)),
-      explanation: result.explanation,
+      explanation: numberedFromOne(result.explanation),
       wrongEntries: check.wrongEntries,
-      checkExplanation: check.explanation,
-      coverage: check.coverage,
+      checkExplanation: numberedFromOne(check.explanation),
+      coverage: numberedFromOne(check.coverage),
     };
   });
   assert.equal(await page.getByTestId('zero-order-slope').textContent(), expected.zero);
@@ -197,7 +201,11 @@ test('the numbers on the page are the engine’s numbers for the same settings',
 test('the Jacobian test of a residual layer and softmax regression pass', async () => {
   const { page, errors } = await openLab('#lab=gradient&gtarget=layer&gnet=relu_res&glayer=1&wrt=W1');
   assert.match(await verdict(page), /pass/i);
-  assert.match(await page.locator('#g-target-text').textContent(), /residual layer 1 .* W1/);
+  assert.match(await page.locator('#g-target-text').textContent(), /residual layer 2 .* W1/);
+  // the selector shows layers from 1, its values (and glayer) stay the engine's indices from 0
+  assert.deepEqual(await page.locator('#g-layer option').evaluateAll((options) => options.map((o) => [o.value, o.textContent.split(' · ')[0]])),
+    [['0', '1'], ['1', '2'], ['2', '3'], ['3', '4']]);
+  assert.equal(await page.locator('#g-layer').inputValue(), '1');
   assert.deepEqual(await page.locator('#g-wrt option').evaluateAll((options) => options.map((o) => o.value)), ['W1', 'b1', 'W2', 'input', 'all']);
   assert.equal(await page.locator('#g-entries-card').isHidden(), true);
 
@@ -246,14 +254,14 @@ test('the entry table sorts by its headers and a row finds its edge in the diagr
   const errorsShown = await page.locator('#g-entries tbody td:last-child').evaluateAll((cells) => cells.map((c) => Number(c.title)));
   assert.deepEqual(errorsShown, [...errorsShown].sort((a, b) => b - a));
 
-  const weightRow = page.locator('#g-entries tbody tr').filter({ hasText: /layer 1 W\[/ }).first();
+  const weightRow = page.locator('#g-entries tbody tr').filter({ hasText: /layer 2 W\[/ }).first();
   await weightRow.getByRole('button').focus();
   await page.keyboard.press('Enter');
   assert.equal(await weightRow.getByRole('button').getAttribute('aria-pressed'), 'true');
   assert.equal(await page.locator('#g-diagram line.edge.selected').count(), 1);
-  assert.match(await page.locator('#g-selection').textContent(), /layer 1 W\[\d, \d\]: the edge from unit \d of layer 0/);
+  assert.match(await page.locator('#g-selection').textContent(), /layer 2 W\[\d, \d\]: the edge from unit \d of layer 1/);
 
-  await page.locator('#g-entries tbody tr').filter({ hasText: /layer 2 b\[/ }).first().click();
+  await page.locator('#g-entries tbody tr').filter({ hasText: /layer 3 b\[/ }).first().click();
   assert.equal(await page.locator('#g-diagram circle.node.selected').count(), 1);
   assert.deepEqual(errors, []);
   await page.close();

@@ -8,10 +8,10 @@ import { readFile } from 'node:fs/promises';
 import { END, openTrain as open, runState, trainToEnd, exportedCurves } from './train-helpers.mjs';
 import { startBrowser, artifacts } from './harness.mjs';
 import { seriousViolations } from './axe.mjs';
-import { createLab } from '../../web/js/engine.js';
+import { createLab } from '../../web/js/engine/engine.js';
 import { defaults } from '../../web/js/state.js';
 import { useSchema } from '../../web/js/schema.js';
-import { runConfig, outputUnits } from '../../web/js/labs/train-config.js';
+import { runConfig, outputUnits } from '../../web/js/train/train-config.js';
 
 let lab;
 let engine;

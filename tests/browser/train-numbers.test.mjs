@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openTrain as open, trainToEnd as train, exportedCurves } from './train-helpers.mjs';
 import { startBrowser } from './harness.mjs';
-import { createLab } from '../../web/js/engine.js';
+import { createLab } from '../../web/js/engine/engine.js';
 
 let lab;
 let engine;

@@ -13,7 +13,7 @@ test('training runs in a Web Worker with progress, pause and resume', { timeout:
   await page.goto(lab.url);
   const result = await page.evaluate(async () => {
     // @ts-expect-error: this runs in the page, where the path is relative to web/
-    const { TrainingClient } = await import('./js/training-client.js');
+    const { TrainingClient } = await import('./js/engine/training-client.js');
     const client = new TrainingClient();
     const progress = [];
     client.on('progress', (m) => progress.push(m));

@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createLab } from '../../web/js/engine.js';
-import { STEP_PRESETS } from '../../web/js/labs/step-presets.js';
+import { createLab } from '../../web/js/engine/engine.js';
+import { STEP_PRESETS } from '../../web/js/step/step-presets.js';
 
 const lab = await createLab();
 const fixture = (name) => JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));

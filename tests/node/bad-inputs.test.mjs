@@ -4,7 +4,7 @@
 // handles and the wasm heap are back at their baseline (nothing leaked on the error paths).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createLab } from '../../web/js/engine.js';
+import { createLab } from '../../web/js/engine/engine.js';
 
 const lab = await createLab();
 const SPEC = { input: 2, layers: [{ units: 3, activation: 'tanh' }, { units: 2, activation: 'softmax' }], loss: 'cross_entropy', init: { scheme: 'xavier', scale: 1, seed: 1 } };

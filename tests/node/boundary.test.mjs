@@ -4,7 +4,7 @@
 // deep is refused with the field named, and the heap comes back to where it was.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createLab } from '../../web/js/engine.js';
+import { createLab } from '../../web/js/engine/engine.js';
 
 const lab = await createLab();
 

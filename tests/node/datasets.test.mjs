@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { createLab } from '../../web/js/engine.js';
+import { createLab } from '../../web/js/engine/engine.js';
 
 const lab = await createLab();
 

@@ -3,8 +3,8 @@
 // field named when the URL-state table would refuse it; a good file gives the settings.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createLab } from '../../web/js/engine.js';
-import { parseModelFile } from '../../web/js/labs/train-export.js';
+import { createLab } from '../../web/js/engine/engine.js';
+import { parseModelFile } from '../../web/js/train/train-export.js';
 import { useSchema } from '../../web/js/schema.js';
 
 const lab = await createLab();

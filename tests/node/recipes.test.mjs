@@ -3,8 +3,8 @@
 // optimum applies; and every recipe's network and settings are accepted by the core.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createLab } from '../../web/js/engine.js';
-import { RECIPES, runConfig } from '../../web/js/labs/train-config.js';
+import { createLab } from '../../web/js/engine/engine.js';
+import { RECIPES, runConfig } from '../../web/js/train/train-config.js';
 import { inRange, schemaRow, useSchema } from '../../web/js/schema.js';
 import { defaults } from '../../web/js/state.js';
 

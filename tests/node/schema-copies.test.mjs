@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLab } from '../../web/js/engine.js';
+import { createLab } from '../../web/js/engine/engine.js';
 
 const lab = await createLab();
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -32,8 +32,10 @@ const OWN_LIMITS = [
   ['web/js/state.js', "name: 'target', kind: 'numbers', maxLength: 4096", 'the length of a target vector in a link'],
   ['web/js/step/step-lab.js', 'const large = u.before.rows * u.before.cols > 64;', 'a matrix of more than 64 entries is shown folded'],
   ['web/js/train/train-views.js', 'const spansDecades = high / low > 1e6;', 'a chart spanning six decades gets a log axis'],
-  ['web/js/ui/format.js', 'magnitude >= 1e6', 'numbers from a million up are written in scientific notation'],
-  ['web/js/ui/format.js', 'magnitude >= 1e5', 'axis ticks from 100,000 up are written in scientific notation'],
+  ['web/js/ui/format.js', 'magnitude >= 1e6 ||', 'a number from a million up is written in scientific notation'],
+  ['web/js/ui/format.js', 'magnitude >= 1e5 ||', 'a number from 100,000 up is written with significant digits'],
+  ['web/js/ui/format.js', 'Math.abs(value) >= 1e5)', 'a number from 100,000 up is written with significant digits'],
+  ['web/js/ui/chart-style.js', 'magnitude >= 1e6)', 'a tick label from a million up is written in scientific notation'],
 ];
 
 const stripComments = (text) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"\\])\/\/.*$/gm, '$1');

@@ -3,8 +3,8 @@
 // wasm core's trace of the same SGD steps, rounded to the seed's four decimals.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createLab } from '../../web/js/engine.js';
-import { STEP_PRESETS } from '../../web/js/labs/step-presets.js';
+import { createLab } from '../../web/js/engine/engine.js';
+import { STEP_PRESETS } from '../../web/js/step/step-presets.js';
 import { formatNumber } from '../../web/js/ui/format.js';
 
 const lab = await createLab();

@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createLab } from '../../web/js/engine.js';
-import { TrainingSession, gridPoints } from '../../web/js/training-session.js';
+import { createLab } from '../../web/js/engine/engine.js';
+import { TrainingSession, gridPoints } from '../../web/js/engine/training-session.js';
 
 const lab = await createLab();
 

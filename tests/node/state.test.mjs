@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLab } from '../../web/js/engine.js';
+import { createLab } from '../../web/js/engine/engine.js';
 import { useSchema } from '../../web/js/schema.js';
 import { properties, ownerOf, propertiesOf } from '../../web/js/state.js';
-import { resetToRecipe } from '../../web/js/labs/train-form.js';
+import { resetToRecipe } from '../../web/js/train/train-form.js';
 
 useSchema(await createLab());
 

@@ -67,7 +67,7 @@ async function main() {
 
   let lab;
   try {
-    const { createLab } = await import('./engine.js');
+    const { createLab } = await import('./engine/engine.js');
     lab = await createLab();
   } catch (error) {
     showLoadError(error);
@@ -82,18 +82,18 @@ async function main() {
   $('engine-status').classList.add('ready');
 
   // The Step-through lab is built at once; the other two (and Chart.js) on their first visit.
-  const { FRESH_RUN, createStepLab } = await import('./labs/step-lab.js');
+  const { FRESH_RUN, createStepLab } = await import('./step/step-lab.js');
   const { loadChartJs } = await import('./ui/chart-loader.js');
   const labs = { step: createStepLab($('step-lab'), { lab, store }) };
   const creators = {
     gradient: async () => {
       await loadChartJs();
-      const { createGradientLab } = await import('./labs/gradient-lab.js');
+      const { createGradientLab } = await import('./gradient/gradient-lab.js');
       return createGradientLab($('gradient-lab'), { lab, store });
     },
     train: async () => {
       await loadChartJs();
-      const { createTrainLab } = await import('./labs/train-lab.js');
+      const { createTrainLab } = await import('./train/train-lab.js');
       return createTrainLab($('train-lab'), {
         lab,
         store,

@@ -5,7 +5,7 @@
 // rule here. A copied link reproduces the view; a malformed or tampered hash falls back to
 // defaults field by field, with a note.
 import { bugNames, choiceNames, generatorBounds, schemaRow } from './schema.js';
-import { RECIPES } from './labs/train-config.js';
+import { RECIPES } from './train/train-config.js';
 
 export const LABS = ['step', 'gradient', 'train'];
 const LAB = { name: 'lab', owner: null, kind: 'enum', values: LABS, fallback: 'step' };
@@ -45,7 +45,7 @@ const TABLE = [
   { owner: 'gradient', name: 'K', kind: 'int', min: 3, max: 60, fallback: 20 },
   { owner: 'gradient', name: 'gseed', kind: 'int', min: 0, max: 1000000, fallback: 1 },
   { owner: 'gradient', name: 'bug', kind: 'enum', values: bugNames, fallback: 'none' },
-  // Train lab: null means "the dataset's recipe" (web/js/labs/train-config.js)
+  // Train lab: null means "the dataset's recipe" (web/js/train/train-config.js)
   { owner: 'train', name: 'tdata', kind: 'enum', values: () => Object.keys(RECIPES), fallback: 'circles' },
   { owner: 'train', name: 'tn', kind: 'int', min: () => generatorBounds().samples[0], max: () => generatorBounds().samples[1], fallback: null },
   { owner: 'train', name: 'tnoise', kind: 'number', min: 0, max: () => generatorBounds().noise[1], fallback: null },

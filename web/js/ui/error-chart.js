@@ -1,15 +1,7 @@
 // A Chart.js line chart (global `Chart`) of errors on a log axis against k, where each step of k
 // halves the perturbation: named series, dashed reference lines of a given slope through a given
 // point, and a shaded band over the points from `floorIndex` on. It knows nothing of networks.
-
-const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
-const FONT = '"DejaVu Sans", system-ui, sans-serif';
-
-/** "10⁻⁶" for a power of ten. */
-function powerOfTenLabel(value) {
-  const exponent = String(Math.round(Math.log10(value)));
-  return `10${exponent.replace(/[-\d]/g, (c) => SUPERSCRIPT[c])}`;
-}
+import { FONT, axisStyle, chartFont, powerOfTenLabel, staticChartOptions, tooltipFonts } from './chart-style.js';
 
 /** Ticks at the powers of ten from min to max, every second or third one when there are many. */
 function powerOfTenTicks(min, max, most = 10) {
@@ -82,31 +74,28 @@ const floorBandPlugin = {
  * of the log axis), references [{label, slope, anchor: {x, y}, color}] (not drawn when y is not on it).
  */
 export function createErrorChart(canvas, { xTitle, yTitle, floorLabel, xTooltip = (x) => `k = ${x}`, colors }) {
+  // axis titles a size larger than the line chart's, and Chart.js's own axis line
+  const axis = (title) => axisStyle(title, colors, { titleSize: 17, border: false });
+  const yAxis = axis(yTitle);
   const chart = new globalThis.Chart(canvas, {
     type: 'line',
     data: { datasets: [] },
     plugins: [floorBandPlugin],
     options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      parsing: false,
+      ...staticChartOptions(),
       interaction: { mode: 'nearest', intersect: false },
       font: { family: FONT },
       scales: {
         x: {
           type: 'linear',
-          title: { display: true, text: xTitle, color: colors.ink, font: { size: 17, family: FONT } },
-          ticks: { color: colors.ink, font: { size: 15, family: FONT }, maxRotation: 0 },
+          ...axis(xTitle),
           afterBuildTicks: (scale) => { scale.ticks = integerTicks(scale.min, scale.max); },
-          grid: { color: colors.grid },
         },
         y: {
           type: 'logarithmic',
-          title: { display: true, text: yTitle, color: colors.ink, font: { size: 17, family: FONT } },
-          ticks: { color: colors.ink, font: { size: 15, family: FONT }, autoSkip: false, callback: powerOfTenLabel },
+          ...yAxis,
+          ticks: { ...yAxis.ticks, autoSkip: false, callback: powerOfTenLabel },
           afterBuildTicks: (scale) => { scale.ticks = powerOfTenTicks(scale.min, scale.max); },
-          grid: { color: colors.grid },
         },
       },
       plugins: {
@@ -116,7 +105,7 @@ export function createErrorChart(canvas, { xTitle, yTitle, floorLabel, xTooltip 
           onClick: null,
           labels: {
             color: colors.ink,
-            font: { size: 15, family: FONT },
+            font: chartFont(15),
             usePointStyle: true,
             boxHeight: 12,
             padding: 14,
@@ -130,8 +119,7 @@ export function createErrorChart(canvas, { xTitle, yTitle, floorLabel, xTooltip 
           },
         },
         tooltip: {
-          bodyFont: { size: 14, family: FONT },
-          titleFont: { size: 14, family: FONT },
+          ...tooltipFonts(),
           callbacks: {
             title: (items) => (items.length ? xTooltip(items[0].parsed.x) : ''),
             label: (item) => `${item.dataset.label}: ${item.parsed.y.toExponential(2)}`,

@@ -28,13 +28,18 @@ export function formatScientific(value, digits = 2) {
 
 const SUPERSCRIPT_DIGITS = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
 
+/** The digits and minus signs of `text` in superscript: '-6' → '⁻⁶'. */
+export function superscript(text) {
+  return text.replace(/[-\d]/g, (c) => SUPERSCRIPT_DIGITS[c]);
+}
+
 /** `value` with `digits` significant digits, as "4.68 × 10³⁰⁶" when huge or tiny; "−" for negatives. */
 export function formatSignificant(value, digits = 4) {
   if (!Number.isFinite(value)) return 'not finite';
   const magnitude = Math.abs(value);
   if (magnitude !== 0 && (magnitude >= 1e5 || magnitude < 1e-4)) {
     const [mantissa, exponent] = value.toExponential(digits - 1).split('e');
-    const power = String(Number(exponent)).replace(/[-\d]/g, (c) => SUPERSCRIPT_DIGITS[c]);
+    const power = superscript(String(Number(exponent)));
     return `${mantissa} × 10${power}`.replace('-', '−');
   }
   return String(Number(value.toPrecision(digits))).replace('-', '−');

@@ -1,24 +1,15 @@
 // A Chart.js line chart (global `Chart`) of named series of {x, y} points, optionally on log axes:
 // loss or accuracy per epoch, or a sweep of final scores against a setting. Solid or dashed lines,
 // legend at the bottom, no animation; non-finite values leave a gap. It draws plain data only.
+import { FONT, INK, axisStyle, canvasFont, chartFont, powerOfTenLabel, roundedNumber, staticChartOptions, themeColors, titleOptions, tooltipFonts, tooltipNumber } from './chart-style.js';
 
-const FONT = '"DejaVu Sans", system-ui, sans-serif';
-const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
 const DASH = [9, 6];
-
-/** Reads a CSS colour variable on `element`, or `fallback` when it is not set. */
-function cssColor(element, name, fallback) {
-  const value = getComputedStyle(element).getPropertyValue(name).trim();
-  return value || fallback;
-}
 
 /** A short label for a tick on a log axis: 0.001 … 1000 in decimals, 10⁻⁶ beyond. */
 function logTickLabel(value) {
   const exponent = Math.log10(value);
-  if (value >= 1e-3 && value < 1e4) return String(Number(value.toPrecision(3)));
-  if (Math.abs(exponent - Math.round(exponent)) < 1e-9) {
-    return `10${String(Math.round(exponent)).replace(/[-\d]/g, (c) => SUPERSCRIPT[c])}`;
-  }
+  if (value >= 1e-3 && value < 1e4) return roundedNumber(value, 3);
+  if (Math.abs(exponent - Math.round(exponent)) < 1e-9) return powerOfTenLabel(value);
   return value.toExponential(0).replace('e-', 'e−').replace('e+', 'e');
 }
 
@@ -37,14 +28,6 @@ function logTicks(min, max) {
     }
   }
   return ticks;
-}
-
-/** A number shown in a tooltip: four significant digits, "−" for negatives. */
-function tooltipNumber(value) {
-  if (!Number.isFinite(value)) return 'not finite';
-  const magnitude = Math.abs(value);
-  const text = magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e6) ? value.toExponential(3) : String(Number(value.toPrecision(4)));
-  return text.replace('-', '−');
 }
 
 /** At most this many points of a series reach Chart.js; longer series are reduced to min/max buckets. */
@@ -130,7 +113,7 @@ const legendMarkersPlugin = {
 const markerPlugin = {
   id: 'xMarker',
   afterDatasetsDraw(chart, _args, options) {
-    const { x: value, label, color = '#1d2330' } = options ?? {};
+    const { x: value, label, color = INK } = options ?? {};
     if (!Number.isFinite(value)) return;
     const { ctx, chartArea: area, scales } = chart;
     const x = scales.x.getPixelForValue(value);
@@ -145,7 +128,7 @@ const markerPlugin = {
     ctx.stroke();
     if (label) {
       ctx.setLineDash([]);
-      ctx.font = `13px ${FONT}`;
+      ctx.font = canvasFont(13);
       ctx.fillStyle = color;
       const width = ctx.measureText(label).width;
       const left = x + 4 + width > area.right ? x - 4 - width : x + 4;
@@ -179,21 +162,19 @@ export function canvasToPNG(canvas) {
  *   integerX?: boolean, showPoints?: boolean, title?: string }} [options]
  */
 export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false, logY = false, yMin, yMax, integerX = false, showPoints = false, title = '' } = {}) {
-  const ink = cssColor(canvas, '--ink', '#1d2330');
-  const muted = cssColor(canvas, '--muted', '#5b6475');
-  const grid = cssColor(canvas, '--line', '#dde1e8');
-  const tickFont = { size: 15, family: FONT };
-  const titleFont = { size: 16, family: FONT };
+  const colors = themeColors(canvas);
+  const { ink } = colors;
 
   /** @returns {Record<string, any>} a Chart.js scale's options, which min, max and ticks.precision extend */
-  const axis = (log, label) => ({
-    type: log ? 'logarithmic' : 'linear',
-    title: { display: Boolean(label), text: label, color: ink, font: titleFont },
-    ticks: { color: ink, font: tickFont, maxRotation: 0, ...(log ? { autoSkip: false, callback: logTickLabel } : {}) },
-    grid: { color: grid },
-    border: { color: muted },
-    ...(log ? { afterBuildTicks: (scale) => { scale.ticks = logTicks(scale.min, scale.max); } } : {}),
-  });
+  const axis = (log, label) => {
+    const style = axisStyle(label, colors);
+    return {
+      type: log ? 'logarithmic' : 'linear',
+      ...style,
+      ticks: { ...style.ticks, ...(log ? { autoSkip: false, callback: logTickLabel } : {}) },
+      ...(log ? { afterBuildTicks: (scale) => { scale.ticks = logTicks(scale.min, scale.max); } } : {}),
+    };
+  };
   const x = axis(logX, xLabel);
   if (integerX && !logX) x.ticks.precision = 0;
   let y = axis(logY, yLabel);
@@ -206,10 +187,7 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
     data: { datasets: [] },
     plugins: [legendMarkersPlugin, markerPlugin],
     options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      parsing: false,
+      ...staticChartOptions(),
       normalized: true,
       color: ink,
       font: { family: FONT },
@@ -217,12 +195,12 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
       layout: { padding: { top: 4, right: 12 } },
       scales: { x, y },
       plugins: {
-        title: { display: Boolean(title), text: title, color: ink, font: { size: 17, weight: 'bold', family: FONT }, align: 'start', padding: { bottom: 10 } },
+        title: titleOptions(title, ink),
         legend: {
           position: 'bottom',
           labels: {
             color: ink,
-            font: { size: 15, family: FONT },
+            font: chartFont(15),
             usePointStyle: true,
             pointStyleWidth: 38,
             boxHeight: 10,
@@ -244,8 +222,7 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
         legendMarkers: { enabled: showPoints },
         xMarker: {},
         tooltip: {
-          titleFont: { size: 14, family: FONT },
-          bodyFont: { size: 14, family: FONT },
+          ...tooltipFonts(),
           callbacks: {
             title: (items) => (items.length ? `${xLabel ? `${xLabel}: ` : ''}${tooltipNumber(items[0].parsed.x)}` : ''),
             label: (item) => `${item.dataset.label}: ${tooltipNumber(item.parsed.y)}`,

@@ -2,13 +2,11 @@
 // test) over an optional shaded grid of model outputs (the decision boundary, or a value on a diverging scale), with axes,
 // ticks and a small legend. Crisp on HiDPI screens and cheap enough to redraw a few times a second.
 import { classColor, classTintRGB, divergingRGB, divergingColor } from './palette.js';
+import { INK, MUTED, canvasFont, niceStep, roundedNumber } from './chart-style.js';
 
-const FONT = '"DejaVu Sans", system-ui, sans-serif';
-const INK = '#1d2330';
-const MUTED = '#5b6475';
-const TICK_FONT = `14px ${FONT}`;
-const TITLE_FONT = `15px ${FONT}`;
-const LEGEND_FONT = `14px ${FONT}`;
+const TICK_FONT = canvasFont(14);
+const TITLE_FONT = canvasFont(15);
+const LEGEND_FONT = canvasFont(14);
 const LEGEND_ROW = 24;
 const TINT_STRENGTH = 0.5; // how far a sure cell's tint goes from white towards the class colour
 const VALUE_STRENGTH = 0.45; // the same for the regression scale, so the points stay visible
@@ -16,24 +14,17 @@ const VALUE_STRENGTH = 0.45; // the same for the regression scale, so the points
 /** Per-canvas state: the offscreen grid canvas, the measured CSS size and the resize observer. */
 const states = new WeakMap();
 
-/** 1, 2 or 5 times a power of ten, near `rough`. */
-function niceStep(rough) {
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const m = rough / power;
-  return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * power;
-}
-
 /** About `count` round tick values between min and max. */
 function ticks(min, max, count = 5) {
   if (!(max > min)) return [min];
   const step = niceStep((max - min) / count);
   const values = [];
   for (let v = Math.ceil(min / step - 1e-9) * step; v <= max + step * 1e-9; v += step) values.push(Math.abs(v) < step * 1e-9 ? 0 : v);
-  return values.map((v) => ({ value: v, text: String(Number(v.toPrecision(6))).replace('-', '−') }));
+  return values.map((v) => ({ value: v, text: roundedNumber(v, 6) }));
 }
 
 /** A short label for a value on the colour bar. */
-const valueText = (v) => String(Number(v.toPrecision(3))).replace('-', '−');
+const valueText = (v) => roundedNumber(v, 3);
 
 /** The smallest and largest finite numbers of `values` (or null when there are none). */
 function finiteRange(values) {

@@ -3,22 +3,10 @@
 // across them. It draws plain {x, y} data only.
 import { canvasToPNG } from './line-chart.js';
 import { classColor, classTint } from './palette.js';
-
-const FONT = '"DejaVu Sans", system-ui, sans-serif';
-
-function cssColor(element, name, fallback) {
-  return getComputedStyle(element).getPropertyValue(name).trim() || fallback;
-}
+import { FONT, axisStyle, chartFont, niceStep, staticChartOptions, themeColors, titleOptions, tooltipFonts, tooltipNumber } from './chart-style.js';
 
 /** The finite points of `points` (others are left out). */
 const finitePoints = (points) => (points ?? []).filter((p) => Number.isFinite(p?.x) && Number.isFinite(p?.y)).map((p) => ({ x: p.x, y: p.y }));
-
-/** 1, 2 or 5 times a power of ten, near `rough`. */
-function niceStep(rough) {
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const m = rough / power;
-  return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * power;
-}
 
 /** One range [low, high] holding every x and y, padded and widened to whole tick steps (so y = x is the diagonal). */
 function sharedRange(sets) {
@@ -31,12 +19,6 @@ function sharedRange(sets) {
   return { low: Math.floor((low - pad) / step) * step, high: Math.ceil((high + pad) / step) * step };
 }
 
-function tooltipNumber(value) {
-  const magnitude = Math.abs(value);
-  const text = magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e6) ? value.toExponential(3) : String(Number(value.toPrecision(4)));
-  return text.replace('-', '−');
-}
-
 /**
  * A scatter chart on `canvas` (put it in an element with a height, e.g. <div class="chart-frame">).
  * Options: xLabel (e.g. 'target'), yLabel (e.g. 'prediction'), identityLine (draw y = x),
@@ -44,12 +26,9 @@ function tooltipNumber(value) {
  * Returns {setPoints(points, secondPoints = null), toPNG(), destroy()}.
  */
 export function createScatterChart(canvas, { xLabel = 'target', yLabel = 'prediction', identityLine = true, title = '', pointLabel = 'train examples', secondLabel = 'test examples' } = {}) {
-  const ink = cssColor(canvas, '--ink', '#1d2330');
-  const muted = cssColor(canvas, '--muted', '#5b6475');
-  const grid = cssColor(canvas, '--line', '#dde1e8');
-  const tickFont = { size: 15, family: FONT };
-  const axisTitle = (text) => ({ display: Boolean(text), text, color: ink, font: { size: 16, family: FONT } });
-  const axis = (text) => ({ type: 'linear', title: axisTitle(text), ticks: { color: ink, font: tickFont, maxRotation: 0 }, grid: { color: grid }, border: { color: muted } });
+  const colors = themeColors(canvas);
+  const { ink, muted } = colors;
+  const axis = (text) => ({ type: 'linear', ...axisStyle(text, colors) });
 
   const first = { label: pointLabel, data: [], pointStyle: 'circle', pointRadius: 4, pointHoverRadius: 6, backgroundColor: classTint(0, 0.6), borderColor: classColor(0), borderWidth: 1, order: 2 };
   const second = { label: secondLabel, data: [], pointStyle: 'triangle', pointRadius: 5, pointHoverRadius: 7, backgroundColor: classTint(1, 0.65), borderColor: '#8a5a00', borderWidth: 1, order: 1 };
@@ -59,19 +38,16 @@ export function createScatterChart(canvas, { xLabel = 'target', yLabel = 'predic
     type: 'scatter',
     data: { datasets: [] },
     options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      parsing: false,
+      ...staticChartOptions(),
       color: ink,
       font: { family: FONT },
       layout: { padding: { top: 4, right: 12 } },
       scales: { x: axis(xLabel), y: axis(yLabel) },
       plugins: {
-        title: { display: Boolean(title), text: title, color: ink, font: { size: 17, weight: 'bold', family: FONT }, align: 'start', padding: { bottom: 10 } },
+        title: titleOptions(title, ink),
         legend: {
           position: 'bottom',
-          labels: { color: ink, font: { size: 15, family: FONT }, usePointStyle: true, pointStyleWidth: 30, boxHeight: 10, padding: 16,
+          labels: { color: ink, font: chartFont(15), usePointStyle: true, pointStyleWidth: 30, boxHeight: 10, padding: 16,
             generateLabels: (current) => current.data.datasets.map((dataset, i) => ({
               text: dataset.label, datasetIndex: i, hidden: !current.isDatasetVisible(i), fontColor: ink,
               pointStyle: dataset.type === 'line' ? 'line' : dataset.pointStyle,
@@ -80,8 +56,7 @@ export function createScatterChart(canvas, { xLabel = 'target', yLabel = 'predic
             })) },
         },
         tooltip: {
-          titleFont: { size: 14, family: FONT },
-          bodyFont: { size: 14, family: FONT },
+          ...tooltipFonts(),
           filter: (item) => item.dataset !== identity,
           callbacks: { label: (item) => `${item.dataset.label}: ${xLabel} ${tooltipNumber(item.parsed.x)}, ${yLabel} ${tooltipNumber(item.parsed.y)}` },
         },

@@ -1,7 +1,7 @@
 // Comparing runs in the Train lab: a short description of each run's settings, legend labels that
 // name only the settings that differ between the runs shown, and the sweep helper, which trains
 // one configuration per value in its own worker and collects the final scores.
-import { TrainingClient } from '../training-client.js';
+import { TrainingClient } from '../engine/training-client.js';
 import { formatArchitecture, parseArchitecture, runConfig } from './train-config.js';
 import { inRange, schemaRow } from '../schema.js';
 import { parseProperty } from '../state.js';

@@ -1,49 +1,14 @@
-// The Gradient-test lab (seed 000): the zero- and first-order errors of a network's loss, of one
-// layer's transposed Jacobian or of softmax regression against k, an entry-by-entry check of the
-// gradient and the network diagram. Every number shown comes from the engine; JS only arranges it,
-// and a slope or rate the engine could not compute reads "—" beside the engine's reason.
+// The Gradient-test lab (seed 000): the zero- and first-order errors against k of a network's loss,
+// one layer's transposed Jacobian or softmax regression, the entry-by-entry check and the diagram.
+// Every number comes from the engine; one it could not compute reads "—" beside its reason.
 import { properties } from '../state.js';
 import { drawDiagram } from '../ui/diagram.js';
 import { createErrorChart } from '../ui/error-chart.js';
 import { MISSING, formatNumber, formatScientific, fullNumber } from '../ui/format.js';
 import { renderTex } from '../ui/tex.js';
-
-const SAMPLES = 8;          // the batch of the network test, and of the layer test
-const TOLERANCE = 1e-6;     // element-wise check: above this relative error an entry is wrong
-const SOFTMAX_PROBLEM = { samples: 100, features: 20, classes: 5 };
-
-const dense = (units, activation, extra = {}) => ({ type: 'dense', units, activation, ...extra });
-const residual = (activation) => ({ type: 'residual', activation });
-
-/** The networks offered, by their state name (gnet). */
-const NETWORKS = {
-  tanh3: {
-    label: '3-layer tanh network, sigmoid output',
-    spec: { input: 4, layers: [dense(6, 'tanh'), dense(6, 'tanh'), dense(2, 'sigmoid')], loss: 'mse' },
-  },
-  relu_res: {
-    label: 'ReLU network with two residual blocks, softmax output',
-    spec: { input: 4, layers: [dense(6, 'relu'), residual('relu'), residual('relu'), dense(3, 'softmax')], loss: 'cross_entropy' },
-  },
-  leaky_deep: {
-    label: 'Deep leaky-ReLU network (4 × 5 units, α = 0.1), softmax output',
-    spec: {
-      input: 4,
-      layers: [...Array.from({ length: 4 }, () => dense(5, 'leaky_relu', { alpha: 0.1 })), dense(3, 'softmax')],
-      loss: 'cross_entropy',
-    },
-  },
-  seed001: {
-    label: 'Seed 001’s network: 2 → 3 sigmoid → 1 sigmoid',
-    spec: { input: 2, layers: [dense(3, 'sigmoid'), dense(1, 'sigmoid')], loss: 'mse' },
-  },
-};
-
-const TARGETS = {
-  network: 'Whole network: gradient of the loss',
-  layer: 'One layer: transposed Jacobian',
-  softmax: 'Softmax regression (seed 000 §1.1)',
-};
+import { NETWORKS, SAMPLES, SOFTMAX_PROBLEM, TARGETS, TOLERANCE, networkSpec, wrtChoices } from './gradient-presets.js';
+import { ENTRIES_HTML, createEntriesTable, entryName } from './gradient-entries.js';
+import { layerNumber, numberedFromOne } from './layer-numbers.js';
 
 /** The typed settings: [state property, input id, name in messages]. */
 const NUMBER_INPUTS = [['eps0', 'g-eps0', 'ε₀'], ['K', 'g-K', 'K'], ['gseed', 'g-seed', 'The seed']];
@@ -79,32 +44,9 @@ function guidesSentence(zero, first) {
 const property = (name) => properties().find((p) => p.name === name);
 const readable = (name) => name.replace(/_/g, ' ');
 
-/** The spec of network `name` with its weights drawn from `seed`. */
-function networkSpec(name, seed) {
-  return { ...NETWORKS[name].spec, init: { scheme: 'xavier', scale: 1, seed } };
-}
-
-/** [value, label] pairs of what the chosen target can be tested with respect to. */
-function wrtChoices(target, layer) {
-  if (target === 'network') return [['all', 'all parameters'], ['weights', 'the weights only'], ['biases', 'the biases only']];
-  if (target === 'softmax') return [['all', 'W and b'], ['W', 'W (weights)'], ['b', 'b (biases)']];
-  return [
-    ...layer.blocks.map((b) => [b.name, `${b.name} (${b.rows} × ${b.cols})`]),
-    ['input', 'the input x'],
-    ['all', `all of ${layer.blocks.map((b) => b.name).join(', ')}`],
-  ];
-}
-
-/** A one-line name of layer `i`: "1 · residual relu (6→6)". */
+/** A one-line name of the layer at index `i`, numbered from 1: "2 · residual relu (6→6)" for i = 1. */
 function layerName(layer, i) {
-  return `${i} · ${layer.type} ${readable(layer.activation)} (${layer.inputSize}→${layer.outputSize})`;
-}
-
-/** "layer 1 W[2, 0]" or "layer 1 b[2]" (indices from 0, as the engine counts). */
-function entryName(entry, block) {
-  return block.cols > 1 || block.isWeight
-    ? `layer ${entry.layer} ${entry.block}[${entry.row}, ${entry.col}]`
-    : `layer ${entry.layer} ${entry.block}[${entry.row}]`;
+  return `${layerNumber(i)} · ${layer.type} ${readable(layer.activation)} (${layer.inputSize}→${layer.outputSize})`;
 }
 
 const TEMPLATE = `
@@ -180,26 +122,7 @@ const TEMPLATE = `
       <svg class="diagram" id="g-diagram"></svg>
       <p class="selection" id="g-selection" aria-live="polite"></p>
     </section>
-    <section class="card glab-entries" id="g-entries-card" aria-labelledby="g-entries-title">
-      <div class="entries-head">
-        <h2 id="g-entries-title">Entry by entry</h2>
-        <div class="field inline"><label for="g-decimals">Decimals</label><select id="g-decimals"></select></div>
-      </div>
-      <p class="entries-summary" id="g-entries-summary"></p>
-      <p class="entries-coverage" id="g-entries-coverage"></p>
-      <div class="table-scroll" tabindex="0" role="region" aria-labelledby="g-entries-title">
-        <table class="entries" id="g-entries">
-          <caption>Backprop (analytic) against central differences (numeric) for each parameter; ✗ marks a relative error above ${formatScientific(TOLERANCE, 0)}. Click a row to find the parameter in the diagram.</caption>
-          <thead><tr>
-            <th scope="col" data-key="index"><button type="button">Parameter</button></th>
-            <th scope="col" data-key="analytic"><button type="button">Analytic</button></th>
-            <th scope="col" data-key="numeric"><button type="button">Numeric</button></th>
-            <th scope="col" data-key="relativeError"><button type="button">Relative error</button></th>
-          </tr></thead>
-          <tbody></tbody>
-        </table>
-      </div>
-    </section>
+${ENTRIES_HTML}
   </div>
 </div>`;
 
@@ -212,8 +135,8 @@ export function createGradientLab(root, { lab, store }) {
   let model = null;           // {key, net, data, inputs, targets, layers} of the chosen network and seed
   let chart = null;
   let shown = null;           // the last result shown: {settings, result, check}
-  let sort = { key: 'index', direction: 'ascending' };
   let selectedEntry = null;   // the index of the entry picked in the table
+  const entries = createEntriesTable(root, { onPick: selectEntry });
 
   // ---- the network and its data --------------------------------------------------------------
 
@@ -290,7 +213,7 @@ export function createGradientLab(root, { lab, store }) {
 
   function showRunError(error) {
     const box = $('g-run-error');
-    box.textContent = `The test could not run: ${error.message}. ${shown ? 'The last valid result is still shown.' : ''}`;
+    box.textContent = `The test could not run: ${numberedFromOne(error.message)}. ${shown ? 'The last valid result is still shown.' : ''}`;
     box.hidden = false;
   }
 
@@ -387,8 +310,8 @@ export function createGradientLab(root, { lab, store }) {
     const verdict = VERDICTS[result.verdict];
     $('g-verdict').dataset.verdict = result.verdict;
     $('g-verdict-word').textContent = `${verdict.icon} ${verdict.word}`;
-    $('g-target-text').textContent = `Test of the ${result.target}`;
-    $('g-explanation').textContent = result.explanation;
+    $('g-target-text').textContent = `Test of the ${numberedFromOne(result.target)}`;
+    $('g-explanation').textContent = numberedFromOne(result.explanation);
     const bug = lab.derivativeBugs.find((b) => b.name === s.bug);
     $('g-verdict-bug').hidden = s.bug === 'none';
     $('g-verdict-bug').textContent = `Broken derivative switched on: ${bug.description}`;
@@ -490,73 +413,23 @@ export function createGradientLab(root, { lab, store }) {
 
   const blockOf = (entry) => model.layers[entry.layer].blocks.find((b) => b.name === entry.block);
 
-  function sortedEntries(entries) {
-    const sign = sort.direction === 'ascending' ? 1 : -1;
-    return [...entries].sort((a, b) => sign * (a[sort.key] - b[sort.key]) || a.index - b.index);
-  }
-
   function renderEntries(s, check) {
-    $('g-entries-card').hidden = !check;
-    if (!check) return;
-    const summary = $('g-entries-summary');
-    summary.textContent = check.explanation;
-    summary.classList.toggle('wrong', !check.passed);
-    $('g-entries-coverage').textContent = check.coverage;
-    for (const th of root.querySelectorAll('#g-entries th[data-key]')) {
-      th.setAttribute('aria-sort', th.dataset.key === sort.key ? sort.direction : 'none');
-    }
-    const rows = sortedEntries(check.entries).map((entry) => {
-      const row = document.createElement('tr');
-      const wrong = entry.relativeError > TOLERANCE;
-      row.classList.toggle('wrong', wrong);
-      row.classList.toggle('selected', entry.index === selectedEntry);
-      const nameCell = document.createElement('th');
-      nameCell.scope = 'row';
-      const pick = document.createElement('button');
-      pick.type = 'button';
-      pick.textContent = entryName(entry, blockOf(entry));
-      pick.dataset.index = String(entry.index);
-      pick.setAttribute('aria-pressed', String(entry.index === selectedEntry));
-      nameCell.appendChild(pick);
-      row.appendChild(nameCell);
-      for (const value of [entry.analytic, entry.numeric]) {
-        const cell = row.insertCell();
-        cell.textContent = formatNumber(value, s.decimals);
-        cell.title = fullNumber(value);
-      }
-      const error = row.insertCell();
-      error.textContent = `${wrong ? '✗ ' : ''}${formatScientific(entry.relativeError, 1)}`;
-      error.title = fullNumber(entry.relativeError);
-      row.addEventListener('click', () => selectEntry(entry.index));
-      return row;
-    });
-    $('g-entries').tBodies[0].replaceChildren(...rows);
+    entries.render(check, { decimals: s.decimals, selected: selectedEntry, layers: model.layers });
   }
 
   function selectEntry(index) {
     selectedEntry = selectedEntry === index ? null : index;
     renderEntries(shown.settings, shown.check);
     renderDiagram(shown.settings, shown.check);
-    root.querySelector(`#g-entries tbody button[data-index="${index}"]`)?.focus();
+    entries.focus(index);
   }
-
-  for (const th of root.querySelectorAll('#g-entries th[data-key]')) {
-    th.querySelector('button').addEventListener('click', () => {
-      const { key } = th.dataset;
-      const first = key === 'relativeError' ? 'descending' : 'ascending';
-      const flipped = sort.direction === 'ascending' ? 'descending' : 'ascending';
-      sort = { key, direction: sort.key === key ? flipped : first };
-      renderEntries(shown.settings, shown.check);
-    });
-  }
-
   // ---- diagram -------------------------------------------------------------------------------
 
   /** Columns and per-layer weight matrices (residual layers: W1) of the current network. */
   function diagramOfNetwork() {
     const parameters = model.net.getParameters();
     const columns = [{ label: 'input', size: model.net.inputSize }, ...model.layers.map((layer, i) => ({
-      label: `L${i} ${layer.activation === 'leaky_relu' ? 'leaky' : layer.activation}`, size: layer.outputSize, skip: layer.type === 'residual',
+      label: `L${layerNumber(i)} ${layer.activation === 'leaky_relu' ? 'leaky' : layer.activation}`, size: layer.outputSize, skip: layer.type === 'residual',
     }))];
     const weights = model.layers.map((layer) => {
       const w = layer.blocks[0];
@@ -571,11 +444,11 @@ export function createGradientLab(root, { lab, store }) {
     const column = entry.layer + 1;
     const name = entryName(entry, block);
     if (block === model.layers[entry.layer].blocks[0]) {
-      const from = entry.layer === 0 ? `input ${entry.col}` : `unit ${entry.col} of layer ${entry.layer - 1}`;
-      return { highlight: { edge: { column, row: entry.row, col: entry.col } }, text: `${name}: the edge from ${from} to unit ${entry.row} of layer ${entry.layer}` };
+      const from = entry.layer === 0 ? `input ${entry.col}` : `unit ${entry.col} of layer ${layerNumber(entry.layer - 1)}`;
+      return { highlight: { edge: { column, row: entry.row, col: entry.col } }, text: `${name}: the edge from ${from} to unit ${entry.row} of layer ${layerNumber(entry.layer)}` };
     }
     const where = block.isWeight ? `${entry.block} is not drawn (the diagram shows W1); its row’s unit ${entry.row}` : `the bias of unit ${entry.row}`;
-    return { highlight: { node: { column, index: entry.row } }, text: `${name}: ${where} in layer ${entry.layer} is highlighted` };
+    return { highlight: { node: { column, index: entry.row } }, text: `${name}: ${where} in layer ${layerNumber(entry.layer)} is highlighted` };
   }
 
   function renderDiagram(s, check) {
@@ -605,7 +478,7 @@ export function createGradientLab(root, { lab, store }) {
       else selection = 'Pick a row of the table to find its parameter here.';
     }
     const arcs = columns.some((c) => c.skip) ? ' Residual layers add their input back (dashed arc); their edges show W1.' : '';
-    $('g-diagram-note').textContent = `Columns L0, L1, … are layers 0, 1, ….${arcs} Blue edges are positive weights, orange negative; thicker is larger. The loss is measured on ${SAMPLES} seeded samples of Gaussian blobs.`;
+    $('g-diagram-note').textContent = `Columns L1, L2, … are layers 1, 2, ….${arcs} Blue edges are positive weights, orange negative; thicker is larger. The loss is measured on ${SAMPLES} seeded samples of Gaussian blobs.`;
     drawDiagram(svg, {
       columns, weights, highlight,
       title: `Diagram of the ${NETWORKS[s.gnet].label}: ${columns[0].size} inputs, layers of ${sizes} units`,

@@ -1,7 +1,8 @@
 // The Step-through lab: one training step of a preset network, one operation at a time, with
 // its formula, its numbers and the diagram highlighting where it happens. Weights, input, target,
-// learning rate and optimizer are editable; every number comes from the engine's trace. "Next
-// sample" carries the updated weights and the optimizer state (in the URL) into the next step.
+// learning rate and optimizer are editable; every number comes from the engine's trace.
+//
+// "Next sample" carries the updated weights and the optimizer state (in the URL) into the next step.
 import { STEP_PRESETS } from './step-presets.js';
 import { traceOperations } from './step-operations.js';
 import { optimizerCoefficients, optimizers } from '../schema.js';

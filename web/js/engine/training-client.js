@@ -6,7 +6,7 @@ export class TrainingClient {
   #listeners = new Map();
   #loaded;
 
-  /** Starts the worker (web/js/worker.js by default). */
+  /** Starts the worker (web/js/engine/worker.js by default). */
   constructor(workerUrl = new URL('./worker.js', import.meta.url)) {
     this.#worker = new Worker(workerUrl, { type: 'module' });
     this.#loaded = new Promise((resolve, reject) => {

@@ -1,6 +1,7 @@
 // The Step-through lab's update operations, one per parameter: each optimizer's rule in LaTeX
 // (docs/design.md, "Optimizers"), the same rule with the trace's numbers substituted, and the
 // tables of the gradient, the optimizer state before and after, and the parameter before and after.
+//
 // Every number comes from the trace; coefficients are written as given, never combined.
 import { optimizers, schemaRow } from '../schema.js';
 

@@ -1,7 +1,8 @@
 // The Step-through lab's presets: the curriculum's hand-worked examples as model specs, weights
-// (flat order: W row-major, then b, layer by layer), samples and learning rates. Where a seed
-// leaves a choice open (seed 001's target), the preset states the choice it makes; where a seed's
-// hand computation has a slip, `erratum` says what it is and gives the correct numbers.
+// (flat order: W row-major, then b, layer by layer), samples and learning rates.
+//
+// Where a seed leaves a choice open (seed 001's target), the preset states the choice it makes;
+// where a seed's hand computation has a slip, `erratum` says what it is and gives the correct numbers.
 
 /** Presets by id, in the order the page lists them. */
 export const STEP_PRESETS = {

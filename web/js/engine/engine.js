@@ -5,7 +5,7 @@
 // Why dispose(): networks, datasets and trainers live in wasm memory, which JS's garbage
 // collector cannot see. Each wrapper owns one wasm object; dispose() frees it at once. A
 // FinalizationRegistry frees a forgotten wrapper eventually, but only dispose() is prompt.
-import createBackpropModule from '../generated/backprop.mjs';
+import createBackpropModule from '../../generated/backprop.mjs';
 
 /** Frees wasm objects whose JS wrapper was garbage-collected without dispose(). */
 const forgotten = typeof FinalizationRegistry === 'function'
@@ -328,7 +328,7 @@ export class Trainer extends Owned {
 async function wasmBinaryForNode() {
   if (typeof process !== 'object' || !process.versions?.node) return undefined;
   const { readFile } = await import('node:fs/promises');
-  return readFile(new URL('../generated/backprop.wasm', import.meta.url));
+  return readFile(new URL('../../generated/backprop.wasm', import.meta.url));
 }
 
 /** Loads the wasm module and resolves to the lab API. */

@@ -1,7 +1,6 @@
 // The Train lab's result views: loss and accuracy curves with pinned runs, the decision boundary
 // or test images or prediction plot, the confusion matrix, the runs and sweep card, and exports.
-// It lays out cards and hands plain data to the drawing components in ui/; the controller
-// (train-lab.js) decides what to show and when.
+// It lays out cards and hands plain data to ui/; train-lab.js decides what to show and when.
 import { createLineChart } from '../ui/line-chart.js';
 import { createScatterChart } from '../ui/scatter-chart.js';
 import { drawPointMap } from '../ui/point-map.js';

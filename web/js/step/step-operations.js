@@ -1,13 +1,15 @@
 // Turns one trace from the engine into the Step-through lab's operations, in the order a student
 // computes them: input, each layer's z and a, the loss, the output gradient, each layer's δ, dW
-// and db from the top down, then every parameter's update (step-updates.js). Each operation knows
-// its formula in LaTeX, symbolic and with the trace's numbers substituted; nothing here computes a number.
+// and db from the top down, then every parameter's update (step-updates.js).
+//
+// Each operation knows its formula in LaTeX, symbolic and with the trace's numbers substituted;
+// nothing here computes a number.
+import { superscript } from '../ui/format.js';
 import { texMatrix } from '../ui/tex.js';
 import { updateOperations } from './step-updates.js';
 
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 /** "⁽¹²⁾" for 12: a layer index as a superscript in plain text. */
-const sup = (n) => `⁽${String(n).split('').map((d) => SUPERSCRIPT[Number(d)]).join('')}⁾`;
+const sup = (n) => `⁽${superscript(String(n))}⁾`;
 
 /** Largest matrix (rows × cols) whose numbers are written into a formula. */
 const SUBSTITUTE_LIMIT = 6;

@@ -1,7 +1,8 @@
 // One training run driven by messages: setup, start, pause, resume, step, stepEpoch, stop, reset.
 // It runs a few milliseconds of mini-batches at a time and yields, so that control messages get
-// through, and streams progress at a bounded rate. It knows no DOM and no Worker: worker.js wires
-// it to postMessage, and the node tests drive it directly.
+// through, and streams progress at a bounded rate.
+//
+// It knows no DOM and no Worker: worker.js wires it to postMessage, and the node tests drive it directly.
 
 /** Default pacing: work per slice, and the shortest gaps between progress and grid messages. */
 export const PACING = { sliceMs: 25, progressMs: 100, gridMs: 250, evaluationMs: 1000 };

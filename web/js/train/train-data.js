@@ -1,0 +1,131 @@
+// The Train lab's data on the main thread: a copy of the chosen dataset (for the previews, the
+// counts and the network's input size) and the training worker's setup message for a page state.
+// An uploaded CSV is parsed in the worker; this keeps a copy of its numbers.
+import { outputUnits, runConfig } from './train-config.js';
+
+const dataKey = (s) => (s.tdata === 'csv' ? 'csv' : [s.tdata, s.tn, s.tnoise, s.tclasses, s.tdseed, s.tlam].join('|'));
+
+/** The data's bounds, padded by 8% on each side: the point map's extent. */
+function paddedBounds(features) {
+  let [xMin, xMax, yMin, yMax] = [Infinity, -Infinity, Infinity, -Infinity];
+  for (let i = 0; i < features.length; i += 2) {
+    xMin = Math.min(xMin, features[i]); xMax = Math.max(xMax, features[i]);
+    yMin = Math.min(yMin, features[i + 1]); yMax = Math.max(yMax, features[i + 1]);
+  }
+  const padX = 0.08 * (xMax - xMin || 1);
+  const padY = 0.08 * (yMax - yMin || 1);
+  return { xMin: xMin - padX, xMax: xMax + padX, yMin: yMin - padY, yMax: yMax + padY };
+}
+
+/** Reads a file as text in chunks, reporting the fraction read. */
+export async function readText(file, onProgress) {
+  const reader = file.stream().getReader();
+  const decoder = new TextDecoder();
+  const chunks = [];
+  let read = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    read += value.length;
+    chunks.push(decoder.decode(value, { stream: true }));
+    onProgress(read / (file.size || 1));
+  }
+  chunks.push(decoder.decode());
+  return chunks.join('');
+}
+
+/**
+ * The data of the Train lab over the engine `lab` and its dataset `catalog`. Returns
+ * {preview, csv, datasetFor(s), makeSetup(s, parameters, otherWorker), useCsv(upload, parsed)}:
+ * preview is {key, dataset, info, bounds, points} of the dataset last asked for (points and bounds
+ * only for two features), csv the upload {id, text, options, name, info, dataset} or null.
+ */
+export function createTrainData(lab, catalog) {
+  const preview = { key: null, dataset: null, info: null, bounds: null, points: null };
+  const bundledCache = new Map();
+  let csv = null; // parsed in the worker, a copy here for the preview
+  const isBundled = (name) => catalog.find((d) => d.name === name)?.kind === 'bundled';
+  const isCached = (dataset) => dataset === csv?.dataset || [...bundledCache.values()].includes(dataset);
+
+  function generateRequest(s) {
+    const generator = catalog.find((d) => d.name === s.tdata).generator;
+    const request = { name: s.tdata, samples: s.tn ?? generator.page_samples, noise: s.tnoise ?? generator.default_noise, seed: s.tdseed ?? 1 };
+    if (generator.classes && generator.classes.min !== generator.classes.max) request.classes = s.tclasses ?? generator.classes.default;
+    if (generator.default_lambda !== undefined) request.lambda = s.tlam ?? generator.default_lambda;
+    return request;
+  }
+
+  /** The main thread's copy of the dataset (for previews, counts and the spec). */
+  async function datasetFor(s) {
+    const key = dataKey(s);
+    if (preview.key === key && preview.dataset) return preview.dataset;
+    let dataset;
+    if (s.tdata === 'csv') {
+      if (!csv) throw new Error('[Train] the uploaded CSV is not part of the link; upload the file again');
+      dataset = csv.dataset;
+    } else if (isBundled(s.tdata)) {
+      if (!bundledCache.has(s.tdata)) bundledCache.set(s.tdata, await lab.fetchBundled(s.tdata, new URL('data/', document.baseURI)));
+      dataset = bundledCache.get(s.tdata);
+    } else {
+      dataset = lab.generate(generateRequest(s));
+    }
+    if (preview.dataset && preview.dataset !== dataset && !isCached(preview.dataset)) preview.dataset.dispose();
+    // a CSV's info (class names, feature names) is the worker's: the copy here holds only the numbers
+    Object.assign(preview, { key, dataset, info: s.tdata === 'csv' ? csv.info : dataset.info, bounds: null, points: null });
+    if (preview.info.features === 2 && preview.info.samples <= 20000) {
+      const features = dataset.features();
+      const labels = preview.info.task === 'classification' ? dataset.labels() : dataset.targets();
+      preview.points = { features, labels };
+      preview.bounds = paddedBounds(features);
+    }
+    return dataset;
+  }
+
+  /**
+   * The worker's setup message for a page state. `otherWorker` (the sweep's) gets an uploaded CSV
+   * as text; the training worker has parsed it already and copies its own.
+   */
+  async function makeSetup(s, parameters = null, otherWorker = false) {
+    const dataset = await datasetFor(s);
+    const info = dataset.info;
+    const config = runConfig(s);
+    let data;
+    if (s.tdata === 'csv') data = otherWorker ? { csv: csv.text, options: csv.options } : { csvId: csv.id };
+    else if (isBundled(s.tdata)) data = { bundled: s.tdata, baseUrl: new URL('data/', document.baseURI).href };
+    else data = { generate: generateRequest(s) };
+    const classification = info.task === 'classification';
+    const grid = info.features === 2 && preview.bounds ? { ...preview.bounds, resolution: 72 } : null;
+    return {
+      spec: config.spec(info.features, outputUnits(info, config.output)),
+      data,
+      split: config.split,
+      scaling: config.scaling,
+      settings: config.settings,
+      evaluate: config.evaluate,
+      parameters,
+      grid: classification ? grid : null,
+    };
+  }
+
+  /**
+   * Keeps an upload the worker has parsed: `upload` is {id, text, options, name}, `parsed` the
+   * worker's {info, features, labels, targets}. The next datasetFor() reads it afresh.
+   */
+  function useCsv(upload, parsed) {
+    const { info } = parsed;
+    const dataset = lab.dataset(info.task === 'classification'
+      ? { name: info.name, samples: info.samples, features: info.features, featureValues: parsed.features, labels: parsed.labels, classes: info.classes }
+      : { name: info.name, samples: info.samples, features: info.features, featureValues: parsed.features, targetValues: parsed.targets, outputs: info.targetNames.length || 1 });
+    csv?.dataset.dispose();
+    csv = { ...upload, dataset, info };
+    preview.key = null;
+  }
+
+  return {
+    preview,
+    get csv() { return csv; },
+    datasetFor,
+    makeSetup,
+    useCsv,
+  };
+}
