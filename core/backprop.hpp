@@ -1,5 +1,5 @@
 // The public C++ API of the Backprop Lab core, in one include: what wasm/ binds and the tests use.
-// Folders by concern: base/ (types, errors, rng, JSON fields, memory limits), nn/ (layers,
+// Folders by concern: base/ (types, errors, rng, number formatting, JSON fields, the schema row), nn/ (layers,
 // activations, losses, the network, init, the model spec, teaching bugs), train/ (optimizers,
 // settings, the trainer, metrics, the step trace, reference optima), check/ (gradient and
 // Jacobian tests), data/ (datasets, generators, bundled files, CSV, splits, scaling, summaries).
@@ -8,7 +8,6 @@
 // base: numbers, errors, randomness, limits, the schema's row type
 #include "core/base/errors.hpp"
 #include "core/base/format.hpp"
-#include "core/base/memory.hpp"
 #include "core/base/rng.hpp"
 #include "core/base/schema.hpp"
 #include "core/base/types.hpp"
@@ -30,7 +29,8 @@
 #include "core/nn/residual.hpp"
 #include "core/nn/spec.hpp"
 
-// train: optimizers, settings, the steppable trainer and what it reports
+// train: optimizers, settings, the steppable trainer, what it reports, memory estimates
+#include "core/train/memory.hpp"
 #include "core/train/metrics.hpp"
 #include "core/train/optimizer.hpp"
 #include "core/train/optimum.hpp"

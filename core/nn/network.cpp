@@ -4,10 +4,10 @@
 #include <algorithm>
 
 #include "core/base/errors.hpp"
-#include "core/base/memory.hpp"
 #include "core/nn/dense.hpp"
 #include "core/nn/init.hpp"
 #include "core/nn/residual.hpp"
+#include "core/train/memory.hpp"
 
 namespace lab {
 namespace {

@@ -7,7 +7,7 @@
 
 #include "core/base/errors.hpp"
 #include "core/base/json_fields.hpp"
-#include "core/base/memory.hpp"
+#include "core/train/memory.hpp"
 #include "core/train/metrics.hpp"
 
 namespace lab {

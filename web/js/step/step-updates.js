@@ -90,6 +90,12 @@ const RULES = {
   },
 };
 
+/**
+ * An optimizer without a worked rule here (one the core has added since) is still shown: its
+ * update as the core names it, and every table of numbers; only the substituted formula is left out.
+ */
+const GENERIC_RULE = { rule: (W) => [`${W} &\\leftarrow \\operatorname{update}(${W}, g)`], numbers: null };
+
 const aligned = (lines) => `\\begin{aligned} ${lines.join(' \\\\ ')} \\end{aligned}`;
 /**
  * [terms, result] pairs aligned at "=", or, for wide matrices, every term and result on a line of
@@ -108,7 +114,7 @@ const substituted = (pairs, wide) => aligned(wide
  */
 export function updateOperations(trace, { M, small, sup }) {
   const o = trace.optimizerSettings;
-  const rule = RULES[o.name];
+  const rule = RULES[o.name] ?? GENERIC_RULE;
   const eta = texCoefficient(trace.learningRate);
   const t0 = trace.stateBefore.t;
   const t1 = trace.stateAfter.t;
@@ -122,7 +128,7 @@ export function updateOperations(trace, { M, small, sup }) {
     const W = u.name.length > 1 ? `${u.name[0]}_${u.name[1]}^{(${L})}` : `${u.name}^{(${L})}`;
     const state = (values, when) => values.map((v) => ({
       key: `${when}-${v.name}`,
-      caption: `${STATE_TEXT[v.name]}${when === 'derived' ? '' : ` ${when}`}`,
+      caption: `${STATE_TEXT[v.name] ?? v.name}${when === 'derived' ? '' : ` ${when}`}`,
       matrix: v,
     }));
     const shown = [u.before, u.gradient, ...u.stateBefore, ...u.stateAfter, ...u.derived];
@@ -130,7 +136,7 @@ export function updateOperations(trace, { M, small, sup }) {
       id: `update${i}`, kind: 'update', layer: u.layer, parameter: u.name,
       title: `Update ${u.name}${sup(L)} (${o.name}, η = ${trace.learningRate}${stepText})`,
       tex: aligned([`g &= \\frac{\\partial L}{\\partial ${W}}`, ...rule.rule(W), `\\text{with} &\\; ${coefficients}`]),
-      numbers: small(...shown) ? substituted(rule.numbers(u, M, texCoefficient, { W, eta, o, t0, t1 }), u.before.cols > 1) : null,
+      numbers: small(...shown) && rule.numbers ? substituted(rule.numbers(u, M, texCoefficient, { W, eta, o, t0, t1 }), u.before.cols > 1) : null,
       tables: [
         { key: 'gradient', caption: `g = ∂L/∂${u.name}${sup(L)}`, matrix: u.gradient },
         ...state(u.stateBefore, 'before'), ...state(u.stateAfter, 'after'), ...state(u.derived, 'derived'),

@@ -1,12 +1,13 @@
 // Memory estimates and their checks (see memory.hpp). Legend: P = parameters, B = batch size,
 // n = samples, Σw = the sum of the layers' output widths; 8 bytes a double.
-#include "core/base/memory.hpp"
+#include "core/train/memory.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <vector>
 
 #include "core/base/errors.hpp"
+#include "core/train/optimizer.hpp"
 
 namespace lab {
 namespace {
@@ -60,11 +61,10 @@ std::size_t largest_layer(const Shape& shape) {
          1;
 }
 
-// Optimizer state vectors of P doubles: momentum and nesterov v, rmsprop s, adam m and v.
-double state_vectors(const std::string& optimizer) {
-  if (optimizer == "adam") return 2.0;
-  if (optimizer == "sgd") return 0.0;
-  return 1.0;
+// Optimizer state vectors of P doubles (momentum and nesterov v, rmsprop s, adam m and v), as
+// the optimizer itself reports them for one parameter.
+double state_vectors(const OptimizerSettings& optimizer) {
+  return static_cast<double>(make_optimizer(optimizer, 1)->state().vectors.size());
 }
 
 [[noreturn]] void refuse(double needed, const std::string& advice) {
@@ -100,7 +100,7 @@ double training_bytes(const ModelSpec& spec, const TrainSettings& settings, Inde
   const double batch = static_cast<double>(std::min<Index>(settings.batch_size, std::max<Index>(n_train, 1)));
   const double widths = static_cast<double>(shape.widths);
   // saved weights (last good, best) and the optimizer's state
-  const double weights = (2.0 + state_vectors(settings.optimizer.name)) * P * kDouble;
+  const double weights = (2.0 + state_vectors(settings.optimizer)) * P * kDouble;
   // the trainer's copies of X and Y, and its batch buffers
   const double data = (static_cast<double>(spec.input) + outputs) * (n + 2.0 * batch) * kDouble;
   // a batch's z, a, δ and dL/da per layer, and a full pass's z and a over the larger part
