@@ -31,7 +31,10 @@
 #include "core/train/trainer.hpp"
 
 // check: gradient and Jacobian tests
+#include "core/check/check_settings.hpp"
+#include "core/check/elementwise_check.hpp"
 #include "core/check/gradient_check.hpp"
+#include "core/check/gradient_targets.hpp"
 
 // data: where the numbers come from
 #include "core/data/bundled.hpp"
