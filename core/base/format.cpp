@@ -6,6 +6,13 @@
 
 namespace lab {
 
+std::string format_number(double value) {
+  std::ostringstream out;
+  out.precision(10);
+  out << value;
+  return out.str();
+}
+
 std::string format_fixed(double value, int digits) {
   std::ostringstream out;
   out << std::fixed << std::setprecision(digits) << value;

@@ -5,9 +5,9 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <sstream>
 
 #include "core/base/errors.hpp"
+#include "core/base/format.hpp"
 
 namespace lab {
 
@@ -102,13 +102,6 @@ std::string excerpt(const Json& value) {
   std::string text = value.dump();
   if (text.size() > kLimit) text = text.substr(0, kLimit - 1) + "… (" + std::to_string(text.size()) + " characters)";
   return text;
-}
-
-std::string format_number(double value) {
-  std::ostringstream out;
-  out.precision(10);
-  out << value;
-  return out.str();
 }
 
 JsonFields::JsonFields(const Json& object, std::string tag, std::string path,

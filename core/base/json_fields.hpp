@@ -43,7 +43,4 @@ class JsonFields {
   std::string tag_, path_;
 };
 
-// A number as it would read in a message: 0.5, 1e-08, 42.
-std::string format_number(double value);
-
 }  // namespace lab

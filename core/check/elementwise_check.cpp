@@ -8,7 +8,6 @@
 
 #include "core/base/errors.hpp"
 #include "core/base/format.hpp"
-#include "core/base/json_fields.hpp"
 #include "core/base/rng.hpp"
 #include "core/check/network_restorer.hpp"
 

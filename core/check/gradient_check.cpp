@@ -10,7 +10,6 @@
 
 #include "core/base/errors.hpp"
 #include "core/base/format.hpp"
-#include "core/base/json_fields.hpp"
 #include "core/base/rng.hpp"
 
 namespace lab {

@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "core/base/json_fields.hpp"
+#include "core/base/format.hpp"
 #include "core/train/trainer.hpp"
 
 namespace lab {

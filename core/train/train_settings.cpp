@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/base/errors.hpp"
+#include "core/base/format.hpp"
 #include "core/base/json_fields.hpp"
 
 namespace lab {

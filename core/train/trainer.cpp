@@ -6,7 +6,7 @@
 #include <numeric>
 
 #include "core/base/errors.hpp"
-#include "core/base/json_fields.hpp"
+#include "core/base/format.hpp"
 #include "core/base/memory.hpp"
 #include "core/train/metrics.hpp"
 
