@@ -25,4 +25,6 @@ std::string format_scientific(double value) {
   return out.str();
 }
 
+std::string layer_text(std::size_t index) { return "layer " + std::to_string(index + 1); }
+
 }  // namespace lab

@@ -2,6 +2,7 @@
 // explanations. Plain text only; JSON is written by the files that write JSON.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 namespace lab {
@@ -12,5 +13,10 @@ std::string format_number(double value);
 // (format_scientific, one decimal), for slopes and error sizes.
 std::string format_fixed(double value, int digits);
 std::string format_scientific(double value);
+
+// "layer 3" for the layer at 0-based index 2: the textbook's numbering, in which layer 1 is the
+// first layer after the input (W⁽¹⁾). Every sentence the core writes names layers this way; only
+// indices (JSON paths such as layers[0], API arguments, data fields) count from 0.
+std::string layer_text(std::size_t index);
 
 }  // namespace lab

@@ -16,7 +16,7 @@ namespace {
 
 constexpr const char* kTag = "[GradientTest]";
 
-// A parameter block checked on a seeded sample: its name ("layer 1 W") and its number of entries.
+// A parameter block checked on a seeded sample: its name ("layer 2 W") and its number of entries.
 struct SampledBlock {
   std::string name;
   Index size = 0;
@@ -98,7 +98,7 @@ ElementwiseResult elementwise_check(Network& net, const Matrix& X, const Matrix&
         rng.shuffle(picks);
         picks.resize(static_cast<std::size_t>(quota));
         std::sort(picks.begin(), picks.end());
-        sampled.push_back({"layer " + std::to_string(i) + " " + block.name, count});
+        sampled.push_back({layer_text(i) + " " + block.name, count});
       }
       for (int local : picks) {
         ElementCheck e;
@@ -116,9 +116,8 @@ ElementwiseResult elementwise_check(Network& net, const Matrix& X, const Matrix&
         const double down = net.loss(X, Y).total();
         p(e.index) = keep;
         if (!std::isfinite(up) || !std::isfinite(down))
-          throw DataError(std::string(kTag) + " the loss is not finite when layer " + std::to_string(i) + " " +
-                          block.name + " entry " + std::to_string(local) + " moves by ±" +
-                          format_number(settings.step));
+          throw DataError(std::string(kTag) + " the loss is not finite when " + layer_text(i) + " " + block.name +
+                          " entry " + std::to_string(local) + " moves by ±" + format_number(settings.step));
         // numeric = (L(p + h e_i) − L(p − h e_i)) / 2h
         e.numeric = (up - down) / (2.0 * settings.step);
         e.analytic = analytic(e.index);
@@ -139,7 +138,8 @@ ElementwiseResult elementwise_check(Network& net, const Matrix& X, const Matrix&
   } else {
     std::string layers;
     for (std::size_t i = 0; i < result.layer_max_error.size(); ++i)
-      if (result.layer_max_error[i] > settings.tolerance) layers += (layers.empty() ? "" : ", ") + std::to_string(i);
+      if (result.layer_max_error[i] > settings.tolerance)
+        layers += (layers.empty() ? "" : ", ") + std::to_string(i + 1);  // 1-based, as layer_text
     result.explanation = std::to_string(result.wrong_entries) + " of " + checked +
                          " checked entries disagree with central differences (largest relative error " +
                          format_scientific(result.max_relative_error) + "), in layer(s) " + layers +

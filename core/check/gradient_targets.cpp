@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/base/errors.hpp"
+#include "core/base/format.hpp"
 #include "core/base/rng.hpp"
 #include "core/check/network_restorer.hpp"
 
@@ -96,8 +97,9 @@ GradientTestResult jacobian_test(Network& net, std::size_t layer_index, Index ba
                                  const GradientTestSettings& settings) {
   validate_gradient_test_settings(settings);
   if (layer_index >= net.layer_count())
-    throw SpecError(std::string(kTag) + " layer " + std::to_string(layer_index) + " does not exist; the network has " +
-                    std::to_string(net.layer_count()) + " layers (0.." + std::to_string(net.layer_count() - 1) + ")");
+    throw SpecError(std::string(kTag) + " there is no layer at index " + std::to_string(layer_index) +
+                    " (indices count from 0): the network has " + std::to_string(net.layer_count()) +
+                    " layers, at indices 0.." + std::to_string(net.layer_count() - 1));
   if (batch < 1 || batch > 256)
     throw SpecError(std::string(kTag) + " batch must be an integer in 1..256, got " + std::to_string(batch));
   NetworkRestorer restore(net);
@@ -114,8 +116,8 @@ GradientTestResult jacobian_test(Network& net, std::size_t layer_index, Index ba
   layer.forward(x, cache);
   layer.backward(x, u, cache);  // g = Σ f(x) ⊙ u has dg/df = u: backward gives Jᵀu
 
-  const std::string where = std::string(layer.type()) + " layer " + std::to_string(layer_index) + " (" +
-                            std::string(layer.activation().name()) + ")";
+  const std::string where =
+      std::string(layer.type()) + " " + layer_text(layer_index) + " (" + std::string(layer.activation().name()) + ")";
   GradientTestResult r;
   if (settings.wrt == "input") {
     const auto F = [&](const Vector& flat) {

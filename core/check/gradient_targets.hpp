@@ -36,7 +36,8 @@ struct SoftmaxRegressionLimits {
 GradientTestResult softmax_regression_test(const SoftmaxRegressionProblem& problem,
                                            const GradientTestSettings& settings);
 
-// Seed 000 §2.1–2.2, the transposed Jacobian test: for layer `layer` of `net` (its weights), a
+// Seed 000 §2.1–2.2, the transposed Jacobian test: for the layer at 0-based index `layer` of `net`
+// (its weights; the target's name says "layer 1" for index 0, as the textbook numbers layers), a
 // seeded input x of `batch` samples and a fixed seeded u, the scalar g = Σ f(x) ⊙ u with gradient
 // Jᵀu, w.r.t. one parameter array (W, b, W1, b1, W2), all of them ("all") or the input.
 GradientTestResult jacobian_test(Network& net, std::size_t layer, Index batch, const GradientTestSettings& settings);

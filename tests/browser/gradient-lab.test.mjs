@@ -61,7 +61,7 @@ test('the network test passes with slopes near 1 and 2', async () => {
 test('a residual block’s W2 (F linear along d) shows — for the first-order slope with the reason, never NaN', async () => {
   const { page, errors } = await openLab('#lab=gradient&gtarget=layer&gnet=relu_res&glayer=1&wrt=W2');
   assert.match(await verdict(page), /pass/i);
-  assert.match(await page.locator('#g-target-text').textContent(), /residual layer 1 .* W2/);
+  assert.match(await page.locator('#g-target-text').textContent(), /residual layer 2 .* W2/);
   await page.locator('.glab-per-k summary').click();
   for (const text of await page.evaluate(shownTexts)) assert.doesNotMatch(text, NOT_A_NUMBER);
   assert.equal(await page.getByTestId('first-order-slope').textContent(), '—');
@@ -132,7 +132,7 @@ test('the entry check says how many entries it covers and why it leaves the othe
   const { page, errors } = await openLab('#lab=gradient');
   const coverage = await page.locator('#g-entries-coverage').textContent();
   assert.match(coverage, /^83 of 86 entries checked/);
-  assert.match(coverage, /3 of layer 1 W’s 36 entries/);
+  assert.match(coverage, /3 of layer 2 W’s 36 entries/);
   assert.match(coverage, /at most 33 entries from each of the 6 parameter blocks/);
   assert.equal(await page.locator('#g-entries tbody tr').count(), 83);
   await page.getByLabel('Seed 001’s network: 2 → 3 sigmoid → 1 sigmoid').check();
@@ -197,7 +197,7 @@ test('the numbers on the page are the engine’s numbers for the same settings',
 test('the Jacobian test of a residual layer and softmax regression pass', async () => {
   const { page, errors } = await openLab('#lab=gradient&gtarget=layer&gnet=relu_res&glayer=1&wrt=W1');
   assert.match(await verdict(page), /pass/i);
-  assert.match(await page.locator('#g-target-text').textContent(), /residual layer 1 .* W1/);
+  assert.match(await page.locator('#g-target-text').textContent(), /residual layer 2 .* W1/);
   assert.deepEqual(await page.locator('#g-wrt option').evaluateAll((options) => options.map((o) => o.value)), ['W1', 'b1', 'W2', 'input', 'all']);
   assert.equal(await page.locator('#g-entries-card').isHidden(), true);
 
