@@ -1,8 +1,9 @@
 // The public C++ API of the Backprop Lab core, in one include: what wasm/ binds and the tests use.
 // Folders by concern: base/ (types, errors, rng, number formatting, JSON fields, the schema row), nn/ (layers,
 // activations, losses, the network, init, the model spec, teaching bugs), train/ (optimizers,
-// settings, the trainer, metrics, the step trace, reference optima), check/ (gradient and
-// Jacobian tests), data/ (datasets, generators, bundled files, CSV, splits, scaling, summaries).
+// settings, the trainer with its running metrics and early stopping, metrics, the step trace,
+// reference optima), check/ (gradient and Jacobian tests, the element-wise check), data/
+// (datasets, generators, bundled files, CSV, splits, scaling, summaries).
 #pragma once
 
 // base: numbers, errors, randomness, limits, the schema's row type
@@ -30,16 +31,22 @@
 #include "core/nn/spec.hpp"
 
 // train: optimizers, settings, the steppable trainer, what it reports, memory estimates
+#include "core/train/early_stopping_rule.hpp"
+#include "core/train/evaluation.hpp"
 #include "core/train/memory.hpp"
 #include "core/train/metrics.hpp"
 #include "core/train/optimizer.hpp"
 #include "core/train/optimum.hpp"
+#include "core/train/running_metrics.hpp"
 #include "core/train/trace.hpp"
 #include "core/train/train_settings.hpp"
 #include "core/train/trainer.hpp"
 
 // check: gradient and Jacobian tests
+#include "core/check/check_settings.hpp"
+#include "core/check/elementwise_check.hpp"
 #include "core/check/gradient_check.hpp"
+#include "core/check/gradient_targets.hpp"
 
 // data: where the numbers come from
 #include "core/data/bundled.hpp"

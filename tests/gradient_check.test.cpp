@@ -337,7 +337,7 @@ TEST_CASE("The element-wise check finds the wrong entries when a bug touches one
   CHECK(broken.layer_max_error[2] < 1e-6);
   for (const ElementCheck& e : broken.entries)
     if (e.relative_error > settings.tolerance) CHECK(e.layer == 0);
-  CHECK_THAT(broken.explanation, Catch::Contains("layer(s) 0"));
+  CHECK_THAT(broken.explanation, Catch::Contains("layer(s) 1"));
 
   // a sample spread over every block when there are many parameters
   settings.bug = DerivativeBug::none;
@@ -359,7 +359,7 @@ TEST_CASE("The element-wise check reports how many entries it left out and why",
   REQUIRE(r.skipped.size() == 1);
   CHECK(r.skipped[0].reason == "block_quota");
   CHECK(r.skipped[0].count == 3);
-  CHECK_THAT(r.skipped[0].explanation, Catch::Contains("3 of layer 1 W’s 36 entries"));
+  CHECK_THAT(r.skipped[0].explanation, Catch::Contains("3 of layer 2 W’s 36 entries"));
   CHECK_THAT(r.coverage,
              Catch::StartsWith("83 of 86 entries checked") &&
                  Catch::Contains("at most 33 entries from each of the 6 parameter blocks (its budget of 200 ÷ 6"));
@@ -410,10 +410,10 @@ TEST_CASE("Invalid gradient-test settings give clear errors", "[gradcheck][error
 
   Network net(R"({"input":2,"layers":[{"units":2,"activation":"tanh"}]})");
   s.wrt = "W1";
-  CHECK_THROWS_WITH(jacobian_test(net, 0, 2, s), Catch::Contains("wrt \"W1\" is not a parameter of dense layer 0") &&
+  CHECK_THROWS_WITH(jacobian_test(net, 0, 2, s), Catch::Contains("wrt \"W1\" is not a parameter of dense layer 1") &&
                                                      Catch::Contains("allowed: input, all, W, b"));
   s.wrt = "all";
-  CHECK_THROWS_WITH(jacobian_test(net, 3, 2, s), Catch::Contains("layer 3 does not exist"));
+  CHECK_THROWS_WITH(jacobian_test(net, 3, 2, s), Catch::Contains("there is no layer at index 3"));
   s.wrt = "kernels";
   CHECK_THROWS_WITH(network_gradient_test(net, Matrix::Ones(2, 2), Matrix::Ones(2, 2), s),
                     Catch::Contains("wrt must be \"all\", \"weights\" or \"biases\""));

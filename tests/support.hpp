@@ -45,8 +45,8 @@ inline Vector to_vector(const Json& values) {
   return v;
 }
 
-// max_i |a_i − b_i| / max(|a_i|, |b_i|, floor)
-inline double max_relative_error(const Vector& a, const Vector& b, double floor = 1e-8) {
+// max_i |a_i − b_i| / max(|a_i|, |b_i|, floor); the floor of the core's element-wise check (1e-8)
+inline double max_relative_error(const Vector& a, const Vector& b, double floor = kRelativeErrorFloor) {
   double worst = 0.0;
   for (Index i = 0; i < a.size(); ++i) {
     const double scale = std::max({std::abs(a(i)), std::abs(b(i)), floor});

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "core/base/errors.hpp"
+#include "core/base/format.hpp"
 
 namespace lab {
 

@@ -8,6 +8,7 @@
 #include <map>
 
 #include "core/base/errors.hpp"
+#include "core/base/format.hpp"
 #include "core/base/json_fields.hpp"
 
 namespace lab {

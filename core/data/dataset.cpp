@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "core/base/errors.hpp"
-#include "core/base/json_fields.hpp"
+#include "core/base/format.hpp"
 
 namespace lab {
 namespace {

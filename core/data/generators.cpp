@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "core/base/errors.hpp"
+#include "core/base/format.hpp"
 #include "core/base/json_fields.hpp"
 #include "core/data/data_schema.hpp"
 

@@ -4,7 +4,8 @@
 #include <cmath>
 
 #include "core/base/errors.hpp"
-#include "core/base/json_fields.hpp"
+#include "core/base/format.hpp"
+#include "core/base/schema.hpp"
 #include "core/data/data_schema.hpp"
 
 namespace lab {

@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "core/base/errors.hpp"
+#include "core/base/format.hpp"
 #include "core/base/json_fields.hpp"
 #include "core/base/rng.hpp"
 

@@ -43,8 +43,7 @@ void Activation::activate(const Matrix& z, Matrix& a) const {
   }
 }
 
-void Activation::apply_jacobian(const Matrix& z, const Matrix& a, const Matrix& g, Matrix& out,
-                                DerivativeBug bug) const {
+void Activation::apply_jacobian(const Matrix& z, const Matrix& a, const Matrix& g, Matrix& out) const {
   out.resize(z.rows(), z.cols());
   switch (kind) {
     case ActivationKind::identity:
@@ -52,29 +51,14 @@ void Activation::apply_jacobian(const Matrix& z, const Matrix& a, const Matrix& 
       out = g;
       break;
     case ActivationKind::sigmoid:
-      if (bug == DerivativeBug::sigmoid_prime_is_sigma) {
-        // BUG (teaching): σ'(z) taken as σ(z) = a
-        out = (g.array() * a.array()).matrix();
-        break;
-      }
       // σ'(z) = σ(z) (1 − σ(z)) = a (1 − a)
       out = (g.array() * a.array() * (1.0 - a.array())).matrix();
       break;
     case ActivationKind::tanh:
-      if (bug == DerivativeBug::tanh_prime_on_z) {
-        // BUG (teaching): 1 − x² evaluated on z instead of on a
-        out = (g.array() * (1.0 - z.array().square())).matrix();
-        break;
-      }
       // tanh'(z) = 1 − tanh²(z) = 1 − a²
       out = (g.array() * (1.0 - a.array().square())).matrix();
       break;
     case ActivationKind::relu:
-      if (bug == DerivativeBug::relu_prime_wrong_side) {
-        // BUG (teaching): the mask on the wrong side of the kink, 1 if z < 0
-        out = (z.array() < 0.0).select(g, 0.0);
-        break;
-      }
       // relu'(z) = 1 if z > 0, else 0 (0 at the kink)
       out = (z.array() > 0.0).select(g, 0.0);
       break;
@@ -89,10 +73,12 @@ void Activation::apply_jacobian(const Matrix& z, const Matrix& a, const Matrix& 
   }
 }
 
-void Activation::derivative(const Matrix& z, const Matrix& a, Matrix& out, DerivativeBug bug) const {
+void Activation::derivative(const Matrix& z, const Matrix& a, Matrix& out) const {
   switch (kind) {
+    // the diagonal of J = diag(a) − a aᵀ: a ⊙ (1 − a)
     case ActivationKind::softmax: out = (a.array() * (1.0 - a.array())).matrix(); break;
-    default: apply_jacobian(z, a, Matrix::Ones(z.rows(), z.cols()), out, bug);
+    // f'(z) = J_f(z)ᵀ · 1 for an element-wise f
+    default: apply_jacobian(z, a, Matrix::Ones(z.rows(), z.cols()), out);
   }
 }
 

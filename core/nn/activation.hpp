@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "core/base/types.hpp"
-#include "core/nn/derivative_bug.hpp"
 
 namespace lab {
 
@@ -20,13 +19,10 @@ struct Activation {
   // a = f(z). z, a: (units × B).
   void activate(const Matrix& z, Matrix& a) const;
   // out = J_f(z)ᵀ · g, the chain rule through f: dL/dz from dL/da = g. z, a, g, out: (units × B).
-  // For element-wise f this is f'(z) ⊙ g; a is f(z) from the forward pass. A teaching `bug`
-  // replaces the derivative it names (sigmoid, tanh and relu bugs); the others leave it alone.
-  void apply_jacobian(const Matrix& z, const Matrix& a, const Matrix& g, Matrix& out,
-                      DerivativeBug bug = DerivativeBug::none) const;
-  // out = f'(z) element-wise (for display, with the teaching bug if one is on); softmax gives the
-  // diagonal of its Jacobian, a ⊙ (1 − a).
-  void derivative(const Matrix& z, const Matrix& a, Matrix& out, DerivativeBug bug = DerivativeBug::none) const;
+  // For element-wise f this is f'(z) ⊙ g; a is f(z) from the forward pass.
+  void apply_jacobian(const Matrix& z, const Matrix& a, const Matrix& g, Matrix& out) const;
+  // out = f'(z) element-wise (for display); softmax gives the diagonal of its Jacobian, a ⊙ (1 − a).
+  void derivative(const Matrix& z, const Matrix& a, Matrix& out) const;
 
   std::string_view name() const;
 };

@@ -32,26 +32,22 @@ void Dense::forward(const Matrix& x, LayerCache& cache) const {
 
 void Dense::backward(const Matrix& x, const Matrix& g, LayerCache& cache) {
   // δ = dL/dz = f'(z) ⊙ dL/da
-  activation_.apply_jacobian(cache.z, cache.a, g, cache.delta, bug_);
+  activation_.apply_jacobian(cache.z, cache.a, g, cache.delta);
+  hook_.delta(activation_, cache.z, cache.a, g, cache.delta);
   backward_from_delta(x, cache);
 }
 
 void Dense::backward_from_delta(const Matrix& x, LayerCache& cache) {
   // dL/dW = δ aᵀ  (the 1/B of the mean loss is already inside δ)
   dW_.noalias() = cache.delta * x.transpose();
-  // BUG (teaching): the 1/B forgotten, dW is B times too large
-  if (bug_ == DerivativeBug::dW_missing_mean) dW_ *= static_cast<double>(x.cols());
+  hook_.weight_gradient(x.cols(), dW_);
   // dL/db = Σ over the batch of δ
   if (bias_) db_.noalias() = cache.delta.rowwise().sum();
   if (!input_gradient_) return;  // nobody reads dL/dx of the first layer while training
   // dL/da_in = Wᵀ δ   (in × B)
   cache.grad_in.resize(in_, x.cols());
-  if (bug_ == DerivativeBug::delta_missing_transpose && in_ == out_) {
-    // BUG (teaching): W δ instead of Wᵀ δ
-    cache.grad_in.noalias() = W_ * cache.delta;
-  } else {
-    cache.grad_in.noalias() = W_.transpose() * cache.delta;
-  }
+  cache.grad_in.noalias() = W_.transpose() * cache.delta;
+  hook_.passed_down(W_, cache.delta, cache.grad_in);
 }
 
 std::vector<NamedMatrix> Dense::forward_values(const LayerCache& cache) const {
@@ -60,7 +56,8 @@ std::vector<NamedMatrix> Dense::forward_values(const LayerCache& cache) const {
 
 std::vector<NamedMatrix> Dense::backward_values(const LayerCache& cache) const {
   Matrix fprime;
-  activation_.derivative(cache.z, cache.a, fprime, bug_);
+  activation_.derivative(cache.z, cache.a, fprime);
+  hook_.fprime(activation_, cache.z, cache.a, fprime);
   return {{"fprime", fprime}, {"delta", cache.delta}, {"dW", dW_}, {"db", db_}, {"grad_in", cache.grad_in}};
 }
 

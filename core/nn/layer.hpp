@@ -65,13 +65,15 @@ class Layer {
   virtual std::vector<NamedMatrix> backward_values(const LayerCache& cache) const = 0;
 
   // The teaching bug this layer's backward pass makes (none unless a run switches one on).
-  void set_derivative_bug(DerivativeBug bug) { bug_ = bug; }
-  DerivativeBug derivative_bug() const { return bug_; }
+  void set_derivative_bug(DerivativeBug bug) { hook_.set(bug); }
+  DerivativeBug derivative_bug() const { return hook_.bug(); }
   // Whether backward computes grad_in (dL/dx); training skips it for the first layer.
   void set_input_gradient(bool on) { input_gradient_ = on; }
 
  protected:
-  DerivativeBug bug_ = DerivativeBug::none;
+  // Where a teaching bug may replace a value the backward pass computed as the textbook does; with
+  // no bug on (always, outside a teaching run) it changes nothing. See derivative_bug.hpp.
+  DerivativeHook hook_;
   bool input_gradient_ = true;
 };
 

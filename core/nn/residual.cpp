@@ -35,31 +35,24 @@ void Residual::forward(const Matrix& x, LayerCache& cache) const {
 }
 
 void Residual::backward(const Matrix& x, const Matrix& g, LayerCache& cache) {
-  const bool forgot_transpose = bug_ == DerivativeBug::delta_missing_transpose;
   // dL/dW2 = g hᵀ   with g = dL/dx'
   dW2_.noalias() = g * cache.h.transpose();
-  // dL/dh = W2ᵀ g   (BUG for teaching: W2 g)
+  hook_.weight_gradient(x.cols(), dW2_);
+  // dL/dh = W2ᵀ g
   cache.dh.resize(width_, x.cols());
-  if (forgot_transpose)
-    cache.dh.noalias() = W2_ * g;
-  else
-    cache.dh.noalias() = W2_.transpose() * g;
+  cache.dh.noalias() = W2_.transpose() * g;
+  hook_.passed_down(W2_, g, cache.dh);
   // δ = dL/dz = f'(z) ⊙ dL/dh
-  activation_.apply_jacobian(cache.z, cache.h, cache.dh, cache.delta, bug_);
+  activation_.apply_jacobian(cache.z, cache.h, cache.dh, cache.delta);
+  hook_.delta(activation_, cache.z, cache.h, cache.dh, cache.delta);
   // dL/dW1 = δ xᵀ,  dL/db1 = Σ over the batch of δ
   dW1_.noalias() = cache.delta * x.transpose();
+  hook_.weight_gradient(x.cols(), dW1_);
   db1_.noalias() = cache.delta.rowwise().sum();
-  if (bug_ == DerivativeBug::dW_missing_mean) {
-    // BUG (teaching): the 1/B forgotten in both weight gradients
-    dW1_ *= static_cast<double>(x.cols());
-    dW2_ *= static_cast<double>(x.cols());
-  }
-  // dL/dx = g + W1ᵀ δ   (the identity path plus the branch; BUG for teaching: W1 δ)
+  // dL/dx = g + W1ᵀ δ   (the identity path plus the branch)
   cache.grad_in = g;
-  if (forgot_transpose)
-    cache.grad_in.noalias() += W1_ * cache.delta;
-  else
-    cache.grad_in.noalias() += W1_.transpose() * cache.delta;
+  cache.grad_in.noalias() += W1_.transpose() * cache.delta;
+  hook_.passed_down(W1_, cache.delta, cache.grad_in, &g);
 }
 
 std::vector<NamedMatrix> Residual::forward_values(const LayerCache& cache) const {
@@ -68,7 +61,8 @@ std::vector<NamedMatrix> Residual::forward_values(const LayerCache& cache) const
 
 std::vector<NamedMatrix> Residual::backward_values(const LayerCache& cache) const {
   Matrix fprime;
-  activation_.derivative(cache.z, cache.h, fprime, bug_);
+  activation_.derivative(cache.z, cache.h, fprime);
+  hook_.fprime(activation_, cache.z, cache.h, fprime);
   return {{"dh", cache.dh}, {"fprime", fprime}, {"delta", cache.delta},    {"dW1", dW1_},
           {"db1", db1_},    {"dW2", dW2_},      {"grad_in", cache.grad_in}};
 }

@@ -2,6 +2,7 @@
 #include "core/nn/spec.hpp"
 
 #include "core/base/errors.hpp"
+#include "core/base/format.hpp"
 #include "core/base/json_fields.hpp"
 #include "core/nn/spec_schema.hpp"
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/base/errors.hpp"
+#include "core/base/format.hpp"
 #include "core/train/optimizer.hpp"
 
 namespace lab {
@@ -30,7 +31,7 @@ std::string gigabytes(double bytes) {
   return text;
 }
 
-// Parameters of each layer (1-based in messages), and Σw.
+// Parameters of each layer, and Σw.
 struct Shape {
   std::vector<Index> parameters;
   Index widths = 0;
@@ -54,11 +55,10 @@ Shape shape_of(const ModelSpec& spec) {
   return shape;
 }
 
-// The layer with the most parameters, as a person numbers it.
+// The index of the layer with the most parameters.
 std::size_t largest_layer(const Shape& shape) {
   return static_cast<std::size_t>(std::max_element(shape.parameters.begin(), shape.parameters.end()) -
-                                  shape.parameters.begin()) +
-         1;
+                                  shape.parameters.begin());
 }
 
 // Optimizer state vectors of P doubles (momentum and nesterov v, rmsprop s, adam m and v), as
@@ -112,7 +112,7 @@ void check_network_memory(const ModelSpec& spec) {
   if (g_limit <= 0.0) return;
   const double needed = network_bytes(spec);
   if (needed <= g_limit) return;
-  refuse(needed, "reduce the units of layer " + std::to_string(largest_layer(shape_of(spec))) +
+  refuse(needed, "reduce the units of " + layer_text(largest_layer(shape_of(spec))) +
                      " (it holds the most parameters) or remove layers");
 }
 
@@ -120,7 +120,7 @@ void check_training_memory(const ModelSpec& spec, const TrainSettings& settings,
   if (g_limit <= 0.0) return;
   const double needed = network_bytes(spec) + training_bytes(spec, settings, n_train, n_val);
   if (needed <= g_limit) return;
-  refuse(needed, "reduce the units of layer " + std::to_string(largest_layer(shape_of(spec))) +
+  refuse(needed, "reduce the units of " + layer_text(largest_layer(shape_of(spec))) +
                      ", the batch size or the number of samples");
 }
 

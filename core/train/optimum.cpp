@@ -1,7 +1,7 @@
 // The least-squares reference optimum and the checks that it applies (see optimum.hpp).
 #include "core/train/optimum.hpp"
 
-#include "core/base/json_fields.hpp"
+#include "core/base/format.hpp"
 
 namespace lab {
 

@@ -2,6 +2,7 @@
 #include "core/train/train_settings.hpp"
 
 #include "core/base/errors.hpp"
+#include "core/base/format.hpp"
 #include "core/base/json_fields.hpp"
 
 namespace lab {

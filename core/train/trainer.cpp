@@ -6,7 +6,7 @@
 #include <numeric>
 
 #include "core/base/errors.hpp"
-#include "core/base/json_fields.hpp"
+#include "core/base/format.hpp"
 #include "core/train/memory.hpp"
 #include "core/train/metrics.hpp"
 
@@ -86,13 +86,10 @@ Trainer::Trainer(Network& net, Matrix X, Matrix Y, TrainSettings settings, std::
   X_tail_.resize(X_.rows(), tail);
   Y_tail_.resize(Y_.rows(), tail);
   last_good_params_ = net_.parameters();
-  best_params_ = net_.parameters();
   running_metrics_ = settings_.epoch_metrics == "running";
   task_ = task.value_or(task_of_loss(net_.spec().loss));
-  classifier_ = task_ == Task::classification;
-  running_target_sum_ = Vector::Zero(Y_.rows());
-  running_target_squares_ = Vector::Zero(Y_.rows());
-  running_residual_squares_ = Vector::Zero(Y_.rows());
+  running_ = RunningMetrics(Y_.rows(), task_ == Task::classification);
+  early_stopping_ = EarlyStoppingRule(settings_.early_stopping, std::string(metric_name(task_)), net_.parameters());
 }
 
 Index Trainer::batches_per_epoch() const { return (X_.cols() + batch_size_ - 1) / batch_size_; }
@@ -142,7 +139,7 @@ StepResult Trainer::step() {
   const double lr = current_learning_rate();
   const LossParts loss = net_.compute_gradients(Xb, Yb, false);
   result.batch_loss = loss.total();
-  if (running_metrics_) add_to_running(loss, net_.last_workspace().layers.back().a, Yb);
+  if (running_metrics_) running_.add(loss, net_.last_workspace().layers.back().a, Yb);
   // Messages are only built when something went wrong: the normal step allocates nothing.
   const auto diverged = [&](const std::string& what) {
     stop(TrainStatus::diverged,
@@ -181,56 +178,12 @@ StepResult Trainer::step() {
   return result;
 }
 
-void Trainer::add_to_running(const LossParts& batch_loss, const Matrix& output, const Matrix& target) {
-  const Index size = target.cols();
-  running_loss_ += batch_loss.total() * static_cast<double>(size);
-  running_penalty_ += batch_loss.penalty * static_cast<double>(size);
-  running_samples_ += size;
-  if (classifier_) {
-    for (Index j = 0; j < size; ++j)
-      running_correct_ += label_of_column(output, j) == label_of_column(target, j) ? 1 : 0;
-  } else {
-    running_target_sum_ += target.rowwise().sum();
-    running_target_squares_ += target.array().square().matrix().rowwise().sum();
-    running_residual_squares_ += (target - output).array().square().matrix().rowwise().sum();
-  }
-}
-
-Evaluation Trainer::take_running() {
-  Evaluation result;
-  const double n = static_cast<double>(running_samples_);
-  // loss = Σ size_b · loss_b / n: the mean over the epoch's samples
-  // penalty = Σ size_b · penalty_b / n, the part of that mean that is the L2 term
-  result.loss.penalty = running_penalty_ / n;
-  result.loss.data = running_loss_ / n - result.loss.penalty;
-  if (classifier_) {
-    result.metric = static_cast<double>(running_correct_) / n;
-  } else {
-    double total = 0.0;
-    for (Index row = 0; row < running_target_sum_.size(); ++row) {
-      // SS_tot = Σ t² − (Σ t)² / n, taken as 0 within rounding of Σ t² (constant targets)
-      double ss_tot = running_target_squares_(row) - running_target_sum_(row) * running_target_sum_(row) / n;
-      if (ss_tot <= 1e-12 * std::max(1.0, running_target_squares_(row))) ss_tot = 0.0;
-      total += r2_from_sums(running_residual_squares_(row), ss_tot);
-    }
-    result.metric = total / static_cast<double>(running_target_sum_.size());
-  }
-  running_loss_ = 0.0;
-  running_penalty_ = 0.0;
-  running_samples_ = 0;
-  running_correct_ = 0;
-  running_target_sum_.setZero();
-  running_target_squares_.setZero();
-  running_residual_squares_.setZero();
-  return result;
-}
-
 void Trainer::finish_epoch() {
   EpochRecord record;
   record.learning_rate = current_learning_rate();
   ++epoch_;
   record.epoch = epoch_;
-  const Evaluation train = running_metrics_ ? take_running() : evaluate(net_, X_, Y_, task_);
+  const Evaluation train = running_metrics_ ? running_.take() : evaluate(net_, X_, Y_, task_);
   record.train_loss = train.loss.total();
   record.train_metric = train.metric;
   record.penalty = train.loss.penalty;
@@ -263,41 +216,12 @@ void Trainer::finish_epoch() {
 }
 
 bool Trainer::check_early_stopping(const EpochRecord& record) {
-  const EarlyStopping& es = settings_.early_stopping;
-  if (!es.enabled) return false;
-  if (es.metric == "train_loss_change") {
-    // seed 002: stop once |J_t − J_{t−1}| < ΔJ (min_delta) for `patience` epochs in a row
-    if (history_.size() < 2) return false;
-    const double change = std::abs(record.train_loss - history_[history_.size() - 2].train_loss);
-    epochs_without_improvement_ = change < es.min_delta ? epochs_without_improvement_ + 1 : 0;
-    if (epochs_without_improvement_ < es.patience) return false;
-    best_epoch_ = epoch_;
-    stop(TrainStatus::early_stopped,
-         "stopped at epoch " + std::to_string(epoch_) + ": the training loss changed by " + format_number(change) +
-             ", less than ΔJ = " + format_number(es.min_delta) +
-             (es.patience > 1 ? ", for " + std::to_string(es.patience) + " epochs in a row" : "") + " (converged)");
-    return true;
-  }
-  // higher is better for the metric; lower is better for the loss
-  const double score = es.metric == "val_metric" ? record.val_metric : -record.val_loss;
-  if (epoch_ == 1 || score > best_score_ + es.min_delta) {
-    best_score_ = score;
-    best_epoch_ = epoch_;
-    best_params_ = net_.parameters();
-    epochs_without_improvement_ = 0;
-    return false;
-  }
-  if (++epochs_without_improvement_ < es.patience) return false;
-  if (es.restore_best) {
-    net_.parameter_storage() = best_params_;
+  if (!early_stopping_.should_stop(record, net_.parameters())) return false;
+  if (early_stopping_.restores_best()) {
+    net_.parameter_storage() = early_stopping_.best_parameters();
     restored_best_ = true;
   }
-  const std::string what = es.metric == "val_metric" ? "the validation " + std::string(metric_name(task_))
-                                                     : std::string("the validation loss");
-  stop(TrainStatus::early_stopped, "stopped at epoch " + std::to_string(epoch_) + ", best epoch " +
-                                       std::to_string(best_epoch_) + (es.restore_best ? " restored" : "") + ": " +
-                                       what + " has not improved by more than " + format_number(es.min_delta) +
-                                       " for " + std::to_string(es.patience) + " epochs");
+  stop(TrainStatus::early_stopped, early_stopping_.message());
   return true;
 }
 
@@ -335,15 +259,12 @@ void Trainer::reset() {
   optimizer_->reset();
   rng_ = Rng(settings_.seed);
   history_.clear();
-  take_running();  // clears the running sums
+  running_.clear();
   epoch_ = 0;
   batch_in_epoch_ = 0;
-  best_epoch_ = 0;
-  best_score_ = 0.0;
-  epochs_without_improvement_ = 0;
+  early_stopping_.reset(net_.parameters());
   restored_best_ = false;
   last_good_params_ = net_.parameters();
-  best_params_ = net_.parameters();
   status_ = TrainStatus::ready;
   message_.clear();
 }

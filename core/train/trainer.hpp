@@ -11,7 +11,10 @@
 
 #include "core/base/rng.hpp"
 #include "core/nn/network.hpp"
+#include "core/train/early_stopping_rule.hpp"
+#include "core/train/evaluation.hpp"
 #include "core/train/optimizer.hpp"
+#include "core/train/running_metrics.hpp"
 #include "core/train/train_settings.hpp"
 
 namespace lab {
@@ -57,12 +60,8 @@ struct StepResult {
   TrainStatus status = TrainStatus::ready;
 };
 
-// Loss and metric of a network on a labelled set.
-struct Evaluation {
-  LossParts loss;
-  double metric = 0.0;  // accuracy or R²
-};
-// The metric is the task's; without a task, the one the loss implies.
+// Loss and metric of a network on a labelled set (evaluation.hpp). The metric is the task's;
+// without a task, the one the loss implies.
 Evaluation evaluate(Network& net, const Matrix& X, const Matrix& Y, Task task);
 Evaluation evaluate(Network& net, const Matrix& X, const Matrix& Y);
 // "accuracy" for classification, "r2" for regression.
@@ -96,7 +95,7 @@ class Trainer {
   Index effective_batch_size() const { return batch_size_; }
   double current_learning_rate() const;
   bool has_validation() const { return X_val_.has_value(); }
-  int best_epoch() const { return best_epoch_; }
+  int best_epoch() const { return early_stopping_.best_epoch(); }
   // True once early stopping has put the best epoch's weights back: the network then holds the
   // weights recorded in history()[best_epoch() − 1], not the last epoch's.
   bool restored_best() const { return restored_best_; }
@@ -109,12 +108,8 @@ class Trainer {
  private:
   void start_epoch();
   void finish_epoch();
-  // Adds a trained mini-batch's loss and outputs (out × size) to the running sums.
-  void add_to_running(const LossParts& batch_loss, const Matrix& output, const Matrix& target);
   // Early stopping after the epoch just recorded; true when it stopped training.
   bool check_early_stopping(const EpochRecord& record);
-  // {loss, metric} of the running sums (and clears them).
-  Evaluation take_running();
   void stop(TrainStatus status, std::string message);
   void gather_batch(Index start, Index size, Matrix& Xb, Matrix& Yb) const;
 
@@ -124,30 +119,19 @@ class Trainer {
   TrainSettings settings_;
   std::unique_ptr<Optimizer> optimizer_;
   Rng rng_;
-  Index batch_size_;          // min(settings.batch_size, n)
-  std::vector<int> order_;    // (n) sample order of the current epoch
-  Matrix X_batch_, Y_batch_;  // (in × batch), (out × batch) full batches
-  Matrix X_tail_, Y_tail_;    // the last, smaller batch of an epoch
-  Vector last_good_params_;   // (P) weights before the current step
-  Vector best_params_;        // (P) weights of the best epoch
-  double best_score_ = 0.0;
-  int best_epoch_ = 0;
-  int epochs_without_improvement_ = 0;
+  Index batch_size_;                  // min(settings.batch_size, n)
+  std::vector<int> order_;            // (n) sample order of the current epoch
+  Matrix X_batch_, Y_batch_;          // (in × batch), (out × batch) full batches
+  Matrix X_tail_, Y_tail_;            // the last, smaller batch of an epoch
+  Vector last_good_params_;           // (P) weights before the current step
+  EarlyStoppingRule early_stopping_;  // its best epoch and, for restore_best, that epoch's weights
   bool restored_best_ = false;
   std::optional<Optimum> optimum_;
   std::vector<EpochRecord> history_;
   // Read once from the settings and the spec, not per step:
   bool running_metrics_ = false;  // epoch_metrics == "running"
   Task task_ = Task::classification;
-  bool classifier_ = false;  // task_ == Task::classification
-  // Running sums over the current epoch's mini-batches (epoch_metrics "running"):
-  double running_loss_ = 0.0;        // Σ batch size × batch loss (data loss + penalty)
-  double running_penalty_ = 0.0;     // Σ batch size × batch penalty
-  Index running_samples_ = 0;        // samples trained this epoch
-  Index running_correct_ = 0;        // of them classified correctly before their update
-  Vector running_target_sum_;        // (out) Σ t       } per output row, for R² =
-  Vector running_target_squares_;    // (out) Σ t²      } 1 − SS_res / SS_tot with
-  Vector running_residual_squares_;  // (out) Σ (t − p)² } SS_tot = Σ t² − (Σ t)² / n
+  RunningMetrics running_;  // the current epoch's mini-batches (epoch_metrics "running")
   int epoch_ = 0;
   Index batch_in_epoch_ = 0;
   TrainStatus status_ = TrainStatus::ready;

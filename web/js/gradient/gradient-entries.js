@@ -3,7 +3,7 @@
 // which the lab then finds in the diagram. Also the entry names "layer 1 W[2, 0]" both use.
 import { formatNumber, formatScientific, fullNumber } from '../ui/format.js';
 import { TOLERANCE } from './gradient-presets.js';
-import { layerNumber, numberedFromOne } from './layer-numbers.js';
+import { layerNumber } from './layer-numbers.js';
 
 /** The table's card, inside the lab's template (ids g-entries-…). */
 export const ENTRIES_HTML = `
@@ -58,9 +58,9 @@ export function createEntriesTable(root, { onPick }) {
     if (!check) return;
     const blockOf = (entry) => layers[entry.layer].blocks.find((b) => b.name === entry.block);
     const summary = $('g-entries-summary');
-    summary.textContent = numberedFromOne(check.explanation);
+    summary.textContent = check.explanation;
     summary.classList.toggle('wrong', !check.passed);
-    $('g-entries-coverage').textContent = numberedFromOne(check.coverage);
+    $('g-entries-coverage').textContent = check.coverage;
     for (const th of root.querySelectorAll('#g-entries th[data-key]')) {
       th.setAttribute('aria-sort', th.dataset.key === sort.key ? sort.direction : 'none');
     }

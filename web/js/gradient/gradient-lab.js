@@ -8,7 +8,7 @@ import { MISSING, formatNumber, formatScientific, fullNumber } from '../ui/forma
 import { renderTex } from '../ui/tex.js';
 import { NETWORKS, SAMPLES, SOFTMAX_PROBLEM, TARGETS, TOLERANCE, networkSpec, wrtChoices } from './gradient-presets.js';
 import { ENTRIES_HTML, createEntriesTable, entryName } from './gradient-entries.js';
-import { layerNumber, numberedFromOne } from './layer-numbers.js';
+import { layerNumber } from './layer-numbers.js';
 
 /** The typed settings: [state property, input id, name in messages]. */
 const NUMBER_INPUTS = [['eps0', 'g-eps0', 'ε₀'], ['K', 'g-K', 'K'], ['gseed', 'g-seed', 'The seed']];
@@ -213,7 +213,7 @@ export function createGradientLab(root, { lab, store }) {
 
   function showRunError(error) {
     const box = $('g-run-error');
-    box.textContent = `The test could not run: ${numberedFromOne(error.message)}. ${shown ? 'The last valid result is still shown.' : ''}`;
+    box.textContent = `The test could not run: ${error.message}. ${shown ? 'The last valid result is still shown.' : ''}`;
     box.hidden = false;
   }
 
@@ -310,8 +310,8 @@ export function createGradientLab(root, { lab, store }) {
     const verdict = VERDICTS[result.verdict];
     $('g-verdict').dataset.verdict = result.verdict;
     $('g-verdict-word').textContent = `${verdict.icon} ${verdict.word}`;
-    $('g-target-text').textContent = `Test of the ${numberedFromOne(result.target)}`;
-    $('g-explanation').textContent = numberedFromOne(result.explanation);
+    $('g-target-text').textContent = `Test of the ${result.target}`;
+    $('g-explanation').textContent = result.explanation;
     const bug = lab.derivativeBugs.find((b) => b.name === s.bug);
     $('g-verdict-bug').hidden = s.bug === 'none';
     $('g-verdict-bug').textContent = `Broken derivative switched on: ${bug.description}`;
