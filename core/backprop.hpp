@@ -14,6 +14,7 @@
 #include "core/base/types.hpp"
 
 // every setting's name, range and default, as rows and as JSON (lab.schema)
+#include "core/check/check_schema.hpp"
 #include "core/data/data_schema.hpp"
 #include "core/nn/spec_schema.hpp"
 #include "core/schema.hpp"

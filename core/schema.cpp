@@ -6,8 +6,10 @@
 #include <vector>
 
 #include "core/base/json_fields.hpp"
+#include "core/check/check_schema.hpp"
 #include "core/data/data_schema.hpp"
 #include "core/nn/activation.hpp"
+#include "core/nn/derivative_bug.hpp"
 #include "core/nn/spec_schema.hpp"
 #include "core/train/settings_schema.hpp"
 
@@ -39,6 +41,13 @@ std::string schema_json() {
   list_names(root["spec"][std::string(spec_schema::activation.path)], activation_names());
   root["settings"] = section(settings_schema::kAll);
   root["data"] = section(data_schema::kAll);
+  root["check"] = section(check_schema::kAll);
+  std::vector<std::string> bug_names;
+  for (const DerivativeBugInfo& info : derivative_bugs()) bug_names.emplace_back(info.name);
+  Json& bugs = root["check"][std::string(check_schema::bug.path)];
+  list_names(bugs, bug_names);
+  for (std::size_t i = 0; i < bug_names.size(); ++i)
+    bugs["choices"][i]["description"] = derivative_bugs()[i].description;
   return root.dump();
 }
 

@@ -7,7 +7,7 @@
 
 namespace lab {
 
-// {"spec": {path: row}, "settings": {path: row}, "data": {path: row}}; a row is field_json's
+// {"spec": {path: row}, "settings": {path: row}, "data": {path: row}, "check": {path: row}}; a row is field_json's
 // (core/base/json_fields.hpp).
 std::string schema_json();
 

@@ -21,6 +21,7 @@ std::vector<const Field*> every_row() {
   for (const Field* f : spec_schema::kAll) rows.push_back(f);
   for (const Field* f : settings_schema::kAll) rows.push_back(f);
   for (const Field* f : data_schema::kAll) rows.push_back(f);
+  for (const Field* f : check_schema::kAll) rows.push_back(f);
   return rows;
 }
 
@@ -135,6 +136,8 @@ TEST_CASE("lab.schema's JSON holds every row with the parser's facts", "[schema]
   CHECK(schema["spec"]["input"]["default"].is_null());
   CHECK(schema["data"]["scaling"]["choices"][2]["name"] == "min_max");
   std::size_t rows = 0;
-  for (const char* section : {"spec", "settings", "data"}) rows += schema[section].size();
+  CHECK(schema["check"]["check.bug"]["choices"].size() == derivative_bugs().size());
+  CHECK(schema["check"]["check.epsilon0"]["allowed"] == "a number in 0..10 (above 0)");
+  for (const char* section : {"spec", "settings", "data", "check"}) rows += schema[section].size();
   CHECK(rows == every_row().size());
 }

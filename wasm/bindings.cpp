@@ -35,7 +35,7 @@ namespace {
 // The first n uniforms and normals of the project's generator, for cross-build checks.
 val rng_sample(double seed, double count) {
   return guarded([&] {
-    const auto s = static_cast<std::uint64_t>(whole_number(seed, "[Rng] seed", 0, (std::int64_t{1} << 53) - 1));
+    const auto s = static_cast<std::uint64_t>(whole_number(seed, "[Rng] seed", 0, as_integer(kMaxSeed)));
     const auto n = whole_number(count, "[Rng] count", 0, 1000000);
     Rng uniform_rng(s);
     Rng normal_rng(s);

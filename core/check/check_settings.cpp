@@ -1,5 +1,5 @@
-// The checks' settings from JSON (see check_settings.hpp). Every range comes from the limits the
-// checks themselves validate with (GradientTestLimits, SoftmaxRegressionLimits, ElementwiseLimits).
+// The checks' settings from JSON (see check_settings.hpp). Every range and default is a row of
+// check_schema.hpp, which the checks themselves validate with.
 #include "core/check/check_settings.hpp"
 
 #include <cstdint>
@@ -9,9 +9,8 @@
 namespace lab {
 namespace {
 
+namespace rows = check_schema;
 constexpr const char* kTag = "[GradientTest]";
-// Seeds are whole numbers a JS double holds exactly.
-constexpr std::int64_t kMaxSeed = (std::int64_t{1} << 53) - 1;
 
 }  // namespace
 
@@ -19,26 +18,21 @@ GradientTestSettings parse_gradient_test_settings(std::string_view json_text) {
   const Json root = parse_json_text(json_text, kTag);
   JsonFields fields(root, kTag, "", {"epsilon0", "iterations", "seed", "wrt", "bug"});
   GradientTestSettings s;
-  s.epsilon0 = fields.number("epsilon0", 1e-300, GradientTestLimits::max_epsilon0, s.epsilon0);
-  s.iterations = static_cast<int>(fields.integer("iterations", GradientTestLimits::min_iterations,
-                                                 GradientTestLimits::max_iterations, s.iterations));
-  s.seed = static_cast<std::uint64_t>(fields.integer("seed", 0, kMaxSeed, 1));
-  s.wrt = fields.text("wrt", "all");
-  s.bug = derivative_bug_from_name(fields.text("bug", "none"), "bug");
+  s.epsilon0 = fields.number(rows::epsilon0);
+  s.iterations = static_cast<int>(fields.integer(rows::iterations));
+  s.seed = static_cast<std::uint64_t>(fields.integer(rows::seed));
+  s.wrt = rows::wrt.choices[static_cast<std::size_t>(fields.choice(rows::wrt))].name;
+  s.bug = derivative_bug_from_name(fields.text("bug", std::string(rows::bug.fallback_choice)), "bug");
   return s;
 }
 
 SoftmaxRegressionProblem parse_softmax_regression_problem(std::string_view json_text) {
   const Json root = parse_json_text(json_text, kTag);
   JsonFields fields(root, kTag, "", {"samples", "features", "classes"});
-  using Limits = SoftmaxRegressionLimits;
   SoftmaxRegressionProblem problem;
-  problem.samples =
-      static_cast<Index>(fields.integer("samples", Limits::min_samples, Limits::max_samples, problem.samples));
-  problem.features =
-      static_cast<Index>(fields.integer("features", Limits::min_features, Limits::max_features, problem.features));
-  problem.classes =
-      static_cast<Index>(fields.integer("classes", Limits::min_classes, Limits::max_classes, problem.classes));
+  problem.samples = static_cast<Index>(fields.integer(rows::samples));
+  problem.features = static_cast<Index>(fields.integer(rows::features));
+  problem.classes = static_cast<Index>(fields.integer(rows::classes));
   return problem;
 }
 
@@ -46,12 +40,11 @@ ElementwiseSettings parse_elementwise_settings(std::string_view json_text) {
   const Json root = parse_json_text(json_text, kTag);
   JsonFields fields(root, kTag, "", {"step", "max_entries", "seed", "bug", "tolerance"});
   ElementwiseSettings s;
-  s.step = fields.number("step", 1e-12, ElementwiseLimits::max_step, s.step);
-  s.max_entries = static_cast<Index>(
-      fields.integer("max_entries", ElementwiseLimits::min_entries, ElementwiseLimits::max_entries, s.max_entries));
-  s.seed = static_cast<std::uint64_t>(fields.integer("seed", 0, kMaxSeed, 1));
-  s.bug = derivative_bug_from_name(fields.text("bug", "none"), "bug");
-  s.tolerance = fields.number("tolerance", 1e-15, 1.0, s.tolerance);
+  s.step = fields.number(rows::step);
+  s.max_entries = static_cast<Index>(fields.integer(rows::max_entries));
+  s.seed = static_cast<std::uint64_t>(fields.integer(rows::seed));
+  s.bug = derivative_bug_from_name(fields.text("bug", std::string(rows::bug.fallback_choice)), "bug");
+  s.tolerance = fields.number(rows::tolerance);
   return s;
 }
 

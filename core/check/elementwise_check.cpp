@@ -65,16 +65,9 @@ double relative_error(double analytic, double numeric) {
 
 ElementwiseResult elementwise_check(Network& net, const Matrix& X, const Matrix& Y,
                                     const ElementwiseSettings& settings) {
-  using Limits = ElementwiseLimits;
-  if (!(settings.step > 0.0 && settings.step <= Limits::max_step))
-    throw SpecError(std::string(kTag) + " step must be a number in 0.." + format_number(Limits::max_step) +
-                    " (above 0), got " + format_number(settings.step));
-  if (settings.max_entries < Limits::min_entries || settings.max_entries > Limits::max_entries)
-    throw SpecError(std::string(kTag) + " max_entries must be an integer in " + std::to_string(Limits::min_entries) +
-                    ".." + std::to_string(Limits::max_entries) + ", got " + std::to_string(settings.max_entries));
-  if (!(settings.tolerance > 0.0))
-    throw SpecError(std::string(kTag) + " tolerance must be a number above 0, got " +
-                    format_number(settings.tolerance));
+  check_field(check_schema::step, settings.step, kTag, "step");
+  check_field(check_schema::max_entries, static_cast<double>(settings.max_entries), kTag, "max_entries");
+  check_field(check_schema::tolerance, settings.tolerance, kTag, "tolerance");
   NetworkRestorer restore(net);
   net.set_derivative_bug(settings.bug);
   net.compute_gradients(X, Y);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/base/types.hpp"
+#include "core/check/check_schema.hpp"
 #include "core/nn/derivative_bug.hpp"
 #include "core/nn/network.hpp"
 
@@ -32,19 +33,15 @@ struct ElementCheck {
   double analytic = 0.0, numeric = 0.0;
   double relative_error = 0.0;  // relative_error(analytic, numeric)
 };
-// The settings' ranges, shared by the JSON parser and elementwise_check.
-struct ElementwiseLimits {
-  static constexpr double max_step = 0.1;
-  static constexpr Index min_entries = 1;
-  static constexpr Index max_entries = 100000;
-};
+// Ranges and defaults: the rows of check_schema.hpp.
 struct ElementwiseSettings {
-  double step = 1e-5;       // h of the central difference
-  Index max_entries = 200;  // each parameter block gets max_entries / (number of blocks) entries
-                            // (at least 1); a larger block is checked on a seeded sample of that many
-  std::uint64_t seed = 1;
+  double step = check_schema::step.fallback;  // h of the central difference
+  // each parameter block gets max_entries / (number of blocks) entries (at least 1); a larger
+  // block is checked on a seeded sample of that many
+  Index max_entries = as_integer(check_schema::max_entries.fallback);
+  std::uint64_t seed = static_cast<std::uint64_t>(check_schema::seed.fallback);
   DerivativeBug bug = DerivativeBug::none;
-  double tolerance = 1e-6;  // above it an entry counts as wrong
+  double tolerance = check_schema::tolerance.fallback;  // above it an entry counts as wrong
 };
 // Entries the check left out, for one reason. The only reason is "block_quota": a block with more
 // entries than its share of max_entries is checked on a seeded sample.

@@ -163,13 +163,8 @@ Vector seeded_direction(Index size, std::uint64_t seed) {
 }
 
 void validate_gradient_test_settings(const GradientTestSettings& s) {
-  using Limits = GradientTestLimits;
-  if (!(std::isfinite(s.epsilon0) && s.epsilon0 > 0.0 && s.epsilon0 <= Limits::max_epsilon0))
-    throw SpecError(std::string(kTag) + " epsilon0 must be a number in 0.." + format_number(Limits::max_epsilon0) +
-                    " (above 0), got " + format_number(s.epsilon0));
-  if (s.iterations < Limits::min_iterations || s.iterations > Limits::max_iterations)
-    throw SpecError(std::string(kTag) + " iterations must be an integer in " + std::to_string(Limits::min_iterations) +
-                    ".." + std::to_string(Limits::max_iterations) + ", got " + std::to_string(s.iterations));
+  check_field(check_schema::epsilon0, s.epsilon0, kTag, "epsilon0");
+  check_field(check_schema::iterations, s.iterations, kTag, "iterations");
 }
 
 GradientTestResult gradient_test(const std::function<double(const Vector&)>& F, const Vector& x, const Vector& g,

@@ -12,23 +12,19 @@
 #include <vector>
 
 #include "core/base/types.hpp"
+#include "core/check/check_schema.hpp"
 #include "core/nn/derivative_bug.hpp"
 
 namespace lab {
 
-// The settings' ranges, shared by the JSON parser and validate_gradient_test_settings.
-struct GradientTestLimits {
-  static constexpr double max_epsilon0 = 10.0;
-  static constexpr int min_iterations = 3;
-  static constexpr int max_iterations = 60;
-};
-
+// Ranges and defaults: the rows of check_schema.hpp.
 struct GradientTestSettings {
-  double epsilon0 = 0.5;    // ε₀
-  int iterations = 8;       // K, the number of ε values (3..60)
-  std::uint64_t seed = 1;   // direction d (and data where the target draws any)
-  std::string wrt = "all";  // which parameters move: network "all" | "weights" | "biases";
-                            // layer "W" | "b" | "W1" | "b1" | "W2" | "input" | "all"
+  double epsilon0 = check_schema::epsilon0.fallback;                             // ε₀
+  int iterations = static_cast<int>(check_schema::iterations.fallback);          // K, the number of ε values
+  std::uint64_t seed = static_cast<std::uint64_t>(check_schema::seed.fallback);  // direction d (and data)
+  std::string wrt{
+      check_schema::wrt.fallback_choice};  // which parameters move: network "all" | "weights" |
+                                           // "biases"; layer "W" | "b" | "W1" | "b1" | "W2" | "input" | "all"
   DerivativeBug bug = DerivativeBug::none;
 };
 

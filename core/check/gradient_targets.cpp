@@ -14,10 +14,8 @@ namespace {
 
 constexpr const char* kTag = "[GradientTest]";
 
-void check_range(const char* field, Index value, Index lo, Index hi) {
-  if (value < lo || value > hi)
-    throw SpecError(std::string(kTag) + " " + field + " must be an integer in " + std::to_string(lo) + ".." +
-                    std::to_string(hi) + ", got " + std::to_string(value));
+void check_range(const Field& row, const char* field, Index value) {
+  check_field(row, static_cast<double>(value), kTag, field);
 }
 
 }  // namespace
@@ -52,10 +50,9 @@ GradientTestResult network_gradient_test(Network& net, const Matrix& X, const Ma
 
 GradientTestResult softmax_regression_test(const SoftmaxRegressionProblem& problem,
                                            const GradientTestSettings& settings) {
-  using Limits = SoftmaxRegressionLimits;
-  check_range("samples", problem.samples, Limits::min_samples, Limits::max_samples);
-  check_range("features", problem.features, Limits::min_features, Limits::max_features);
-  check_range("classes", problem.classes, Limits::min_classes, Limits::max_classes);
+  check_range(check_schema::samples, "samples", problem.samples);
+  check_range(check_schema::features, "features", problem.features);
+  check_range(check_schema::classes, "classes", problem.classes);
   // Seed 000 §1.1: X ~ N(0, 1), labels uniform, W and b ~ N(0, 1).
   Rng rng(settings.seed);
   Matrix X(problem.features, problem.samples), Y = Matrix::Zero(problem.classes, problem.samples);

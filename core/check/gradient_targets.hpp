@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <optional>
 
+#include "core/check/check_schema.hpp"
 #include "core/check/gradient_check.hpp"
 #include "core/nn/network.hpp"
 
@@ -20,19 +21,11 @@ GradientTestResult network_gradient_test(Network& net, const Matrix& X, const Ma
 // Seed 000 §1.1: the softmax-regression loss of `samples` seeded random points with `features`
 // features and `classes` classes, w.r.t. W, b or both (wrt: W | b | all).
 struct SoftmaxRegressionProblem {
-  Index samples = 100;
-  Index features = 20;
-  Index classes = 5;
+  Index samples = as_integer(check_schema::samples.fallback);
+  Index features = as_integer(check_schema::features.fallback);
+  Index classes = as_integer(check_schema::classes.fallback);
 };
-// The problem's ranges, shared by the JSON parser and softmax_regression_test.
-struct SoftmaxRegressionLimits {
-  static constexpr Index min_samples = 1;
-  static constexpr Index max_samples = 10000;
-  static constexpr Index min_features = 1;
-  static constexpr Index max_features = 1000;
-  static constexpr Index min_classes = 2;
-  static constexpr Index max_classes = 100;
-};
+// The problem's ranges: the rows of check_schema.hpp.
 GradientTestResult softmax_regression_test(const SoftmaxRegressionProblem& problem,
                                            const GradientTestSettings& settings);
 

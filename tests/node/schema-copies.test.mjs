@@ -16,8 +16,8 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const rows = Object.values(lab.schema).flatMap((section) => Object.values(section));
 const nameLists = rows.filter((r) => r.kind === 'choice' && r.choices.length >= 2)
   .map((r) => ({ path: r.path, names: new Set(r.choices.map((c) => c.name)) }));
-// bounds that say something about one setting (0, 1, 10 and 100 are everywhere)
-const COMMON = new Set([0, 1, 2, 10, 100]);
+// bounds that say something about one setting (0..5, 10 and 100 are everywhere)
+const COMMON = new Set([0, 1, 2, 3, 4, 5, 10, 100]);
 const bounds = new Map();
 for (const r of rows.filter((row) => row.kind === 'number' || row.kind === 'integer')) {
   for (const value of [r.min, r.max]) if (!COMMON.has(value)) bounds.set(value, [...(bounds.get(value) ?? []), r.path]);
@@ -36,6 +36,7 @@ const OWN_LIMITS = [
   ['web/js/ui/format.js', 'magnitude >= 1e5 ||', 'a number from 100,000 up is written with significant digits'],
   ['web/js/ui/format.js', 'Math.abs(value) >= 1e5)', 'a number from 100,000 up is written with significant digits'],
   ['web/js/ui/chart-style.js', 'magnitude >= 1e6)', 'a tick label from a million up is written in scientific notation'],
+  ['web/js/ui/line-chart.js', 'value < 1e4)', 'a log-axis tick below 10,000 is written in decimals'],
 ];
 
 const stripComments = (text) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"\\])\/\/.*$/gm, '$1');

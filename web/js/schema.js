@@ -2,12 +2,12 @@
 // core/nn/spec_schema.hpp, core/train/settings_schema.hpp and core/data/data_schema.hpp). The URL
 // table, the forms, their error texts and the sweeps take names, ranges and defaults from here.
 
-/** @type {{schema: any, generators: any[], bugs: {name: string, description: string}[]} | null} */
+/** @type {{schema: any, generators: any[]} | null} */
 let installed = null;
 
 /** Installs the loaded engine's schema; call once, before anything reads a row. */
 export function useSchema(lab) {
-  installed = { schema: lab.schema, generators: lab.generators, bugs: lab.derivativeBugs };
+  installed = { schema: lab.schema, generators: lab.generators };
 }
 
 function current() {
@@ -52,9 +52,6 @@ export function optimizerCoefficients() {
   for (const o of optimizers()) for (const c of o.coefficients) seen.set(c.key, c);
   return [...seen.values()];
 }
-
-/** The teaching bugs' names, 'none' first. */
-export const bugNames = () => current().bugs.map((b) => b.name);
 
 /**
  * What any generator allows, for settings kept in a link before the dataset is known:

@@ -4,10 +4,12 @@
 // and error text from it (schema.js); only the page's own properties (presets, views) carry a
 // rule here. A copied link reproduces the view; a malformed or tampered hash falls back to
 // defaults field by field, with a note.
-import { bugNames, choiceNames, generatorBounds, schemaRow } from './schema.js';
+import { choiceNames, generatorBounds, schemaRow } from './schema.js';
 import { RECIPES } from './train/train-config.js';
 
 export const LABS = ['step', 'gradient', 'train'];
+/** A property's default that is its schema row's default. */
+const ROW_DEFAULT = Symbol('the schema row\'s default');
 const LAB = { name: 'lab', owner: null, kind: 'enum', values: LABS, fallback: 'step' };
 
 /**
@@ -40,11 +42,12 @@ const TABLE = [
   { owner: 'gradient', name: 'gtarget', kind: 'enum', values: ['network', 'layer', 'softmax'], fallback: 'network' },
   { owner: 'gradient', name: 'gnet', kind: 'enum', values: ['tanh3', 'relu_res', 'leaky_deep', 'seed001'], fallback: 'tanh3' },
   { owner: 'gradient', name: 'glayer', kind: 'int', min: 0, max: () => schemaRow('spec', 'layers').max - 1, fallback: 0 },
-  { owner: 'gradient', name: 'wrt', kind: 'enum', values: ['all', 'weights', 'biases', 'W', 'b', 'W1', 'b1', 'W2', 'input'], fallback: 'all' },
-  { owner: 'gradient', name: 'eps0', kind: 'number', min: 1e-12, max: 10, fallback: 0.5 },
-  { owner: 'gradient', name: 'K', kind: 'int', min: 3, max: 60, fallback: 20 },
-  { owner: 'gradient', name: 'gseed', kind: 'int', min: 0, max: 1000000, fallback: 1 },
-  { owner: 'gradient', name: 'bug', kind: 'enum', values: bugNames, fallback: 'none' },
+  { owner: 'gradient', name: 'wrt', row: ['check', 'check.wrt'], fallback: ROW_DEFAULT },
+  { owner: 'gradient', name: 'eps0', row: ['check', 'check.epsilon0'], fallback: ROW_DEFAULT },
+  // the lab draws 20 points by default (the core's API default is fewer)
+  { owner: 'gradient', name: 'K', row: ['check', 'check.iterations'], fallback: 20 },
+  { owner: 'gradient', name: 'gseed', row: ['check', 'check.seed'], fallback: ROW_DEFAULT },
+  { owner: 'gradient', name: 'bug', row: ['check', 'check.bug'], fallback: ROW_DEFAULT },
   // Train lab: null means "the dataset's recipe" (web/js/train/train-config.js)
   { owner: 'train', name: 'tdata', kind: 'enum', values: () => Object.keys(RECIPES), fallback: 'circles' },
   { owner: 'train', name: 'tn', kind: 'int', min: () => generatorBounds().samples[0], max: () => generatorBounds().samples[1], fallback: null },
@@ -91,7 +94,7 @@ function complete(entry) {
     return { ...entry, values: resolve(entry.values), min: resolve(entry.min), max: resolve(entry.max) };
   }
   const row = schemaRow(...entry.row);
-  const rule = { kind: KINDS[row.kind], allowed: row.allowed, row };
+  const rule = { kind: KINDS[row.kind], allowed: row.allowed, row, fallback: entry.fallback === ROW_DEFAULT ? row.default : entry.fallback };
   if (row.kind === 'choice') return { ...entry, ...rule, values: choiceNames(row) };
   return { ...entry, ...rule, min: row.min, max: row.max, minOpen: row.minOpen, maxOpen: row.maxOpen };
 }
@@ -120,7 +123,7 @@ export function propertiesOf(owner) {
 
 /** The defaults of every property. */
 export function defaults() {
-  return Object.fromEntries(TABLE.map((p) => [p.name, p.fallback]));
+  return Object.fromEntries(properties().map((p) => [p.name, p.fallback]));
 }
 
 /** The lab a hash shows, read before the engine (and so the schema) is loaded. */
@@ -204,7 +207,7 @@ export function parseHash(hash) {
 /** The hash for a state: only the properties that differ from their defaults. */
 export function toHash(state) {
   const parts = [];
-  for (const property of TABLE) {
+  for (const property of properties()) {
     const value = state[property.name];
     if (value === null || value === undefined || value === property.fallback) continue;
     const text = Array.isArray(value) ? value.map(String).join(',') : String(value);

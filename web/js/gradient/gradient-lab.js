@@ -1,7 +1,7 @@
 // The Gradient-test lab (seed 000): the zero- and first-order errors against k of a network's loss,
 // one layer's transposed Jacobian or softmax regression, the entry-by-entry check and the diagram.
 // Every number comes from the engine; one it could not compute reads "—" beside its reason.
-import { properties } from '../state.js';
+import { parseProperty, properties } from '../state.js';
 import { drawDiagram } from '../ui/diagram.js';
 import { createErrorChart } from '../ui/error-chart.js';
 import { MISSING, formatNumber, formatScientific, fullNumber } from '../ui/format.js';
@@ -260,20 +260,18 @@ export function createGradientLab(root, { lab, store }) {
   function bindNumberInput([name, id, what]) {
     const input = $(id);
     const message = $(`${id}-error`);
-    const { kind, min, max } = property(name);
-    const allowed = kind === 'int' ? `a whole number from ${min} to ${max}` : `a number from ${min} to ${max}`;
     input.addEventListener('change', () => {
       const text = input.value.trim().replace(/−/g, '-');
-      const value = Number(text);
-      const valid = text !== '' && Number.isFinite(value) && value >= min && value <= max && (kind !== 'int' || Number.isInteger(value));
-      if (!valid) {
+      const parsed = parseProperty(name, text);
+      if ('error' in parsed) {
         input.setAttribute('aria-invalid', 'true');
-        message.textContent = `${what} must be ${allowed}; “${input.value}” is not. The result shown is still for ${store.state[name]}.`;
+        message.textContent = `${what} must be ${parsed.error}; “${input.value.slice(0, 20)}” is not. The result shown is still for ${store.state[name]}.`;
         message.hidden = false;
         return;
       }
       input.removeAttribute('aria-invalid');
       message.hidden = true;
+      const { value } = parsed;
       if (value === store.state[name]) input.value = String(value);
       else setValid({ [name]: value });
     });
