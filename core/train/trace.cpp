@@ -5,6 +5,8 @@
 
 #include "core/base/errors.hpp"
 #include "core/base/format.hpp"
+#include "core/base/schema.hpp"
+#include "core/train/settings_schema.hpp"
 
 namespace lab {
 namespace {
@@ -37,8 +39,7 @@ StepTrace trace_step(Network& net, const Matrix& X, const Matrix& Y, Optimizer& 
   if (X.cols() > kMaxTraceBatch)
     throw ShapeError("[Trace] a trace takes 1.." + std::to_string(kMaxTraceBatch) + " samples, got " +
                      std::to_string(X.cols()) + "; pick a smaller batch");
-  if (!(lr > 0.0) || !std::isfinite(lr))
-    throw SpecError("[Trace] learning_rate must be a number above 0, got " + format_number(lr));
+  check_field(settings_schema::learning_rate, lr, "[Trace]", "learning_rate");
   StepTrace trace;
   trace.input = X;
   trace.target = Y;
