@@ -6,13 +6,12 @@
 // with their reason, and an entry that no longer matches fails too.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { createLab } from '../../web/js/engine/engine.js';
+import { pageFiles, repositoryRoot as root } from './page-files.mjs';
 
 const lab = await createLab();
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const rows = Object.values(lab.schema).flatMap((section) => Object.values(section));
 const nameLists = rows.filter((r) => r.kind === 'choice' && r.choices.length >= 2)
   .map((r) => ({ path: r.path, names: new Set(r.choices.map((c) => c.name)) }));
@@ -81,19 +80,6 @@ export function findCopies(text) {
     }
   }
   return found;
-}
-
-function pageFiles() {
-  const files = [];
-  const walk = (dir) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.js')) files.push(path);
-    }
-  };
-  walk(join(root, 'web/js'));
-  return files;
 }
 
 test('the scanner catches the copies main had before the schema', () => {

@@ -4,9 +4,8 @@
 // from a name's first letter.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { pageFiles } from './page-files.mjs';
 import { createLab } from '../../web/js/engine/engine.js';
 import { useSchema } from '../../web/js/schema.js';
 import { properties, ownerOf, propertiesOf } from '../../web/js/state.js';
@@ -28,15 +27,6 @@ test('every property belongs to one lab, and the recipe reset clears only the Tr
 });
 
 test('no page code tells a lab\'s property by its first letter', () => {
-  const root = fileURLToPath(new URL('../../web/js', import.meta.url));
-  const files = [];
-  const walk = (dir) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.js')) files.push(path);
-    }
-  };
-  walk(root);
+  const files = pageFiles();
   for (const file of files) assert.doesNotMatch(readFileSync(file, 'utf8'), /startsWith\(['"]t['"]\)/, file);
 });
