@@ -103,7 +103,7 @@ TEST_CASE("The training-settings parser enforces each row's range, open ends inc
 TEST_CASE("Defaults of the settings structs are the rows' defaults", "[schema]") {
   const TrainSettings s;
   CHECK(s.learning_rate == settings_schema::learning_rate.fallback);
-  CHECK(s.batch_size == settings_schema::batch_size.fallback);
+  CHECK(s.batch_size == as_integer(settings_schema::batch_size.fallback));
   CHECK(s.epochs == settings_schema::epochs.fallback);
   CHECK(s.optimizer.name == settings_schema::optimizer.fallback_choice);
   CHECK(s.optimizer.beta2 == settings_schema::beta2.fallback);
