@@ -56,6 +56,13 @@ function integers(value, field) {
   return whole;
 }
 
+/** The module's schema (lab.schema), parsed once per module. */
+const schemas = new WeakMap();
+function schemaOf(module) {
+  if (!schemas.has(module)) schemas.set(module, JSON.parse(module.schemaJson()));
+  return schemas.get(module);
+}
+
 /** Base of the wrappers: owns one embind handle and frees it in dispose(). */
 class Owned {
   #handle;
@@ -218,13 +225,15 @@ export class Network extends Owned {
    * ({t, values}, as a trace's stateAfter holds it) when given.
    * @param inputs
    * @param targets
-   * @param {{ optimizer?: string | { name: string, [coefficient: string]: number | string },
+   * @param {{ optimizer?: string | { name?: string, [coefficient: string]: number | string },
    *   learningRate?: number, state?: { t?: number, values?: ArrayLike<number> } | null }} [options]
    *   the optimizer's name or settings (see docs/design.md, "Optimizers"); the core checks `state`
    */
-  trace(inputs, targets, { optimizer = 'sgd', learningRate = 0.1, state = null } = {}) {
+  trace(inputs, targets, { optimizer = {}, learningRate = undefined, state = null } = {}) {
     const n = sampleCount(inputs, this.inputSize, '[Trace] inputs');
+    // what is left out takes the core's defaults (its schema rows)
     const settings = JSON.stringify(optimizer);
+    learningRate ??= schemaOf(this.module).settings.learning_rate.default;
     if (state) this.call((h) => h.setTraceState(settings, Number(state.t), numbers(state.values ?? [], '[Trace] state.values')));
     return this.call((h) => h.trace(numbers(inputs, '[Trace] inputs'), numbers(targets, '[Trace] targets'), n, settings, learningRate));
   }
@@ -346,7 +355,7 @@ export async function createLab() {
      * Every setting's name, kind, range (open or closed ends), choices, default and one-line
      * description, by section ('spec', 'settings', 'data') and path: the core's schema rows.
      */
-    schema: JSON.parse(module.schemaJson()),
+    schema: schemaOf(module),
     /** The teaching bugs: [{name, description}]. */
     derivativeBugs: module.derivativeBugs(),
     /** Every dataset generator with its settings and ranges. */
