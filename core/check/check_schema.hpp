@@ -97,7 +97,7 @@ inline constexpr Field classes{.path = "softmax.classes",
                                .description = "seed 000 §1.1's problem: classes"};
 
 // Every row, in the order the page lists them.
-inline constexpr const Field* kAll[] = {&epsilon0,  &iterations, &seed,    &wrt,      &bug,    &step,
-                                        &max_entries, &tolerance, &samples, &features, &classes};
+inline constexpr const Field* kAll[] = {&epsilon0,    &iterations, &seed,    &wrt,      &bug,    &step,
+                                        &max_entries, &tolerance,  &samples, &features, &classes};
 
 }  // namespace lab::check_schema
