@@ -374,7 +374,7 @@ double stand_in_accuracy(const Dataset& data, const char* spec, int epochs) {
   const PreparedData prepared = prepare(data, split, Scaling::none);
   Network net(spec);
   TrainSettings settings;
-  settings.optimizer.name = "adam";
+  settings.optimizer.kind = OptimizerKind::adam;
   settings.learning_rate = 0.01;
   settings.batch_size = 64;
   settings.epochs = epochs;

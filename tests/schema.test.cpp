@@ -105,7 +105,7 @@ TEST_CASE("Defaults of the settings structs are the rows' defaults", "[schema]")
   CHECK(s.learning_rate == settings_schema::learning_rate.fallback);
   CHECK(s.batch_size == settings_schema::batch_size.fallback);
   CHECK(s.epochs == settings_schema::epochs.fallback);
-  CHECK(s.optimizer.name == settings_schema::optimizer.fallback_choice);
+  CHECK(optimizer_name(s.optimizer.kind) == settings_schema::optimizer.fallback_choice);
   CHECK(s.optimizer.beta2 == settings_schema::beta2.fallback);
   CHECK(s.lr_schedule.type == settings_schema::schedule_type.fallback_choice);
   CHECK(s.early_stopping.patience == settings_schema::stop_patience.fallback);

@@ -57,7 +57,7 @@ constexpr const char* kMemoriser =
                   "loss":"cross_entropy","init":{"scheme":"xavier","scale":1,"seed":3}})";
 TrainSettings memoriser_settings() {
   TrainSettings settings;
-  settings.optimizer.name = "adam";
+  settings.optimizer.kind = OptimizerKind::adam;
   settings.learning_rate = 0.02;
   settings.batch_size = 8;
   settings.epochs = 500;
@@ -92,7 +92,7 @@ TEST_CASE("A residual network learns two rings in 2-D", "[trainer][learning][res
   rings(300, 1, X, Y);
   rings(100, 2, Xv, Yv);
   TrainSettings settings;
-  settings.optimizer.name = "adam";
+  settings.optimizer.kind = OptimizerKind::adam;
   settings.learning_rate = 0.01;
   settings.batch_size = 32;
   settings.epochs = 60;
@@ -156,7 +156,7 @@ TEST_CASE("The same seed gives the same weights and loss history", "[trainer][de
   const char* spec = R"({"input":2,"layers":[{"units":6,"activation":"relu"},{"units":2,"activation":"softmax"}],
                          "loss":"cross_entropy","init":{"scheme":"he","scale":1,"seed":8}})";
   TrainSettings settings;
-  settings.optimizer.name = "momentum";
+  settings.optimizer.kind = OptimizerKind::momentum;
   settings.batch_size = 8;
   settings.learning_rate = 0.05;
   Network a(spec), b(spec), c(spec);
@@ -283,7 +283,7 @@ TEST_CASE("A short seeded run gives the pinned loss history shared with the wasm
   Network net(R"({"input":2,"layers":[{"units":4,"activation":"tanh"},{"units":1,"activation":"sigmoid"}],
                   "loss":"binary_cross_entropy","init":{"scheme":"xavier","scale":1,"seed":7}})");
   TrainSettings settings;
-  settings.optimizer.name = "momentum";
+  settings.optimizer.kind = OptimizerKind::momentum;
   settings.learning_rate = 0.5;
   settings.batch_size = 2;
   settings.epochs = 5;

@@ -18,11 +18,11 @@ std::string choice_name(const Field& field, int index) {
 OptimizerSettings parse_optimizer(const Json& value) {
   OptimizerSettings optimizer;
   if (value.is_string()) {
-    optimizer.name = value.get<std::string>();
+    optimizer.kind = optimizer_from_name(value.get<std::string>(), rows::optimizer.path);
     return optimizer;
   }
   JsonFields fields(value, kTag, "optimizer", {"name", "momentum", "rho", "beta1", "beta2", "eps"});
-  optimizer.name = choice_name(rows::optimizer, fields.choice(rows::optimizer));
+  optimizer.kind = static_cast<OptimizerKind>(fields.choice(rows::optimizer));
   optimizer.momentum = fields.number(rows::momentum);
   optimizer.rho = fields.number(rows::rho);
   optimizer.beta1 = fields.number(rows::beta1);
@@ -91,8 +91,12 @@ void validate_train_settings(const TrainSettings& s) {
 
 std::string train_settings_to_json(const TrainSettings& s) {
   Json root;
-  root["optimizer"] = {{"name", s.optimizer.name},   {"momentum", s.optimizer.momentum}, {"rho", s.optimizer.rho},
-                       {"beta1", s.optimizer.beta1}, {"beta2", s.optimizer.beta2},       {"eps", s.optimizer.eps}};
+  root["optimizer"] = {{"name", std::string(optimizer_name(s.optimizer.kind))},
+                       {"momentum", s.optimizer.momentum},
+                       {"rho", s.optimizer.rho},
+                       {"beta1", s.optimizer.beta1},
+                       {"beta2", s.optimizer.beta2},
+                       {"eps", s.optimizer.eps}};
   root["learning_rate"] = s.learning_rate;
   root["batch_size"] = s.batch_size;
   root["epochs"] = s.epochs;
