@@ -102,7 +102,7 @@ TEST_CASE("A mini-batch step allocates no memory once the buffers exist", "[trai
             8, 4, settings, steps) == 0);
   }
   SECTION("running epoch metrics, classification and regression") {
-    settings.epoch_metrics = "running";
+    settings.epoch_metrics = EpochMetrics::running;
     CHECK(
         allocations_in_steps(
             R"({"input":8,"layers":[{"units":32,"activation":"sigmoid"},{"units":4,"activation":"softmax"}],"loss":"cross_entropy"})",

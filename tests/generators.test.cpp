@@ -432,8 +432,8 @@ TEST_CASE("A trainer measured against the ridge optimum records ‖w − w*‖ a
   settings.learning_rate = 1.0;  // (1/m)s² ≈ 1/60: a small rate barely moves in 30 epochs
   settings.batch_size = 10;
   settings.epochs = 30;
-  for (const char* metrics : {"full", "running"}) {
-    DYNAMIC_SECTION(metrics) {
+  for (EpochMetrics metrics : {EpochMetrics::full, EpochMetrics::running}) {
+    DYNAMIC_SECTION(epoch_metrics_name(metrics)) {
       settings.epoch_metrics = metrics;
       Trainer trainer(net, problem.data.X, problem.data.targets, settings);
       trainer.reset();
