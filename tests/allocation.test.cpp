@@ -88,21 +88,21 @@ TEST_CASE("A mini-batch step allocates no memory once the buffers exist", "[trai
             8, 4, settings, steps) == 0);
   }
   SECTION("residual relu, adam, l2") {
-    settings.optimizer.name = "adam";
+    settings.optimizer.kind = OptimizerKind::adam;
     CHECK(
         allocations_in_steps(
             R"({"input":8,"layers":[{"units":16,"activation":"relu"},{"type":"residual","activation":"relu"},{"units":4,"activation":"softmax"}],"loss":"cross_entropy","l2":0.01})",
             8, 4, settings, steps) == 0);
   }
   SECTION("mse regression with nesterov") {
-    settings.optimizer.name = "nesterov";
+    settings.optimizer.kind = OptimizerKind::nesterov;
     CHECK(
         allocations_in_steps(
             R"({"input":8,"layers":[{"units":16,"activation":"tanh"},{"units":4,"activation":"identity"}],"loss":"mse"})",
             8, 4, settings, steps) == 0);
   }
   SECTION("running epoch metrics, classification and regression") {
-    settings.epoch_metrics = "running";
+    settings.epoch_metrics = EpochMetrics::running;
     CHECK(
         allocations_in_steps(
             R"({"input":8,"layers":[{"units":32,"activation":"sigmoid"},{"units":4,"activation":"softmax"}],"loss":"cross_entropy"})",

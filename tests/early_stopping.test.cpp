@@ -36,7 +36,7 @@ int run(EarlyStoppingRule& rule, const std::vector<double>& val_losses) {
 }  // namespace
 
 TEST_CASE("Early stopping on the validation loss waits `patience` epochs after the best one", "[early_stopping]") {
-  EarlyStoppingRule rule({true, "val_loss", 3, 0.0, true}, "accuracy", weights(0));
+  EarlyStoppingRule rule({true, StopMetric::val_loss, 3, 0.0, true}, "accuracy", weights(0));
   CHECK(run(rule, {1.0, 0.8, 0.9, 0.85, 0.95, 0.5}) == 5);
   CHECK(rule.best_epoch() == 2);
   CHECK(rule.restores_best());
@@ -46,7 +46,7 @@ TEST_CASE("Early stopping on the validation loss waits `patience` epochs after t
 }
 
 TEST_CASE("An improvement of min_delta or less does not count", "[early_stopping]") {
-  EarlyStoppingRule rule({true, "val_loss", 2, 0.1, true}, "accuracy", weights(0));
+  EarlyStoppingRule rule({true, StopMetric::val_loss, 2, 0.1, true}, "accuracy", weights(0));
   // 0.95 is within 0.1 of the best 1.0 and 0.8, 0.76 within 0.1 of the next best 0.85
   CHECK(run(rule, {1.0, 0.95, 0.85, 0.8, 0.76}) == 5);
   CHECK(rule.best_epoch() == 3);
@@ -54,7 +54,7 @@ TEST_CASE("An improvement of min_delta or less does not count", "[early_stopping
 }
 
 TEST_CASE("Early stopping on the validation metric: higher is better, named by its task", "[early_stopping]") {
-  EarlyStoppingRule rule({true, "val_metric", 2, 0.0, false}, "r2", weights(0));
+  EarlyStoppingRule rule({true, StopMetric::val_metric, 2, 0.0, false}, "r2", weights(0));
   bool stopped = false;
   int epoch = 0;
   for (double metric : {0.5, 0.7, 0.6, 0.7}) {
@@ -72,7 +72,7 @@ TEST_CASE("Early stopping on the validation metric: higher is better, named by i
 
 TEST_CASE("Seed 002's rule stops once the training loss changes by less than ΔJ for patience epochs",
           "[early_stopping]") {
-  EarlyStoppingRule rule({true, "train_loss_change", 2, 1e-3, true}, "accuracy", weights(0));
+  EarlyStoppingRule rule({true, StopMetric::train_loss_change, 2, 1e-3, true}, "accuracy", weights(0));
   // changes: 0.5, 0.0005 (1 in a row), 0.1 (reset), 0.0002, 0.0001 (2 in a row: stop at epoch 6)
   const std::vector<double> losses = {1.0, 0.5, 0.4995, 0.3995, 0.3993, 0.3992, 0.3991};
   int stopped_at = 0;
@@ -89,11 +89,11 @@ TEST_CASE("Seed 002's rule stops once the training loss changes by less than ΔJ
 }
 
 TEST_CASE("Early stopping that is off never stops, and reset forgets every epoch", "[early_stopping]") {
-  EarlyStoppingRule off({false, "val_loss", 1, 0.0, true}, "accuracy", weights(0));
+  EarlyStoppingRule off({false, StopMetric::val_loss, 1, 0.0, true}, "accuracy", weights(0));
   CHECK(run(off, {1.0, 2.0, 3.0, 4.0}) == 0);
   CHECK(off.best_epoch() == 0);
 
-  EarlyStoppingRule rule({true, "val_loss", 1, 0.0, true}, "accuracy", weights(0));
+  EarlyStoppingRule rule({true, StopMetric::val_loss, 1, 0.0, true}, "accuracy", weights(0));
   CHECK(run(rule, {1.0, 2.0}) == 2);
   rule.reset(weights(7));
   CHECK(rule.best_epoch() == 0);

@@ -30,7 +30,7 @@ void data(Index n, Index features, Index classes, Matrix& X, Matrix& Y) {
 }
 
 // Trains one epoch with a learning rate that leaves the weights as they were (to 1e-12).
-EpochRecord one_still_epoch(const char* spec, const Matrix& X, const Matrix& Y, Index batch, const char* mode) {
+EpochRecord one_still_epoch(const char* spec, const Matrix& X, const Matrix& Y, Index batch, EpochMetrics mode) {
   Network net(parse_model_spec(spec));
   TrainSettings settings;
   settings.learning_rate = 1e-12;
@@ -52,8 +52,8 @@ TEST_CASE("Running epoch metrics weigh each mini-batch by its size and match a f
         R"({"input":3,"layers":[{"units":5,"activation":"tanh"},{"units":3,"activation":"softmax"}],"loss":"cross_entropy","l2":0.01,"init":{"scheme":"normal","scale":1,"seed":2}})";
     Network net(parse_model_spec(spec));
     const Evaluation before = evaluate(net, X, Y);
-    const EpochRecord running = one_still_epoch(spec, X, Y, 4, "running");
-    const EpochRecord full = one_still_epoch(spec, X, Y, 4, "full");
+    const EpochRecord running = one_still_epoch(spec, X, Y, 4, EpochMetrics::running);
+    const EpochRecord full = one_still_epoch(spec, X, Y, 4, EpochMetrics::full);
     CHECK(running.train_loss == Approx(before.loss.total()).epsilon(1e-9));
     CHECK(running.train_metric == before.metric);
     CHECK(full.train_loss == Approx(before.loss.total()).epsilon(1e-9));
@@ -68,7 +68,7 @@ TEST_CASE("Running epoch metrics weigh each mini-batch by its size and match a f
         R"({"input":2,"layers":[{"units":4,"activation":"tanh"},{"units":1,"activation":"sigmoid"}],"loss":"binary_cross_entropy","init":{"scheme":"normal","scale":1,"seed":5}})";
     Network net(parse_model_spec(spec));
     const Evaluation before = evaluate(net, X, y);
-    const EpochRecord running = one_still_epoch(spec, X, y, 2, "running");
+    const EpochRecord running = one_still_epoch(spec, X, y, 2, EpochMetrics::running);
     CHECK(running.train_loss == Approx(before.loss.total()).epsilon(1e-9));
     CHECK(running.train_metric == before.metric);
   }
@@ -78,7 +78,7 @@ TEST_CASE("Running epoch metrics weigh each mini-batch by its size and match a f
         R"({"input":3,"layers":[{"units":4,"activation":"tanh"},{"units":2,"activation":"identity"}],"loss":"mse","init":{"scheme":"normal","scale":0.5,"seed":7}})";
     Network net(parse_model_spec(spec));
     const Evaluation before = evaluate(net, X, Y);
-    const EpochRecord running = one_still_epoch(spec, X, Y, 5, "running");
+    const EpochRecord running = one_still_epoch(spec, X, Y, 5, EpochMetrics::running);
     CHECK(running.train_loss == Approx(before.loss.total()).epsilon(1e-9));
     CHECK(running.train_metric == Approx(before.metric).epsilon(1e-9));
   }
@@ -92,7 +92,7 @@ TEST_CASE("Running epoch metrics follow the weights as they train, and reset cle
   TrainSettings settings;
   settings.learning_rate = 0.5;
   settings.batch_size = 8;
-  settings.epoch_metrics = "running";
+  settings.epoch_metrics = EpochMetrics::running;
   Trainer trainer(net, X, Y, settings);
   // the running loss of an epoch is the size-weighted mean of its batch losses
   double sum = 0.0;
@@ -112,10 +112,10 @@ TEST_CASE("Running epoch metrics follow the weights as they train, and reset cle
 
 TEST_CASE("epoch_metrics is read, written and checked with the allowed values named",
           "[train_settings][epoch_metrics]") {
-  CHECK(parse_train_settings(R"({"epoch_metrics":"running"})").epoch_metrics == "running");
-  CHECK(parse_train_settings("{}").epoch_metrics == "full");
+  CHECK(parse_train_settings(R"({"epoch_metrics":"running"})").epoch_metrics == EpochMetrics::running);
+  CHECK(parse_train_settings("{}").epoch_metrics == EpochMetrics::full);
   CHECK(parse_train_settings(train_settings_to_json(parse_train_settings(R"({"epoch_metrics":"running"})")))
-            .epoch_metrics == "running");
+            .epoch_metrics == EpochMetrics::running);
   CHECK_THROWS_WITH(parse_train_settings(R"({"epoch_metrics":"sometimes"})"),
                     Catch::Contains("epoch_metrics") && Catch::Contains("\"full\"") && Catch::Contains("\"running\""));
 }

@@ -374,7 +374,7 @@ double stand_in_accuracy(const Dataset& data, const char* spec, int epochs) {
   const PreparedData prepared = prepare(data, split, Scaling::none);
   Network net(spec);
   TrainSettings settings;
-  settings.optimizer.name = "adam";
+  settings.optimizer.kind = OptimizerKind::adam;
   settings.learning_rate = 0.01;
   settings.batch_size = 64;
   settings.epochs = epochs;
@@ -432,8 +432,8 @@ TEST_CASE("A trainer measured against the ridge optimum records ‖w − w*‖ a
   settings.learning_rate = 1.0;  // (1/m)s² ≈ 1/60: a small rate barely moves in 30 epochs
   settings.batch_size = 10;
   settings.epochs = 30;
-  for (const char* metrics : {"full", "running"}) {
-    DYNAMIC_SECTION(metrics) {
+  for (EpochMetrics metrics : {EpochMetrics::full, EpochMetrics::running}) {
+    DYNAMIC_SECTION(epoch_metrics_name(metrics)) {
       settings.epoch_metrics = metrics;
       Trainer trainer(net, problem.data.X, problem.data.targets, settings);
       trainer.reset();

@@ -73,8 +73,8 @@ TEST_CASE("The gradient test of a quadratic gives slopes 1 and 2 and plain data"
 
 TEST_CASE("Softmax regression passes w.r.t. W, b and both, for several seeds", "[gradcheck][softmax]") {
   for (std::uint64_t seed : {1u, 2u, 3u}) {
-    for (const char* wrt : {"W", "b", "all"}) {
-      DYNAMIC_SECTION("seed " << seed << " wrt " << wrt) {
+    for (Wrt wrt : {Wrt::W, Wrt::b, Wrt::all}) {
+      DYNAMIC_SECTION("seed " << seed << " wrt " << wrt_name(wrt)) {
         GradientTestSettings settings;
         settings.seed = seed;
         settings.wrt = wrt;
@@ -112,11 +112,12 @@ TEST_CASE("Dense and residual layers pass the transposed Jacobian test w.r.t. ea
   const Vector before = net.parameters();
   struct Case {
     std::size_t layer;
-    const char* wrt;
+    Wrt wrt;
   };
-  for (const Case c : {Case{0, "W"}, Case{0, "b"}, Case{0, "input"}, Case{0, "all"}, Case{1, "W1"}, Case{1, "b1"},
-                       Case{1, "input"}, Case{1, "all"}, Case{2, "W"}, Case{2, "input"}}) {
-    DYNAMIC_SECTION("layer " << c.layer << " wrt " << c.wrt) {
+  for (const Case c :
+       {Case{0, Wrt::W}, Case{0, Wrt::b}, Case{0, Wrt::input}, Case{0, Wrt::all}, Case{1, Wrt::W1}, Case{1, Wrt::b1},
+        Case{1, Wrt::input}, Case{1, Wrt::all}, Case{2, Wrt::W}, Case{2, Wrt::input}}) {
+    DYNAMIC_SECTION("layer " << c.layer << " wrt " << wrt_name(c.wrt)) {
       GradientTestSettings settings;
       settings.wrt = c.wrt;
       settings.iterations = 20;
@@ -125,7 +126,7 @@ TEST_CASE("Dense and residual layers pass the transposed Jacobian test w.r.t. ea
   }
   // x + W2 h is linear in W2: the first-order error is at the rounding floor for every ε
   GradientTestSettings settings;
-  settings.wrt = "W2";
+  settings.wrt = Wrt::W2;
   const GradientTestResult linear = jacobian_test(net, 1, 3, settings);
   CHECK(linear.verdict == "pass");
   CHECK(linear.floor_index == 0);
@@ -166,16 +167,16 @@ TEST_CASE("Teaching bugs also fail the layer Jacobian tests", "[gradcheck][bugs]
       R"({"input":3,"layers":[{"units":3,"activation":"sigmoid"},{"type":"residual","activation":"tanh"},{"units":1}]})");
   GradientTestSettings settings;
   settings.iterations = 20;
-  settings.wrt = "W";
+  settings.wrt = Wrt::W;
   settings.bug = DerivativeBug::sigmoid_prime_is_sigma;
   check_fails(jacobian_test(sig, 0, 2, settings));
   settings.bug = DerivativeBug::dW_missing_mean;
   check_fails(jacobian_test(sig, 0, 2, settings));
-  settings.wrt = "input";
+  settings.wrt = Wrt::input;
   settings.bug = DerivativeBug::delta_missing_transpose;
   check_fails(jacobian_test(sig, 0, 2, settings));  // a square 3 → 3 dense layer
   check_fails(jacobian_test(sig, 1, 2, settings));  // a residual block
-  settings.wrt = "W1";
+  settings.wrt = Wrt::W1;
   settings.bug = DerivativeBug::tanh_prime_on_z;
   check_fails(jacobian_test(sig, 1, 2, settings));
 }
@@ -191,7 +192,7 @@ TEST_CASE("Piecewise-linear layers pass once the step crosses no kink, and their
                     "loss":"cross_entropy","init":{"scheme":"xavier","scale":1,"seed":1}})");
   GradientTestSettings settings;
   settings.iterations = 20;
-  for (const char* wrt : {"W", "all"}) {
+  for (Wrt wrt : {Wrt::W, Wrt::all}) {
     settings.wrt = wrt;
     settings.bug = DerivativeBug::none;
     for (Network* net : {&relu, &leaky}) {
@@ -203,7 +204,7 @@ TEST_CASE("Piecewise-linear layers pass once the step crosses no kink, and their
     settings.bug = DerivativeBug::relu_prime_wrong_side;
     check_fails(jacobian_test(relu, 0, 1, settings));
   }
-  settings.wrt = "W1";
+  settings.wrt = Wrt::W1;
   settings.bug = DerivativeBug::none;
   CHECK(jacobian_test(relu, 1, 1, settings).verdict == "pass");
 }
@@ -241,7 +242,7 @@ TEST_CASE("A slope that cannot be fitted is NaN with a note that says why, and n
     Network net(R"({"input":4,"layers":[{"units":6,"activation":"relu"},{"type":"residual","activation":"relu"},
                     {"units":3,"activation":"softmax"}],"loss":"cross_entropy","init":{"scheme":"xavier","scale":1,"seed":1}})");
     GradientTestSettings settings;
-    settings.wrt = "W2";
+    settings.wrt = Wrt::W2;
     settings.iterations = 20;
     const GradientTestResult r = jacobian_test(net, 1, 8, settings);
     CHECK(r.verdict == "pass");
@@ -409,16 +410,20 @@ TEST_CASE("Invalid gradient-test settings give clear errors", "[gradcheck][error
                     Catch::Contains("iterations must be an integer in 3..60"));
 
   Network net(R"({"input":2,"layers":[{"units":2,"activation":"tanh"}]})");
-  s.wrt = "W1";
+  s.wrt = Wrt::W1;
   CHECK_THROWS_WITH(jacobian_test(net, 0, 2, s), Catch::Contains("wrt \"W1\" is not a parameter of dense layer 1") &&
                                                      Catch::Contains("allowed: input, all, W, b"));
-  s.wrt = "all";
+  s.wrt = Wrt::all;
   CHECK_THROWS_WITH(jacobian_test(net, 3, 2, s), Catch::Contains("there is no layer at index 3"));
-  s.wrt = "kernels";
+  s.wrt = Wrt::W1;
   CHECK_THROWS_WITH(network_gradient_test(net, Matrix::Ones(2, 2), Matrix::Ones(2, 2), s),
-                    Catch::Contains("wrt must be \"all\", \"weights\" or \"biases\""));
+                    Catch::Contains("wrt must be \"all\", \"weights\" or \"biases\" for a network, got \"W1\""));
+  CHECK_THROWS_WITH(parse_gradient_test_settings(R"({"wrt":"kernels"})"),
+                    Catch::Contains("wrt must be one of \"all\", \"weights\", \"biases\"") &&
+                        Catch::Contains("got \"kernels\""));
   const GradientTestSettings parsed =
       parse_gradient_test_settings(R"({"epsilon0":0.25,"iterations":20,"bug":"tanh_prime_on_z","wrt":"weights"})");
   CHECK(parsed.iterations == 20);
+  CHECK(parsed.wrt == Wrt::weights);
   CHECK(parsed.bug == DerivativeBug::tanh_prime_on_z);
 }

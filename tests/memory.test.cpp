@@ -46,7 +46,7 @@ TEST_CASE("A network that fits can still be refused for training, with the batch
   Network net(four);
   Matrix X = Matrix::Random(2, 100), Y = Matrix::Random(1, 100);
   TrainSettings settings;
-  settings.optimizer.name = "adam";
+  settings.optimizer.kind = OptimizerKind::adam;
   CHECK_THROWS_AS(Trainer(net, X, Y, settings), ResourceError);
   CHECK_THROWS_WITH(Trainer(net, X, Y, settings), Catch::Contains("MB needed, the browser allows 200 MB") &&
                                                       Catch::Contains("the batch size or the number of samples"));

@@ -13,7 +13,7 @@ TEST_CASE("Each optimizer's first three steps match NumPy", "[optimizer][fixture
   for (const Json& c : cases) {
     DYNAMIC_SECTION(c["id"].get<std::string>()) {
       OptimizerSettings settings;
-      settings.name = c["name"].get<std::string>();
+      settings.kind = optimizer_from_name(c["name"].get<std::string>(), "name");
       if (c.contains("momentum")) settings.momentum = c["momentum"].get<double>();
       if (c.contains("rho")) settings.rho = c["rho"].get<double>();
       if (c.contains("beta1")) settings.beta1 = c["beta1"].get<double>();
@@ -37,25 +37,24 @@ TEST_CASE("Each optimizer's first three steps match NumPy", "[optimizer][fixture
 }
 
 TEST_CASE("Unknown optimizers and bad coefficients are rejected", "[optimizer][errors]") {
-  OptimizerSettings s;
-  s.name = "adagrad";
-  CHECK_THROWS_WITH(make_optimizer(s, 3),
+  CHECK_THROWS_WITH(parse_train_settings(R"({"optimizer":"adagrad"})"),
                     Catch::Contains("optimizer.name must be one of") && Catch::Contains("got \"adagrad\"") &&
                         Catch::Contains("\"sgd\", \"momentum\", \"nesterov\", \"rmsprop\", \"adam\""));
-  s.name = "momentum";
+  OptimizerSettings s;
+  s.kind = OptimizerKind::momentum;
   s.momentum = 1.0;
   CHECK_THROWS_WITH(make_optimizer(s, 3), Catch::Contains("optimizer.momentum") && Catch::Contains("got 1"));
   s.momentum = 0.9;
-  s.name = "adam";
+  s.kind = OptimizerKind::adam;
   s.eps = 0.0;
   CHECK_THROWS_AS(make_optimizer(s, 3), SpecError);
 }
 
 namespace {
 
-OptimizerSettings named(const std::string& name) {
+OptimizerSettings named(OptimizerKind kind) {
   OptimizerSettings s;
-  s.name = name;
+  s.kind = kind;
   return s;
 }
 
@@ -64,9 +63,10 @@ OptimizerSettings named(const std::string& name) {
 TEST_CASE("An optimizer given another's state continues exactly as the other does", "[optimizer][state]") {
   const Vector p0 = to_vector(Json::array({0.5, -1.0, 2.0, 0.25}));
   const Vector g1 = to_vector(Json::array({0.3, -0.2, 0.1, 4.0})), g2 = to_vector(Json::array({-0.7, 0.4, 0.0, 1.5}));
-  for (const char* name : {"sgd", "momentum", "nesterov", "rmsprop", "adam"}) {
-    DYNAMIC_SECTION(name) {
-      auto first = make_optimizer(named(name), 4), second = make_optimizer(named(name), 4);
+  for (OptimizerKind kind : {OptimizerKind::sgd, OptimizerKind::momentum, OptimizerKind::nesterov,
+                             OptimizerKind::rmsprop, OptimizerKind::adam}) {
+    DYNAMIC_SECTION(optimizer_name(kind)) {
+      auto first = make_optimizer(named(kind), 4), second = make_optimizer(named(kind), 4);
       Vector p = p0;
       first->step(p, g1, 0.1);
       const OptimizerState after_one = first->state();
@@ -88,7 +88,7 @@ TEST_CASE("An optimizer given another's state continues exactly as the other doe
 }
 
 TEST_CASE("A state that does not fit the optimizer is refused with the field named", "[optimizer][state][errors]") {
-  auto adam = make_optimizer(named("adam"), 3);
+  auto adam = make_optimizer(named(OptimizerKind::adam), 3);
   CHECK_THROWS_WITH(unflatten_state(*adam, 1, Vector::Zero(5)),
                     Catch::Contains("adam state.values must hold 6 numbers (m, v, one per parameter each), got 5"));
   CHECK_THROWS_WITH(unflatten_state(*adam, 1.5, Vector::Zero(6)),
@@ -101,7 +101,7 @@ TEST_CASE("A state that does not fit the optimizer is refused with the field nam
   flat(4) = std::nan("");
   CHECK_THROWS_WITH(adam->set_state(unflatten_state(*adam, 1, flat)),
                     Catch::Contains("adam state.v must hold finite numbers only"));
-  OptimizerState wrong = make_optimizer(named("momentum"), 3)->state();
+  OptimizerState wrong = make_optimizer(named(OptimizerKind::momentum), 3)->state();
   CHECK_THROWS_WITH(adam->set_state(wrong), Catch::Contains("adam state holds the vectors m, v, got v"));
   // a refused state leaves the optimizer as it was
   CHECK(adam->state().t == 0);
@@ -113,10 +113,10 @@ TEST_CASE("Momentum keeps eta inside the velocity: torch.optim's form agrees unt
   // torch.optim.SGD(momentum=μ): b ← μ b + g; p ← p − η b.  Here: v ← μ v − η g; p ← p + v.
   // With one η throughout, v = −η b exactly; after η changes, the old velocity keeps its old η.
   const double mu = 0.9;
-  for (const char* name : {"momentum", "nesterov"}) {
-    DYNAMIC_SECTION(name) {
-      const bool nesterov = std::string(name) == "nesterov";
-      auto ours = make_optimizer(named(name), 2);
+  for (OptimizerKind kind : {OptimizerKind::momentum, OptimizerKind::nesterov}) {
+    DYNAMIC_SECTION(optimizer_name(kind)) {
+      const bool nesterov = kind == OptimizerKind::nesterov;
+      auto ours = make_optimizer(named(kind), 2);
       Vector p = to_vector(Json::array({1.0, -2.0})), q = p, b = Vector::Zero(2);
       const double rates[] = {0.1, 0.1, 0.1, 0.05, 0.05};
       for (int step = 0; step < 5; ++step) {

@@ -105,11 +105,12 @@ TEST_CASE("Defaults of the settings structs are the rows' defaults", "[schema]")
   CHECK(s.learning_rate == settings_schema::learning_rate.fallback);
   CHECK(s.batch_size == as_integer(settings_schema::batch_size.fallback));
   CHECK(s.epochs == settings_schema::epochs.fallback);
-  CHECK(s.optimizer.name == settings_schema::optimizer.fallback_choice);
+  CHECK(optimizer_name(s.optimizer.kind) == settings_schema::optimizer.fallback_choice);
   CHECK(s.optimizer.beta2 == settings_schema::beta2.fallback);
-  CHECK(s.lr_schedule.type == settings_schema::schedule_type.fallback_choice);
+  CHECK(schedule_type_name(s.lr_schedule.type) == settings_schema::schedule_type.fallback_choice);
+  CHECK(stop_metric_name(s.early_stopping.metric) == settings_schema::stop_metric.fallback_choice);
   CHECK(s.early_stopping.patience == settings_schema::stop_patience.fallback);
-  CHECK(s.epoch_metrics == settings_schema::epoch_metrics.fallback_choice);
+  CHECK(epoch_metrics_name(s.epoch_metrics) == settings_schema::epoch_metrics.fallback_choice);
   const ModelSpec spec = parse_model_spec(R"({"input": 2, "layers": [{"units": 1}], "init": {}})");
   CHECK(init_scheme_name(spec.init.scheme) == spec_schema::init_scheme.fallback_choice);
   CHECK(spec.init.scale == spec_schema::init_scale.fallback);

@@ -31,7 +31,7 @@ TEST_CASE("The DESIGN.md example spec parses", "[spec]") {
     "l2": 0.0
   })");
   CHECK(spec.layers.size() == 3);
-  CHECK(spec.layers[1].type == "residual");
+  CHECK(spec.layers[1].type == LayerType::residual);
 }
 
 TEST_CASE("Bad specs are rejected with the field, the value and what is allowed", "[spec][errors]") {
@@ -84,7 +84,7 @@ TEST_CASE("A residual block of the wrong width is rejected in a spec built in co
   ModelSpec spec;
   spec.input = 3;
   LayerSpec block;
-  block.type = "residual";
+  block.type = LayerType::residual;
   block.units = 4;
   spec.layers.push_back(block);
   CHECK_THROWS_WITH(validate_model_spec(spec), Catch::Contains("width 4") && Catch::Contains("input has width 3"));

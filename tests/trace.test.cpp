@@ -48,7 +48,7 @@ TEST_CASE("The trace of seed 004's first samples holds every number of the hand 
     CHECK(t.updates[0].after(0, 0) == Approx(s["w1"].get<double>()).epsilon(1e-13));
     CHECK(t.updates[3].after(0, 0) == Approx(s["b2"].get<double>()).epsilon(1e-13));
     CHECK(t.learning_rate == 0.01);
-    CHECK(t.optimizer.name == "sgd");
+    CHECK(t.optimizer.kind == OptimizerKind::sgd);
     CHECK(t.loss_after.total() < t.loss.total());
   }
   // the first sample in the seed's own words: dL/dw2 = (1 − 3)·1·1 = −2 and w1 = 1 − 0.01·(−2) = 1.02
@@ -134,18 +134,19 @@ TEST_CASE("The trace carries each parameter's optimizer state, as the optimizer 
   X << 0.5, -1.0, 0.2, 0.3;
   Y << 1.0, -0.5;
   const double lr = 0.05;
-  for (const char* name : {"sgd", "momentum", "nesterov", "rmsprop", "adam"}) {
-    DYNAMIC_SECTION(name) {
+  for (OptimizerKind kind : {OptimizerKind::sgd, OptimizerKind::momentum, OptimizerKind::nesterov,
+                             OptimizerKind::rmsprop, OptimizerKind::adam}) {
+    DYNAMIC_SECTION(optimizer_name(kind)) {
       Network net(spec);
       OptimizerSettings settings;
-      settings.name = name;
+      settings.kind = kind;
       auto optimizer = make_optimizer(settings, net.parameter_count());
       const OptimizerState expected_names = optimizer->state();
       OptimizerState previous = optimizer->state();
       for (long step = 1; step <= 3; ++step) {
         INFO("step " << step);
         const StepTrace t = trace_step(net, X, Y, *optimizer, lr);
-        CHECK(t.optimizer.name == name);
+        CHECK(t.optimizer.kind == kind);
         // the whole state: before is the last step's after; after is what the optimizer holds now
         CHECK(t.state_before.t == step - 1);
         CHECK(t.state_after.t == step);
@@ -162,16 +163,16 @@ TEST_CASE("The trace carries each parameter's optimizer state, as the optimizer 
         for (const ParamUpdate& u : t.updates) {
           const Matrix& g = u.gradient;
           Matrix expected;
-          if (c.name == "sgd") {
+          if (c.kind == OptimizerKind::sgd) {
             CHECK(u.state_after.empty());
             expected = u.before - lr * g;
-          } else if (c.name == "momentum" || c.name == "nesterov") {
+          } else if (c.kind == OptimizerKind::momentum || c.kind == OptimizerKind::nesterov) {
             const Matrix& v0 = part(u.state_before, "v");
             const Matrix v1 = c.momentum * v0 - lr * g;
             CHECK((part(u.state_after, "v") - v1).cwiseAbs().maxCoeff() < 1e-15);
-            expected = c.name == "momentum" ? Matrix(u.before + v1)
-                                            : Matrix(u.before - c.momentum * v0 + (1 + c.momentum) * v1);
-          } else if (c.name == "rmsprop") {
+            expected = c.kind == OptimizerKind::momentum ? Matrix(u.before + v1)
+                                                         : Matrix(u.before - c.momentum * v0 + (1 + c.momentum) * v1);
+          } else if (c.kind == OptimizerKind::rmsprop) {
             const Matrix s1 = c.rho * part(u.state_before, "s") + (1 - c.rho) * g.cwiseAbs2();
             CHECK((part(u.state_after, "s") - s1).cwiseAbs().maxCoeff() < 1e-15);
             expected = u.before.array() - lr * g.array() / (s1.array().sqrt() + c.eps);
@@ -185,7 +186,7 @@ TEST_CASE("The trace carries each parameter's optimizer state, as the optimizer 
             CHECK((part(u.derived, "v_hat") - v_hat).cwiseAbs().maxCoeff() < 1e-14);
             expected = u.before.array() - lr * m_hat.array() / (v_hat.array().sqrt() + c.eps);
           }
-          if (c.name != "adam") CHECK(u.derived.empty());
+          if (c.kind != OptimizerKind::adam) CHECK(u.derived.empty());
           CHECK((u.after - expected).cwiseAbs().maxCoeff() < 1e-14);
         }
         previous = optimizer->state();
@@ -197,7 +198,7 @@ TEST_CASE("The trace carries each parameter's optimizer state, as the optimizer 
 TEST_CASE("A refused update leaves the optimizer's state as it was", "[trace][optimizer][errors]") {
   Network net(R"({"input":1,"layers":[{"units":1}],"loss":"mse"})");
   OptimizerSettings settings;
-  settings.name = "momentum";
+  settings.kind = OptimizerKind::momentum;
   auto momentum = make_optimizer(settings, 2);
   Matrix x(1, 1), y(1, 1);
   x << 1;

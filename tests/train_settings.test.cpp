@@ -7,7 +7,7 @@ using namespace lab;
 
 TEST_CASE("Training settings parse with defaults and round-trip", "[settings]") {
   const TrainSettings s = parse_train_settings(R"({"optimizer":"adam","learning_rate":0.001,"batch_size":1})");
-  CHECK(s.optimizer.name == "adam");
+  CHECK(s.optimizer.kind == OptimizerKind::adam);
   CHECK(s.optimizer.beta2 == 0.999);
   CHECK(s.batch_size == 1);
   CHECK(s.epochs == 100);

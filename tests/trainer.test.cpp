@@ -57,7 +57,7 @@ constexpr const char* kMemoriser =
                   "loss":"cross_entropy","init":{"scheme":"xavier","scale":1,"seed":3}})";
 TrainSettings memoriser_settings() {
   TrainSettings settings;
-  settings.optimizer.name = "adam";
+  settings.optimizer.kind = OptimizerKind::adam;
   settings.learning_rate = 0.02;
   settings.batch_size = 8;
   settings.epochs = 500;
@@ -92,7 +92,7 @@ TEST_CASE("A residual network learns two rings in 2-D", "[trainer][learning][res
   rings(300, 1, X, Y);
   rings(100, 2, Xv, Yv);
   TrainSettings settings;
-  settings.optimizer.name = "adam";
+  settings.optimizer.kind = OptimizerKind::adam;
   settings.learning_rate = 0.01;
   settings.batch_size = 32;
   settings.epochs = 60;
@@ -156,7 +156,7 @@ TEST_CASE("The same seed gives the same weights and loss history", "[trainer][de
   const char* spec = R"({"input":2,"layers":[{"units":6,"activation":"relu"},{"units":2,"activation":"softmax"}],
                          "loss":"cross_entropy","init":{"scheme":"he","scale":1,"seed":8}})";
   TrainSettings settings;
-  settings.optimizer.name = "momentum";
+  settings.optimizer.kind = OptimizerKind::momentum;
   settings.batch_size = 8;
   settings.learning_rate = 0.05;
   Network a(spec), b(spec), c(spec);
@@ -183,7 +183,7 @@ TEST_CASE("The step schedule multiplies the learning rate every k epochs", "[tra
   Network net(R"({"input":2,"layers":[{"units":1,"activation":"sigmoid"}],"loss":"mse"})");
   TrainSettings settings;
   settings.learning_rate = 0.8;
-  settings.lr_schedule = {"step", 0.5, 2};
+  settings.lr_schedule = {ScheduleType::step, 0.5, 2};
   Trainer trainer(net, X, Y, settings);
   trainer.run(5);
   const double expected[] = {0.8, 0.8, 0.4, 0.4, 0.2};
@@ -196,7 +196,7 @@ TEST_CASE("Early stopping stops after patience epochs and restores the best weig
   random_labels(X, Y, Xv, Yv);
   Network net(kMemoriser);
   TrainSettings settings = memoriser_settings();
-  settings.early_stopping = {true, "val_loss", 5, 0.0, true};
+  settings.early_stopping = {true, StopMetric::val_loss, 5, 0.0, true};
   Trainer trainer(net, X, Y, settings, Xv, Yv);
   const StepResult result = trainer.run(500);
   REQUIRE(result.status == TrainStatus::early_stopped);
@@ -283,7 +283,7 @@ TEST_CASE("A short seeded run gives the pinned loss history shared with the wasm
   Network net(R"({"input":2,"layers":[{"units":4,"activation":"tanh"},{"units":1,"activation":"sigmoid"}],
                   "loss":"binary_cross_entropy","init":{"scheme":"xavier","scale":1,"seed":7}})");
   TrainSettings settings;
-  settings.optimizer.name = "momentum";
+  settings.optimizer.kind = OptimizerKind::momentum;
   settings.learning_rate = 0.5;
   settings.batch_size = 2;
   settings.epochs = 5;
@@ -334,7 +334,7 @@ TEST_CASE("Early stopping with restored weights reports the best epoch, whose re
   random_labels(X, Y, Xv, Yv);
   Network net(kMemoriser);
   TrainSettings settings = memoriser_settings();
-  settings.early_stopping = {true, "val_metric", 5, 0.0, true};
+  settings.early_stopping = {true, StopMetric::val_metric, 5, 0.0, true};
   Trainer trainer(net, X, Y, settings, Xv, Yv);
   CHECK_FALSE(trainer.restored_best());
   REQUIRE(trainer.run(500).status == TrainStatus::early_stopped);
@@ -364,7 +364,7 @@ TEST_CASE("Seed 002's rule stops when the training loss changes by less than ΔJ
   settings.learning_rate = 0.5;
   settings.batch_size = 4;
   settings.epochs = 5000;
-  settings.early_stopping = {true, "train_loss_change", 1, 1e-5, false};
+  settings.early_stopping = {true, StopMetric::train_loss_change, 1, 1e-5, false};
   Trainer trainer(net, X, Y, settings);  // no validation set needed
   REQUIRE(trainer.run(5000).status == TrainStatus::early_stopped);
   const auto& h = trainer.history();
@@ -374,15 +374,15 @@ TEST_CASE("Seed 002's rule stops when the training loss changes by less than ΔJ
   for (std::size_t i = 1; i + 1 < h.size(); ++i) CHECK(std::abs(h[i].train_loss - h[i - 1].train_loss) >= 1e-5);
   CHECK_THAT(trainer.message(), Catch::Contains("less than ΔJ = 1e-05") || Catch::Contains("less than ΔJ = 0.00001"));
   // on a validation score it still needs a validation set
-  settings.early_stopping.metric = "val_loss";
+  settings.early_stopping.metric = StopMetric::val_loss;
   CHECK_THROWS_WITH(Trainer(net, X, Y, settings), Catch::Contains("needs a validation set"));
 }
 
 TEST_CASE("The history records the L2 penalty inside the loss, full and running", "[trainer][penalty]") {
   Matrix X, Y;
   rings(40, 8, X, Y);
-  for (const char* metrics : {"full", "running"}) {
-    DYNAMIC_SECTION(metrics) {
+  for (EpochMetrics metrics : {EpochMetrics::full, EpochMetrics::running}) {
+    DYNAMIC_SECTION(epoch_metrics_name(metrics)) {
       Network net(R"({"input":2,"layers":[{"units":5,"activation":"tanh"},{"units":2,"activation":"softmax"}],
                       "loss":"cross_entropy","l2":0.01,"init":{"scheme":"xavier","scale":1,"seed":2}})");
       TrainSettings settings;

@@ -36,7 +36,7 @@ val optimizer_state_to_js(const OptimizerState& state) {
 
 val optimizer_settings_to_js(const OptimizerSettings& s) {
   val out = val::object();
-  out.set("name", s.name);
+  out.set("name", std::string(optimizer_name(s.kind)));
   out.set("momentum", s.momentum);
   out.set("rho", s.rho);
   out.set("beta1", s.beta1);
@@ -150,7 +150,7 @@ val trace_to_js(const StepTrace& t) {
   out.set("loss", loss_parts_to_js(t.loss));
   out.set("outputGradient", matrix_object(t.output_gradient));
   out.set("outputGradientIsDelta", t.output_gradient_is_delta);
-  out.set("optimizer", t.optimizer.name);
+  out.set("optimizer", std::string(optimizer_name(t.optimizer.kind)));
   out.set("optimizerSettings", optimizer_settings_to_js(t.optimizer));
   out.set("learningRate", t.learning_rate);
   out.set("updates", updates);

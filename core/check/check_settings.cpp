@@ -21,7 +21,7 @@ GradientTestSettings parse_gradient_test_settings(std::string_view json_text) {
   s.epsilon0 = fields.number(rows::epsilon0);
   s.iterations = static_cast<int>(fields.integer(rows::iterations));
   s.seed = static_cast<std::uint64_t>(fields.integer(rows::seed));
-  s.wrt = rows::wrt.choices[static_cast<std::size_t>(fields.choice(rows::wrt))].name;
+  s.wrt = static_cast<Wrt>(fields.choice(rows::wrt));
   s.bug = derivative_bug_from_name(fields.text("bug", std::string(rows::bug.fallback_choice)), "bug");
   return s;
 }

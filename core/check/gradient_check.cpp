@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <iterator>
 #include <limits>
 
 #include "core/base/errors.hpp"
@@ -61,13 +62,14 @@ std::string slope_text(const std::string& order, double slope, const std::string
 }
 
 // What moves along d, for the sentences: "in W2", "in the weights"; nothing for "all".
-std::string moved(const std::string& wrt) {
-  if (wrt == "all") return "";
-  if (wrt == "weights" || wrt == "biases" || wrt == "input") return " in the " + wrt;
-  return " in " + wrt;
+std::string moved(Wrt wrt) {
+  if (wrt == Wrt::all) return "";
+  const std::string name(wrt_name(wrt));
+  if (wrt == Wrt::weights || wrt == Wrt::biases || wrt == Wrt::input) return " in the " + name;
+  return " in " + name;
 }
 
-void explain(GradientTestResult& r, int K, const std::string& wrt) {
+void explain(GradientTestResult& r, int K, Wrt wrt) {
   const double s0 = r.zero_order_slope, s1 = r.first_order_slope;
   const int used = r.floor_index;
   std::string floor_note;
@@ -161,6 +163,10 @@ Vector seeded_direction(Index size, std::uint64_t seed) {
   for (Index i = 0; i < size; ++i) d(i) = rng.normal();
   return d;
 }
+
+static_assert(std::size(check_schema::kWrt) == static_cast<std::size_t>(Wrt::input) + 1);
+
+std::string_view wrt_name(Wrt wrt) { return check_schema::wrt.choices[static_cast<std::size_t>(wrt)].name; }
 
 void validate_gradient_test_settings(const GradientTestSettings& s) {
   check_field(check_schema::epsilon0, s.epsilon0, kTag, "epsilon0");

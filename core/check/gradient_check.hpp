@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/base/types.hpp"
@@ -17,14 +18,19 @@
 
 namespace lab {
 
+// Which parameters move, in the order of check_schema::kWrt. Each target allows some of them:
+// a network all | weights | biases; softmax regression W | b | all; a layer input | all and its
+// own arrays (dense W, b; residual W1, b1, W2).
+enum class Wrt { all, weights, biases, W, b, W1, b1, W2, input };
+// Its name in JSON and in the sentences ("W1"), from its row.
+std::string_view wrt_name(Wrt wrt);
+
 // Ranges and defaults: the rows of check_schema.hpp.
 struct GradientTestSettings {
   double epsilon0 = check_schema::epsilon0.fallback;                             // ε₀
   int iterations = static_cast<int>(check_schema::iterations.fallback);          // K, the number of ε values
   std::uint64_t seed = static_cast<std::uint64_t>(check_schema::seed.fallback);  // direction d (and data)
-  std::string wrt{
-      check_schema::wrt.fallback_choice};  // which parameters move: network "all" | "weights" |
-                                           // "biases"; layer "W" | "b" | "W1" | "b1" | "W2" | "input" | "all"
+  Wrt wrt = static_cast<Wrt>(check_schema::wrt.default_index());                 // which parameters move
   DerivativeBug bug = DerivativeBug::none;
 };
 

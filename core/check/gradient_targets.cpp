@@ -18,6 +18,9 @@ void check_range(const Field& row, const char* field, Index value) {
   check_field(row, static_cast<double>(value), kTag, field);
 }
 
+// A layer's parameter array ("W", "b1") as the wrt that moves it alone.
+Wrt wrt_of(const ParamBlock& block) { return static_cast<Wrt>(check_schema::wrt.choice_index(block.name)); }
+
 }  // namespace
 
 GradientTestResult network_gradient_test(Network& net, const Matrix& X, const Matrix& Y,
@@ -30,20 +33,21 @@ GradientTestResult network_gradient_test(Network& net, const Matrix& X, const Ma
   const Vector x = net.parameters();
   Vector d = direction ? *direction : seeded_direction(x.size(), settings.seed);
   if (d.size() == x.size()) {
-    if (settings.wrt == "weights")
+    if (settings.wrt == Wrt::weights)
       d = d.cwiseProduct(net.weight_mask());
-    else if (settings.wrt == "biases")
+    else if (settings.wrt == Wrt::biases)
       d = d.cwiseProduct(Vector::Ones(x.size()) - net.weight_mask());
-    else if (settings.wrt != "all")
+    else if (settings.wrt != Wrt::all)
       throw SpecError(std::string(kTag) + " wrt must be \"all\", \"weights\" or \"biases\" for a network, got \"" +
-                      settings.wrt + "\"");
+                      std::string(wrt_name(settings.wrt)) + "\"");
   }
   const auto F = [&](const Vector& p) {
     net.set_parameters(p);
     return net.loss(X, Y).total();
   };
   GradientTestResult r = gradient_test(F, x, g, settings, d);
-  r.target = "network loss w.r.t. " + (settings.wrt == "all" ? std::string("all parameters") : settings.wrt) + " (" +
+  r.target = "network loss w.r.t. " +
+             (settings.wrt == Wrt::all ? std::string("all parameters") : std::string(wrt_name(settings.wrt))) + " (" +
              std::to_string(x.size()) + " parameters, " + std::to_string(X.cols()) + " samples)";
   return r;
 }
@@ -76,16 +80,17 @@ GradientTestResult softmax_regression_test(const SoftmaxRegressionProblem& probl
   net.set_parameters(p);
 
   GradientTestSettings network_settings = settings;
-  if (settings.wrt == "W")
-    network_settings.wrt = "weights";
-  else if (settings.wrt == "b")
-    network_settings.wrt = "biases";
-  else if (settings.wrt != "all")
+  if (settings.wrt == Wrt::W)
+    network_settings.wrt = Wrt::weights;
+  else if (settings.wrt == Wrt::b)
+    network_settings.wrt = Wrt::biases;
+  else if (settings.wrt != Wrt::all)
     throw SpecError(std::string(kTag) + " wrt must be \"W\", \"b\" or \"all\" for softmax regression, got \"" +
-                    settings.wrt + "\"");
+                    std::string(wrt_name(settings.wrt)) + "\"");
   GradientTestResult r = network_gradient_test(net, X, Y, network_settings);
-  r.target = "softmax-regression loss w.r.t. " + (settings.wrt == "all" ? std::string("W and b") : settings.wrt) +
-             " (" + std::to_string(problem.samples) + " samples, " + std::to_string(problem.features) + " features, " +
+  r.target = "softmax-regression loss w.r.t. " +
+             (settings.wrt == Wrt::all ? std::string("W and b") : std::string(wrt_name(settings.wrt))) + " (" +
+             std::to_string(problem.samples) + " samples, " + std::to_string(problem.features) + " features, " +
              std::to_string(problem.classes) + " classes)";
   return r;
 }
@@ -116,7 +121,7 @@ GradientTestResult jacobian_test(Network& net, std::size_t layer_index, Index ba
   const std::string where =
       std::string(layer.type()) + " " + layer_text(layer_index) + " (" + std::string(layer.activation().name()) + ")";
   GradientTestResult r;
-  if (settings.wrt == "input") {
+  if (settings.wrt == Wrt::input) {
     const auto F = [&](const Vector& flat) {
       LayerCache c;
       layer.forward(flat.reshaped(layer.input_size(), batch), c);
@@ -126,17 +131,17 @@ GradientTestResult jacobian_test(Network& net, std::size_t layer_index, Index ba
   } else {
     std::string allowed = "input, all";
     Vector mask = Vector::Zero(net.parameter_count());
-    bool found = settings.wrt == "all";
+    bool found = settings.wrt == Wrt::all;
     for (const ParamBlock& block : layer.param_blocks()) {
       allowed += ", " + block.name;
-      if (settings.wrt == "all" || settings.wrt == block.name) {
+      if (settings.wrt == Wrt::all || settings.wrt == wrt_of(block)) {
         mask.segment(offset + block.offset, block.rows * block.cols).setOnes();
         found = true;
       }
     }
     if (!found)
-      throw SpecError(std::string(kTag) + " wrt \"" + settings.wrt + "\" is not a parameter of " + where +
-                      "; allowed: " + allowed);
+      throw SpecError(std::string(kTag) + " wrt \"" + std::string(wrt_name(settings.wrt)) +
+                      "\" is not a parameter of " + where + "; allowed: " + allowed);
     Vector g = Vector::Zero(net.parameter_count());
     g.segment(offset, layer.param_count()) = net.gradients().segment(offset, layer.param_count());
     const auto F = [&](const Vector& p) {
@@ -149,8 +154,8 @@ GradientTestResult jacobian_test(Network& net, std::size_t layer_index, Index ba
     r = gradient_test(F, start, g, settings,
                       seeded_direction(net.parameter_count(), settings.seed + 1).cwiseProduct(mask));
   }
-  r.target = "transposed Jacobian of " + where + " w.r.t. " + settings.wrt + " (g = f(x)ᵀu, " + std::to_string(batch) +
-             " sample" + (batch == 1 ? "" : "s") + ")";
+  r.target = "transposed Jacobian of " + where + " w.r.t. " + std::string(wrt_name(settings.wrt)) + " (g = f(x)ᵀu, " +
+             std::to_string(batch) + " sample" + (batch == 1 ? "" : "s") + ")";
   return r;
 }
 

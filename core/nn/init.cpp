@@ -28,7 +28,7 @@ std::vector<BlockDistribution> weight_distributions(const ModelSpec& spec) {
   int number = 0;
   for (const LayerSpec& layer : spec.layers) {
     ++number;
-    if (layer.type == "residual") {
+    if (layer.type == LayerType::residual) {
       const double w = static_cast<double>(width);
       for (const char* name : {"W1", "W2"})
         out.push_back({number, name, width, width, weight_distribution(spec.init, w, w)});

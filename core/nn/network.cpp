@@ -26,7 +26,7 @@ Network::Network(const ModelSpec& spec) : spec_(spec) {
   check_network_memory(spec_);  // before any allocation: a bare std::bad_alloc names nothing
   Index width = spec_.input;
   for (auto& layer_spec : spec_.layers) {
-    if (layer_spec.type == "dense") {
+    if (layer_spec.type == LayerType::dense) {
       layers_.push_back(std::make_unique<Dense>(width, layer_spec.units, layer_spec.activation, layer_spec.bias));
       width = layer_spec.units;
     } else {

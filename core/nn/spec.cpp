@@ -1,6 +1,8 @@
 // Model spec parsing, validation and writing (see spec.hpp).
 #include "core/nn/spec.hpp"
 
+#include <iterator>
+
 #include "core/base/errors.hpp"
 #include "core/base/format.hpp"
 #include "core/base/json_fields.hpp"
@@ -16,8 +18,8 @@ LayerSpec parse_layer(const Json& object, std::size_t index) {
   const std::string path = "layers[" + std::to_string(index) + "]";
   JsonFields fields(object, kTag, path, {"type", "units", "activation", "alpha", "bias"});
   LayerSpec layer;
-  layer.type = rows::layer_type.choices[static_cast<std::size_t>(fields.choice(rows::layer_type))].name;
-  if (layer.type == "dense") {
+  layer.type = static_cast<LayerType>(fields.choice(rows::layer_type));
+  if (layer.type == LayerType::dense) {
     layer.units = static_cast<Index>(fields.integer(rows::units));
   } else if (fields.has("units")) {
     fields.fail("units", "is not allowed on a residual block: it keeps the width of its input");
@@ -27,13 +29,19 @@ LayerSpec parse_layer(const Json& object, std::size_t index) {
   if (fields.has("alpha") && layer.activation.kind != ActivationKind::leaky_relu)
     fields.fail("alpha", "is only used by leaky_relu");
   layer.activation.alpha = fields.number(rows::alpha);
-  if (fields.has("bias") && layer.type != "dense")
+  if (fields.has("bias") && layer.type != LayerType::dense)
     fields.fail("bias", "is only allowed on a dense layer (a residual block always has b1)");
   layer.bias = fields.flag(rows::bias);
   return layer;
 }
 
 }  // namespace
+
+static_assert(std::size(rows::kLayerTypes) == static_cast<std::size_t>(LayerType::residual) + 1);
+
+std::string_view layer_type_name(LayerType type) {
+  return rows::layer_type.choices[static_cast<std::size_t>(type)].name;
+}
 
 std::string_view init_scheme_name(InitScheme scheme) {
   return rows::init_scheme.choices[static_cast<std::size_t>(scheme)].name;
@@ -79,11 +87,9 @@ void validate_model_spec(const ModelSpec& spec) {
     const LayerSpec& layer = spec.layers[i];
     const std::string path = "layers[" + std::to_string(i) + "]";
     const bool last = i + 1 == spec.layers.size();
-    if (layer.type == "dense") {
+    if (layer.type == LayerType::dense) {
       check_field(rows::units, static_cast<double>(layer.units), kTag, path + ".units");
       width = layer.units;
-    } else if (layer.type != "residual") {
-      fail(path + ".type", "must be \"dense\" or \"residual\", got \"" + layer.type + "\"");
     } else if (!layer.bias) {
       fail(path + ".bias", "is only allowed on a dense layer (a residual block always has b1)");
     } else if (layer.units != 0 && layer.units != width) {
@@ -97,19 +103,19 @@ void validate_model_spec(const ModelSpec& spec) {
   const LayerSpec& out = spec.layers.back();
   const std::string out_path = "layers[" + std::to_string(spec.layers.size() - 1) + "]";
   if (spec.loss == LossKind::cross_entropy) {
-    if (out.type != "dense" || out.activation.kind != ActivationKind::softmax || width < 2)
+    if (out.type != LayerType::dense || out.activation.kind != ActivationKind::softmax || width < 2)
       fail("loss",
            "cross_entropy needs a last dense layer with activation softmax and at least 2 "
            "units; " +
-               out_path + " is " + out.type + " " + std::string(out.activation.name()) + " with " +
-               std::to_string(width) + " units");
+               out_path + " is " + std::string(layer_type_name(out.type)) + " " + std::string(out.activation.name()) +
+               " with " + std::to_string(width) + " units");
   } else if (spec.loss == LossKind::binary_cross_entropy) {
-    if (out.type != "dense" || out.activation.kind != ActivationKind::sigmoid || width != 1)
+    if (out.type != LayerType::dense || out.activation.kind != ActivationKind::sigmoid || width != 1)
       fail("loss",
            "binary_cross_entropy needs a last dense layer with 1 unit and activation "
            "sigmoid; " +
-               out_path + " is " + out.type + " " + std::string(out.activation.name()) + " with " +
-               std::to_string(width) + " units");
+               out_path + " is " + std::string(layer_type_name(out.type)) + " " + std::string(out.activation.name()) +
+               " with " + std::to_string(width) + " units");
   } else if (out.activation.kind == ActivationKind::softmax) {
     fail("loss", "softmax output needs loss cross_entropy, got " + std::string(loss_name(spec.loss)));
   }
@@ -125,8 +131,8 @@ std::string model_spec_to_json(const ModelSpec& spec) {
   root["layers"] = Json::array();
   for (const auto& layer : spec.layers) {
     Json item;
-    item["type"] = layer.type;
-    if (layer.type == "dense") item["units"] = layer.units;
+    item["type"] = std::string(layer_type_name(layer.type));
+    if (layer.type == LayerType::dense) item["units"] = layer.units;
     item["activation"] = std::string(layer.activation.name());
     if (!layer.bias) item["bias"] = false;
     if (layer.activation.kind == ActivationKind::leaky_relu) item["alpha"] = layer.activation.alpha;

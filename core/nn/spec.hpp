@@ -15,10 +15,12 @@ namespace lab {
 
 // In the order of spec_schema::kInitSchemes.
 enum class InitScheme { zeros, uniform, normal, xavier, he };
+// In the order of spec_schema::kLayerTypes.
+enum class LayerType { dense, residual };
 
 struct LayerSpec {
-  std::string type = "dense";  // "dense" or "residual"
-  Index units = 0;             // dense: output width; residual: the kept width (filled in)
+  LayerType type = static_cast<LayerType>(spec_schema::layer_type.default_index());
+  Index units = 0;  // dense: output width; residual: the kept width (filled in)
   Activation activation;
   bool bias = true;  // dense: z = W a + b; false: z = W a (no b block)
 };
@@ -43,6 +45,7 @@ std::string model_spec_to_json(const ModelSpec& spec);
 // Checks the ranges and the combinations (softmax with cross_entropy, …) of a spec built in code.
 void validate_model_spec(const ModelSpec& spec);
 
+std::string_view layer_type_name(LayerType type);
 std::string_view init_scheme_name(InitScheme scheme);
 InitScheme init_scheme_from_name(std::string_view name, std::string_view field);
 

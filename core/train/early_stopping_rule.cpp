@@ -10,8 +10,8 @@ namespace lab {
 
 EarlyStoppingRule::EarlyStoppingRule(const EarlyStopping& settings, std::string metric, const Vector& start)
     : settings_(settings),
-      on_train_loss_change_(settings.metric == "train_loss_change"),
-      on_val_metric_(settings.metric == "val_metric"),
+      on_train_loss_change_(settings.metric == StopMetric::train_loss_change),
+      on_val_metric_(settings.metric == StopMetric::val_metric),
       metric_(std::move(metric)) {
   reset(start);
 }

@@ -40,8 +40,8 @@ class EarlyStoppingRule {
   bool stop_on_validation(const EpochRecord& record, const Vector& parameters);
 
   EarlyStopping settings_;
-  bool on_train_loss_change_ = false;  // settings_.metric == "train_loss_change"
-  bool on_val_metric_ = false;         // settings_.metric == "val_metric"
+  bool on_train_loss_change_ = false;  // settings_.metric == StopMetric::train_loss_change
+  bool on_val_metric_ = false;         // settings_.metric == StopMetric::val_metric
   std::string metric_;                 // "accuracy" or "r2"
   Vector best_parameters_;             // (P) weights of the best epoch
   double best_score_ = 0.0;            // higher is better: the metric, or −(validation loss)

@@ -41,7 +41,7 @@ Shape shape_of(const ModelSpec& spec) {
   Shape shape;
   Index width = spec.input;
   for (const LayerSpec& layer : spec.layers) {
-    if (layer.type == "residual") {
+    if (layer.type == LayerType::residual) {
       // x' = x + W2 f(W1 x + b1): 2w² + w
       shape.parameters.push_back(2 * width * width + width);
       shape.widths += 2 * width;  // h and the output

@@ -4,6 +4,7 @@
 #include "core/train/optimizer.hpp"
 
 #include <cmath>
+#include <iterator>
 
 #include "core/base/errors.hpp"
 #include "core/base/format.hpp"
@@ -133,8 +134,18 @@ std::string names_of(const std::vector<NamedVector>& vectors) {
 
 }  // namespace
 
+static_assert(std::size(settings_schema::kOptimizers) == static_cast<std::size_t>(OptimizerKind::adam) + 1);
+
+std::string_view optimizer_name(OptimizerKind kind) {
+  return settings_schema::optimizer.choices[static_cast<std::size_t>(kind)].name;
+}
+
+OptimizerKind optimizer_from_name(std::string_view name, std::string_view field) {
+  return static_cast<OptimizerKind>(parse_choice(settings_schema::optimizer, name, "[Settings]", field));
+}
+
 void Optimizer::set_state(const OptimizerState& state) {
-  const std::string tag = "[Optimizer] " + settings_.name + " state";
+  const std::string tag = "[Optimizer] " + std::string(name()) + " state";
   if (state.t < 0) throw SpecError(tag + ".t must be an integer ≥ 0, got " + std::to_string(state.t));
   const std::vector<NamedVector> own = vectors();
   if (state.vectors.size() != own.size())
@@ -149,7 +160,8 @@ void Optimizer::set_state(const OptimizerState& state) {
                       " numbers (one per parameter), got " + std::to_string(v.value.size()));
     if (!v.value.allFinite()) throw SpecError(field + " must hold finite numbers only");
     // squared-gradient averages go under a square root
-    const bool squares = settings_.name == "rmsprop" || (settings_.name == "adam" && own[i].name == "v");
+    const bool squares =
+        settings_.kind == OptimizerKind::rmsprop || (settings_.kind == OptimizerKind::adam && own[i].name == "v");
     if (squares && v.value.minCoeff() < 0.0)
       throw SpecError(field + " is a mean of squared gradients and must be ≥ 0, got " +
                       format_number(v.value.minCoeff()));
@@ -161,7 +173,6 @@ void Optimizer::set_state(const OptimizerState& state) {
 void validate_optimizer_settings(const OptimizerSettings& s) {
   namespace rows = settings_schema;
   constexpr const char* kTag = "[Settings]";
-  parse_choice(rows::optimizer, s.name, kTag, rows::optimizer.path);
   check_field(rows::momentum, s.momentum, kTag, rows::momentum.path);
   check_field(rows::rho, s.rho, kTag, rows::rho.path);
   check_field(rows::beta1, s.beta1, kTag, rows::beta1.path);
@@ -171,10 +182,13 @@ void validate_optimizer_settings(const OptimizerSettings& s) {
 
 std::unique_ptr<Optimizer> make_optimizer(const OptimizerSettings& s, Index n) {
   validate_optimizer_settings(s);
-  if (s.name == "momentum") return std::make_unique<Momentum>(s, n);
-  if (s.name == "nesterov") return std::make_unique<Nesterov>(s, n);
-  if (s.name == "rmsprop") return std::make_unique<RmsProp>(s, n);
-  if (s.name == "adam") return std::make_unique<Adam>(s, n);
+  switch (s.kind) {
+    case OptimizerKind::sgd: break;
+    case OptimizerKind::momentum: return std::make_unique<Momentum>(s, n);
+    case OptimizerKind::nesterov: return std::make_unique<Nesterov>(s, n);
+    case OptimizerKind::rmsprop: return std::make_unique<RmsProp>(s, n);
+    case OptimizerKind::adam: return std::make_unique<Adam>(s, n);
+  }
   return std::make_unique<Sgd>(s);
 }
 

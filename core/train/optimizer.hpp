@@ -13,9 +13,15 @@
 
 namespace lab {
 
+// In the order of settings_schema::kOptimizers.
+enum class OptimizerKind { sgd, momentum, nesterov, rmsprop, adam };
+// Its name in JSON ("adam"); from_name throws SpecError naming `field` and the allowed names.
+std::string_view optimizer_name(OptimizerKind kind);
+OptimizerKind optimizer_from_name(std::string_view name, std::string_view field);
+
 struct OptimizerSettings {
   // The rows of settings_schema.hpp say what each is, its range and its default.
-  std::string name{settings_schema::optimizer.fallback_choice};
+  OptimizerKind kind = static_cast<OptimizerKind>(settings_schema::optimizer.default_index());
   double momentum = settings_schema::momentum.fallback;  // momentum and nesterov: μ
   double rho = settings_schema::rho.fallback;            // rmsprop: ρ
   double beta1 = settings_schema::beta1.fallback;        // adam: β₁
@@ -58,7 +64,7 @@ class Optimizer {
   // What the last step computed from the state on its way to the update: adam's m_hat, v_hat
   // (P each), exactly as it used them; empty for the others and before the first step.
   virtual std::vector<NamedVector> derived() const { return {}; }
-  std::string_view name() const { return settings_.name; }
+  std::string_view name() const { return optimizer_name(settings_.kind); }
   const OptimizerSettings& settings() const { return settings_; }
   long steps() const { return t_; }
 
@@ -73,7 +79,7 @@ class Optimizer {
   long t_ = 0;
 };
 
-// Throws SpecError for an unknown name or a coefficient out of range.
+// Throws SpecError for a coefficient out of range.
 std::unique_ptr<Optimizer> make_optimizer(const OptimizerSettings& settings, Index parameter_count);
 void validate_optimizer_settings(const OptimizerSettings& settings);
 

@@ -14,18 +14,32 @@
 
 namespace lab {
 
+// In the order of settings_schema::kScheduleTypes. step: lr · factor^⌊epoch / every⌋.
+enum class ScheduleType { constant, step };
+// In the order of settings_schema::kStopMetrics: the validation loss (lower is better), the
+// validation accuracy or R² (higher is better), or seed 002's convergence rule (stop when
+// |J_t − J_{t−1}| < min_delta; needs no validation set).
+enum class StopMetric { val_loss, val_metric, train_loss_change };
+// In the order of settings_schema::kEpochMetrics: how the history's training loss and metric are
+// taken at the end of each epoch. full: one extra pass over the whole training set with the
+// epoch's final weights; running: the means over the epoch's mini-batches as they were trained
+// (seed 001's loss curve, Keras's fit), which costs no extra pass.
+enum class EpochMetrics { full, running };
+
+// Each one's name in JSON, from its row.
+std::string_view schedule_type_name(ScheduleType type);
+std::string_view stop_metric_name(StopMetric metric);
+std::string_view epoch_metrics_name(EpochMetrics metrics);
+
 struct LrSchedule {
-  std::string type{
-      settings_schema::schedule_type.fallback_choice};  // "constant" or "step": lr · factor^⌊epoch / every⌋
+  ScheduleType type = static_cast<ScheduleType>(settings_schema::schedule_type.default_index());
   double factor = settings_schema::schedule_factor.fallback;
   int every = static_cast<int>(settings_schema::schedule_every.fallback);
 };
 
 struct EarlyStopping {
   bool enabled = settings_schema::stop_enabled.fallback != 0.0;
-  // "val_loss" (lower is better), "val_metric" (accuracy / R²), or "train_loss_change" (seed
-  // 002's convergence rule: stop when |J_t − J_{t−1}| < min_delta; needs no validation set)
-  std::string metric{settings_schema::stop_metric.fallback_choice};
+  StopMetric metric = static_cast<StopMetric>(settings_schema::stop_metric.default_index());
   int patience = static_cast<int>(settings_schema::stop_patience.fallback);  // epochs without improvement
   double min_delta = settings_schema::stop_min_delta.fallback;               // ΔJ
   bool restore_best = settings_schema::stop_restore_best.fallback != 0.0;
@@ -40,11 +54,7 @@ struct TrainSettings {
   EarlyStopping early_stopping;
   bool shuffle = settings_schema::shuffle.fallback != 0.0;
   std::uint64_t seed = static_cast<std::uint64_t>(settings_schema::seed.fallback);
-  // How the history's training loss and metric are taken at the end of each epoch:
-  // "full": one extra pass over the whole training set with the epoch's final weights;
-  // "running": the means over the epoch's mini-batches as they were trained (seed 001's loss
-  // curve, Keras's fit), which costs no extra pass.
-  std::string epoch_metrics{settings_schema::epoch_metrics.fallback_choice};
+  EpochMetrics epoch_metrics = static_cast<EpochMetrics>(settings_schema::epoch_metrics.default_index());
 };
 
 TrainSettings parse_train_settings(std::string_view json_text);

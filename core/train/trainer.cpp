@@ -74,8 +74,9 @@ Trainer::Trainer(Network& net, Matrix X, Matrix Y, TrainSettings settings, std::
   if (X_val_.has_value() != Y_val_.has_value())
     throw DataError("[Trainer] a validation set needs both inputs and targets");
   if (X_val_) check_set(net_, *X_val_, *Y_val_, "validation");
-  if (settings_.early_stopping.enabled && settings_.early_stopping.metric != "train_loss_change" && !X_val_)
-    throw SpecError("[Settings] early_stopping needs a validation set for " + settings_.early_stopping.metric +
+  if (settings_.early_stopping.enabled && settings_.early_stopping.metric != StopMetric::train_loss_change && !X_val_)
+    throw SpecError("[Settings] early_stopping needs a validation set for " +
+                    std::string(stop_metric_name(settings_.early_stopping.metric)) +
                     ": split off validation data, stop on train_loss_change, or turn early stopping off");
   optimizer_ = make_optimizer(settings_.optimizer, net_.parameter_count());
   batch_size_ = std::min<Index>(settings_.batch_size, X_.cols());
@@ -86,7 +87,7 @@ Trainer::Trainer(Network& net, Matrix X, Matrix Y, TrainSettings settings, std::
   X_tail_.resize(X_.rows(), tail);
   Y_tail_.resize(Y_.rows(), tail);
   last_good_params_ = net_.parameters();
-  running_metrics_ = settings_.epoch_metrics == "running";
+  running_metrics_ = settings_.epoch_metrics == EpochMetrics::running;
   task_ = task.value_or(task_of_loss(net_.spec().loss));
   running_ = RunningMetrics(Y_.rows(), task_ == Task::classification);
   early_stopping_ = EarlyStoppingRule(settings_.early_stopping, std::string(metric_name(task_)), net_.parameters());
@@ -96,7 +97,7 @@ Index Trainer::batches_per_epoch() const { return (X_.cols() + batch_size_ - 1) 
 
 double Trainer::current_learning_rate() const {
   const LrSchedule& schedule = settings_.lr_schedule;
-  if (schedule.type != "step") return settings_.learning_rate;
+  if (schedule.type != ScheduleType::step) return settings_.learning_rate;
   // η_epoch = η₀ · factor^⌊epoch / every⌋   (seed 000: halve every 50 epochs)
   return settings_.learning_rate * std::pow(schedule.factor, std::floor(epoch_ / schedule.every));
 }

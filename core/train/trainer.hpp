@@ -129,7 +129,7 @@ class Trainer {
   std::optional<Optimum> optimum_;
   std::vector<EpochRecord> history_;
   // Read once from the settings and the spec, not per step:
-  bool running_metrics_ = false;  // epoch_metrics == "running"
+  bool running_metrics_ = false;  // epoch_metrics == EpochMetrics::running
   Task task_ = Task::classification;
   RunningMetrics running_;  // the current epoch's mini-batches (epoch_metrics "running")
   int epoch_ = 0;
