@@ -28,9 +28,7 @@ void list_names(Json& row, const std::vector<std::string>& names) {
   for (const std::string& name : names)
     row["choices"].push_back(
         {{"name", name}, {"label", name}, {"description", ""}, {"uses", Json::array()}, {"parameter", ""}});
-  std::string allowed = "one of ";
-  for (std::size_t i = 0; i < names.size(); ++i) allowed += (i == 0 ? "\"" : ", \"") + names[i] + "\"";
-  row["allowed"] = allowed;
+  row["allowed"] = one_of(names);
 }
 
 }  // namespace

@@ -22,10 +22,9 @@ std::string Field::allowed() const {
   switch (kind) {
     case FieldKind::flag: return "true or false";
     case FieldKind::choice: {
-      std::string text = "one of ";
-      for (std::size_t i = 0; i < choices.size(); ++i)
-        text += (i == 0 ? "\"" : ", \"") + std::string(choices[i].name) + "\"";
-      return text;
+      std::vector<std::string> names;
+      for (const Choice& c : choices) names.emplace_back(c.name);
+      return one_of(names);
     }
     case FieldKind::integer:
     case FieldKind::number: {
@@ -41,6 +40,12 @@ std::string Field::allowed() const {
     }
   }
   return "";
+}
+
+std::string one_of(const std::vector<std::string>& names) {
+  std::string text = "one of ";
+  for (std::size_t i = 0; i < names.size(); ++i) text += (i == 0 ? "\"" : ", \"") + names[i] + "\"";
+  return text;
 }
 
 void check_field(const Field& field, double value, std::string_view tag, std::string_view name) {

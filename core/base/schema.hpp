@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lab {
 
@@ -58,6 +59,9 @@ struct Field {
   // 1..100000", "one of \"sgd\", \"momentum\"", "true or false".
   std::string allowed() const;
 };
+
+// "one of \"a\", \"b\"": how a choice's allowed names read in every message.
+std::string one_of(const std::vector<std::string>& names);
 
 // Throws SpecError "<tag> <name> must be <allowed>, got <value>" unless field.allows(value).
 void check_field(const Field& field, double value, std::string_view tag, std::string_view name);

@@ -46,6 +46,9 @@ export function optimizers() {
   }));
 }
 
+/** The coefficients optimizer `name` uses ([] for an unknown name): [{key, text, tex, row}]. */
+export const coefficientsOf = (name) => optimizers().find((o) => o.name === name)?.coefficients ?? [];
+
 /** Every coefficient an optimizer may use, each once: [{key, text, tex, row}]. */
 export function optimizerCoefficients() {
   const seen = new Map();

@@ -4,7 +4,7 @@
 // and error text from it (schema.js); only the page's own properties (presets, views) carry a
 // rule here. A copied link reproduces the view; a malformed or tampered hash falls back to
 // defaults field by field, with a note.
-import { choiceNames, generatorBounds, schemaRow } from './schema.js';
+import { choiceNames, generatorBounds, inRange, schemaRow } from './schema.js';
 import { RECIPES } from './train/train-config.js';
 
 export const LABS = ['step', 'gradient', 'train'];
@@ -140,10 +140,8 @@ function parseValue(property, text) {
     case 'int':
     case 'number': {
       const n = Number(text);
-      const whole = property.kind === 'number' || Number.isInteger(n);
-      const above = property.minOpen ? n > property.min : n >= property.min;
-      const below = property.maxOpen ? n < property.max : n <= property.max;
-      return text !== '' && Number.isFinite(n) && whole && above && below
+      const range = { ...property, kind: property.kind === 'int' ? 'integer' : 'number' };
+      return text !== '' && inRange(range, n)
         ? { value: n } : { error: property.allowed ?? `${property.kind === 'int' ? 'an integer' : 'a number'} in ${property.min}..${property.max}` };
     }
     case 'numbers': {

@@ -5,7 +5,7 @@
 // "Next sample" carries the updated weights and the optimizer state (in the URL) into the next step.
 import { STEP_PRESETS } from './step-presets.js';
 import { traceOperations } from './step-operations.js';
-import { optimizerCoefficients, optimizers } from '../schema.js';
+import { coefficientsOf, optimizerCoefficients, optimizers } from '../schema.js';
 import { parseProperty } from '../state.js';
 import { drawDiagram } from '../ui/diagram.js';
 import { renderMatrix } from '../ui/matrix-view.js';
@@ -300,7 +300,7 @@ export function createStepLab(root, { lab, store }) {
   function renderOptimizerFields() {
     const settings = trace.optimizerSettings;
     $('edit-optimizer').value = settings.name;
-    const used = optimizers().find((o) => o.name === settings.name)?.coefficients ?? [];
+    const used = coefficientsOf(settings.name);
     $('edit-coefficients').replaceChildren(...used.map(({ key, text }) => {
       const label = document.createElement('label');
       label.className = 'lr';

@@ -3,7 +3,7 @@
 // tables of the gradient, the optimizer state before and after, and the parameter before and after.
 //
 // Every number comes from the trace; coefficients are written as given, never combined.
-import { optimizers, schemaRow } from '../schema.js';
+import { coefficientsOf, schemaRow } from '../schema.js';
 
 /** How the core's state names are written in table captions. */
 const STATE_TEXT = { v: 'v', s: 's', m: 'm', m_hat: 'm̂', v_hat: 'v̂' };
@@ -119,7 +119,7 @@ export function updateOperations(trace, { M, small, sup }) {
   const t0 = trace.stateBefore.t;
   const t1 = trace.stateAfter.t;
   // the coefficients as given: \eta = 0.1,\; \beta_1 = 0.9, …
-  const used = optimizers().find((choice) => choice.name === o.name)?.coefficients ?? [];
+  const used = coefficientsOf(o.name);
   const coefficients = [{ tex: schemaRow('settings', 'learning_rate').tex, value: trace.learningRate }, ...used.map(({ key, tex }) => ({ tex, value: o[key] }))]
     .map(({ tex, value }) => `${tex} = ${texCoefficient(value)}`).join(',\\; ');
   const stepText = o.name === 'adam' ? `, t = ${t1}` : '';

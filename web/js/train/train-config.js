@@ -1,7 +1,7 @@
 // The Train lab's configuration: the datasets it offers with a starting recipe each (architecture
 // and settings that train well and follow the seeds), the compact architecture text kept in the
 // URL, and the translation from the page state to a model spec, training settings and a split.
-import { optimizers, schemaRow } from '../schema.js';
+import { coefficientsOf, schemaRow } from '../schema.js';
 
 /** The Train lab's URL property of each optimizer coefficient it lets a student set. */
 export const COEFFICIENT_PROPERTIES = { tmom: 'momentum', trho: 'rho', tbeta1: 'beta1', tbeta2: 'beta2' };
@@ -93,7 +93,7 @@ export function runConfig(state) {
   const output = OUTPUTS[state.tout] ? state.tout : recipe.output;
   const seed = state.tseed ?? recipe.seed;
   const optimizer = { name: state.topt ?? recipe.optimizer };
-  const used = optimizers().find((o) => o.name === optimizer.name)?.coefficients.map((c) => c.key) ?? [];
+  const used = coefficientsOf(optimizer.name).map((c) => c.key);
   for (const [name, key] of Object.entries(COEFFICIENT_PROPERTIES)) {
     if (state[name] !== null && used.includes(key)) optimizer[key] = state[name];
   }

@@ -2,7 +2,7 @@
 // count, and training settings. Every field writes one URL-state property; a value that is not
 // allowed is refused next to its field with what is allowed, and the state keeps its last value.
 import { parseProperty, propertiesOf } from '../state.js';
-import { choiceNames, inRange, optimizers, schemaRow } from '../schema.js';
+import { choiceNames, coefficientsOf, inRange, optimizers, schemaRow } from '../schema.js';
 import { COEFFICIENT_PROPERTIES, OUTPUTS, RECIPES, countParameters, formatArchitecture, outputUnits, runConfig, taskKind } from './train-config.js';
 
 const escape = (text) => String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
@@ -322,7 +322,7 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
       $('f-tinit').value = state.tinit ?? recipe.init;
       $('f-topt').value = config.settings.optimizer.name;
       // a coefficient's field shows when the chosen optimizer's rule uses it
-      const used = optimizers().find((o) => o.name === config.settings.optimizer.name)?.coefficients.map((c) => c.key) ?? [];
+      const used = coefficientsOf(config.settings.optimizer.name).map((c) => c.key);
       for (const [name, key] of Object.entries(COEFFICIENT_PROPERTIES)) {
         $(`f-${name}`).closest('label').hidden = !used.includes(key);
         $(`f-${name}-error`).hidden = !used.includes(key);
