@@ -1,6 +1,6 @@
 // Page entry and the only file that wires things together: the URL state, the tabs, the engine
 // and the labs. A failure to load the engine is shown on the page, never only in the console.
-import { LABS, labOfHash, parseHash, StateStore } from './state.js';
+import { changedProperties, LABS, labOfHash, parseHash, StateStore, toHash } from './state.js';
 import { useSchema } from './schema.js';
 
 const $ = (id) => document.getElementById(id);
@@ -97,9 +97,11 @@ async function main() {
       return createTrainLab($('train-lab'), {
         lab,
         store,
-        openInStepLab: (preset) => {
-          labs.step.loadExternal(preset);
-          store.set({ lab: 'step', preset: 'train', ...FRESH_RUN, lr: null });
+        // the network travels in the link ({hnet, hw, hx, hy}) unless `link.error` says why it cannot
+        openInStepLab: (preset, link) => {
+          labs.step.loadExternal(preset, link.error ?? null);
+          const carried = link.error ? { hnet: null, hw: null, hx: null, hy: null } : link;
+          store.set({ lab: 'step', preset: 'train', ...FRESH_RUN, lr: null, ...carried });
         },
       });
     },
@@ -120,11 +122,21 @@ async function main() {
       showLoadError(error);
     }
   };
+  // a lab's show(state) takes the whole state: a link may change the lab and its settings at once
   store.subscribe((current, changes) => {
     if ('lab' in changes) show(current);
     else labs[current.lab]?.update?.(current, changes);
   });
   await show(store.state);
+
+  // a link pasted into this tab, or the back and forward buttons: the page follows without a reload
+  window.addEventListener('hashchange', () => {
+    const { state, notes } = parseHash(window.location.hash);
+    showNotes(notes);
+    const changes = changedProperties(store.state, state);
+    if (Object.keys(changes).length) store.set(changes);
+    else window.history.replaceState(null, '', toHash(store.state));
+  });
 
   document.addEventListener('keydown', (event) => {
     const target = /** @type {Element} */ (event.target);

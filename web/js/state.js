@@ -10,6 +10,9 @@ import { RECIPES } from './train/train-config.js';
 export const LABS = ['step', 'gradient', 'train'];
 /** A property's default that is its schema row's default. */
 const ROW_DEFAULT = Symbol('the schema row\'s default');
+/** The longest parameter list and input or target vector a link may carry (page limits, not the core's). */
+const LINK_PARAMETERS = 100000;
+const LINK_VECTOR = 4096;
 const LAB = { name: 'lab', owner: null, kind: 'enum', values: LABS, fallback: 'step' };
 
 /**
@@ -24,9 +27,9 @@ const TABLE = [
   { owner: 'step', name: 'step', kind: 'int', min: 0, max: 100000, fallback: 0 },
   { owner: 'step', name: 'sample', kind: 'int', min: 0, max: 100000, fallback: 0 },
   { owner: 'step', name: 'decimals', kind: 'int', min: 0, max: 10, fallback: 4 },
-  { owner: 'step', name: 'params', kind: 'numbers', maxLength: 100000, fallback: null },
-  { owner: 'step', name: 'input', kind: 'numbers', maxLength: 4096, fallback: null },
-  { owner: 'step', name: 'target', kind: 'numbers', maxLength: 4096, fallback: null },
+  { owner: 'step', name: 'params', kind: 'numbers', maxLength: LINK_PARAMETERS, fallback: null },
+  { owner: 'step', name: 'input', kind: 'numbers', maxLength: LINK_VECTOR, fallback: null },
+  { owner: 'step', name: 'target', kind: 'numbers', maxLength: LINK_VECTOR, fallback: null },
   { owner: 'step', name: 'lr', row: ['settings', 'learning_rate'], fallback: null },
   // the optimizer and its coefficients (null: the core's default, shown from the trace)
   { owner: 'step', name: 'optimizer', row: ['settings', 'optimizer.name'], fallback: null },
@@ -38,6 +41,11 @@ const TABLE = [
   // the optimizer state carried into this step (a trace's stateAfter: its vectors one after another, and t)
   { owner: 'step', name: 'ostate', kind: 'numbers', maxLength: 300000, fallback: null },
   { owner: 'step', name: 'ot', kind: 'int', min: 0, max: 1000000000, fallback: 0 },
+  // a network handed over from the Train lab (step/handed-over.js): spec and origin, weights, sample
+  { owner: 'step', name: 'hnet', kind: 'text', pattern: /^[a-z0-9_.,+~-]*$/i, maxLength: 2000, fallback: null, allowed: 'a handed-over network\'s description (made by "Open in Step-through")' },
+  { owner: 'step', name: 'hw', kind: 'numbers', maxLength: LINK_PARAMETERS, fallback: null },
+  { owner: 'step', name: 'hx', kind: 'numbers', maxLength: LINK_VECTOR, fallback: null },
+  { owner: 'step', name: 'hy', kind: 'numbers', maxLength: LINK_VECTOR, fallback: null },
   // Gradient-test lab
   { owner: 'gradient', name: 'gtarget', kind: 'enum', values: ['network', 'layer', 'softmax'], fallback: 'network' },
   { owner: 'gradient', name: 'gnet', kind: 'enum', values: ['tanh3', 'relu_res', 'leaky_deep', 'seed001'], fallback: 'tanh3' },
@@ -212,6 +220,12 @@ export function toHash(state) {
     parts.push(`${property.name}=${encodeURIComponent(text).replace(/%2C/g, ',')}`);
   }
   return `#${parts.join('&')}`;
+}
+
+/** The properties of `next` whose values differ from `current`'s (lists compared by their numbers). */
+export function changedProperties(current, next) {
+  const same = (a, b) => (Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((v, i) => Object.is(v, b[i])) : Object.is(a, b));
+  return Object.fromEntries(Object.entries(next).filter(([key, value]) => !same(value, current[key])));
 }
 
 /** Holds the state, writes it to the URL and tells subscribers what changed. */

@@ -4,6 +4,7 @@
 //
 // "Next sample" carries the updated weights and the optimizer state (in the URL) into the next step.
 import { STEP_PRESETS } from './step-presets.js';
+import { handedPreset } from './handed-over.js';
 import { traceOperations } from './step-operations.js';
 import { coefficientsOf, optimizerCoefficients, optimizers } from '../schema.js';
 import { parseProperty } from '../state.js';
@@ -16,6 +17,9 @@ const html = (strings, ...values) => strings.reduce((out, s, i) => out + s + (va
 
 /** The state changes that start a preset's run again: its weights, first sample, no optimizer state. */
 export const FRESH_RUN = { step: 0, sample: 0, params: null, input: null, target: null, ostate: null, ot: 0 };
+/** The link properties that carry a handed-over network (step/handed-over.js). */
+const HAND_OVER_KEYS = ['hnet', 'hw', 'hx', 'hy'];
+const NO_HAND_OVER = Object.fromEntries(HAND_OVER_KEYS.map((k) => [k, null]));
 
 /** Builds the lab inside `root`; returns {show, update, onKey} for main.js. */
 export function createStepLab(root, { lab, store }) {
@@ -85,6 +89,8 @@ export function createStepLab(root, { lab, store }) {
 
   let network = null;
   let networkPreset = null;
+  let handedFrom = null; // the link's {hnet, hw, hx, hy} the 'train' preset was built from
+  let notice = ''; // why the link's preset could not be shown: stays until another preset is chosen
   let digits = null; // the bundled digits, min-max scaled, loaded once
   let ops = [];
   let trace = null;
@@ -154,7 +160,7 @@ export function createStepLab(root, { lab, store }) {
       net.setParameters(params);
       net.resetTrace();
       trace = net.trace(input, target, { optimizer, learningRate, state: carried });
-      showError('');
+      showError(notice);
     } catch (error) {
       showError(`${error.message}. The preset's values are shown instead.`);
       net.setParameters(initial);
@@ -329,11 +335,15 @@ export function createStepLab(root, { lab, store }) {
   }
 
   async function render(state, recompute) {
-    if (state.preset === 'train' && !STEP_PRESETS.train) {
-      // the Train lab's network lives in memory only: a reloaded link falls back to the first preset
-      showError('The Train lab\'s network is not part of the link: train it and press "Open in Step-through" again. Showing seed 001 instead.');
-      store.set({ preset: 'seed001', ...FRESH_RUN, lr: null });
-      return;
+    if (state.preset === 'train') {
+      // the handed-over network travels in the link: a fresh page (or a pasted link) rebuilds it
+      const why = useHandedOver(state);
+      if (!STEP_PRESETS.train) {
+        notice = `The Train lab's network could not be opened from this link: ${why}. Train it and press "Open in Step-through" again. Showing seed 001 instead.`;
+        showError(notice);
+        store.set({ preset: 'seed001', ...FRESH_RUN, lr: null, ...NO_HAND_OVER });
+        return;
+      }
     }
     stateNow = state;
     $('step-preset').value = state.preset;
@@ -363,7 +373,12 @@ export function createStepLab(root, { lab, store }) {
       sample: stateNow.sample + 1, step: 0, input: null, target: null,
     });
   });
-  $('step-preset').addEventListener('change', (event) => store.set({ preset: event.target.value, ...FRESH_RUN, lr: null }));
+  $('step-preset').addEventListener('change', (event) => {
+    notice = '';
+    // another preset leaves the handed-over network (it stays in the menu, but not in the link)
+    const leaving = event.target.value === 'train' ? {} : NO_HAND_OVER;
+    store.set({ preset: event.target.value, ...FRESH_RUN, lr: null, ...leaving });
+  });
   // another optimizer starts the run again from the preset's weights (its state would not fit)
   $('edit-optimizer').addEventListener('change', (event) => store.set({ optimizer: event.target.value, ...FRESH_RUN, step: stateNow.step }));
   $('step-decimals').addEventListener('change', (event) => store.set({ decimals: Number(event.target.value) }));
@@ -381,17 +396,39 @@ export function createStepLab(root, { lab, store }) {
   });
   $('edit-reset').addEventListener('click', () => store.set({ ...FRESH_RUN, lr: null }));
 
-  /** Makes `preset` ({title, note, spec, parameters, samples, learningRate}) the 'train' preset; a network it built before is replaced. */
-  function loadExternal(preset) {
-    STEP_PRESETS.train = preset;
+  /**
+   * Makes `preset` ({title, note, spec, parameters, samples, learningRate}) the 'train' preset; a
+   * network it built before is replaced. `notInLink`: why a link cannot carry it (null when it can).
+   */
+  function loadExternal(preset, notInLink = null) {
+    const note = notInLink
+      ? `${preset.note} This network is not in the page's link (${notInLink}): a fresh page opened from the link shows seed 001. Export the model (JSON) in the Train lab to share it.`
+      : preset.note;
+    STEP_PRESETS.train = { ...preset, note };
     trainOption.textContent = preset.title;
     trainOption.disabled = false;
     if (networkPreset === 'train') networkPreset = null;
+    handedFrom = null;
     trace = null;
   }
 
+  /**
+   * Makes the network the link's {hnet, hw, hx, hy} describe the 'train' preset, unless it is the
+   * one shown already; returns why the link's network cannot be used ('' when it can or is absent).
+   */
+  function useHandedOver(state) {
+    if (!state.hnet) return STEP_PRESETS.train ? '' : 'the link does not hold the network';
+    const same = (a, b) => a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => v === b[i]));
+    if (handedFrom && HAND_OVER_KEYS.every((k) => same(handedFrom[k], state[k]))) return '';
+    const built = handedPreset(state, (spec) => lab.specParameterCount(spec));
+    if ('error' in built) return built.error;
+    loadExternal(built.preset);
+    handedFrom = Object.fromEntries(HAND_OVER_KEYS.map((k) => [k, state[k]]));
+    return '';
+  }
+
   const COMPUTE_KEYS = ['preset', 'params', 'input', 'target', 'lr', 'sample', 'decimals', 'optimizer',
-    'momentum', 'rho', 'beta1', 'beta2', 'eps', 'ostate', 'ot'];
+    'momentum', 'rho', 'beta1', 'beta2', 'eps', 'ostate', 'ot', ...HAND_OVER_KEYS];
   return {
     loadExternal,
     show(state) { return render(state, true); },

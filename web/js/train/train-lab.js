@@ -7,11 +7,12 @@ import { datasetCatalog, describeLoss, runConfig, RECIPES } from './train-config
 import { createTrainData, readText } from './train-data.js';
 import { formatScore, formatSeconds } from '../ui/format.js';
 import { createFrameQueue, throttle } from '../ui/frame-scheduler.js';
-import { properties, ownerOf } from '../state.js';
+import { changedProperties, properties, ownerOf } from '../state.js';
 import { SWEEPS, describeRun, parseSweepValues, runSweep } from './train-runs.js';
 import { createRunPins } from './train-pins.js';
 import { curvesCsv, download, modelJson, parseModelFile } from './train-export.js';
 import { createTrainViews } from './train-views.js';
+import { describeHandOver, handOverState } from '../step/handed-over.js';
 
 /** A Train-lab display preference (the budget, mean or sum): changing it sets up no new run. */
 const isView = (name) => properties().find((p) => p.name === name)?.view === true;
@@ -391,15 +392,17 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     try {
       const part = run.evaluation?.part ?? 'train';
       const [snapshot, sample] = [await client.snapshot(), await client.sample(part, index)];
+      const learningRate = run.config.settings.learning_rate;
+      const about = { data: st.state.tdata, epochs: snapshot.history.length, part, index, label: sample.label, learningRate };
+      const network = { spec: snapshot.spec, parameters: snapshot.parameters, input: sample.input, target: sample.target, learningRate };
+      const link = handOverState({ ...network, about });
       openInStepLab({
-        title: `The Train lab's network (${run.description.data}, ${run.description.arch})`,
-        note: `The network as trained in the Train lab after ${snapshot.history.length} epochs, on sample ${index} of the ${part} part`
-          + `${sample.label !== null ? ` (class ${sample.label})` : ''}, with inputs scaled as the network sees them and η = ${run.config.settings.learning_rate}.`,
+        ...describeHandOver({ ...about, arch: run.description.arch }),
         spec: snapshot.spec,
         parameters: Array.from(snapshot.parameters),
         samples: [{ input: Array.from(sample.input), target: Array.from(sample.target) }],
-        learningRate: run.config.settings.learning_rate,
-      });
+        learningRate,
+      }, link);
     } catch (error) {
       views.stepThroughError(error.message);
     }
@@ -420,6 +423,8 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
 
   return {
     show(next) {
+      // settings changed while another lab was shown (a link pasted, the back button) set up a new run
+      const changed = Object.keys(changedProperties(st.state, next)).some((k) => ownerOf(k) === 'train' && !isView(k));
       st.state = next;
       syncLossView();
       trainingClient();
@@ -427,6 +432,8 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       if (!st.started) {
         st.started = true;
         configure();
+      } else if (changed) {
+        scheduleConfigure();
       }
     },
     update(next, changes) {
