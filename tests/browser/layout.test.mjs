@@ -18,7 +18,7 @@ async function overflows(page, what) {
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: 720 });
     // two frames: Chart.js and the labs resize on the next frame after the window does
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.evaluate(() => new Promise((resolve) => { requestAnimationFrame(() => requestAnimationFrame(resolve)); }));
     const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
     if (scroll > inner) found.push(`${what} at ${width} px is ${scroll} px wide`);
   }
@@ -31,7 +31,6 @@ async function go(page, hash, ready) {
   await page.waitForFunction(ready, null, { timeout: 60000 });
 }
 
-const stepReady = () => document.getElementById('step-lab')?.dataset.ready === 'true';
 const trainReady = () => ['ready', 'finished'].includes(document.getElementById('train-lab')?.dataset.runState);
 
 test('no lab is wider than the window at 1280, 1024, 768 and 390 px, with real-sized networks and comparisons', { timeout: 400000 }, async () => {
