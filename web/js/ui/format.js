@@ -58,9 +58,10 @@ export function formatScore(value, kind) {
   return value.toFixed(3).replace('-', '−');
 }
 
-/** A duration: "0.4 s", "12 s", "3 min"; "–" when unknown. */
+/** A duration: "0.043 s", "0.43 s", "4.3 s", "12 s", "3 min"; "–" when unknown. */
 export function formatSeconds(seconds) {
   if (!Number.isFinite(seconds) || seconds < 0) return '–';
+  if (seconds < 1) return `${Number(seconds.toPrecision(2))} s`;
   if (seconds < 10) return `${seconds.toFixed(1)} s`;
   if (seconds < 90) return `${Math.round(seconds)} s`;
   return `${Math.round(seconds / 60)} min`;

@@ -1,7 +1,9 @@
 // A Chart.js line chart (global `Chart`) of named series of {x, y} points, optionally on log axes:
 // loss or accuracy per epoch, or a sweep of final scores against a setting. Solid or dashed lines,
-// legend at the bottom, no animation; non-finite values leave a gap. It draws plain data only.
+// legend at the bottom (or none, for a shared HTML legend), no animation; non-finite values leave
+// a gap; a log x axis draws 0 at a marked place left of the smallest value. Plain data only.
 import { FONT, INK, axisStyle, canvasFont, chartFont, powerOfTenLabel, roundedNumber, staticChartOptions, themeColors, titleOptions, tooltipFonts, tooltipNumber } from './chart-style.js';
+import { chartCanvasAt, composeFigure } from './figure-export.js';
 
 const DASH = [9, 6];
 
@@ -28,6 +30,24 @@ function logTicks(min, max) {
     }
   }
   return ticks;
+}
+
+/**
+ * Whether `values` (x positions, e.g. a sweep's) read best on a log axis: none negative, and the
+ * positive ones spanning a factor of ten or more (0 may be among them; see zeroOnLog).
+ */
+export function spansDecades(values) {
+  const positive = values.filter((v) => v > 0);
+  return values.every((v) => v >= 0) && positive.length >= 2 && Math.max(...positive) / Math.min(...positive) >= 10;
+}
+
+/**
+ * Where a log axis draws the value 0: one decade below the decade of the smallest positive
+ * value (for 0, 0.001, 0.01 at 0.0001, labelled "0"), or null when there is no positive value.
+ */
+export function zeroOnLog(values) {
+  const positive = values.filter((v) => v > 0);
+  return positive.length ? 10 ** (Math.floor(Math.log10(Math.min(...positive)) + 1e-9) - 1) : null;
 }
 
 /** At most this many points of a series reach Chart.js; longer series are reduced to min/max buckets. */
@@ -109,6 +129,30 @@ const legendMarkersPlugin = {
   },
 };
 
+/**
+ * Marks a break on the x axis at options.at (a value): two short slanted strokes across the
+ * axis line, on a white gap, where a log axis jumps from its "0" to the smallest value's decade.
+ */
+const axisBreakPlugin = {
+  id: 'xBreak',
+  afterDraw(chart, _args, options) {
+    if (!Number.isFinite(options?.at)) return;
+    const { ctx, chartArea: area, scales } = chart;
+    const x = scales.x.getPixelForValue(options.at);
+    if (!(x > area.left && x < area.right)) return;
+    const y = area.bottom;
+    ctx.save();
+    ctx.fillStyle = 'white';
+    ctx.fillRect(x - 4, y - 7, 8, 14);
+    ctx.strokeStyle = options.color ?? INK;
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    for (const dx of [-4, 2]) { ctx.moveTo(x + dx - 2, y + 7); ctx.lineTo(x + dx + 2, y - 7); }
+    ctx.stroke();
+    ctx.restore();
+  },
+};
+
 /** Draws a vertical dashed line with a label at options.x (e.g. "best epoch 81"), when set. */
 const markerPlugin = {
   id: 'xMarker',
@@ -155,13 +199,15 @@ export function canvasToPNG(canvas) {
  * A line chart on `canvas` (put it in an element with a height, e.g. <div class="chart-frame">).
  * Options: xLabel, yLabel (axis titles), logX, logY (log axes; values ≤ 0 are left out), yMin,
  * yMax (fixed y range, e.g. 0 and 1 for accuracy), integerX (whole-number ticks, e.g. epochs),
- * showPoints (point markers on every value), title.
- * Returns {setSeries(series), setYAxis(axis), setMarker(marker), toPNG(), destroy()}.
+ * showPoints (point markers on every value), title, legend (false: no legend on the canvas, for
+ * an HTML legend beside it). On a log x axis, x = 0 is drawn at zeroOnLog's place, with a "0"
+ * tick and a break mark on the axis.
+ * Returns {setSeries(series), setYAxis(axis), setMarker(marker), toPNG(), toFigure(figure), destroy()}.
  * @param canvas
  * @param {{ xLabel?: string, yLabel?: string, logX?: boolean, logY?: boolean, yMin?: number, yMax?: number,
- *   integerX?: boolean, showPoints?: boolean, title?: string }} [options]
+ *   integerX?: boolean, showPoints?: boolean, title?: string, legend?: boolean }} [options]
  */
-export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false, logY = false, yMin, yMax, integerX = false, showPoints = false, title = '' } = {}) {
+export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false, logY = false, yMin, yMax, integerX = false, showPoints = false, title = '', legend = true } = {}) {
   const colors = themeColors(canvas);
   const { ink } = colors;
 
@@ -175,8 +221,17 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
       ...(log ? { afterBuildTicks: (scale) => { scale.ticks = logTicks(scale.min, scale.max); } } : {}),
     };
   };
+  let zeroAt = null; // where a log x axis draws 0 (null: no 0 among the values)
+  const isZero = (value) => zeroAt !== null && Math.abs(value / zeroAt - 1) < 1e-9;
   const x = axis(logX, xLabel);
   if (integerX && !logX) x.ticks.precision = 0;
+  if (logX) {
+    x.ticks.callback = (value) => (isZero(value) ? '0' : logTickLabel(value));
+    // no ticks between the "0" and the smallest value's decade: that stretch stands for the break
+    x.afterBuildTicks = (scale) => {
+      scale.ticks = logTicks(scale.min, scale.max).filter((t) => zeroAt === null || isZero(t.value) || t.value >= zeroAt * 10 * (1 - 1e-9));
+    };
+  }
   let y = axis(logY, yLabel);
   if (yMin !== undefined) y.min = yMin;
   if (yMax !== undefined) y.max = yMax;
@@ -185,7 +240,7 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
   const chart = new globalThis.Chart(canvas, {
     type: 'line',
     data: { datasets: [] },
-    plugins: [legendMarkersPlugin, markerPlugin],
+    plugins: [legendMarkersPlugin, markerPlugin, axisBreakPlugin],
     options: {
       ...staticChartOptions(),
       normalized: true,
@@ -197,6 +252,7 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
       plugins: {
         title: titleOptions(title, ink),
         legend: {
+          display: legend,
           position: 'bottom',
           labels: {
             color: ink,
@@ -221,10 +277,11 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
         },
         legendMarkers: { enabled: showPoints },
         xMarker: {},
+        xBreak: {},
         tooltip: {
           ...tooltipFonts(),
           callbacks: {
-            title: (items) => (items.length ? `${xLabel ? `${xLabel}: ` : ''}${tooltipNumber(items[0].parsed.x)}` : ''),
+            title: (items) => (items.length ? `${xLabel ? `${xLabel}: ` : ''}${isZero(items[0].parsed.x) ? '0' : tooltipNumber(items[0].parsed.x)}` : ''),
             label: (item) => `${item.dataset.label}: ${tooltipNumber(item.parsed.y)}`,
           },
         },
@@ -235,15 +292,20 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
   return {
     /**
      * Replaces the series and redraws at once (no animation; cheap enough to call every 100 ms).
-     * series: [{label, points: [{x, y}], color, dashed = false, width = 2, pointStyle = 'circle'}].
-     * Points whose x or y is not finite (or ≤ 0 on a log axis) are left out as a gap in the line.
+     * series: [{label, points: [{x, y}], color, dashed = false, width = 2, pointStyle = 'circle',
+     * openPoints = false (markers white inside), hidden = false}]. Points whose x or y is not finite (or ≤ 0 on a log axis, except x = 0 on
+     * a log x axis) are left out as a gap in the line; a hidden series is not drawn.
      */
     setSeries(series) {
       lastSeries = series;
       const datasets = chart.data.datasets;
       datasets.length = Math.min(datasets.length, series.length);
+      zeroAt = null;
+      if (logX && series.some((s) => s.points.some((p) => p.x === 0))) zeroAt = zeroOnLog(series.flatMap((s) => s.points.map((p) => p.x)));
+      chart.options.plugins.xBreak = { at: zeroAt === null ? undefined : zeroAt * Math.sqrt(10) };
       series.forEach((s, i) => {
-        const data = decimate(s.points, { logX, logY });
+        const points = zeroAt === null ? s.points : s.points.map((p) => (p.x === 0 ? { x: zeroAt, y: p.y } : p));
+        const data = decimate(points, { logX, logY });
         const dataset = datasets[i] ?? (datasets[i] = {});
         Object.assign(dataset, {
           label: s.label,
@@ -254,12 +316,16 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
           borderDash: s.dashed ? DASH : [],
           pointStyle: s.pointStyle ?? 'circle',
           pointRadius: showPoints ? 5 : isolatedPointRadius,
-          pointBorderColor: showPoints ? 'white' : s.color,
-          pointBorderWidth: showPoints ? 1.5 : 0,
+          pointBackgroundColor: showPoints && s.openPoints ? 'white' : s.color,
+          pointBorderColor: showPoints && !s.openPoints ? 'white' : s.color,
+          pointBorderWidth: showPoints ? (s.openPoints ? 2 : 1.5) : 0,
           pointHoverRadius: showPoints ? 7 : 4,
           pointHitRadius: 6,
           spanGaps: false,
           tension: 0,
+          hidden: Boolean(s.hidden),
+          // a point marker at the edge of the plot is drawn whole
+          clip: showPoints ? 10 : undefined,
         });
       });
       chart.update('none');
@@ -288,6 +354,12 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
     },
     /** The chart as a PNG data URL ('data:image/png;base64,…') on a white background. */
     toPNG() { return canvasToPNG(chart.canvas); },
+    /**
+     * The chart as a figure for a report (a PNG data URL at FIGURE_SCALE × its size on screen):
+     * {title, legend: [{label, color}], key: [{label, dashed, marker}], notes: [text], settings}
+     * drawn around it (see composeFigure).
+     */
+    toFigure(figure) { return composeFigure(chartCanvasAt(chart), figure); },
     /** Frees the chart (the canvas stays). */
     destroy() { chart.destroy(); },
   };

@@ -135,6 +135,7 @@ function cssSize(canvas, state) {
  *   valueRange: [low, high] of the diverging scale (default: the range of the grid and the labels)
  *   valueLabel: the name of the value in the legend's colour bar (regression; default 'value')
  *   description: the canvas's aria-label (default: a sentence made from the counts)
+ *   pixelRatio: canvas pixels per CSS pixel (default: the screen's), e.g. 2 for an exported figure
  * Redraws by itself when the canvas is resized. Returns {plot: {left, top, width, height},
  * toPixel(x, y) → {x, y}}: the plot area and a data point's position, in CSS pixels of the canvas.
  */
@@ -151,7 +152,7 @@ export function drawPointMap(canvas, options) {
 
   const size = cssSize(canvas, state);
   state.size = size;
-  const ratio = globalThis.devicePixelRatio || 1;
+  const ratio = options.pixelRatio ?? (globalThis.devicePixelRatio || 1);
   const pixelWidth = Math.max(1, Math.round(size.width * ratio));
   const pixelHeight = Math.max(1, Math.round(size.height * ratio));
   if (canvas.width !== pixelWidth) canvas.width = pixelWidth;

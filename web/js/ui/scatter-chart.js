@@ -3,6 +3,7 @@
 // across them. It draws plain {x, y} data only.
 import { canvasToPNG } from './line-chart.js';
 import { classColor, classTint } from './palette.js';
+import { chartCanvasAt, composeFigure } from './figure-export.js';
 import { FONT, axisStyle, chartFont, niceStep, staticChartOptions, themeColors, titleOptions, tooltipFonts, tooltipNumber } from './chart-style.js';
 
 /** The finite points of `points` (others are left out). */
@@ -23,7 +24,7 @@ function sharedRange(sets) {
  * A scatter chart on `canvas` (put it in an element with a height, e.g. <div class="chart-frame">).
  * Options: xLabel (e.g. 'target'), yLabel (e.g. 'prediction'), identityLine (draw y = x),
  * title, pointLabel and secondLabel (legend names of the two sets).
- * Returns {setPoints(points, secondPoints = null), toPNG(), destroy()}.
+ * Returns {setPoints(points, secondPoints = null), toPNG(), toFigure(figure), destroy()}.
  */
 export function createScatterChart(canvas, { xLabel = 'target', yLabel = 'prediction', identityLine = true, title = '', pointLabel = 'train examples', secondLabel = 'test examples' } = {}) {
   const colors = themeColors(canvas);
@@ -85,6 +86,8 @@ export function createScatterChart(canvas, { xLabel = 'target', yLabel = 'predic
     },
     /** The chart as a PNG data URL on a white background. */
     toPNG() { return canvasToPNG(chart.canvas); },
+    /** The chart as a figure for a report, at FIGURE_SCALE × its size on screen (see composeFigure). */
+    toFigure(figure) { return composeFigure(chartCanvasAt(chart), figure); },
     /** Frees the chart (the canvas stays). */
     destroy() { chart.destroy(); },
   };
