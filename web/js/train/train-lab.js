@@ -74,7 +74,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
   const views = createTrainViews($('train-views'), {
     onPin: pinCurrent,
     onLossDisplay: () => store.set({ tlossview: $('tv-loss-sum').value }),
-    onUnpin: (i) => { pins.unpin(i); renderCurves(); },
+    onUnpin: (id) => { pins.unpin(id); renderCurves(); },
     onEvaluate: (part) => store.set({ teval: part }),
     onSweep: startSweep,
     onCancelSweep: () => st.sweep?.cancel(),
@@ -301,7 +301,6 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       bestEpoch: restoredEpoch(),
       optimum: ready?.optimum ? { ...ready.optimum, lambda: ready.lossTerms.l2 } : null,
     }, which);
-    views.showPinned(runs.filter((r) => r.kind === 'pinned').map((r) => r.label));
   }
 
   function pinCurrent() {

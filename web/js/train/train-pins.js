@@ -1,39 +1,57 @@
 // The runs the Train lab's curves compare with the current one: the last replaced run (drawn as
-// "previous") and up to eight pinned runs, each with a legend label naming only the settings
-// that differ between the runs shown, and the runs a curves CSV export holds.
+// "previous") and up to eight pinned runs, each with an id and a colour that it keeps while shown,
+// a legend label naming only the settings that differ between the runs shown, and the runs a
+// curves CSV export holds.
 import { differingLabels } from './train-runs.js';
 
 const MOST_PINNED = 8;
 
-/** Returns {keepAsPrevious(run), pin(run), unpin(i), shown(run), exported(run, restoredEpoch)}. */
+/** Returns {keepAsPrevious(run), pin(run), unpin(id), shown(run), exported(run, restoredEpoch)}. */
 export function createRunPins() {
-  let previous = null; // the last replaced, unpinned run {description, history}
-  const pinned = []; // [{description, history, heldOut, metricName}]
+  let previous = null; // the last replaced, unpinned run {id, description, history, heldOut}
+  const pinned = []; // [{id, colorIndex, description, history, heldOut, metricName}]
+  let lastId = 0;
+  const runIds = new WeakMap(); // the current run object → its id, kept across a reset
 
   return {
     /** Before `run`'s curves are replaced: they stay as the "previous" run, unless pinned. */
     keepAsPrevious(run) {
-      if (run?.history.length) previous = run.pinned ? null : { description: run.description, history: run.history };
+      if (!run?.history.length) return;
+      previous = run.pinned ? null : { id: `previous-${(lastId += 1)}`, description: run.description, history: run.history, heldOut: run.ready?.heldOut };
     },
-    /** Pins a copy of `run`'s curves (the oldest pin goes beyond eight); false when it has none. */
+    /**
+     * Pins a copy of `run`'s curves (the oldest pin goes beyond eight); false when it has none.
+     * A pin's colour is the first one no other pin has (1 to 8; 0 is the current run's).
+     */
     pin(run) {
       if (!run?.history.length) return false;
-      pinned.push({ description: run.description, history: run.history.slice(), heldOut: run.ready.heldOut, metricName: run.ready.metricName });
+      if (pinned.length >= MOST_PINNED) pinned.shift();
+      const used = new Set(pinned.map((p) => p.colorIndex));
+      let colorIndex = 1;
+      while (used.has(colorIndex)) colorIndex += 1;
+      pinned.push({ id: `pinned-${(lastId += 1)}`, colorIndex, description: run.description, history: run.history.slice(), heldOut: run.ready.heldOut, metricName: run.ready.metricName });
       run.pinned = true; // a pinned run is not shown again as the "previous" run
-      if (pinned.length > MOST_PINNED) pinned.shift();
       return true;
     },
-    unpin(i) {
-      pinned.splice(i, 1);
+    /** Unpins the pinned run with this id. */
+    unpin(id) {
+      const i = pinned.findIndex((p) => p.id === id);
+      if (i >= 0) pinned.splice(i, 1);
     },
-    /** The runs to draw, previous first and `run` (the current one, or null) last, with their labels. */
+    /**
+     * The runs to draw, previous first and `run` (the current one, or null) last, each with its
+     * id, kind ('previous' | 'pinned' | 'current') and label.
+     */
     shown(run) {
       const runs = [];
       if (previous) runs.push({ ...previous, kind: 'previous' });
-      pinned.forEach((p, i) => runs.push({ ...p, kind: 'pinned', colorIndex: i + 1 }));
-      if (run) runs.push({ description: run.description, history: run.history, heldOut: run.ready?.heldOut, kind: 'current' });
+      pinned.forEach((p) => runs.push({ ...p, kind: 'pinned' }));
+      if (run) {
+        if (!runIds.has(run)) runIds.set(run, `current-${(lastId += 1)}`);
+        runs.push({ id: runIds.get(run), description: run.description, history: run.history, heldOut: run.ready?.heldOut, kind: 'current', colorIndex: 0 });
+      }
       const labels = differingLabels(runs.map((r) => r.description));
-      runs.forEach((r, i) => { r.label = r.kind === 'previous' ? `previous: ${labels[i]}` : labels[i]; });
+      runs.forEach((r, i) => { r.label = labels[i]; });
       return runs;
     },
     /** The runs of a curves CSV: the pinned ones, then `run` (the current one, or null). */

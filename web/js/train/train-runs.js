@@ -1,17 +1,28 @@
 // Comparing runs in the Train lab: a short description of each run's settings, legend labels that
-// name only the settings that differ between the runs shown, and the sweep helper, which trains
-// one configuration per value in its own worker and collects the final scores.
+// name only the settings that differ between the runs shown (and a line of those they share), and
+// the sweep helper, which trains one configuration per value in its own worker and collects the
+// final scores on the training and held-out parts.
 import { TrainingClient } from '../engine/training-client.js';
 import { formatArchitecture, parseArchitecture, runConfig } from './train-config.js';
 import { inRange, schemaRow } from '../schema.js';
 import { parseProperty } from '../state.js';
+
+/** Hidden layers as a legend says them: "d8_tanh, d8_tanh" is "d8_tanh ×2"; commas let a long list wrap. */
+function architectureText(arch) {
+  const groups = [];
+  for (const token of arch.split(',')) {
+    if (groups.at(-1)?.token === token) groups.at(-1).count += 1;
+    else groups.push({ token, count: 1 });
+  }
+  return groups.map((g) => (g.count > 1 ? `${g.token} ×${g.count}` : g.token)).join(', ');
+}
 
 /** The settings of a run that a legend may name, as {key: text}. */
 export function describeRun(state, config = runConfig(state)) {
   const s = config.settings;
   return {
     data: state.tdata,
-    arch: config.arch || 'no hidden layer',
+    arch: config.arch ? architectureText(config.arch) : 'no hidden layer',
     output: config.output,
     init: `${state.tinit ?? config.recipe.init} ${state.tiscale ?? config.recipe.initScale}`,
     optimizer: s.optimizer.name,
@@ -29,24 +40,37 @@ export function describeRun(state, config = runConfig(state)) {
   };
 }
 
-/** Legend labels for runs [{description}]: the differing settings, "run k" when none differ, '' for a lone run. */
-export function differingLabels(descriptions) {
+/**
+ * Legend labels for runs [{description}]: the differing settings, "run k" (or `${name} k`) when
+ * none differ, '' for a lone run.
+ */
+export function differingLabels(descriptions, name = 'run') {
   const keys = Object.keys(descriptions[0] ?? {}).filter((key) => new Set(descriptions.map((d) => d[key])).size > 1);
   if (descriptions.length === 1) return [''];
-  return descriptions.map((d, i) => (keys.length ? keys.map((k) => d[k]).join(' · ') : `run ${i + 1}`));
+  return descriptions.map((d, i) => (keys.length ? keys.map((k) => d[k]).join(' · ') : `${name} ${i + 1}`));
 }
 
 /**
- * The settings a sweep can vary: state changes for a value, the axis label, log axis, and what a
- * value may be: the URL property it sets (`property`), a schema row (`row`), or its own `allows`.
+ * The settings every one of `descriptions` has, as one line ("circles · d8_tanh ×2 · …"), leaving
+ * out the keys in `leaveOut` (e.g. a swept setting, which the x axis names).
+ */
+export function sharedSettings(descriptions, leaveOut = []) {
+  const keys = Object.keys(descriptions[0] ?? {}).filter((key) => !leaveOut.includes(key) && new Set(descriptions.map((d) => d[key])).size === 1);
+  return keys.map((k) => descriptions[0][k]).join(' · ');
+}
+
+/**
+ * The settings a sweep can vary: state changes for a value, the axis label, the describeRun key it
+ * changes (`describes`), and what a value may be: the URL property it sets (`property`), a schema
+ * row (`row`), or its own `allows`. The axis is a log axis when the values span decades.
  */
 export const SWEEPS = {
-  lr: { label: 'learning rate η', log: true, property: 'tlr', apply: (state, v) => ({ tlr: v }) },
-  batch: { label: 'batch size', log: true, property: 'tbs', apply: (state, v) => ({ tbs: v }) },
-  epochs: { label: 'epochs', log: false, property: 'tep', apply: (state, v) => ({ tep: v }) },
-  l2: { label: 'L2 λ', log: false, property: 'tl2', apply: (state, v) => ({ tl2: v }) },
+  lr: { label: 'learning rate η', describes: 'lr', property: 'tlr', apply: (state, v) => ({ tlr: v }) },
+  batch: { label: 'batch size', describes: 'batch', property: 'tbs', apply: (state, v) => ({ tbs: v }) },
+  epochs: { label: 'epochs', describes: 'epochs', property: 'tep', apply: (state, v) => ({ tep: v }) },
+  l2: { label: 'L2 λ', describes: 'l2', property: 'tl2', apply: (state, v) => ({ tl2: v }) },
   width: {
-    label: 'hidden width (units of every dense hidden layer)', log: false, row: ['spec', 'layers.units'],
+    label: 'hidden width (units of every dense hidden layer)', describes: 'arch', row: ['spec', 'layers.units'],
     apply: (state, v) => {
       const layers = parseArchitecture(runConfig(state).arch);
       if (!layers.some((l) => l.type === 'dense')) layers.unshift({ type: 'dense', units: v, activation: 'tanh' });
@@ -54,7 +78,7 @@ export const SWEEPS = {
     },
   },
   depth: {
-    label: 'depth (hidden layers)', log: false,
+    label: 'depth (hidden layers)', describes: 'arch',
     // every hidden layer and the output layer must fit in the core's layer count
     allows: (v) => {
       const most = schemaRow('spec', 'layers').max - 1;
@@ -95,9 +119,23 @@ export function parseSweepValues(key, text) {
 }
 
 /**
+ * The macro F1 of the network as it ended on `part` (a classifier's training or held-out part), or
+ * undefined: one pass over the part, far cheaper than the epochs that trained it.
+ */
+async function macroF1On(client, part) {
+  if (!part) return undefined;
+  try {
+    return (await client.evaluate(part)).report?.macroF1;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Trains one value of a sweep to its end and returns its point. A value that diverges or fails
  * (its setup refused, an error while training) becomes a point with that status and its message,
- * and the sweep goes on with the next value.
+ * and the sweep goes on with the next value. The wall time counts the setup and the training, not
+ * the scoring of the macro F1s after it.
  */
 async function sweepValue(client, { state, key, index, value, makeSetup, onProgress, isCancelled }) {
   const started = performance.now();
@@ -115,28 +153,32 @@ async function sweepValue(client, { state, key, index, value, makeSetup, onProgr
     });
     client.start();
   });
+  const seconds = (performance.now() - started) / 1000;
   const { history } = last.state === 'failed' ? { history: [] } : await client.snapshot();
   // the scores of the weights the run ended with: the restored best epoch's after early stopping
   const final = (last.restoredBest ? history[last.bestEpoch - 1] : history.at(-1)) ?? {};
-  const evaluation = last.evaluation;
+  const scored = ready.metricName !== 'r2' && (last.state !== 'failed' && last.state !== 'diverged');
   return {
     value,
+    metricName: ready.metricName,
+    heldOut: ready.heldOut,
     trainMetric: final.trainMetric,
     heldOutMetric: ready.heldOut ? final.valMetric : undefined,
-    macroF1: evaluation?.report?.macroF1,
-    evaluatedPart: evaluation?.part,
+    trainF1: scored ? await macroF1On(client, 'train') : undefined,
+    heldOutF1: scored ? await macroF1On(client, ready.heldOut) : undefined,
     epochs: history.length,
     status: last.state,
     message: last.message,
-    seconds: (performance.now() - started) / 1000,
+    seconds,
   };
 }
 
 /**
  * Trains one run per value, one after the other, in a worker of its own (the main run is left
  * alone). `makeSetup(state)` gives the worker's setup message for a state. Calls
- * onProgress({index, value, epoch, epochs}) and onPoint({value, trainMetric, heldOutMetric,
- * macroF1, status, message}); resolves with the points. cancel() stops after the current step.
+ * onProgress({index, value, epoch, epochs}) and onPoint({value, metricName, heldOut (the held-out
+ * part's name), trainMetric, heldOutMetric, trainF1, heldOutF1 (classifiers' macro F1), epochs,
+ * status, message, seconds}); resolves with the points. cancel() stops after the current step.
  */
 export function runSweep({ state, key, values, makeSetup, onProgress, onPoint }) {
   const client = new TrainingClient();

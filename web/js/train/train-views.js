@@ -1,23 +1,34 @@
-// The Train lab's result views: loss and accuracy curves with pinned runs, the decision boundary
-// or test images or prediction plot, the confusion matrix, the runs and sweep card, and exports.
-// It lays out cards and hands plain data to ui/; train-lab.js decides what to show and when.
-import { createLineChart } from '../ui/line-chart.js';
+// The Train lab's result views: loss and accuracy curves with pinned runs and their shared legend,
+// the decision boundary or test images or prediction plot, the confusion matrix, the sweep card,
+// and exports (figures with a title, legend and settings line). It lays out cards and hands plain
+// data to ui/; train-lab.js decides what to show and when.
+import { createLineChart, spansDecades } from '../ui/line-chart.js';
+import { createSeriesLegend } from '../ui/series-legend.js';
+import { FIGURE_SCALE, composeFigure } from '../ui/figure-export.js';
 import { createScatterChart } from '../ui/scatter-chart.js';
 import { drawPointMap } from '../ui/point-map.js';
 import { renderConfusionTable } from '../ui/confusion-table.js';
 import { renderImageGrid, updateImagePredictions } from '../ui/image-grid.js';
 import { renderClassBalance } from '../ui/class-balance.js';
 import { runColor } from '../ui/palette.js';
-import { SWEEPS, differingLabels } from './train-runs.js';
+import { SWEEPS, differingLabels, sharedSettings } from './train-runs.js';
 import { download } from './train-export.js';
 import { formatScore, formatSeconds } from '../ui/format.js';
 
 const PREVIOUS_COLOR = '#9aa3b2';
+/**
+ * The sweep chart's lines: the part by the line (solid train, dashed held-out), the score by the
+ * marker (a dot for accuracy, a hollow triangle for macro F1). The F1 lines come first, so they are
+ * drawn on top: a triangle over a dot of nearly the same value leaves both visible.
+ */
 const SWEEP_METRICS = [
-  { key: 'trainMetric', name: 'train', dashed: false },
-  { key: 'heldOutMetric', name: 'held-out', dashed: true },
-  { key: 'macroF1', name: 'macro F1', dashed: true, width: 1 },
+  { key: 'trainF1', part: 'train', f1: true },
+  { key: 'heldOutF1', part: 'heldOut', f1: true },
+  { key: 'trainMetric', part: 'train', f1: false },
+  { key: 'heldOutMetric', part: 'heldOut', f1: false },
 ];
+const MARKERS = { score: 'circle', f1: 'triangle' };
+const MOST_SWEEPS = 4;
 
 /** Builds the result cards in `root`; `handlers` are the controller's callbacks. */
 export function createTrainViews(root, handlers) {
@@ -47,6 +58,13 @@ export function createTrainViews(root, handlers) {
           <p class="chart-note" id="tv-metric-note" data-testid="metric-note"></p>
           <div class="chart-frame"><canvas id="tv-metric" role="img" aria-label="Accuracy per epoch"></canvas></div>
         </section>
+        <section class="card legend-card" aria-labelledby="tv-runs-title">
+          <div class="legend-head">
+            <h2 id="tv-runs-title" class="card-title">Runs on the charts</h2>
+            <button type="button" id="tv-pin">Pin this run</button>
+          </div>
+          <div id="tv-legend" data-testid="curves-legend"></div>
+        </section>
         <section class="card chart-card" aria-labelledby="tv-optimum-title" id="tv-optimum-card" hidden>
           <h2 id="tv-optimum-title" class="card-title">Distance to the exact optimum</h2>
           <p class="chart-note" id="tv-optimum-note" data-testid="optimum-note"></p>
@@ -61,61 +79,83 @@ export function createTrainViews(root, handlers) {
       </label>
       <div id="tv-confusion" data-testid="confusion"></div>
     </section>
-    <div class="chart-pair">
-      <section class="card runs-card" aria-labelledby="tv-runs-title">
-        <h2 id="tv-runs-title" class="card-title">Compare runs</h2>
-        <p class="view-note">Pin a run to keep its curves on the charts; the legend names the settings that differ.</p>
-        <button type="button" id="tv-pin">Pin this run</button>
-        <ul id="tv-pinned" class="pinned-list" aria-label="Pinned runs"></ul>
-        <h3 class="subhead">Sweep one setting</h3>
-        <div class="field-row">
-          <label class="field" for="tv-sweep-key"><span>Setting</span>
-            <select id="tv-sweep-key">${Object.entries(SWEEPS).map(([k, s]) => `<option value="${k}">${s.label}</option>`).join('')}</select></label>
-          <label class="field" for="tv-sweep-values"><span>Values (comma-separated)</span>
-            <input id="tv-sweep-values" type="text" value="0.01, 0.1, 1" aria-describedby="tv-sweep-error"></label>
-        </div>
-        <p class="field-error" id="tv-sweep-error" role="alert"></p>
-        <div class="button-row">
-          <button type="button" id="tv-sweep-run">Run sweep</button>
-          <button type="button" id="tv-sweep-cancel" hidden>Cancel</button>
-          <span id="tv-sweep-status" class="view-note" aria-live="polite"></span>
-        </div>
-        <div class="chart-frame" id="tv-sweep-frame" hidden><canvas id="tv-sweep" role="img" aria-label="Final scores against the swept setting"></canvas></div>
-        <table class="sweep-table" id="tv-sweep-table" data-testid="sweep-table" hidden>
-          <caption>Final scores per value</caption>
-          <thead><tr><th scope="col">value</th><th scope="col">train</th><th scope="col">held-out</th><th scope="col">macro F1</th><th scope="col">end</th><th scope="col">time</th></tr></thead>
-          <tbody></tbody>
-        </table>
-      </section>
-      <section class="card export-card" aria-labelledby="tv-export-title">
-        <h2 id="tv-export-title" class="card-title">Export and hand over</h2>
-        <div class="button-row">
-          <button type="button" id="tv-export-csv">Curves (CSV)</button>
-          <button type="button" id="tv-export-loss">Loss chart (PNG)</button>
-          <button type="button" id="tv-export-metric">Accuracy chart (PNG)</button>
-          <button type="button" id="tv-export-view">Data view (PNG)</button>
-          <button type="button" id="tv-export-model">Model (JSON)</button>
-        </div>
-        <label class="field" for="tv-import"><span>Import a model (JSON exported here)</span>
-          <input id="tv-import" type="file" accept=".json,application/json" aria-describedby="tv-import-error"></label>
-        <p class="field-error" id="tv-import-error" role="alert" data-testid="import-error"></p>
-        <h3 class="subhead">Step through this network</h3>
-        <div class="field-row">
-          <label class="field" for="tv-step-index"><span>Sample number</span>
-            <input id="tv-step-index" type="text" inputmode="numeric" value="0" aria-describedby="tv-step-error"></label>
-          <button type="button" id="tv-step-through">Open in Step-through</button>
-        </div>
-        <p class="field-error" id="tv-step-error" role="alert"></p>
-      </section>
-    </div>`;
+    <section class="card sweep-card" aria-labelledby="tv-sweep-title">
+      <h2 id="tv-sweep-title" class="card-title">Sweep one setting</h2>
+      <p class="view-note">Trains the current settings once per value, in the background, and plots the final scores. Sweeps of the same setting stay on the chart (up to ${MOST_SWEEPS}); change other settings between them to compare.</p>
+      <div class="field-row">
+        <label class="field" for="tv-sweep-key"><span>Setting</span>
+          <select id="tv-sweep-key">${Object.entries(SWEEPS).map(([k, s]) => `<option value="${k}">${s.label}</option>`).join('')}</select></label>
+        <label class="field" for="tv-sweep-values"><span>Values (comma-separated)</span>
+          <input id="tv-sweep-values" type="text" value="0.01, 0.1, 1" aria-describedby="tv-sweep-error"></label>
+      </div>
+      <p class="field-error" id="tv-sweep-error" role="alert"></p>
+      <div class="button-row">
+        <button type="button" id="tv-sweep-run">Run sweep</button>
+        <button type="button" id="tv-sweep-cancel" hidden>Cancel</button>
+        <span id="tv-sweep-status" class="view-note" aria-live="polite"></span>
+      </div>
+      <div id="tv-sweep-result" hidden>
+        <div class="chart-frame sweep-frame"><canvas id="tv-sweep" role="img" aria-label="Final scores against the swept setting"></canvas></div>
+        <p class="chart-note" id="tv-sweep-note" data-testid="sweep-note"></p>
+        <div id="tv-sweep-legend" data-testid="sweep-legend"></div>
+        <div id="tv-sweep-tables" class="sweep-tables"></div>
+      </div>
+    </section>
+    <section class="card export-card" aria-labelledby="tv-export-title">
+      <h2 id="tv-export-title" class="card-title">Export and hand over</h2>
+      <p class="view-note">Chart images are twice the size on screen, with a title, the legend and the settings written in, ready for a report.</p>
+      <div class="button-row">
+        <button type="button" id="tv-export-csv">Curves (CSV)</button>
+        <button type="button" id="tv-export-loss">Loss chart (PNG)</button>
+        <button type="button" id="tv-export-metric">Accuracy chart (PNG)</button>
+        <button type="button" id="tv-export-sweep" disabled title="Run a sweep first">Sweep chart (PNG)</button>
+        <button type="button" id="tv-export-view">Data view (PNG)</button>
+        <button type="button" id="tv-export-model">Model (JSON)</button>
+      </div>
+      <label class="field" for="tv-import"><span>Import a model (JSON exported here)</span>
+        <input id="tv-import" type="file" accept=".json,application/json" aria-describedby="tv-import-error"></label>
+      <p class="field-error" id="tv-import-error" role="alert" data-testid="import-error"></p>
+      <h3 class="subhead">Step through this network</h3>
+      <div class="field-row">
+        <label class="field" for="tv-step-index"><span>Sample number</span>
+          <input id="tv-step-index" type="text" inputmode="numeric" value="0" aria-describedby="tv-step-error"></label>
+        <button type="button" id="tv-step-through">Open in Step-through</button>
+      </div>
+      <p class="field-error" id="tv-step-error" role="alert"></p>
+    </section>`;
   const $ = (id) => root.querySelector(`#${id}`);
 
-  const lossChart = createLineChart($('tv-loss'), { xLabel: 'epoch', yLabel: 'loss', integerX: true });
-  const metricChart = createLineChart($('tv-metric'), { xLabel: 'epoch', yLabel: 'accuracy', integerX: true, yMin: 0, yMax: 1 });
+  // one HTML legend (below) names the runs of both charts: the canvases keep their full height
+  const lossChart = createLineChart($('tv-loss'), { xLabel: 'epoch', yLabel: 'loss', integerX: true, legend: false });
+  const metricChart = createLineChart($('tv-metric'), { xLabel: 'epoch', yLabel: 'accuracy', integerX: true, yMin: 0, yMax: 1, legend: false });
+  const runsLegend = createSeriesLegend($('tv-legend'), {
+    label: 'Runs on the loss and accuracy charts',
+    hint: 'Press a run to hide or show it on both charts.',
+    onToggle(id, shown) {
+      if (shown) hiddenRuns.delete(id);
+      else hiddenRuns.add(id);
+      if (lastCurves) drawCurves(lastCurves.runs, lastCurves.shown);
+    },
+    onRemove: (id) => handlers.onUnpin(id),
+  });
+  const sweepLegend = createSeriesLegend($('tv-sweep-legend'), {
+    label: 'Sweeps on the chart',
+    hint: 'Press a sweep to hide or show it.',
+    onToggle(id, shown) {
+      if (shown) hiddenSweeps.delete(id);
+      else hiddenSweeps.add(id);
+      drawSweeps();
+    },
+  });
   let optimumChart = null;
   let regressionChart = null;
   let sweepChart = null;
-  let sweeps = []; // [{key, description, color, points}]
+  let sweeps = []; // [{id, key, description, colorIndex, values, points, table}]
+  let sweepIds = 0;
+  const hiddenRuns = new Set(); // ids of runs hidden on both curve charts
+  const hiddenSweeps = new Set(); // ids of sweeps hidden on the sweep chart
+  let lastCurves = null; // {runs, shown} last drawn: a legend press redraws them
+  let curveLegend = { entries: [], key: [] }; // the runs' legend as last shown, for the exports
   let mapInput = null; // {bounds, points, classes, xLabel, yLabel}
   let lastGrid = null;
   let mode = 'none'; // 'map' | 'images' | 'regression' | 'none'
@@ -148,6 +188,9 @@ export function createTrainViews(root, handlers) {
    * `which`: 'loss' (with the optimum) or 'metric' draws one chart only; undefined draws all.
    */
   function drawCurves(runs, shown, which) {
+    lastCurves = { runs, shown };
+    for (const id of hiddenRuns) if (!runs.some((r) => r.id === id)) hiddenRuns.delete(id);
+    showLegend(runs);
     const metric = shown.metricName;
     const r2 = metric === 'r2';
     if (metric !== metricName) {
@@ -168,14 +211,16 @@ export function createTrainViews(root, handlers) {
     };
     // `name` keys the cache of each history's points: only epochs that are new are mapped again
     const series = (name, pick) => runs.flatMap((run) => {
-      const color = run.kind === 'previous' ? PREVIOUS_COLOR : runColor(run.colorIndex ?? 0);
+      const color = runLineColor(run);
       const width = run.kind === 'current' ? 2.5 : 1.5;
+      const hidden = hiddenRuns.has(run.id);
       const train = pointsOf(run.history, `${name}:train`, (r) => pick(r, 'train'));
       const val = pointsOf(run.history, `${name}:val`, (r) => pick(r, 'val'));
       const heldOut = run.heldOut ?? 'held-out';
-      const out = [{ label: run.label ? `${run.label} · train` : 'train', color, width, points: train }];
+      const label = runName(run);
+      const out = [{ label: `${label} · train`, color, width, hidden, points: train }];
       if (val.some((p) => Number.isFinite(p.y))) {
-        out.push({ label: run.label ? `${run.label} · ${heldOut}` : heldOut, color, width, dashed: true, points: val });
+        out.push({ label: `${label} · ${heldOut}`, color, width, dashed: true, hidden, points: val });
       }
       return out;
     });
@@ -205,6 +250,33 @@ export function createTrainViews(root, handlers) {
       metricChart.setMarker(marker);
       $('tv-metric').setAttribute('aria-label', last ? `${r2 ? 'R²' : 'Accuracy'} per epoch: after epoch ${last.epoch}, train ${formatScore(last.trainMetric, metricName)}` : 'No epoch finished yet');
     }
+  }
+
+  /** A run's colour on the charts and in the legend: the previous run is grey. */
+  const runLineColor = (run) => (run.kind === 'previous' ? PREVIOUS_COLOR : runColor(run.colorIndex ?? 0));
+  /** A run's name in the legend and tooltips: the settings that differ, or "this run" when alone. */
+  const runName = (run) => run.label || (run.kind === 'current' ? 'this run' : run.kind === 'previous' ? 'previous run' : 'pinned run');
+
+  /**
+   * The runs' legend under the two curve charts: this run first, then the pinned runs (with an
+   * unpin button), then the previous one; and the line styles, explained once.
+   */
+  function showLegend(runs) {
+    const order = { current: 0, pinned: 1, previous: 2 };
+    const sorted = [...runs].sort((a, b) => order[a.kind] - order[b.kind]);
+    const entries = sorted.map((run) => {
+      const label = runName(run);
+      const tag = run.kind === 'current' ? (label === 'this run' ? '' : 'this run') : run.kind === 'previous' ? (label === 'previous run' ? '' : 'previous run') : '';
+      return {
+        id: run.id, label, tag, kind: run.kind, color: runLineColor(run), thick: run.kind === 'current', hidden: hiddenRuns.has(run.id),
+        ...(run.kind === 'pinned' ? { removeLabel: `Unpin ${label}` } : {}),
+      };
+    });
+    const heldOut = [...new Set(runs.filter((r) => r.heldOut).map((r) => r.heldOut))];
+    const key = [{ label: 'solid: train', dashed: false }];
+    if (heldOut.length) key.push({ label: `dashed: ${heldOut.join(' or ')}`, dashed: true });
+    curveLegend = { entries, key };
+    runsLegend.set(entries, key);
   }
 
   /** The least-squares run's ‖w − w*‖ and f(w) − f(w*) per epoch on a log axis (seed 000 §1.2), or why not. */
@@ -359,48 +431,182 @@ export function createTrainViews(root, handlers) {
 
   // ---------- runs and sweeps ----------
 
-  let shownPinned = null;
-  function showPinned(labels) {
-    const key = JSON.stringify(labels);
-    if (key === shownPinned) return; // rebuilt only when the pinned runs change
-    shownPinned = key;
-    const list = $('tv-pinned');
-    list.replaceChildren(...labels.map((label, i) => {
-      const item = document.createElement('li');
-      const swatch = document.createElement('span');
-      swatch.className = 'run-swatch';
-      swatch.style.background = runColor(i + 1);
-      const text = document.createElement('span');
-      text.textContent = label;
-      const remove = document.createElement('button');
-      remove.type = 'button';
-      remove.className = 'icon';
-      remove.textContent = '✕';
-      remove.setAttribute('aria-label', `Unpin ${label}`);
-      remove.addEventListener('click', () => handlers.onUnpin(i));
-      item.append(swatch, text, remove);
-      return item;
-    }));
+  /** The sweeps on the chart (all of the same setting) and that setting's entry in SWEEPS. */
+  const shownSweeps = () => ({ sweep: SWEEPS[sweeps.at(-1)?.key], list: sweeps });
+
+  /** The sweeps' names: the settings (other than the swept one) that differ between them. */
+  function sweepNames() {
+    const { sweep, list } = shownSweeps();
+    const without = (d) => Object.fromEntries(Object.entries(d).filter(([k]) => k !== sweep.describes));
+    return differingLabels(list.map((s) => without(s.description)), 'sweep').map((label, i) => label || `sweep ${i + 1}`);
+  }
+
+  /** What the sweep chart's lines mean: the part by the line style, the score by the marker. */
+  function sweepKey() {
+    const points = sweeps.flatMap((s) => s.points);
+    const heldOut = [...new Set(points.map((p) => p.heldOut).filter(Boolean))];
+    const metric = points.some((p) => p.metricName === 'r2') ? 'R²' : 'accuracy';
+    /** @type {{ label: string, dashed?: boolean, marker?: string, open?: boolean }[]} */
+    const key = [{ label: 'solid: train', dashed: false }];
+    if (heldOut.length) key.push({ label: `dashed: ${heldOut.join(' or ')}`, dashed: true });
+    key.push({ label: metric, marker: MARKERS.score });
+    if (points.some((p) => Number.isFinite(p.trainF1) || Number.isFinite(p.heldOutF1))) key.push({ label: 'macro F1', marker: MARKERS.f1, open: true });
+    return key;
+  }
+
+  /** The sweep chart's x axis: a log axis when the values span decades, and its note. */
+  function sweepAxis() {
+    const { sweep, list } = shownSweeps();
+    const values = list.flatMap((s) => s.values);
+    const logX = spansDecades(values);
+    const zero = values.includes(0);
+    const note = !logX ? ''
+      : `${sweep.label[0].toUpperCase()}${sweep.label.slice(1)} on a log scale: every factor of 10 takes the same distance.`
+        + (zero ? ' 0 has no place on a log scale, so it is drawn one factor of 10 left of the smallest value, at the tick "0"; the break mark on the axis shows the jump.' : '');
+    return { logX, note };
   }
 
   function drawSweeps() {
-    const key = sweeps.at(-1)?.key;
-    const shown = sweeps.filter((s) => s.key === key);
-    const sweep = SWEEPS[key];
-    const logX = sweep.log && shown.every((s) => s.points.every((p) => p.value > 0));
-    const labels = differingLabels(shown.map((s) => s.description));
+    const { sweep, list } = shownSweeps();
+    if (!sweep) return;
+    const names = sweepNames();
+    const r2 = list.some((s) => s.points.some((p) => p.metricName === 'r2'));
+    const { logX, note } = sweepAxis();
+    setText($('tv-sweep-note'), note);
     sweepChart?.destroy();
-    sweepChart = createLineChart($('tv-sweep'), { xLabel: sweep.label, yLabel: 'final score', logX, yMin: 0, yMax: 1, showPoints: true });
-    sweepChart.setSeries(shown.flatMap((s, k) => SWEEP_METRICS
+    sweepChart = createLineChart($('tv-sweep'), { xLabel: sweep.label, yLabel: 'final score', logX, yMin: r2 ? -1 : 0, yMax: 1, showPoints: true, legend: false });
+    sweepChart.setSeries(list.flatMap((s, k) => SWEEP_METRICS
       .filter((m) => s.points.some((p) => Number.isFinite(p[m.key])))
-      .map((m) => ({
-        label: labels[k] ? `${m.name} (${labels[k]})` : m.name,
-        color: m.key === 'trainMetric' ? s.color : m.key === 'heldOutMetric' ? s.color : '#6b4fa0',
-        dashed: m.dashed,
-        width: m.width ?? 2,
-        // a diverged or failed value has no score: a gap, named in the table
-        points: s.points.map((p) => ({ x: p.value, y: p.status === 'diverged' || p.status === 'failed' ? NaN : p[m.key] })),
-      }))));
+      .map((m) => {
+        const heldOut = s.points.find((p) => p.heldOut)?.heldOut ?? 'held-out';
+        const score = m.f1 ? 'macro F1' : r2 ? 'R²' : 'accuracy';
+        return {
+          label: `${names[k]} · ${m.part === 'train' ? 'train' : heldOut} ${score}`,
+          color: runColor(s.colorIndex),
+          dashed: m.part !== 'train',
+          width: 2,
+          pointStyle: m.f1 ? MARKERS.f1 : MARKERS.score,
+          openPoints: m.f1,
+          hidden: hiddenSweeps.has(s.id),
+          // a diverged or failed value has no score: a gap, named in the table
+          points: s.points.map((p) => ({ x: p.value, y: p.status === 'diverged' || p.status === 'failed' ? NaN : p[m.key] })),
+        };
+      })));
+    const entries = list.map((s, k) => ({ id: s.id, label: names[k], color: runColor(s.colorIndex), hidden: hiddenSweeps.has(s.id) }));
+    sweepLegend.set(entries, sweepKey());
+    list.forEach((s, k) => {
+      const caption = s.table.querySelector('caption');
+      caption.querySelector('.legend-swatch').style.setProperty('--swatch', runColor(s.colorIndex));
+      setText(caption.querySelector('.sweep-caption'), `${list.length > 1 ? `${names[k]}: f` : 'F'}inal scores per ${sweep.label}`);
+    });
+    $('tv-sweep').setAttribute('aria-label', `Final scores against ${sweep.label}, ${list.length} sweep${list.length > 1 ? 's' : ''}; the values are in the tables below`);
+  }
+
+  /** The header of a sweep's table, once its first point says what is scored on which parts. */
+  function sweepHeader(table, point) {
+    const metric = point.metricName === 'r2' ? 'R²' : 'accuracy';
+    const heldOut = point.heldOut ?? 'held-out';
+    const f1 = point.metricName !== 'r2';
+    const columns = [SWEEPS[sweeps.at(-1).key].label, `train ${metric}`, `${heldOut} ${metric}`, ...(f1 ? ['train macro F1', `${heldOut} macro F1`] : []), 'end', 'time'];
+    const row = document.createElement('tr');
+    for (const text of columns) {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = text;
+      row.append(th);
+    }
+    /** @type {HTMLElement} */ (row.lastElementChild).title = 'Wall time: setting up and training this value';
+    table.tHead.replaceChildren(row);
+    table.dataset.f1 = String(f1);
+  }
+
+  /** A new table for a sweep, with a caption (its colour and name) and a header filled in by its first point. */
+  function sweepTable() {
+    const table = document.createElement('table');
+    table.className = 'sweep-table';
+    table.dataset.testid = 'sweep-table';
+    const caption = table.createCaption();
+    const swatch = document.createElement('span');
+    swatch.className = 'legend-swatch';
+    swatch.setAttribute('aria-hidden', 'true');
+    const text = document.createElement('span');
+    text.className = 'sweep-caption';
+    caption.append(swatch, text);
+    table.createTHead();
+    table.createTBody();
+    return table;
+  }
+
+  /** A figure of a chart: its title with the dataset, the visible groups' names, the key, notes and the shared settings. */
+  function figure(chart, { title, entries, key, notes = [], descriptions, leaveOut = [] }) {
+    const data = new Set(descriptions.map((d) => d.data));
+    const shared = sharedSettings(descriptions, ['data', ...leaveOut]);
+    return chart.toFigure({
+      title: data.size === 1 ? `${title} — ${[...data][0]}` : title,
+      legend: entries.filter((e) => !e.hidden && !e.empty).map((e) => ({ label: e.tag ? `${e.label} (${e.tag})` : e.label, color: e.color, thick: e.thick })),
+      key,
+      notes,
+      settings: shared ? `${descriptions.length > 1 ? 'Settings shared by all' : 'Settings'}: ${shared}` : '',
+    });
+  }
+
+  /** The runs drawn on the curve charts now (hidden ones left out), for a figure's settings line. */
+  const visibleRuns = () => (lastCurves?.runs ?? []).filter((r) => !hiddenRuns.has(r.id));
+
+  function exportCurves(which) {
+    const loss = which === 'loss';
+    const runs = visibleRuns().filter((r) => r.history.length);
+    if (!runs.length) return;
+    // a run with no epoch yet has no line: the figure's legend leaves it out
+    const empty = new Set((lastCurves?.runs ?? []).filter((r) => !r.history.length).map((r) => r.id));
+    const url = figure(loss ? lossChart : metricChart, {
+      title: $(loss ? 'tv-loss-title' : 'tv-metric-title').textContent,
+      entries: curveLegend.entries.map((e) => ({ ...e, empty: empty.has(e.id) })),
+      key: curveLegend.key,
+      notes: [$(loss ? 'tv-loss-formula' : 'tv-metric-note').textContent].filter(Boolean),
+      descriptions: runs.map((r) => r.description),
+    });
+    download(loss ? 'backprop-lab-loss.png' : `backprop-lab-${metricName === 'r2' ? 'r2' : 'accuracy'}.png`, url);
+  }
+
+  function exportSweep() {
+    const { sweep, list } = shownSweeps();
+    if (!sweep || !sweepChart) return;
+    const names = sweepNames();
+    const visible = list.filter((s) => !hiddenSweeps.has(s.id));
+    const url = figure(sweepChart, {
+      title: `Final scores against ${sweep.label}`,
+      entries: list.map((s, k) => ({ label: names[k], color: runColor(s.colorIndex), hidden: hiddenSweeps.has(s.id) })),
+      key: sweepKey(),
+      notes: [sweepAxis().note].filter(Boolean),
+      descriptions: (visible.length ? visible : list).map((s) => s.description),
+      leaveOut: [sweep.describes],
+    });
+    download(`backprop-lab-sweep-${sweeps.at(-1).key}.png`, url);
+  }
+
+  /** The data view (decision boundary or prediction plot) as a figure; a grid of images has none. */
+  function exportView() {
+    const current = lastCurves?.runs.find((r) => r.kind === 'current');
+    const title = $('tv-view-title').textContent;
+    const descriptions = current ? [current.description] : [];
+    let url = null;
+    if (mode === 'map' && mapInput) {
+      // drawn again on a canvas of the same size at the figure's scale, with its own legend and axis titles
+      const map = $('tv-map');
+      const copy = document.createElement('canvas');
+      copy.width = map.clientWidth;
+      copy.height = map.clientHeight;
+      drawPointMap(copy, {
+        ...mapInput.bounds, points: mapInput.points, classes: mapInput.classes, grid: lastGrid,
+        xLabel: mapInput.xLabel, yLabel: mapInput.yLabel, pixelRatio: FIGURE_SCALE,
+      });
+      const shared = sharedSettings(descriptions, ['data']);
+      url = composeFigure(copy, { title: current ? `${title} — ${current.description.data}` : title, notes: [$('tv-view-note').textContent], settings: shared ? `Settings: ${shared}` : '' });
+    } else if (mode === 'regression' && regressionChart) {
+      url = figure(regressionChart, { title, entries: [], key: [], notes: [$('tv-view-note').textContent], descriptions });
+    }
+    if (url) download('backprop-lab-data-view.png', url);
   }
 
   $('tv-pin').addEventListener('click', handlers.onPin);
@@ -413,12 +619,10 @@ export function createTrainViews(root, handlers) {
   $('tv-sweep-run').addEventListener('click', () => handlers.onSweep($('tv-sweep-key').value, $('tv-sweep-values').value));
   $('tv-sweep-cancel').addEventListener('click', handlers.onCancelSweep);
   $('tv-export-csv').addEventListener('click', handlers.onExportCsv);
-  $('tv-export-loss').addEventListener('click', () => download('backprop-lab-loss.png', lossChart.toPNG()));
-  $('tv-export-metric').addEventListener('click', () => download(`backprop-lab-${metricName === 'r2' ? 'r2' : 'accuracy'}.png`, metricChart.toPNG()));
-  $('tv-export-view').addEventListener('click', () => {
-    const url = mode === 'map' ? $('tv-map').toDataURL('image/png') : mode === 'regression' ? regressionChart.toPNG() : null;
-    if (url) download('backprop-lab-data-view.png', url);
-  });
+  $('tv-export-loss').addEventListener('click', () => exportCurves('loss'));
+  $('tv-export-metric').addEventListener('click', () => exportCurves('metric'));
+  $('tv-export-sweep').addEventListener('click', exportSweep);
+  $('tv-export-view').addEventListener('click', exportView);
   $('tv-export-model').addEventListener('click', handlers.onExportModel);
   $('tv-import').addEventListener('change', () => {
     const file = $('tv-import').files[0];
@@ -441,24 +645,34 @@ export function createTrainViews(root, handlers) {
     startRun,
     drawBoundary,
     showEvaluation,
-    showPinned,
     setBusy(running) {
       $('tv-export-model').disabled = running;
       $('tv-step-through').disabled = running;
       $('tv-import').disabled = running;
     },
     sweepError(message) { $('tv-sweep-error').textContent = message; },
-    /** A new sweep of `key` for a run described by `description` (earlier sweeps of the same setting stay on the chart). */
+    /**
+     * A new sweep of `key` over `values` for a run described by `description`: earlier sweeps of the
+     * same setting stay on the chart, each with its table (at most MOST_SWEEPS, the oldest goes).
+     */
     beginSweep(key, sweep, values, description) {
-      const entry = { key, description, color: runColor(sweeps.filter((s) => s.key === key).length), points: [] };
-      if (sweeps.length && sweeps.at(-1).key !== key) sweeps = [];
+      if (sweeps.length && sweeps.at(-1).key !== key) {
+        for (const s of sweeps) s.table.remove();
+        sweeps = [];
+        hiddenSweeps.clear();
+      }
+      if (sweeps.length >= MOST_SWEEPS) sweeps.shift().table.remove();
+      const used = new Set(sweeps.map((s) => s.colorIndex));
+      let colorIndex = 0;
+      while (used.has(colorIndex)) colorIndex += 1;
+      const entry = { id: `sweep-${(sweepIds += 1)}`, key, description, colorIndex, values, points: [], table: sweepTable() };
       sweeps.push(entry);
-      if (sweeps.length > 4) sweeps.shift();
-      $('tv-sweep-frame').hidden = false;
-      $('tv-sweep-table').hidden = false;
-      $('tv-sweep-table').querySelector('tbody').replaceChildren();
+      $('tv-sweep-tables').append(entry.table);
+      $('tv-sweep-result').hidden = false;
       $('tv-sweep-run').disabled = true;
       $('tv-sweep-cancel').hidden = false;
+      $('tv-export-sweep').disabled = false;
+      $('tv-export-sweep').removeAttribute('title');
       drawSweeps();
       return entry;
     },
@@ -467,14 +681,25 @@ export function createTrainViews(root, handlers) {
     },
     sweepPoint(entry, point) {
       entry.points.push(point);
+      if (!entry.table.isConnected) return; // a sweep taken off the chart still finishes
+      if (!entry.table.tHead.rows.length) sweepHeader(entry.table, point);
       const row = document.createElement('tr');
       const ended = point.status === 'diverged' || point.status === 'failed';
-      const cell = (v) => (ended ? point.status : formatScore(v, 'score'));
+      const values = [point.trainMetric, point.heldOutMetric, ...(entry.table.dataset.f1 === 'true' ? [point.trainF1, point.heldOutF1] : [])];
       row.dataset.status = point.status;
-      row.innerHTML = `<th scope="row">${point.value}</th><td>${cell(point.trainMetric)}</td><td>${cell(point.heldOutMetric)}</td><td>${cell(point.macroF1)}</td><td></td><td>${formatSeconds(point.seconds)}</td>`;
-      row.cells[4].textContent = point.status.replace('_', ' ');
-      if (point.message) row.cells[4].title = point.message;
-      $('tv-sweep-table').querySelector('tbody').append(row);
+      const head = document.createElement('th');
+      head.scope = 'row';
+      head.textContent = String(point.value);
+      row.append(head);
+      for (const v of values) row.insertCell().textContent = ended ? point.status : formatScore(v, 'score');
+      const end = row.insertCell();
+      end.textContent = point.status.replace('_', ' ');
+      if (point.message) end.title = point.message;
+      const time = row.insertCell();
+      time.className = 'time';
+      time.dataset.seconds = String(point.seconds);
+      time.textContent = formatSeconds(point.seconds);
+      entry.table.tBodies[0].append(row);
       drawSweeps();
     },
     endSweep(message, failed = false) {
