@@ -230,8 +230,8 @@ test('axe-core finds no serious violations; screenshots mid-training and after t
   await page.locator('#f-tlr').blur();
   await page.waitForFunction(() => document.getElementById('train-lab').dataset.runState === 'ready');
   assert.equal(await trainToEnd(page), 'finished');
-  assert.equal(await page.locator('#tv-pinned li').count(), 1);
-  assert.match(await page.textContent('#tv-pinned'), /η 0\.01/);
+  assert.equal(await page.locator('#tv-legend li[data-kind="pinned"]').count(), 1);
+  assert.match(await page.textContent('#tv-legend li[data-kind="pinned"]'), /η 0\.01/);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${artifacts}/train-lab-after-1280x720.png` });
