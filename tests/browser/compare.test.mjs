@@ -120,7 +120,7 @@ test('sweeps: 0 on a log axis, a table per sweep with wall times and train and h
   const sweep = async () => {
     await page.click('#tv-sweep-run');
     await page.waitForFunction(() => /Sweep done/.test(document.getElementById('tv-sweep-status').textContent)
-      && !document.getElementById('tv-sweep-run').disabled, null, { timeout: 120000 });
+      && !(/** @type {HTMLButtonElement} */ (document.getElementById('tv-sweep-run'))).disabled, null, { timeout: 120000 });
   };
   await sweep();
 

@@ -150,7 +150,7 @@ export function createTrainViews(root, handlers) {
   let optimumChart = null;
   let regressionChart = null;
   let sweepChart = null;
-  let sweeps = []; // [{id, key, description, colorIndex, values, points, table}]
+  let sweeps = []; // [{id, key, description, colorIndex, values, points, box, table}]
   let sweepIds = 0;
   const hiddenRuns = new Set(); // ids of runs hidden on both curve charts
   const hiddenSweeps = new Set(); // ids of sweeps hidden on the sweep chart
@@ -520,9 +520,16 @@ export function createTrainViews(root, handlers) {
     table.dataset.f1 = String(f1);
   }
 
-  /** A new table for a sweep, with a caption (its colour and name) and a header filled in by its first point. */
+  /**
+   * A new table for a sweep, with a caption (its colour and name) and a header filled in by its
+   * first point, in a box that scrolls sideways on a narrow screen.
+   */
   function sweepTable() {
+    const box = document.createElement('div');
+    box.className = 'sweep-table-box';
+    box.tabIndex = 0; // a box that scrolls can be scrolled with the keyboard
     const table = document.createElement('table');
+    box.append(table);
     table.className = 'sweep-table';
     table.dataset.testid = 'sweep-table';
     const caption = table.createCaption();
@@ -534,7 +541,7 @@ export function createTrainViews(root, handlers) {
     caption.append(swatch, text);
     table.createTHead();
     table.createTBody();
-    return table;
+    return { box, table };
   }
 
   /** A figure of a chart: its title with the dataset, the visible groups' names, the key, notes and the shared settings. */
@@ -657,17 +664,17 @@ export function createTrainViews(root, handlers) {
      */
     beginSweep(key, sweep, values, description) {
       if (sweeps.length && sweeps.at(-1).key !== key) {
-        for (const s of sweeps) s.table.remove();
+        for (const s of sweeps) s.box.remove();
         sweeps = [];
         hiddenSweeps.clear();
       }
-      if (sweeps.length >= MOST_SWEEPS) sweeps.shift().table.remove();
+      if (sweeps.length >= MOST_SWEEPS) sweeps.shift().box.remove();
       const used = new Set(sweeps.map((s) => s.colorIndex));
       let colorIndex = 0;
       while (used.has(colorIndex)) colorIndex += 1;
-      const entry = { id: `sweep-${(sweepIds += 1)}`, key, description, colorIndex, values, points: [], table: sweepTable() };
+      const entry = { id: `sweep-${(sweepIds += 1)}`, key, description, colorIndex, values, points: [], ...sweepTable() };
       sweeps.push(entry);
-      $('tv-sweep-tables').append(entry.table);
+      $('tv-sweep-tables').append(entry.box);
       $('tv-sweep-result').hidden = false;
       $('tv-sweep-run').disabled = true;
       $('tv-sweep-cancel').hidden = false;

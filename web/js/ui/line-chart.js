@@ -15,21 +15,30 @@ function logTickLabel(value) {
   return value.toExponential(0).replace('e-', 'e−').replace('e+', 'e');
 }
 
-/** Ticks on a log axis: powers of ten, with 2 and 5 between them when the range is under two decades. */
+/**
+ * Ticks on a log axis: powers of ten, with 2 and 5 between them when the range is under two
+ * decades, every digit (0.5, 0.6, 0.7) when that leaves fewer than three in a narrow range, and
+ * the range's ends when even that leaves fewer than two.
+ */
 function logTicks(min, max) {
   if (!(min > 0) || !(max > min)) return [];
   const low = Math.floor(Math.log10(min) + 1e-9);
   const high = Math.ceil(Math.log10(max) - 1e-9);
-  const steps = high - low <= 2 ? [1, 2, 5] : [1];
   const stride = Math.max(1, Math.ceil((high - low + 1) / 9));
-  const ticks = [];
-  for (let e = low; e <= high; e += stride) {
-    for (const m of steps) {
-      const value = m * 10 ** e;
-      if (value >= min * (1 - 1e-9) && value <= max * (1 + 1e-9)) ticks.push({ value: Number(value.toPrecision(6)), major: m === 1 });
+  const within = (steps) => {
+    const ticks = [];
+    for (let e = low; e <= high; e += stride) {
+      for (const m of steps) {
+        const value = m * 10 ** e;
+        if (value >= min * (1 - 1e-9) && value <= max * (1 + 1e-9)) ticks.push({ value: Number(value.toPrecision(6)), major: m === 1 });
+      }
     }
-  }
-  return ticks;
+    return ticks;
+  };
+  let ticks = within(high - low <= 2 ? [1, 2, 5] : [1]);
+  if (ticks.length < 3 && high - low <= 1) ticks = within([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  // a range narrower than one digit step (0.61 to 0.69): its two ends
+  return ticks.length >= 2 ? ticks : [min, max].map((value) => ({ value, major: false }));
 }
 
 /**
@@ -48,6 +57,15 @@ export function spansDecades(values) {
 export function zeroOnLog(values) {
   const positive = values.filter((v) => v > 0);
   return positive.length ? 10 ** (Math.floor(Math.log10(Math.min(...positive)) + 1e-9) - 1) : null;
+}
+
+/**
+ * The ticks that fit along `scale` (a Chart.js scale, before it is laid out): all of them when
+ * there is room (about 64 px a label across, 24 px up), else only the powers of ten.
+ */
+function roomFor(scale, ticks) {
+  const room = scale.isHorizontal() ? scale.maxWidth / 64 : scale.maxHeight / 24;
+  return ticks.length <= room ? ticks : ticks.filter((t) => t.major);
 }
 
 /** At most this many points of a series reach Chart.js; longer series are reduced to min/max buckets. */
@@ -218,7 +236,7 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
       type: log ? 'logarithmic' : 'linear',
       ...style,
       ticks: { ...style.ticks, ...(log ? { autoSkip: false, callback: logTickLabel } : {}) },
-      ...(log ? { afterBuildTicks: (scale) => { scale.ticks = logTicks(scale.min, scale.max); } } : {}),
+      ...(log ? { afterBuildTicks: (scale) => { scale.ticks = roomFor(scale, logTicks(scale.min, scale.max)); } } : {}),
     };
   };
   let zeroAt = null; // where a log x axis draws 0 (null: no 0 among the values)
@@ -229,7 +247,7 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
     x.ticks.callback = (value) => (isZero(value) ? '0' : logTickLabel(value));
     // no ticks between the "0" and the smallest value's decade: that stretch stands for the break
     x.afterBuildTicks = (scale) => {
-      scale.ticks = logTicks(scale.min, scale.max).filter((t) => zeroAt === null || isZero(t.value) || t.value >= zeroAt * 10 * (1 - 1e-9));
+      scale.ticks = roomFor(scale, logTicks(scale.min, scale.max).filter((t) => zeroAt === null || isZero(t.value) || t.value >= zeroAt * 10 * (1 - 1e-9)));
     };
   }
   let y = axis(logY, yLabel);
