@@ -108,7 +108,7 @@ test('four pinned runs share one legend with short names; a press hides and show
   assert.equal(await page.locator('#tv-legend li').count(), 4);
   assert.ok(!(await datasetsOf(page, 'tv-metric')).some((d) => d.label.startsWith('η 3 ')));
   assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('legend-toggle')), true);
-  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth));
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -179,7 +179,7 @@ test('sweeps: 0 on a log axis, a table per sweep with wall times and train and h
   assert.ok(Math.abs(png.width - 2 * width) <= 1, `PNG width ${png.width} for a chart ${width} px wide`);
   assert.equal(png.text.Title, 'Final scores against L2 λ — circles');
   assert.ok(!/λ 0 /.test(png.text.Description) && /Settings shared by all: d8_tanh ×2/.test(png.text.Description), png.text.Description);
-  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth));
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth));
   assert.deepEqual(errors, []);
   await page.close();
 });
