@@ -320,7 +320,8 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
       datasets.length = Math.min(datasets.length, series.length);
       zeroAt = null;
       if (logX && series.some((s) => s.points.some((p) => p.x === 0))) zeroAt = zeroOnLog(series.flatMap((s) => s.points.map((p) => p.x)));
-      chart.options.plugins.xBreak = { at: zeroAt === null ? undefined : zeroAt * Math.sqrt(10) };
+      const breakAt = zeroAt === null ? undefined : zeroAt * Math.sqrt(10);
+      if (chart.options.plugins.xBreak?.at !== breakAt) chart.options.plugins.xBreak = { at: breakAt };
       series.forEach((s, i) => {
         const points = zeroAt === null ? s.points : s.points.map((p) => (p.x === 0 ? { x: zeroAt, y: p.y } : p));
         const data = decimate(points, { logX, logY });
