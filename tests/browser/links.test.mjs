@@ -22,7 +22,7 @@ test('a pasted link and the back button change the lab and its settings without 
   const { page, errors } = await lab.openPage();
   await page.goto(`${lab.url}#lab=step&preset=two_out`);
   await page.waitForSelector('#step-lab[data-ready="true"]');
-  await page.evaluate(() => { window.notReloaded = true; });
+  await page.evaluate(() => { document.body.dataset.notReloaded = 'yes'; });
   // a link pasted into the open tab: another lab with its own settings
   await page.evaluate(() => { window.location.hash = '#lab=train&tdata=xor&tep=7'; });
   await page.locator('#train-start:not([disabled])').waitFor({ timeout: 30000 });
@@ -35,12 +35,12 @@ test('a pasted link and the back button change the lab and its settings without 
   await page.goBack();
   await page.waitForFunction(() => /epoch 0 of 7/.test(document.getElementById('train-status').textContent), null, { timeout: 30000 });
   await page.goBack();
-  await page.waitForFunction(() => document.querySelector('[role="tab"][aria-selected="true"]').dataset.lab === 'step');
+  await page.waitForFunction(() => document.querySelector('[role="tab"][aria-selected="true"]').getAttribute('data-lab') === 'step');
   assert.equal(await page.inputValue('#step-preset'), 'two_out');
   // a pasted link with a bad value says so, as on a fresh load
   await page.evaluate(() => { window.location.hash = '#lab=step&preset=two_out&decimals=x'; });
   await page.waitForFunction(() => /decimals must be/.test(document.getElementById('state-note').textContent));
-  assert.equal(await page.evaluate(() => window.notReloaded), true);
+  assert.equal(await page.evaluate(() => document.body.dataset.notReloaded), 'yes');
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -73,7 +73,7 @@ test('"Open in Step-through" gives a link that shows the same network and number
   const third = await lab.openPage();
   await third.page.goto(broken);
   await third.page.waitForFunction(() => /could not be opened from this link: .*weights/.test(document.getElementById('step-error')?.textContent ?? ''));
-  await third.page.waitForFunction(() => document.getElementById('step-preset').value === 'seed001');
+  await third.page.waitForFunction(() => /** @type {HTMLSelectElement} */ (document.getElementById('step-preset')).value === 'seed001');
   assert.deepEqual(third.errors, []);
   await third.page.close();
   assert.deepEqual(errors, []);
