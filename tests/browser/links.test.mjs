@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBrowser } from './harness.mjs';
-import { openTrain, trainToEnd } from './train-helpers.mjs';
+import { exportedCurves, openTrain, trainToEnd } from './train-helpers.mjs';
 
 let lab;
 before(async () => { lab = await startBrowser(); });
@@ -76,6 +76,62 @@ test('"Open in Step-through" gives a link that shows the same network and number
   await third.page.waitForFunction(() => /** @type {HTMLSelectElement} */ (document.getElementById('step-preset')).value === 'seed001');
   assert.deepEqual(third.errors, []);
   await third.page.close();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/** The page's sweep tables without the wall-time column: [[row cells]] per table. */
+const sweepTables = (page) => page.$$eval('[data-testid="sweep-table"]', (tables) => tables.map((table) => {
+  const heads = Array.from(table.querySelectorAll('thead th'), (th) => th.textContent);
+  const time = heads.findIndex((h) => /time/.test(h));
+  return Array.from(table.querySelectorAll('tbody tr'), (row) => Array.from(row.cells, (c) => c.textContent).filter((_, i) => i !== time));
+}));
+
+test('a link carries two pinned runs and a sweep; "Run all" in a fresh page draws the same curves and scores', { timeout: 300000 }, async () => {
+  const { page, errors } = await openTrain(lab, '&tdata=circles&tep=4&tlr=0.1');
+  const ready = () => ['ready', 'finished'].includes(document.getElementById('train-lab').dataset.runState);
+  for (const lr of [0.1, 0.3]) {
+    await page.evaluate((hash) => { window.location.hash = hash; }, `#lab=train&tdata=circles&tep=4&tlr=${lr}`);
+    await page.waitForFunction((v) => new RegExp(`tlr=${v}(&|$)`).test(window.location.hash), lr);
+    await page.waitForFunction(ready, null, { timeout: 60000 });
+    await trainToEnd(page);
+    await page.click('#tv-pin');
+  }
+  // the link's own run, and a sweep of L2 on it
+  await page.evaluate(() => { window.location.hash = '#lab=train&tdata=circles&tep=4&tlr=0.2'; });
+  await page.waitForFunction(() => /tlr=0\.2/.test(window.location.hash) && /tpins=tlr~0\.1!tlr~0\.3/.test(window.location.hash));
+  await page.waitForFunction(ready, null, { timeout: 60000 });
+  await page.selectOption('#tv-sweep-key', 'l2');
+  await page.fill('#tv-sweep-values', '0, 0.01');
+  await page.click('#tv-sweep-run');
+  await page.waitForFunction(() => /Sweep done/.test(document.getElementById('tv-sweep-status').textContent), null, { timeout: 120000 });
+  const link = page.url();
+  assert.match(link, /tsweep=l2~0,0\.01/);
+  const pinnedRows = (rows) => rows.filter((r) => /^"?pinned/.test(r.run));
+  const made = { curves: pinnedRows(await exportedCurves(page)), sweeps: await sweepTables(page) };
+  assert.equal(new Set(made.curves.map((r) => r.run)).size, 2);
+  assert.equal(made.curves.length, 8);
+
+  const fresh = await openTrain(lab, link.slice(link.indexOf('#') + '#lab=train'.length));
+  await fresh.page.waitForFunction(() => /This link holds a comparison: this run, 2 pinned runs \(η 0\.1; η 0\.3\) and a sweep of L2 λ over 0, 0\.01/
+    .test(document.querySelector('[data-testid="link-comparison"]').textContent));
+  await fresh.page.click('#tv-run-all');
+  await fresh.page.waitForFunction(() => document.getElementById('train-lab').dataset.comparison === 'done', null, { timeout: 180000 });
+  assert.match(await fresh.page.textContent('#tv-comparison-status'), /Done: every run/);
+  const opened = { curves: pinnedRows(await exportedCurves(fresh.page)), sweeps: await sweepTables(fresh.page) };
+  assert.deepEqual(opened, made);
+  assert.equal(await fresh.page.locator('#tv-legend li[data-kind="pinned"]').count(), 2);
+  assert.equal(fresh.page.url(), link.replace(/^[^#]*/, fresh.page.url().replace(/#.*$/, '')));
+  assert.deepEqual(fresh.errors, []);
+  await fresh.page.close();
+
+  // with "start at once" the link trains the comparison without a click
+  await page.check('#tv-start-now');
+  await page.waitForFunction(() => /tstart=now/.test(window.location.hash));
+  const started = await openTrain(lab, page.url().slice(page.url().indexOf('#') + '#lab=train'.length));
+  await started.page.waitForFunction(() => document.getElementById('train-lab').dataset.comparison === 'done', null, { timeout: 180000 });
+  assert.deepEqual(pinnedRows(await exportedCurves(started.page)), made.curves);
+  await started.page.close();
   assert.deepEqual(errors, []);
   await page.close();
 });

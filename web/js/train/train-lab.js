@@ -8,7 +8,8 @@ import { createTrainData, readText } from './train-data.js';
 import { formatScore, formatSeconds } from '../ui/format.js';
 import { createFrameQueue, throttle } from '../ui/frame-scheduler.js';
 import { changedProperties, properties, ownerOf } from '../state.js';
-import { SWEEPS, describeRun, parseSweepValues, runSweep } from './train-runs.js';
+import { SWEEPS, describeRun, differingLabels, parseSweepValues, runSweep, trainRun } from './train-runs.js';
+import { decodePins, decodeSweep, encodePins, encodeSweep } from './train-comparison.js';
 import { createRunPins } from './train-pins.js';
 import { curvesCsv, download, modelJson, parseModelFile } from './train-export.js';
 import { createTrainViews } from './train-views.js';
@@ -18,6 +19,8 @@ import { describeHandOver, handOverState } from '../step/handed-over.js';
 const isView = (name) => properties().find((p) => p.name === name)?.view === true;
 const capitalise = (text) => (text ? `${text[0].toUpperCase()}${text.slice(1)}` : text);
 const END_STATES = ['finished', 'early_stopped', 'diverged', 'stopped', 'failed'];
+/** The link properties that hold a comparison (train-comparison.js). */
+const COMPARISON_KEYS = ['tpins', 'tsweep', 'tstart'];
 /** The curves are redrawn at most this often (ms), so that fast epochs never queue up chart work. */
 const CURVE_MS = 250;
 
@@ -66,6 +69,11 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     sweep: null, // the sweep running, {done, cancel()}
     started: false, // the first run has been set up
     configureTimer: null,
+    pending: null, // a link's comparison not yet run: {states (pinned runs' page states), sweep {key, values}, total}
+    comparing: false, // "Run all" is training the link's comparison
+    startedComparison: false, // tstart=now has started it once
+    lastSweep: null, // {key, values} of the last sweep started, for the link
+    writingLink: false, // the lab is writing the comparison into the link (not a pasted one)
   };
   const data = createTrainData(lab, catalog);
   const pins = createRunPins();
@@ -74,7 +82,9 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
   const views = createTrainViews($('train-views'), {
     onPin: pinCurrent,
     onLossDisplay: () => store.set({ tlossview: $('tv-loss-sum').value }),
-    onUnpin: (id) => { pins.unpin(id); renderCurves(); },
+    onUnpin: (id) => { pins.unpin(id); renderCurves(); linkComparison(); },
+    onRunAll: runAll,
+    onStartNow: (on) => store.set({ tstart: on ? 'now' : 'click' }),
     onEvaluate: (part) => store.set({ teval: part }),
     onSweep: startSweep,
     onCancelSweep: () => st.sweep?.cancel(),
@@ -174,6 +184,10 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       $('train-heldout').textContent = '';
       setRunState('ready');
       renderCurves();
+      if (st.pending && st.state.tstart === 'now' && !st.startedComparison) {
+        st.startedComparison = true;
+        runAll();
+      }
     } catch (error) {
       if (id !== st.setups) return;
       showError(`${error.message}. Change the setting named in this message; the last working run was kept in the charts.`);
@@ -304,7 +318,10 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
   }
 
   function pinCurrent() {
-    if (pins.pin(st.run)) renderCurves();
+    if (pins.pin(st.run)) {
+      renderCurves();
+      linkComparison();
+    }
   }
 
   // ---------- controls ----------
@@ -337,6 +354,8 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     if (parsed.error) return views.sweepError(parsed.error);
     views.sweepError('');
     const sweepState = st.state;
+    st.lastSweep = { key, values: parsed.values };
+    linkComparison();
     const series = views.beginSweep(key, SWEEPS[key], parsed.values, describeRun(sweepState));
     st.sweep = runSweep({
       state: sweepState,
@@ -351,6 +370,98 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       (error) => views.endSweep(`The sweep stopped: ${error.message}`, true),
     ).finally(() => { st.sweep = null; });
     return undefined;
+  }
+
+  // ---------- a comparison in the link ----------
+
+  /** Writes the pinned runs (with those a link holds and that have not run yet) and the last sweep into the link. */
+  function linkComparison() {
+    const states = [...pins.states(), ...(st.pending?.states ?? [])];
+    const sweep = st.pending?.sweep ?? st.lastSweep;
+    const changes = { tpins: encodePins(st.state, states) || null, tsweep: sweep ? encodeSweep(sweep.key, sweep.values) : null };
+    if (changes.tpins === st.state.tpins && changes.tsweep === st.state.tsweep) return;
+    st.writingLink = true;
+    try {
+      store.set(changes);
+    } finally {
+      st.writingLink = false;
+    }
+  }
+
+  /** Reads the comparison a link holds: it waits, described, for "Run all" (or starts at once with tstart=now). */
+  function readComparison(state) {
+    const read = decodePins(state, state.tpins);
+    const sweep = decodeSweep(state.tsweep);
+    const refused = [read.error, sweep?.error].filter(Boolean);
+    const states = read.states ?? [];
+    const usable = sweep && !sweep.error ? sweep : null;
+    st.pending = states.length || usable ? { states, sweep: usable, total: states.length } : null;
+    if (usable) views.fillSweep(usable.key, usable.values);
+    const parts = [];
+    if (states.length) {
+      const labels = differingLabels([describeRun(state), ...states.map((s) => describeRun(s))]).slice(1);
+      parts.push(`${states.length} pinned run${states.length > 1 ? 's' : ''} (${labels.join('; ')})`);
+    }
+    if (usable) parts.push(`a sweep of ${SWEEPS[usable.key].label} over ${usable.values.join(', ')}`);
+    const held = parts.length ? `This link holds a comparison: this run, ${parts.join(' and ')}. “Run all” trains them all and draws them here.` : '';
+    const notUsed = refused.length ? ` Part of the link's comparison could not be used: ${refused.join('; ')}.` : '';
+    views.showComparison(held || notUsed ? `${held}${notUsed}`.trim() : null);
+    views.comparisonStatus('', !st.pending);
+  }
+
+  /** Trains the current run to its end (from where it is). */
+  function trainCurrent() {
+    return new Promise((resolve) => {
+      const off = st.client.on('progress', (m) => {
+        if (END_STATES.includes(m.state)) { off(); resolve(); }
+      });
+      if (st.runState !== 'running') st.client.start();
+    });
+  }
+
+  /** "Run all": the link's run, then each pinned run in a worker of its own (pinned as it ends), then the sweep. */
+  async function runAll() {
+    const { pending } = st;
+    if (!pending || st.comparing || !st.run?.ready) return;
+    st.comparing = true;
+    const failed = [];
+    try {
+      if (!END_STATES.includes(st.runState)) {
+        views.comparisonStatus('Training this run…', true);
+        await trainCurrent();
+      }
+      const client = pending.states.length ? new TrainingClient() : null;
+      try {
+        while (pending.states.length) {
+          const state = pending.states[0];
+          views.comparisonStatus(`Training pinned run ${pending.total - pending.states.length + 1} of ${pending.total}…`, true);
+          try {
+            const { ready, history } = await trainRun(client, await data.makeSetup(state, null, true));
+            pins.pinRecord({ state, description: describeRun(state), history, heldOut: ready.heldOut, metricName: ready.metricName });
+            renderCurves();
+          } catch (error) {
+            failed.push(`pinned run ${pending.total - pending.states.length + 1}: ${error.message}`);
+          }
+          pending.states.shift();
+        }
+      } finally {
+        client?.terminate();
+      }
+      if (pending.sweep) {
+        const { key, values } = pending.sweep;
+        pending.sweep = null;
+        views.comparisonStatus(`Sweeping ${SWEEPS[key].label}…`, true);
+        startSweep(key, values.join(', '));
+        await st.sweep?.done.catch(() => {});
+      }
+    } finally {
+      st.comparing = false;
+      st.pending = null;
+      linkComparison();
+      const done = failed.length ? `Done, except ${failed.join('; ')}.` : 'Done: every run of the link is on the charts.';
+      views.comparisonStatus(done, true);
+      root.dataset.comparison = 'done';
+    }
   }
 
   function exportCsv() {
@@ -423,11 +534,14 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
   return {
     show(next) {
       // settings changed while another lab was shown (a link pasted, the back button) set up a new run
-      const changed = Object.keys(changedProperties(st.state, next)).some((k) => ownerOf(k) === 'train' && !isView(k));
+      const differing = Object.keys(changedProperties(st.state, next));
+      const changed = differing.some((k) => ownerOf(k) === 'train' && !isView(k));
       st.state = next;
       syncLossView();
+      views.showStartNow(next.tstart === 'now');
       trainingClient();
       form.render(st.state, data.preview.info);
+      if (!st.started || differing.some((k) => COMPARISON_KEYS.includes(k))) readComparison(next);
       if (!st.started) {
         st.started = true;
         configure();
@@ -438,6 +552,11 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     update(next, changes) {
       st.state = next;
       const keys = Object.keys(changes);
+      if (keys.some((k) => COMPARISON_KEYS.includes(k))) {
+        // a link's comparison (pasted, or the back button); the lab's own writes are not read back
+        views.showStartNow(next.tstart === 'now');
+        if (!st.writingLink) readComparison(next);
+      }
       if (keys.length && keys.every((k) => k === 'tlossview')) {
         syncLossView();
         renderCurves();
@@ -451,6 +570,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
         }
         form.render(st.state, data.preview.info);
         scheduleConfigure();
+        linkComparison();
       } else {
         form.render(st.state, data.preview.info);
       }

@@ -6,10 +6,10 @@ import { differingLabels } from './train-runs.js';
 
 const MOST_PINNED = 8;
 
-/** Returns {keepAsPrevious(run), pin(run), unpin(id), shown(run), exported(run, restoredEpoch)}. */
+/** Returns {keepAsPrevious(run), pin(run), pinRecord(record), states(), unpin(id), shown(run), exported(run, restoredEpoch)}. */
 export function createRunPins() {
   let previous = null; // the last replaced, unpinned run {id, description, history, heldOut}
-  const pinned = []; // [{id, colorIndex, description, history, heldOut, metricName}]
+  const pinned = []; // [{id, colorIndex, state, description, history, heldOut, metricName}]
   let lastId = 0;
   const runIds = new WeakMap(); // the current run object → its id, kept across a reset
 
@@ -25,13 +25,21 @@ export function createRunPins() {
      */
     pin(run) {
       if (!run?.history.length) return false;
+      this.pinRecord({ state: run.state, description: run.description, history: run.history.slice(), heldOut: run.ready.heldOut, metricName: run.ready.metricName });
+      run.pinned = true; // a pinned run is not shown again as the "previous" run
+      return true;
+    },
+    /** Pins a run trained elsewhere (a link's comparison): {state, description, history, heldOut, metricName}. */
+    pinRecord(record) {
       if (pinned.length >= MOST_PINNED) pinned.shift();
       const used = new Set(pinned.map((p) => p.colorIndex));
       let colorIndex = 1;
       while (used.has(colorIndex)) colorIndex += 1;
-      pinned.push({ id: `pinned-${(lastId += 1)}`, colorIndex, description: run.description, history: run.history.slice(), heldOut: run.ready.heldOut, metricName: run.ready.metricName });
-      run.pinned = true; // a pinned run is not shown again as the "previous" run
-      return true;
+      pinned.push({ id: `pinned-${(lastId += 1)}`, colorIndex, ...record });
+    },
+    /** The page states of the pinned runs, oldest first (a link's comparison is made of them). */
+    states() {
+      return pinned.map((p) => p.state);
     },
     /** Unpins the pinned run with this id. */
     unpin(id) {

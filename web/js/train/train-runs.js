@@ -139,22 +139,17 @@ async function macroF1On(client, part) {
  */
 async function sweepValue(client, { state, key, index, value, makeSetup, onProgress, isCancelled }) {
   const started = performance.now();
-  let ready;
+  let run;
   try {
-    ready = await client.setup(await makeSetup({ ...state, ...SWEEPS[key].apply(state, value) }));
+    run = await trainRun(client, await makeSetup({ ...state, ...SWEEPS[key].apply(state, value) }), {
+      onProgress: (m) => onProgress({ index, value, epoch: m.epoch, epochs: m.epochs }),
+      isCancelled,
+    });
   } catch (error) {
     return { value, status: 'failed', message: error.message, seconds: (performance.now() - started) / 1000 };
   }
-  const last = await new Promise((resolve) => {
-    const off = client.on('progress', (m) => {
-      onProgress({ index, value, epoch: m.epoch, epochs: m.epochs });
-      if (m.state !== 'running' && m.state !== 'ready' && m.state !== 'paused') { off(); resolve(m); }
-      if (isCancelled()) client.stop();
-    });
-    client.start();
-  });
+  const { ready, last, history } = run;
   const seconds = (performance.now() - started) / 1000;
-  const { history } = last.state === 'failed' ? { history: [] } : await client.snapshot();
   // the scores of the weights the run ended with: the restored best epoch's after early stopping
   const final = (last.restoredBest ? history[last.bestEpoch - 1] : history.at(-1)) ?? {};
   const scored = ready.metricName !== 'r2' && (last.state !== 'failed' && last.state !== 'diverged');
@@ -171,6 +166,25 @@ async function sweepValue(client, { state, key, index, value, makeSetup, onProgr
     message: last.message,
     seconds,
   };
+}
+
+/**
+ * Sets up one run in `client` (a TrainingClient of its own) and trains it to its end: resolves
+ * with {ready, last (the last progress message), history}; rejects when the setup is refused.
+ * onProgress(m) sees every progress message; isCancelled() stops the run after the current step.
+ */
+export async function trainRun(client, setup, { onProgress = () => {}, isCancelled = () => false } = {}) {
+  const ready = await client.setup(setup);
+  const last = await new Promise((resolve) => {
+    const off = client.on('progress', (m) => {
+      onProgress(m);
+      if (m.state !== 'running' && m.state !== 'ready' && m.state !== 'paused') { off(); resolve(m); }
+      if (isCancelled()) client.stop();
+    });
+    client.start();
+  });
+  const { history } = last.state === 'failed' ? { history: [] } : await client.snapshot();
+  return { ready, last, history };
 }
 
 /**

@@ -64,6 +64,15 @@ export function createTrainViews(root, handlers) {
             <button type="button" id="tv-pin">Pin this run</button>
           </div>
           <div id="tv-legend" data-testid="curves-legend"></div>
+          <div class="comparison-link" id="tv-comparison" data-testid="link-comparison" hidden>
+            <p id="tv-comparison-text"></p>
+            <div class="button-row">
+              <button type="button" id="tv-run-all" class="primary">Run all</button>
+              <span id="tv-comparison-status" class="view-note" aria-live="polite"></span>
+            </div>
+          </div>
+          <label class="check" for="tv-start-now"><input type="checkbox" id="tv-start-now">
+            the page's link (the address bar) starts its comparison at once when opened</label>
         </section>
         <section class="card chart-card" aria-labelledby="tv-optimum-title" id="tv-optimum-card" hidden>
           <h2 id="tv-optimum-title" class="card-title">Distance to the exact optimum</h2>
@@ -617,6 +626,8 @@ export function createTrainViews(root, handlers) {
   }
 
   $('tv-pin').addEventListener('click', handlers.onPin);
+  $('tv-run-all').addEventListener('click', handlers.onRunAll);
+  $('tv-start-now').addEventListener('change', (e) => handlers.onStartNow(e.target.checked));
   $('tv-loss-sum').addEventListener('change', () => handlers.onLossDisplay());
   $('tv-loss-log').addEventListener('change', () => handlers.onLossDisplay());
   $('tv-eval-part').addEventListener('change', (e) => handlers.onEvaluate(e.target.value));
@@ -656,6 +667,22 @@ export function createTrainViews(root, handlers) {
       $('tv-export-model').disabled = running;
       $('tv-step-through').disabled = running;
       $('tv-import').disabled = running;
+    },
+    /** The comparison a link holds and has not run yet: its description, or null to hide it. */
+    showComparison(text) {
+      $('tv-comparison').hidden = !text;
+      $('tv-comparison-text').textContent = text ?? '';
+    },
+    comparisonStatus(text, busy) {
+      $('tv-comparison-status').textContent = text;
+      $('tv-run-all').disabled = busy;
+    },
+    /** Whether the page's link starts its comparison at once. */
+    showStartNow(on) { $('tv-start-now').checked = on; },
+    /** Puts a sweep's setting and values in the form (a link's sweep, before it runs). */
+    fillSweep(key, values) {
+      $('tv-sweep-key').value = key;
+      $('tv-sweep-values').value = values.join(', ');
     },
     sweepError(message) { $('tv-sweep-error').textContent = message; },
     /**
