@@ -14,13 +14,27 @@ export function renderTex(element, latex, { inline = false } = {}) {
 /** A formatted number as LaTeX: "3.6e−5" becomes 3.6\mathrm{e}{-5}, so the exponent's minus is a sign, not a subtraction. */
 const texNumber = (text) => text.replace(/−/g, '-').replace(/e([-+]?\d+)$/, '\\mathrm{e}{$1}');
 
-/** A LaTeX matrix (bmatrix) of `rows` × `cols` numbers given row-major, formatted by `format`. */
-export function texMatrix({ rows, cols, data }, format) {
-  const lines = [];
-  for (let r = 0; r < rows; r += 1) {
-    const cells = [];
-    for (let c = 0; c < cols; c += 1) cells.push(texNumber(format(data[r * cols + c])));
-    lines.push(cells.join(' & '));
-  }
-  return `\\begin{bmatrix} ${lines.join(' \\\\ ')} \\end{bmatrix}`;
+/**
+ * The indices shown of a dimension of `length` when at most `most` fit: all of them, or the first
+ * most − 2, a gap (null) and the last.
+ */
+function shownIndices(length, most) {
+  const all = Array.from({ length }, (_, i) => i);
+  return length <= most ? all : [...all.slice(0, most - 2), null, length - 1];
+}
+
+/**
+ * A LaTeX matrix (bmatrix) of `rows` × `cols` numbers given row-major, formatted by `format`. With
+ * `most`, a dimension longer than `most` shows its first entries, ⋮ or ⋯, and its last, and the
+ * matrix is marked with its shape (rows × cols).
+ */
+export function texMatrix({ rows, cols, data }, format, { most = Infinity } = {}) {
+  const lines = shownIndices(rows, most).map((r) => shownIndices(cols, most).map((c) => {
+    if (r === null && c === null) return '\\ddots';
+    if (r === null) return '\\vdots';
+    if (c === null) return '\\cdots';
+    return texNumber(format(data[r * cols + c]));
+  }).join(' & '));
+  const matrix = `\\begin{bmatrix} ${lines.join(' \\\\ ')} \\end{bmatrix}`;
+  return rows > most || cols > most ? `${matrix}_{${rows} \\times ${cols}}` : matrix;
 }
