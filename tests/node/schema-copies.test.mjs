@@ -24,7 +24,7 @@ for (const r of rows.filter((row) => row.kind === 'number' || row.kind === 'inte
 
 /** Page-own limits equal to a row's bound by coincidence: [file, the line's text, why]. */
 const OWN_LIMITS = [
-  ['web/js/state.js', "name: 'step', kind: 'int', min: 0, max: 100000", 'the Step-through lab\'s operation index, not a setting'],
+  ['web/js/state.js', "name: 'op', kind: 'int', min: 1, max: 100000", 'the Step-through lab\'s operation number, not a setting'],
   ['web/js/state.js', "name: 'sample', kind: 'int', min: 0, max: 100000", 'a sample index; no dataset has more samples'],
   ['web/js/step/step-lab.js', 'const large = u.before.rows * u.before.cols > 64;', 'a matrix of more than 64 entries is shown folded'],
   ['web/js/train/train-views.js', 'const spansDecades = high / low > 1e6;', 'a chart spanning six decades gets a log axis'],

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { pageFiles } from './page-files.mjs';
 import { createLab } from '../../web/js/engine/engine.js';
 import { useSchema } from '../../web/js/schema.js';
-import { properties, ownerOf, propertiesOf } from '../../web/js/state.js';
+import { parseHash, properties, ownerOf, propertiesOf, toHash } from '../../web/js/state.js';
 import { resetToRecipe } from '../../web/js/train/train-form.js';
 
 useSchema(await createLab());
@@ -29,4 +29,17 @@ test('every property belongs to one lab, and the recipe reset clears only the Tr
 test('no page code tells a lab\'s property by its first letter', () => {
   const files = pageFiles();
   for (const file of files) assert.doesNotMatch(readFileSync(file, 'utf8'), /startsWith\(['"]t['"]\)/, file);
+});
+
+test('the operation in a link counts from 1, as the page shows it; an older step= link (from 0) opens the same operation', () => {
+  assert.equal(parseHash('#op=13').state.op, 13);
+  assert.equal(toHash({ ...parseHash('').state, op: 13 }), '#op=13');
+  assert.equal(parseHash('').state.op, 1);
+  // step=12 counted from 0: the thirteenth operation
+  const old = parseHash('#preset=digits&step=12');
+  assert.deepEqual([old.state.op, old.notes], [13, []]);
+  assert.equal(parseHash('#step=0').state.op, 1);
+  // op=0 does not exist, and a bad old value is named with the property it became
+  assert.match(parseHash('#op=0').notes[0], /op must be an integer in 1\.\.100000; got "0", so 1 is used/);
+  assert.match(parseHash('#step=-3').notes[0], /step \(now op\) must be an integer in 1\.\.100000; got "-3"/);
 });

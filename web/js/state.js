@@ -24,7 +24,9 @@ const TABLE = [
   LAB,
   // Step-through lab
   { owner: 'step', name: 'preset', kind: 'enum', values: ['seed001', 'seed004', 'two_out', 'digits', 'train'], fallback: 'seed001' },
-  { owner: 'step', name: 'step', kind: 'int', min: 0, max: 100000, fallback: 0 },
+  // the operation shown, counted from 1 as the page shows it ("operation 13 of 18" is op=13);
+  // older links said step=12 for it, counted from 0, and still open the same operation
+  { owner: 'step', name: 'op', kind: 'int', min: 1, max: 100000, fallback: 1, legacy: { name: 'step', read: fromZeroBased } },
   { owner: 'step', name: 'sample', kind: 'int', min: 0, max: 100000, fallback: 0 },
   { owner: 'step', name: 'decimals', kind: 'int', min: 0, max: 10, fallback: 4 },
   { owner: 'step', name: 'params', kind: 'numbers', maxLength: LINK_PARAMETERS, fallback: null },
@@ -96,6 +98,11 @@ const TABLE = [
   { owner: 'train', name: 'tstart', kind: 'enum', values: ['click', 'now'], fallback: 'click', view: true },
   { owner: 'train', name: 'teval', kind: 'enum', values: ['train', 'validation', 'test'], fallback: null },
 ];
+
+/** An index counted from 0 in an older link, as the same index counted from 1 (anything else is left to the check). */
+function fromZeroBased(text) {
+  return /^\d{1,9}$/.test(text) ? String(Number(text) + 1) : text;
+}
 
 const KINDS = { number: 'number', integer: 'int', choice: 'enum' };
 const resolve = (value) => (typeof value === 'function' ? value() : value);
@@ -198,17 +205,20 @@ export function parseHash(hash) {
       notes.push(`"${pair.slice(0, 40)}" is not valid in a link and was ignored`);
       continue;
     }
-    const property = byName.get(key);
+    // a name that older links used is read as the property it became
+    const renamed = byName.has(key) ? null : properties().find((p) => p.legacy?.name === key);
+    const property = renamed ?? byName.get(key);
     if (!property) {
       notes.push(`"${key.slice(0, 40)}" is not a setting of this page and was ignored`);
       continue;
     }
-    const parsed = parseValue(property, raw);
+    const parsed = parseValue(property, renamed ? renamed.legacy.read(raw) : raw);
     if ('error' in parsed) {
       const fallback = property.fallback === null ? 'the preset\'s value' : String(property.fallback);
-      notes.push(`${key} must be ${parsed.error}; got "${raw.slice(0, 40)}", so ${fallback} is used`);
+      const name = renamed ? `${key} (now ${property.name})` : key;
+      notes.push(`${name} must be ${parsed.error}; got "${raw.slice(0, 40)}", so ${fallback} is used`);
     } else {
-      state[key] = parsed.value;
+      state[property.name] = parsed.value;
     }
   }
   return { state, notes };
