@@ -193,7 +193,7 @@ test('the Adam update step at 1280 px (screenshot)', async () => {
 });
 
 test('editing a weight recomputes the step at once', async () => {
-  const { page } = await openStepLab('#step=1');
+  const { page } = await openStepLab('#op=2');
   const first = page.locator('#edit-params input').first();
   await first.fill('1.4');
   await first.press('Enter');
@@ -250,7 +250,7 @@ test('the digits preset traces a softmax classifier on one 8×8 digit', async ()
 });
 
 test('axe finds no serious or critical problems in the Step-through lab', async () => {
-  const { page } = await openStepLab('#step=5');
+  const { page } = await openStepLab('#op=6');
   const violations = await seriousViolations(page, '#panel-step');
   assert.deepEqual(violations, []);
   await page.close();

@@ -9,14 +9,14 @@ import { traceOperations } from './step-operations.js';
 import { coefficientsOf, optimizerCoefficients, optimizers } from '../schema.js';
 import { parseProperty } from '../state.js';
 import { drawDiagram } from '../ui/diagram.js';
-import { renderMatrix } from '../ui/matrix-view.js';
+import { createSelection, fitsWhole, renderMatrixSummary } from '../ui/matrix-summary.js';
 import { renderTex } from '../ui/tex.js';
 import { formatNumber } from '../ui/format.js';
 
 const html = (strings, ...values) => strings.reduce((out, s, i) => out + s + (values[i] ?? ''), '');
 
 /** The state changes that start a preset's run again: its weights, first sample, no optimizer state. */
-export const FRESH_RUN = { step: 0, sample: 0, params: null, input: null, target: null, ostate: null, ot: 0 };
+export const FRESH_RUN = { op: 1, sample: 0, params: null, input: null, target: null, ostate: null, ot: 0 };
 /** The link properties that carry a handed-over network (step/handed-over.js). */
 const HAND_OVER_KEYS = ['hnet', 'hw', 'hx', 'hy'];
 const NO_HAND_OVER = Object.fromEntries(HAND_OVER_KEYS.map((k) => [k, null]));
@@ -95,6 +95,14 @@ export function createStepLab(root, { lab, store }) {
   let ops = [];
   let trace = null;
   let stateNow = store.state;
+  // the element selected in large matrices, one per shape, so that W before, g and W after (and
+  // the weights being edited) select the same element, and keep it from one operation to the next
+  const selections = new Map();
+  const selectionFor = ({ rows, cols }) => {
+    const key = `${rows}×${cols}`;
+    if (!selections.has(key)) selections.set(key, createSelection());
+    return selections.get(key);
+  };
 
   const decimals = () => stateNow.decimals;
   const fmt = (v) => formatNumber(v, decimals());
@@ -210,7 +218,7 @@ export function createStepLab(root, { lab, store }) {
       button.textContent = op.title;
       button.className = `op ${op.kind}${i === current ? ' current' : ''}${i < current ? ' done' : ''}`;
       if (i === current) button.setAttribute('aria-current', 'step');
-      button.addEventListener('click', () => store.set({ step: i }));
+      button.addEventListener('click', () => store.set({ op: i + 1 }));
       item.appendChild(button);
       return item;
     }));
@@ -233,18 +241,22 @@ export function createStepLab(root, { lab, store }) {
     $('op-title').textContent = op.title;
     renderTex($('op-tex'), op.tex);
     if (op.numbers) renderTex($('op-numbers'), op.numbers);
-    else $('op-numbers').textContent = 'The matrices are too large to write out here; their numbers are in the tables below.';
+    else $('op-numbers').textContent = 'The matrices are too large to write out here. Below: the first rows and columns of each, a heat-map of all its numbers, and the full value of the element you select (click a cell or the heat-map, or use the arrow keys on it).';
     const result = $('op-result');
     result.replaceChildren();
-    // each table scrolls on its own when wide, so it is a focusable region
+    // each table scrolls on its own when wide, so it is a focusable region; a large matrix is
+    // shown bounded (a window, a heat-map and the selected element), each part reachable itself
     const table = (matrix, caption, testid) => {
       const holder = document.createElement('div');
       holder.className = 'result-table';
-      holder.tabIndex = 0;
-      holder.setAttribute('role', 'region');
-      holder.setAttribute('aria-label', `${caption} values`);
-      renderMatrix(holder, matrix, { caption, decimals: decimals() }).dataset.testid = testid;
+      if (fitsWhole(matrix)) {
+        holder.tabIndex = 0;
+        holder.setAttribute('role', 'region');
+        holder.setAttribute('aria-label', `${caption} values`);
+      }
       result.appendChild(holder);
+      const name = caption.split(' = ')[0];
+      renderMatrixSummary(holder, matrix, { caption, name, decimals: decimals(), selection: selectionFor(matrix) }).dataset.testid = testid;
     };
     if (op.before) table(op.before, `${op.resultName.replace(' after', '')} before`, 'op-before');
     for (const { key, caption, matrix } of op.tables ?? []) table(matrix, caption, `op-${key}`);
@@ -261,12 +273,12 @@ export function createStepLab(root, { lab, store }) {
     const d = decimals();
     const editVector = (container, name, values, key) => {
       const matrix = { rows: values.length, cols: 1, data: values };
-      renderMatrix(container, matrix, {
-        caption: name, decimals: d, name,
+      renderMatrixSummary(container, matrix, {
+        caption: name, decimals: d, name, selection: selectionFor(matrix),
         onEdit: (r, c, value) => {
           const next = Array.from(values);
           next[r] = value;
-          store.set({ [key]: next, step: Math.min(stateNow.step, ops.length - 1) });
+          store.set({ [key]: next, op: Math.min(stateNow.op, ops.length) });
         },
       });
     };
@@ -282,22 +294,18 @@ export function createStepLab(root, { lab, store }) {
       const start = offset;
       const holder = document.createElement('div');
       holder.className = 'param-block';
-      const large = u.before.rows * u.before.cols > 64;
-      if (large) {
-        holder.classList.add('scroll');
-        holder.tabIndex = 0;
-        holder.setAttribute('role', 'region');
-        holder.setAttribute('aria-label', `${u.name}(${u.layer + 1}) values`);
-      }
-      renderMatrix(holder, u.before, {
-        caption: `${u.name} of layer ${u.layer + 1} (${u.before.rows}×${u.before.cols})`, decimals: d, name: `${u.name} of layer ${u.layer + 1}`,
+      blocks.appendChild(holder);
+      const L = u.layer + 1;
+      // a large matrix states its shape in its summary line
+      const shape = fitsWhole(u.before) ? ` (${u.before.rows}×${u.before.cols})` : '';
+      renderMatrixSummary(holder, u.before, {
+        caption: `${u.name} of layer ${L}${shape}`, decimals: d, name: `${u.name} of layer ${L}`, selection: selectionFor(u.before),
         onEdit: (r, c, value) => {
           const next = Array.from(params);
           next[start + r * u.before.cols + c] = value;
           store.set({ params: next });
         },
       });
-      blocks.appendChild(holder);
       offset += u.before.rows * u.before.cols;
     }
   }
@@ -348,29 +356,32 @@ export function createStepLab(root, { lab, store }) {
     stateNow = state;
     $('step-preset').value = state.preset;
     $('step-decimals').value = String(state.decimals);
+    const fresh = recompute || !trace;
     try {
-      if (recompute || !trace) await compute(state);
+      if (fresh) await compute(state);
     } catch (error) {
       showError(error.message);
       return;
     }
-    const step = Math.min(state.step, ops.length - 1);
-    renderOp(step);
-    renderEditors();
+    renderOp(Math.min(state.op, ops.length) - 1);
+    // the editors show the step's starting numbers: the same for every operation of the step
+    if (fresh) renderEditors();
     root.dataset.ready = 'true';
   }
 
-  const go = (index) => store.set({ step: Math.max(0, Math.min(ops.length - 1, index)) });
+  /** Shows operation `index` (counted from 0 here; the link and the page count from 1). */
+  const go = (index) => store.set({ op: Math.max(0, Math.min(ops.length - 1, index)) + 1 });
+  const current = () => Math.min(stateNow.op, ops.length) - 1;
   $('step-first').addEventListener('click', () => go(0));
-  $('step-back').addEventListener('click', () => go(stateNow.step - 1));
-  $('step-next').addEventListener('click', () => go(stateNow.step + 1));
+  $('step-back').addEventListener('click', () => go(current() - 1));
+  $('step-next').addEventListener('click', () => go(current() + 1));
   $('step-end').addEventListener('click', () => go(ops.length - 1));
   $('step-sample').addEventListener('click', () => {
     const after = trace.updates.flatMap((u) => Array.from(u.after.data));
     const { t, values } = trace.stateAfter;
     store.set({
       params: after, ostate: values.length ? Array.from(values) : null, ot: t,
-      sample: stateNow.sample + 1, step: 0, input: null, target: null,
+      sample: stateNow.sample + 1, op: 1, input: null, target: null,
     });
   });
   $('step-preset').addEventListener('change', (event) => {
@@ -380,7 +391,7 @@ export function createStepLab(root, { lab, store }) {
     store.set({ preset: event.target.value, ...FRESH_RUN, lr: null, ...leaving });
   });
   // another optimizer starts the run again from the preset's weights (its state would not fit)
-  $('edit-optimizer').addEventListener('change', (event) => store.set({ optimizer: event.target.value, ...FRESH_RUN, step: stateNow.step }));
+  $('edit-optimizer').addEventListener('change', (event) => store.set({ optimizer: event.target.value, ...FRESH_RUN, op: stateNow.op }));
   $('step-decimals').addEventListener('change', (event) => store.set({ decimals: Number(event.target.value) }));
   $('edit-lr').addEventListener('change', (event) => {
     const parsed = parseProperty('lr', event.target.value.trim());
@@ -435,7 +446,7 @@ export function createStepLab(root, { lab, store }) {
     update(state, changes) { return render(state, COMPUTE_KEYS.some((k) => k in changes)); },
     onKey(event) {
       const moves = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
-      if (event.key in moves) go(stateNow.step + moves[event.key]);
+      if (event.key in moves) go(current() + moves[event.key]);
       else if (event.key === 'Home') go(0);
       else if (event.key === 'End') go(ops.length - 1);
       else return;

@@ -43,7 +43,8 @@ export function traceOperations(trace, { format }) {
 
   ops.push({
     id: 'input', kind: 'input', layer: -1, title: 'The input',
-    tex: 'a^{(0)} = x', numbers: `a^{(0)} = ${M(trace.input)}`, result: trace.input, resultName: 'a⁽⁰⁾',
+    // a long input is written with its first and last entries
+    tex: 'a^{(0)} = x', numbers: `a^{(0)} = ${texMatrix(trace.input, format, { most: SUBSTITUTE_LIMIT })}`, result: trace.input, resultName: 'a⁽⁰⁾',
   });
 
   layers.forEach((layer, l) => {
