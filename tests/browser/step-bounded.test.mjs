@@ -150,8 +150,18 @@ test('layers are numbered from 1 wherever the lab names them', async () => {
   await page.close();
 });
 
-test('axe finds no serious or critical problems in the bounded views of the digits preset', async () => {
+test('at 390 px a window shows the columns that fit and says so; axe finds no serious problems', async () => {
   const { page } = await openStepLab('#preset=digits&op=8', 390);
+  const wide = page.locator('.matrix-bounded').filter({ hasText: '10 × 64' });
+  assert.equal(await wide.count(), 4); // W before, g, W after, and W in the editor
+  for (const view of await wide.all()) {
+    const text = await view.locator('.matrix-summary').textContent();
+    const [, shown, hidden] = text.match(/^10 × 64, showing 10 × (\d+); (\d+) columns hidden$/) ?? [];
+    assert.ok(shown && Number(shown) < 6 && Number(shown) + Number(hidden) === 64, text);
+    const numbered = (await view.locator('thead th').allTextContents()).filter((t) => t !== '…');
+    assert.equal(numbered.length, Number(shown), `${text}: the columns numbered`);
+    assert.ok(await view.locator('.matrix-window').evaluate((w) => w.scrollWidth <= w.clientWidth), `${text}: the window fits its card`);
+  }
   await page.locator('#edit-params .heat-frame').first().press('ArrowRight');
   assert.deepEqual(await seriousViolations(page, '#panel-step'), []);
   await page.close();

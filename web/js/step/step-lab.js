@@ -57,8 +57,8 @@ export function createStepLab(root, { lab, store }) {
         <section class="card op-card" aria-live="polite" aria-labelledby="op-title">
           <p class="op-phase" id="op-phase"></p>
           <h2 id="op-title"></h2>
-          <div class="formula" id="op-tex"></div>
-          <div class="formula numbers" id="op-numbers"></div>
+          <div class="formula" id="op-tex" tabindex="0" role="region" aria-label="The formula (scrolls sideways when wide)"></div>
+          <div class="formula numbers" id="op-numbers" tabindex="0" role="region" aria-label="The formula with the numbers (scrolls sideways when wide)"></div>
           <div class="op-result" id="op-result"></div>
         </section>
         <section class="card edit-card" aria-labelledby="edit-title">
@@ -241,7 +241,7 @@ export function createStepLab(root, { lab, store }) {
     $('op-title').textContent = op.title;
     renderTex($('op-tex'), op.tex);
     if (op.numbers) renderTex($('op-numbers'), op.numbers);
-    else $('op-numbers').textContent = 'The matrices are too large to write out here. Below: the first rows and columns of each, a heat-map of all its numbers, and the full value of the element you select (click a cell or the heat-map, or use the arrow keys on it).';
+    else $('op-numbers').textContent = 'This update\'s numbers are in the tables below.';
     const result = $('op-result');
     result.replaceChildren();
     // each table scrolls on its own when wide, so it is a focusable region; a large matrix is

@@ -11,7 +11,10 @@ import { updateOperations } from './step-updates.js';
 /** "⁽¹²⁾" for 12: a layer index as a superscript in plain text. */
 const sup = (n) => `⁽${superscript(String(n))}⁾`;
 
-/** Largest matrix (rows × cols) whose numbers are written into a formula. */
+/**
+ * Most rows or columns of a matrix written into a formula: a longer one is written with its first
+ * entries, ⋮ or ⋯, its last, and its shape.
+ */
 const SUBSTITUTE_LIMIT = 6;
 
 const ACTIVATION_TEX = {
@@ -29,11 +32,19 @@ const transpose = ({ rows, cols, data }) => {
   for (let r = 0; r < rows; r += 1) for (let c = 0; c < cols; c += 1) out[c * rows + r] = data[r * cols + c];
   return { rows: cols, cols: rows, data: out };
 };
-const small = (...matrices) => matrices.every((m) => m.rows <= SUBSTITUTE_LIMIT && m.cols <= SUBSTITUTE_LIMIT);
+
+const shortened = (m) => m.rows > SUBSTITUTE_LIMIT || m.cols > SUBSTITUTE_LIMIT;
+/**
+ * A substituted formula from its pieces: on one line, or, when one of `matrices` is shortened
+ * (so wide), one piece a line, aligned after the first, so that it stays in its card.
+ */
+const written = (matrices, first, ...rest) => (matrices.some(shortened)
+  ? `\\begin{aligned} ${first} & ${rest.join(' \\\\ & ')} \\end{aligned}`
+  : [first, ...rest].join(' '));
 
 /** The operations of a trace: [{id, kind, layer, title, tex, numbers, result, resultName}]. */
 export function traceOperations(trace, { format }) {
-  const M = (matrix) => texMatrix(matrix, format);
+  const M = (matrix) => texMatrix(matrix, format, { most: SUBSTITUTE_LIMIT });
   const ops = [];
   const layers = trace.layers;
   const last = layers.length - 1;
@@ -43,8 +54,7 @@ export function traceOperations(trace, { format }) {
 
   ops.push({
     id: 'input', kind: 'input', layer: -1, title: 'The input',
-    // a long input is written with its first and last entries
-    tex: 'a^{(0)} = x', numbers: `a^{(0)} = ${texMatrix(trace.input, format, { most: SUBSTITUTE_LIMIT })}`, result: trace.input, resultName: 'a⁽⁰⁾',
+    tex: 'a^{(0)} = x', numbers: `a^{(0)} = ${M(trace.input)}`, result: trace.input, resultName: 'a⁽⁰⁾',
   });
 
   layers.forEach((layer, l) => {
@@ -61,14 +71,14 @@ export function traceOperations(trace, { format }) {
         id: `z${L}`, kind: 'forward', layer: l, title: `Layer ${L}: pre-activation z${sup(L)}`,
         tex: `z^{(${L})} = W^{(${L})} a^{(${L - 1})}${b ? ` + b^{(${L})}` : ''}`,
         numbers: b
-          ? (small(W, a0, b) ? `z^{(${L})} = ${M(W)} ${M(a0)} + ${M(b)} = ${M(z)}` : null)
-          : (small(W, a0) ? `z^{(${L})} = ${M(W)} ${M(a0)} = ${M(z)}` : null),
+          ? written([W, a0, b, z], `z^{(${L})} =`, `${M(W)} ${M(a0)}`, `+ ${M(b)}`, `= ${M(z)}`)
+          : written([W, a0, z], `z^{(${L})} =`, `${M(W)} ${M(a0)}`, `= ${M(z)}`),
         result: z, resultName: `z${sup(L)}`,
       });
       ops.push({
         id: `a${L}`, kind: 'forward', layer: l, title: `Layer ${L}: activation a${sup(L)} (${layer.activation})`,
         tex: `a^{(${L})} = f(z^{(${L})}),\\quad f(z) = ${act.f}`,
-        numbers: small(z) ? `a^{(${L})} = f\\left(${M(z)}\\right) = ${M(a)}` : null,
+        numbers: written([z, a], `a^{(${L})} =`, `f\\left(${M(z)}\\right)`, `= ${M(a)}`),
         result: a, resultName: `a${sup(L)}`,
       });
     } else {
@@ -77,19 +87,19 @@ export function traceOperations(trace, { format }) {
       ops.push({
         id: `z${L}`, kind: 'forward', layer: l, title: `Residual block ${L}: z${sup(L)}`,
         tex: `z^{(${L})} = W_1^{(${L})} a^{(${L - 1})} + b_1^{(${L})}`,
-        numbers: small(W, a0, b) ? `z^{(${L})} = ${M(W)} ${M(a0)} + ${M(b)} = ${M(z)}` : null,
+        numbers: written([W, a0, b, z], `z^{(${L})} =`, `${M(W)} ${M(a0)}`, `+ ${M(b)}`, `= ${M(z)}`),
         result: z, resultName: `z${sup(L)}`,
       });
       ops.push({
         id: `h${L}`, kind: 'forward', layer: l, title: `Residual block ${L}: h${sup(L)} = f(z${sup(L)})`,
         tex: `h^{(${L})} = f(z^{(${L})}),\\quad f(z) = ${act.f}`,
-        numbers: small(z) ? `h^{(${L})} = f\\left(${M(z)}\\right) = ${M(h)}` : null,
+        numbers: written([z, h], `h^{(${L})} =`, `f\\left(${M(z)}\\right)`, `= ${M(h)}`),
         result: h, resultName: `h${sup(L)}`,
       });
       ops.push({
         id: `a${L}`, kind: 'forward', layer: l, title: `Residual block ${L}: output a${sup(L)}`,
         tex: `a^{(${L})} = a^{(${L - 1})} + W_2^{(${L})} h^{(${L})}`,
-        numbers: small(a0, W2) ? `a^{(${L})} = ${M(a0)} + ${M(W2)} ${M(h)} = ${M(a)}` : null,
+        numbers: written([a0, W2, h, a], `a^{(${L})} =`, M(a0), `+ ${M(W2)} ${M(h)}`, `= ${M(a)}`),
         result: a, resultName: `a${sup(L)}`,
       });
     }
@@ -106,7 +116,7 @@ export function traceOperations(trace, { format }) {
   ops.push({
     id: 'loss', kind: 'loss', layer: last, title: `The loss (${trace.lossName.replace(/_/g, ' ')})`,
     tex: lossTex + (trace.loss.penalty > 0 ? ' + \\tfrac{\\lambda}{2}\\sum\\lVert W \\rVert^2' : ''),
-    numbers: small(out) ? `a^{(${n})} = ${M(out)},\\; y = ${M(trace.target)} \\;\\Rightarrow\\; L = ${format(trace.loss.data)}${penalty}` : `L = ${format(trace.loss.total)}`,
+    numbers: written([out], `a^{(${n})} = ${M(out)},\\;`, `y = ${M(trace.target)}`, `\\;\\Rightarrow\\; L = ${format(trace.loss.data)}${penalty}`),
     result: { rows: 1, cols: 1, data: [trace.loss.total] }, resultName: 'L',
   });
 
@@ -114,12 +124,12 @@ export function traceOperations(trace, { format }) {
   ops.push(trace.outputGradientIsDelta ? {
     id: 'dout', kind: 'backward', layer: last, title: `Output gradient: δ${sup(n)} (fused with the loss)`,
     tex: `\\delta^{(${n})} = \\frac{\\partial L}{\\partial z^{(${n})}} = ${mean}\\left(a^{(${n})} - y\\right)`,
-    numbers: small(out) ? `\\delta^{(${n})} = ${mean}\\left(${M(out)} - ${M(trace.target)}\\right) = ${M(g)}` : null,
+    numbers: written([out, g], `\\delta^{(${n})} =`, `${mean}\\left(${M(out)} - ${M(trace.target)}\\right)`, `= ${M(g)}`),
     result: g, resultName: `δ${sup(n)}`,
   } : {
     id: 'dout', kind: 'backward', layer: last, title: `Output gradient: ∂L/∂a${sup(n)}`,
     tex: `\\frac{\\partial L}{\\partial a^{(${n})}} = ${mean}\\left(a^{(${n})} - y\\right)`,
-    numbers: small(out) ? `\\frac{\\partial L}{\\partial a^{(${n})}} = ${mean}\\left(${M(out)} - ${M(trace.target)}\\right) = ${M(g)}` : null,
+    numbers: written([out, g], `\\frac{\\partial L}{\\partial a^{(${n})}} =`, `${mean}\\left(${M(out)} - ${M(trace.target)}\\right)`, `= ${M(g)}`),
     result: g, resultName: `∂L/∂a${sup(n)}`,
   });
 
@@ -138,7 +148,7 @@ export function traceOperations(trace, { format }) {
         ops.push({
           id: `delta${L}`, kind: 'backward', layer: l, title: `Layer ${L}: δ${sup(L)} = ∂L/∂z${sup(L)}`,
           tex: `\\delta^{(${L})} = ${gName} \\odot f'(z^{(${L})}),\\quad ${act.fprime}`,
-          numbers: small(upstream) ? `\\delta^{(${L})} = ${M(upstream)} \\odot ${M(fprime)} = ${M(delta)}` : null,
+          numbers: written([upstream, delta], `\\delta^{(${L})} =`, `${M(upstream)} \\odot ${M(fprime)}`, `= ${M(delta)}`),
           result: delta, resultName: `δ${sup(L)}`,
         });
       }
@@ -147,14 +157,14 @@ export function traceOperations(trace, { format }) {
       ops.push({
         id: `dW${L}`, kind: 'backward', layer: l, title: `Layer ${L}: ∂L/∂W${sup(L)}`,
         tex: `\\frac{\\partial L}{\\partial W^{(${L})}} = \\delta^{(${L})} \\, a^{(${L - 1})\\top}`,
-        numbers: small(delta, a0) ? `\\frac{\\partial L}{\\partial W^{(${L})}} = ${M(delta)} ${M(transpose(a0))} = ${M(dW)}` : null,
+        numbers: written([delta, a0, dW], `\\frac{\\partial L}{\\partial W^{(${L})}} =`, `${M(delta)} ${M(transpose(a0))}`, `= ${M(dW)}`),
         result: dW, resultName: `∂L/∂W${sup(L)}`,
       });
       // a dense layer without a bias has an empty db: no operation
       if (db?.rows > 0) ops.push({
         id: `db${L}`, kind: 'backward', layer: l, title: `Layer ${L}: ∂L/∂b${sup(L)}`,
         tex: m > 1 ? `\\frac{\\partial L}{\\partial b^{(${L})}} = \\sum_{i=1}^{m} \\delta^{(${L})}_i` : `\\frac{\\partial L}{\\partial b^{(${L})}} = \\delta^{(${L})}`,
-        numbers: small(db) ? `\\frac{\\partial L}{\\partial b^{(${L})}} = ${M(db)}` : null,
+        numbers: `\\frac{\\partial L}{\\partial b^{(${L})}} = ${M(db)}`,
         result: db, resultName: `∂L/∂b${sup(L)}`,
       });
       if (l > 0) {
@@ -163,7 +173,7 @@ export function traceOperations(trace, { format }) {
         ops.push({
           id: `gin${L}`, kind: 'backward', layer: l, title: `Layer ${L}: the gradient passed down, ∂L/∂a${sup(L - 1)}`,
           tex: `\\frac{\\partial L}{\\partial a^{(${L - 1})}} = W^{(${L})\\top} \\delta^{(${L})}`,
-          numbers: small(W, delta) ? `\\frac{\\partial L}{\\partial a^{(${L - 1})}} = ${M(transpose(W))} ${M(delta)} = ${M(gradIn)}` : null,
+          numbers: written([W, delta, gradIn], `\\frac{\\partial L}{\\partial a^{(${L - 1})}} =`, `${M(transpose(W))} ${M(delta)}`, `= ${M(gradIn)}`),
           result: gradIn, resultName: `∂L/∂a${sup(L - 1)}`,
         });
       }
@@ -175,38 +185,38 @@ export function traceOperations(trace, { format }) {
       ops.push({
         id: `dW2${L}`, kind: 'backward', layer: l, title: `Residual block ${L}: ∂L/∂W₂${sup(L)}`,
         tex: `\\frac{\\partial L}{\\partial W_2^{(${L})}} = ${gName} \\, h^{(${L})\\top}`,
-        numbers: small(upstream, h) ? `${M(upstream)} ${M(transpose(h))} = ${M(find(layer.backward, 'dW2'))}` : null,
+        numbers: written([upstream, h, find(layer.backward, 'dW2')], `${M(upstream)} ${M(transpose(h))}`, `= ${M(find(layer.backward, 'dW2'))}`),
         result: find(layer.backward, 'dW2'), resultName: `∂L/∂W₂${sup(L)}`,
       });
       ops.push({
         id: `dh${L}`, kind: 'backward', layer: l, title: `Residual block ${L}: ∂L/∂h${sup(L)}`,
         tex: `\\frac{\\partial L}{\\partial h^{(${L})}} = W_2^{(${L})\\top} ${gName}`,
-        numbers: small(W2, upstream) ? `${M(transpose(W2))} ${M(upstream)} = ${M(dh)}` : null,
+        numbers: written([W2, upstream, dh], `${M(transpose(W2))} ${M(upstream)}`, `= ${M(dh)}`),
         result: dh, resultName: `∂L/∂h${sup(L)}`,
       });
       ops.push({
         id: `delta${L}`, kind: 'backward', layer: l, title: `Residual block ${L}: δ${sup(L)} = ∂L/∂z${sup(L)}`,
         tex: `\\delta^{(${L})} = \\frac{\\partial L}{\\partial h^{(${L})}} \\odot f'(z^{(${L})}),\\quad ${act.fprime.replace(/\ba\b/g, 'h')}`,
-        numbers: small(dh) ? `${M(dh)} \\odot ${M(fprime)} = ${M(delta)}` : null,
+        numbers: written([dh, delta], `${M(dh)} \\odot ${M(fprime)}`, `= ${M(delta)}`),
         result: delta, resultName: `δ${sup(L)}`,
       });
       ops.push({
         id: `dW1${L}`, kind: 'backward', layer: l, title: `Residual block ${L}: ∂L/∂W₁${sup(L)} and ∂L/∂b₁${sup(L)}`,
         tex: `\\frac{\\partial L}{\\partial W_1^{(${L})}} = \\delta^{(${L})} a^{(${L - 1})\\top},\\quad \\frac{\\partial L}{\\partial b_1^{(${L})}} = ${m > 1 ? '\\sum_i ' : ''}\\delta^{(${L})}`,
-        numbers: small(delta, a0) ? `${M(delta)} ${M(transpose(a0))} = ${M(find(layer.backward, 'dW1'))}` : null,
+        numbers: written([delta, a0, find(layer.backward, 'dW1')], `${M(delta)} ${M(transpose(a0))}`, `= ${M(find(layer.backward, 'dW1'))}`),
         result: find(layer.backward, 'dW1'), resultName: `∂L/∂W₁${sup(L)}`,
       });
       if (l > 0) {
         ops.push({
           id: `gin${L}`, kind: 'backward', layer: l, title: `Residual block ${L}: the gradient passed down`,
           tex: `\\frac{\\partial L}{\\partial a^{(${L - 1})}} = ${gName} + W_1^{(${L})\\top} \\delta^{(${L})}`,
-          numbers: small(W1, delta) ? `${M(upstream)} + ${M(transpose(W1))} ${M(delta)} = ${M(find(layer.backward, 'grad_in'))}` : null,
+          numbers: written([upstream, W1, delta], M(upstream), `+ ${M(transpose(W1))} ${M(delta)}`, `= ${M(find(layer.backward, 'grad_in'))}`),
           result: find(layer.backward, 'grad_in'), resultName: `∂L/∂a${sup(L - 1)}`,
         });
       }
     }
   }
 
-  ops.push(...updateOperations(trace, { M, small, sup }));
+  ops.push(...updateOperations(trace, { M, sup }));
   return ops;
 }

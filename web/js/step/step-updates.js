@@ -109,10 +109,10 @@ const substituted = (pairs, wide) => aligned(wide
 
 /**
  * The update operations of a trace: one per parameter, [{id, kind: 'update', layer, parameter,
- * title, tex, numbers, tables, result, resultName, before}]. `small(...matrices)` says whether
- * numbers are written into the formula; `sup(n)` writes a layer index as a superscript.
+ * title, tex, numbers, tables, result, resultName, before}]. `M(matrix)` writes a matrix into
+ * the formula (a large one shortened); `sup(n)` writes a layer index as a superscript.
  */
-export function updateOperations(trace, { M, small, sup }) {
+export function updateOperations(trace, { M, sup }) {
   const o = trace.optimizerSettings;
   const rule = RULES[o.name] ?? GENERIC_RULE;
   const eta = texCoefficient(trace.learningRate);
@@ -131,12 +131,11 @@ export function updateOperations(trace, { M, small, sup }) {
       caption: `${STATE_TEXT[v.name] ?? v.name}${when === 'derived' ? '' : ` ${when}`}`,
       matrix: v,
     }));
-    const shown = [u.before, u.gradient, ...u.stateBefore, ...u.stateAfter, ...u.derived];
     return {
       id: `update${i}`, kind: 'update', layer: u.layer, parameter: u.name,
       title: `Update ${u.name}${sup(L)} (${o.name}, η = ${trace.learningRate}${stepText})`,
       tex: aligned([`g &= \\frac{\\partial L}{\\partial ${W}}`, ...rule.rule(W), `\\text{with} &\\; ${coefficients}`]),
-      numbers: small(...shown) && rule.numbers ? substituted(rule.numbers(u, M, texCoefficient, { W, eta, o, t0, t1 }), u.before.cols > 1) : null,
+      numbers: rule.numbers ? substituted(rule.numbers(u, M, texCoefficient, { W, eta, o, t0, t1 }), u.before.cols > 1) : null,
       tables: [
         { key: 'gradient', caption: `g = ∂L/∂${u.name}${sup(L)}`, matrix: u.gradient },
         ...state(u.stateBefore, 'before'), ...state(u.stateAfter, 'after'), ...state(u.derived, 'derived'),

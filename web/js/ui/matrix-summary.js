@@ -67,9 +67,12 @@ export function renderMatrixSummary(container, matrix, options = {}) {
   captionText.textContent = caption;
   const summary = document.createElement('span');
   summary.className = 'matrix-summary';
-  const hidden = [rows > shown.rows ? plural(rows - shown.rows, 'row') : '', cols > shown.cols ? plural(cols - shown.cols, 'column') : ''].filter(Boolean);
-  summary.textContent = `${rows} × ${cols}, showing ${shown.rows} × ${shown.cols}; ${hidden.join(' and ')} hidden`;
-  summary.dataset.hidden = String(rows * cols - shown.rows * shown.cols);
+  const describe = () => {
+    const hidden = [rows > shown.rows ? plural(rows - shown.rows, 'row') : '', cols > shown.cols ? plural(cols - shown.cols, 'column') : ''].filter(Boolean);
+    summary.textContent = `${rows} × ${cols}, showing ${shown.rows} × ${shown.cols}; ${hidden.join(' and ')} hidden`;
+    summary.dataset.hidden = String(rows * cols - shown.rows * shown.cols);
+  };
+  describe();
   title.append(captionText, summary);
 
   const parts = document.createElement('div');
@@ -90,6 +93,8 @@ export function renderMatrixSummary(container, matrix, options = {}) {
   block.append(title, parts, readout);
 
   let start = [0, 0];
+  /** @type {[number, number]} the selected element (row, column) */
+  let selected = [0, 0];
   let table = null;
   const drawWindow = () => {
     /** @type {[number, number]} */
@@ -102,8 +107,10 @@ export function renderMatrixSummary(container, matrix, options = {}) {
     });
     table.caption?.classList.add('visually-hidden');
   };
-  const show = ([r, c]) => {
+  /** Selects element [r, c]: moves the window to it, marks it, writes its value; false once the view has left the page. */
+  const show = (/** @type {[number, number]} */ [r, c]) => {
     if (!block.isConnected && table) return false;
+    selected = [r, c];
     const next = [follow(start[0], shown.rows, rows, r), follow(start[1], shown.cols, cols, c)];
     if (!table || next[0] !== start[0] || next[1] !== start[1]) {
       start = next;
@@ -124,6 +131,21 @@ export function renderMatrixSummary(container, matrix, options = {}) {
   };
 
   drawWindow();
+  const widest = shown.cols;
+  /** Shows as many of the window's columns as the room has (at least one): fewer in a narrow card. */
+  const fit = () => {
+    if (!block.isConnected) return;
+    shown.cols = widest;
+    start[1] = Math.min(start[1], cols - shown.cols);
+    drawWindow();
+    while (shown.cols > 1 && tableHolder.scrollWidth > tableHolder.clientWidth) {
+      shown.cols -= 1;
+      drawWindow();
+    }
+    describe();
+    table = null;
+    show(selected);
+  };
   // a cell clicked or focused (an editable one) selects its element
   const fromCell = (event) => {
     const cell = /** @type {HTMLElement} */ (event.target).closest('[data-r]');
@@ -133,7 +155,22 @@ export function renderMatrixSummary(container, matrix, options = {}) {
   tableHolder.addEventListener('focusin', fromCell);
   container.replaceChildren(block);
   const [r, c] = selection.get() ?? [0, 0];
-  show([Math.min(r, rows - 1), Math.min(c, cols - 1)]);
+  selected = [Math.min(r, rows - 1), Math.min(c, cols - 1)];
+  // (a view not yet on the page is fitted, and shows its element, once it is placed)
+  fit();
   selection.subscribe((value) => show([Math.min(value[0], rows - 1), Math.min(value[1], cols - 1)]));
+  // fitted again when the room changes (a resized window, a card placed later)
+  if (typeof ResizeObserver !== 'undefined') {
+    let width = block.clientWidth;
+    const observer = new ResizeObserver(() => {
+      if (!block.isConnected && table) {
+        observer.disconnect();
+      } else if (block.clientWidth !== width) {
+        width = block.clientWidth;
+        fit();
+      }
+    });
+    observer.observe(block);
+  }
   return block;
 }

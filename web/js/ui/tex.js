@@ -16,17 +16,17 @@ const texNumber = (text) => text.replace(/−/g, '-').replace(/e([-+]?\d+)$/, '\
 
 /**
  * The indices shown of a dimension of `length` when at most `most` fit: all of them, or the first
- * most − 2, a gap (null) and the last.
+ * most − 3, a gap (null) and the last (narrower than the widest one written whole).
  */
 function shownIndices(length, most) {
   const all = Array.from({ length }, (_, i) => i);
-  return length <= most ? all : [...all.slice(0, most - 2), null, length - 1];
+  return length <= most ? all : [...all.slice(0, Math.max(1, most - 3)), null, length - 1];
 }
 
 /**
  * A LaTeX matrix (bmatrix) of `rows` × `cols` numbers given row-major, formatted by `format`. With
- * `most`, a dimension longer than `most` shows its first entries, ⋮ or ⋯, and its last, and the
- * matrix is marked with its shape (rows × cols).
+ * `most`, a dimension longer than `most` shows its first few entries, ⋮ or ⋯, and its last, and
+ * the matrix is marked with its shape (rows × cols).
  */
 export function texMatrix({ rows, cols, data }, format, { most = Infinity } = {}) {
   const lines = shownIndices(rows, most).map((r) => shownIndices(cols, most).map((c) => {
