@@ -35,12 +35,17 @@ const transpose = ({ rows, cols, data }) => {
 
 const shortened = (m) => m.rows > SUBSTITUTE_LIMIT || m.cols > SUBSTITUTE_LIMIT;
 /**
- * A substituted formula from its pieces: on one line, or, when one of `matrices` is shortened
- * (so wide), one piece a line, aligned after the first, so that it stays in its card.
+ * A substituted formula from its pieces ("z =", "W a", "+ b", "= z"): on one line, or, when one
+ * of `matrices` is shortened (so wide), one piece a line, aligned at "=", so that it stays in its card.
  */
-const written = (matrices, first, ...rest) => (matrices.some(shortened)
-  ? `\\begin{aligned} ${first} & ${rest.join(' \\\\ & ')} \\end{aligned}`
-  : [first, ...rest].join(' '));
+function written(matrices, first, ...rest) {
+  if (!matrices.some(shortened)) return [first, ...rest].join(' ');
+  const line = (piece) => (piece.startsWith('=') ? `&${piece}` : `& \\quad ${piece}`);
+  const lines = first.endsWith(' =')
+    ? [`${first.slice(0, -2)} &= ${rest[0]}`, ...rest.slice(1).map(line)]
+    : [`& ${first}`, ...rest.map(line)];
+  return `\\begin{aligned} ${lines.join(' \\\\ ')} \\end{aligned}`;
+}
 
 /** The operations of a trace: [{id, kind, layer, title, tex, numbers, result, resultName}]. */
 export function traceOperations(trace, { format }) {
