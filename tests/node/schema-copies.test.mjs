@@ -26,7 +26,6 @@ for (const r of rows.filter((row) => row.kind === 'number' || row.kind === 'inte
 const OWN_LIMITS = [
   ['web/js/state.js', "name: 'op', kind: 'int', min: 1, max: 100000", 'the Step-through lab\'s operation number, not a setting'],
   ['web/js/state.js', "name: 'sample', kind: 'int', min: 0, max: 100000", 'a sample index; no dataset has more samples'],
-  ['web/js/step/step-lab.js', 'const large = u.before.rows * u.before.cols > 64;', 'a matrix of more than 64 entries is shown folded'],
   ['web/js/train/train-views.js', 'const spansDecades = high / low > 1e6;', 'a chart spanning six decades gets a log axis'],
   ['web/js/ui/format.js', 'magnitude >= 1e6 ||', 'a number from a million up is written in scientific notation'],
   ['web/js/ui/format.js', 'magnitude >= 1e5 ||', 'a number from 100,000 up is written with significant digits'],
