@@ -172,8 +172,11 @@ async function sweepValue(client, { state, key, index, value, makeSetup, onProgr
  * Sets up one run in `client` (a TrainingClient of its own) and trains it to its end: resolves
  * with {ready, last (the last progress message), history}; rejects when the setup is refused.
  * onProgress(m) sees every progress message; isCancelled() stops the run after the current step.
+ * @param {TrainingClient} client
+ * @param {object} setup
+ * @param {{onProgress?: (m: any) => void, isCancelled?: () => boolean}} [options]
  */
-export async function trainRun(client, setup, { onProgress = () => {}, isCancelled = () => false } = {}) {
+export async function trainRun(client, setup, { onProgress = (m) => m, isCancelled = () => false } = {}) {
   const ready = await client.setup(setup);
   const last = await new Promise((resolve) => {
     const off = client.on('progress', (m) => {

@@ -1,0 +1,71 @@
+// Makes the README's screenshots in docs/screenshots/: each lab at 1280 × 720 and at 768 px wide,
+// projector mode, and a four-run comparison. Run after `npm run build` (it needs the wasm module):
+// `node scripts/screenshots.mjs`. Not part of `npm test`; look at every image before committing it.
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { startBrowser } from '../tests/browser/harness.mjs';
+import { trainToEnd } from '../tests/browser/train-helpers.mjs';
+
+const out = fileURLToPath(new URL('../docs/screenshots', import.meta.url));
+const lab = await startBrowser();
+
+/** A page at `hash` and `width` (× 720) once the lab shown is ready. */
+async function open(hash, width) {
+  const { page } = await lab.openPage({ viewport: { width, height: 720 } });
+  await page.goto(`${lab.url}${hash}`);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  return page;
+}
+const trainReady = (page) => page.locator('#train-start:not([disabled])').waitFor({ timeout: 60000 });
+const shoot = (page, name, options = {}) => page.screenshot({ path: join(out, `${name}.png`), ...options });
+
+try {
+  for (const [width, suffix] of [[1280, ''], [768, '-768']]) {
+    let page = await open('#lab=step&preset=seed001&op=8', width);
+    await page.waitForSelector('#step-lab[data-ready="true"]');
+    await shoot(page, `step-lab${suffix}`);
+    await page.close();
+
+    page = await open('#lab=step&preset=digits&op=3', width);
+    await page.waitForSelector('#step-lab[data-ready="true"]');
+    await shoot(page, `step-lab-digits${suffix}`);
+    await page.close();
+
+    page = await open('#lab=gradient', width);
+    await page.locator('[data-testid="gradient-verdict"]').filter({ hasText: /\w/ }).waitFor();
+    await shoot(page, `gradient-lab${suffix}`);
+    await page.close();
+
+    page = await open('#lab=train&tdata=peaks&tclasses=5&tep=60', width);
+    await trainReady(page);
+    await trainToEnd(page, 180000);
+    await page.waitForTimeout(500);
+    await shoot(page, `train-lab${suffix}`);
+    await page.close();
+  }
+
+  // projector mode: larger type, thicker lines, strong boundary colours
+  let page = await open('#lab=train&tdata=circles&view=projector', 1280);
+  await trainReady(page);
+  await trainToEnd(page, 180000);
+  await page.waitForTimeout(500);
+  await shoot(page, 'train-projector');
+  await page.close();
+
+  // four pinned runs: one legend under both charts, short names
+  page = await open('#lab=train&tdata=circles&tep=30', 1280);
+  for (const lr of [0.03, 0.1, 0.3, 1]) {
+    await page.evaluate((hash) => { window.location.hash = hash; }, `#lab=train&tdata=circles&tep=30&tlr=${lr}`);
+    await page.waitForFunction((v) => window.location.hash.includes(`tlr=${v}`), lr);
+    await trainReady(page);
+    await trainToEnd(page, 180000);
+    await page.click('#tv-pin');
+  }
+  await page.waitForTimeout(500);
+  const charts = page.locator('.curves-stack');
+  await charts.scrollIntoViewIfNeeded();
+  await charts.screenshot({ path: join(out, 'train-four-runs.png') });
+  await page.close();
+} finally {
+  await lab.close();
+}
