@@ -1,23 +1,58 @@
 // The look every chart and map in ui/ shares: the font, the ink, muted and grid colours (the page's
-// CSS variables, with fallbacks), round tick steps, powers of ten in superscript, and the numbers
+// CSS variables, with fallbacks), the sizes of text, lines and points (the page's --text-scale,
+// --line-scale and --point-scale), round tick steps, powers of ten in superscript, and the numbers
 // shown on ticks and in tooltips. Plain styling; it knows nothing of what is drawn.
 import { superscript } from './format.js';
 
 export const FONT = '"DejaVu Sans", system-ui, sans-serif';
+
+/** The current look, read from the page's CSS on first use and again after lookChanged(). */
+let look = null;
+/** Charts and maps that redraw themselves when the look changes. */
+const restylers = new Set();
+
+/**
+ * {text, line, point}: how much larger than normal charts draw their text, line widths and point
+ * markers: the root's --text-scale, --line-scale and --point-scale (1 where unset).
+ */
+export function chartLook() {
+  if (!look) {
+    const css = typeof document === 'undefined' ? null : getComputedStyle(document.documentElement);
+    const read = (name) => {
+      const value = Number.parseFloat(css?.getPropertyValue(name) ?? '');
+      return value > 0 ? value : 1;
+    };
+    look = { text: read('--text-scale'), line: read('--line-scale'), point: read('--point-scale') };
+  }
+  return look;
+}
+
+/** Calls `restyle()` after every change of the look; returns a function that stops it. */
+export function onLookChange(restyle) {
+  restylers.add(restyle);
+  return () => restylers.delete(restyle);
+}
+
+/** The page's look has changed (its CSS scales): every chart and map reads it again and redraws. */
+export function lookChanged() {
+  look = null;
+  for (const restyle of restylers) restyle();
+}
 
 /** The page's --ink, --muted and --line, for where no CSS variable is set (and for canvases). */
 export const INK = '#1d2330';
 export const MUTED = '#5b6475';
 export const GRID = '#dde1e8';
 
-/** A Chart.js font of `size` px in FONT (bold when `bold`). */
+/** A Chart.js font of `size` px at the normal look (scaled by its text size) in FONT (bold when `bold`). */
 export function chartFont(size, bold = false) {
-  return bold ? { size, weight: 'bold', family: FONT } : { size, family: FONT };
+  const scaled = Math.round(size * chartLook().text);
+  return bold ? { size: scaled, weight: 'bold', family: FONT } : { size: scaled, family: FONT };
 }
 
-/** A canvas 2-D context font of `size` px in FONT: '14px "DejaVu Sans", …'. */
+/** A canvas 2-D context font of `size` px at the normal look, scaled: '14px "DejaVu Sans", …'. */
 export function canvasFont(size) {
-  return `${size}px ${FONT}`;
+  return `${Math.round(size * chartLook().text)}px ${FONT}`;
 }
 
 /** Tooltip title and body fonts (Chart.js tooltip options). */

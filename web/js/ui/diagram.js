@@ -59,7 +59,8 @@ export function drawDiagram(svg, { columns, weights = [], highlight = {}, title 
         element('line', {
           x1: from.x, y1: from.y, x2: to.x, y2: to.y,
           class: `edge ${value === null ? 'neutral' : value >= 0 ? 'positive' : 'negative'}${active ? ' active' : ''}${isEdge ? ' selected' : ''}`,
-          'stroke-width': isEdge ? strokeWidth + 3 : strokeWidth,
+          // the page's CSS may scale every edge (projector mode): --edge-scale in lab.css
+          style: `stroke-width: calc(${isEdge ? strokeWidth + 3 : strokeWidth}px * var(--edge-scale, 1))`,
         }, edges);
       }
     }

@@ -1,7 +1,7 @@
 // A Chart.js line chart (global `Chart`) of errors on a log axis against k, where each step of k
 // halves the perturbation: named series, dashed reference lines of a given slope through a given
 // point, and a shaded band over the points from `floorIndex` on. It knows nothing of networks.
-import { FONT, axisStyle, chartFont, powerOfTenLabel, staticChartOptions, tooltipFonts } from './chart-style.js';
+import { FONT, axisStyle, chartFont, chartLook, onLookChange, powerOfTenLabel, staticChartOptions, tooltipFonts } from './chart-style.js';
 
 /** Ticks at the powers of ten from min to max, every second or third one when there are many. */
 function powerOfTenTicks(min, max, most = 10) {
@@ -20,18 +20,18 @@ function integerTicks(min, max) {
   return ticks;
 }
 
-/** A short dashed line in `color`, drawn on a small canvas: the legend symbol of a reference line. */
-function dashedLineSymbol(color) {
+/** A short dashed line in `color`, drawn on a small canvas: the legend symbol of a reference line, `scale` times as thick. */
+function dashedLineSymbol(color, scale = 1) {
   const symbol = document.createElement('canvas');
-  symbol.width = 20;
-  symbol.height = 6;
+  symbol.width = Math.round(20 * Math.sqrt(scale));
+  symbol.height = Math.round(6 * scale);
   const ctx = symbol.getContext('2d');
   ctx.strokeStyle = color;
-  ctx.lineWidth = 3;
-  ctx.setLineDash([5, 3]);
+  ctx.lineWidth = 3 * scale;
+  ctx.setLineDash([5, 3].map((d) => d * Math.sqrt(scale)));
   ctx.beginPath();
-  ctx.moveTo(0, 3);
-  ctx.lineTo(20, 3);
+  ctx.moveTo(0, symbol.height / 2);
+  ctx.lineTo(symbol.width, symbol.height / 2);
   ctx.stroke();
   return symbol;
 }
@@ -76,7 +76,41 @@ const floorBandPlugin = {
 export function createErrorChart(canvas, { xTitle, yTitle, floorLabel, xTooltip = (x) => `k = ${x}`, colors }) {
   // axis titles a size larger than the line chart's, and Chart.js's own axis line
   const axis = (title) => axisStyle(title, colors, { titleSize: 17, border: false });
-  const yAxis = axis(yTitle);
+  const xScale = () => ({
+    type: 'linear',
+    ...axis(xTitle),
+    afterBuildTicks: (scale) => { scale.ticks = integerTicks(scale.min, scale.max); },
+  });
+  const yScale = () => {
+    const style = axis(yTitle);
+    return {
+      type: 'logarithmic',
+      ...style,
+      ticks: { ...style.ticks, autoSkip: false, callback: powerOfTenLabel },
+      afterBuildTicks: (scale) => { scale.ticks = powerOfTenTicks(scale.min, scale.max); },
+    };
+  };
+  const legendLabels = () => ({
+    color: colors.ink,
+    font: chartFont(15),
+    usePointStyle: true,
+    boxHeight: Math.round(12 * chartLook().text),
+    padding: 14,
+    sort: (a, b) => (a.datasetIndex ?? Infinity) - (b.datasetIndex ?? Infinity),
+    generateLabels: (current) => {
+      const items = globalThis.Chart.defaults.plugins.legend.labels.generateLabels(current);
+      const band = current.options.plugins.floorBand;
+      if (!Number.isFinite(band.from)) return items;
+      return [...items, { text: band.label, fillStyle: band.color, strokeStyle: colors.muted, lineWidth: 1, pointStyle: 'rect', fontColor: colors.ink, hidden: false }];
+    },
+  });
+  const tooltip = () => ({
+    ...tooltipFonts(),
+    callbacks: {
+      title: (items) => (items.length ? xTooltip(items[0].parsed.x) : ''),
+      label: (item) => `${item.dataset.label}: ${item.parsed.y.toExponential(2)}`,
+    },
+  });
   const chart = new globalThis.Chart(canvas, {
     type: 'line',
     data: { datasets: [] },
@@ -85,85 +119,67 @@ export function createErrorChart(canvas, { xTitle, yTitle, floorLabel, xTooltip 
       ...staticChartOptions(),
       interaction: { mode: 'nearest', intersect: false },
       font: { family: FONT },
-      scales: {
-        x: {
-          type: 'linear',
-          ...axis(xTitle),
-          afterBuildTicks: (scale) => { scale.ticks = integerTicks(scale.min, scale.max); },
-        },
-        y: {
-          type: 'logarithmic',
-          ...yAxis,
-          ticks: { ...yAxis.ticks, autoSkip: false, callback: powerOfTenLabel },
-          afterBuildTicks: (scale) => { scale.ticks = powerOfTenTicks(scale.min, scale.max); },
-        },
-      },
+      scales: { x: xScale(), y: yScale() },
       plugins: {
         floorBand: { from: null, color: colors.floor, label: floorLabel },
-        legend: {
-          position: 'top',
-          onClick: null,
-          labels: {
-            color: colors.ink,
-            font: chartFont(15),
-            usePointStyle: true,
-            boxHeight: 12,
-            padding: 14,
-            sort: (a, b) => (a.datasetIndex ?? Infinity) - (b.datasetIndex ?? Infinity),
-            generateLabels: (current) => {
-              const items = globalThis.Chart.defaults.plugins.legend.labels.generateLabels(current);
-              const band = current.options.plugins.floorBand;
-              if (!Number.isFinite(band.from)) return items;
-              return [...items, { text: band.label, fillStyle: band.color, strokeStyle: colors.muted, lineWidth: 1, pointStyle: 'rect', fontColor: colors.ink, hidden: false }];
-            },
-          },
-        },
-        tooltip: {
-          ...tooltipFonts(),
-          callbacks: {
-            title: (items) => (items.length ? xTooltip(items[0].parsed.x) : ''),
-            label: (item) => `${item.dataset.label}: ${item.parsed.y.toExponential(2)}`,
-          },
-        },
+        legend: { position: 'top', onClick: null, labels: legendLabels() },
+        tooltip: tooltip(),
       },
     },
   });
+  let last = null;
+
+  /** Replaces the data and redraws at once. */
+  function update({ x, series, references = [], floorIndex = null }) {
+    last = { x, series, references, floorIndex };
+    const { line, point } = chartLook();
+    const lines = series.map((s) => ({
+      label: s.label,
+      data: x.map((k, i) => ({ x: k, y: onLogAxis(s.values[i]) ? s.values[i] : null })),
+      borderColor: s.color,
+      backgroundColor: s.color,
+      pointStyle: s.pointStyle,
+      pointRadius: 5 * point,
+      pointHoverRadius: 7 * point,
+      borderWidth: 3 * line,
+      spanGaps: false,
+    }));
+    const guides = references.filter((r) => onLogAxis(r.anchor.y)).map((r) => ({
+      label: r.label,
+      data: referencePoints(x, r.slope, r.anchor),
+      borderColor: r.color,
+      backgroundColor: r.color,
+      borderDash: [8, 6].map((d) => d * Math.sqrt(line)),
+      borderWidth: 2 * line,
+      pointRadius: 0,
+      pointHoverRadius: 0,
+      pointStyle: dashedLineSymbol(r.color, line),
+      order: -1, // drawn over the series, so a series that follows its reference shows it
+    }));
+    chart.data.datasets = [...lines, ...guides];
+    chart.options.scales.x.min = x[0] - 0.5;
+    chart.options.scales.x.max = x[x.length - 1] + 0.5;
+    Object.assign(chart.options.scales.y, logRange(series));
+    const floor = floorIndex !== null && floorIndex < x.length ? x[floorIndex] : null;
+    chart.options.plugins.floorBand.from = floor;
+    chart.update('none');
+  }
+
+  /** The look changed: fonts, widths and markers are built again, the data stays. */
+  const stopRestyling = onLookChange(() => {
+    Object.assign(chart.options.scales, { x: xScale(), y: yScale() });
+    chart.options.plugins.legend.labels = legendLabels();
+    chart.options.plugins.tooltip = tooltip();
+    if (last) update(last);
+    else chart.update('none');
+  });
 
   return {
-    /** Replaces the data and redraws at once. */
-    update({ x, series, references = [], floorIndex = null }) {
-      const lines = series.map((s) => ({
-        label: s.label,
-        data: x.map((k, i) => ({ x: k, y: onLogAxis(s.values[i]) ? s.values[i] : null })),
-        borderColor: s.color,
-        backgroundColor: s.color,
-        pointStyle: s.pointStyle,
-        pointRadius: 5,
-        pointHoverRadius: 7,
-        borderWidth: 3,
-        spanGaps: false,
-      }));
-      const guides = references.filter((r) => onLogAxis(r.anchor.y)).map((r) => ({
-        label: r.label,
-        data: referencePoints(x, r.slope, r.anchor),
-        borderColor: r.color,
-        backgroundColor: r.color,
-        borderDash: [8, 6],
-        borderWidth: 2,
-        pointRadius: 0,
-        pointHoverRadius: 0,
-        pointStyle: dashedLineSymbol(r.color),
-        order: -1, // drawn over the series, so a series that follows its reference shows it
-      }));
-      chart.data.datasets = [...lines, ...guides];
-      chart.options.scales.x.min = x[0] - 0.5;
-      chart.options.scales.x.max = x[x.length - 1] + 0.5;
-      Object.assign(chart.options.scales.y, logRange(series));
-      const floor = floorIndex !== null && floorIndex < x.length ? x[floorIndex] : null;
-      chart.options.plugins.floorBand.from = floor;
-      chart.update('none');
-    },
+    update,
     /** Frees the chart (the canvas stays). */
-    destroy() { chart.destroy(); },
+    destroy() {
+      stopRestyling();
+      chart.destroy();
+    },
   };
 }

@@ -2,7 +2,7 @@
 // loss or accuracy per epoch, or a sweep of final scores against a setting. Solid or dashed lines,
 // legend at the bottom (or none, for a shared HTML legend), no animation; non-finite values leave
 // a gap; a log x axis draws 0 at a marked place left of the smallest value. Plain data only.
-import { FONT, INK, axisStyle, canvasFont, chartFont, powerOfTenLabel, roundedNumber, staticChartOptions, themeColors, titleOptions, tooltipFonts, tooltipNumber } from './chart-style.js';
+import { FONT, INK, axisStyle, canvasFont, chartFont, chartLook, onLookChange, powerOfTenLabel, roundedNumber, staticChartOptions, themeColors, titleOptions, tooltipFonts, tooltipNumber } from './chart-style.js';
 import { chartCanvasAt, composeFigure } from './figure-export.js';
 
 const DASH = [9, 6];
@@ -120,7 +120,7 @@ function isolatedPointRadius(context) {
   const data = context.dataset.data;
   const i = context.dataIndex;
   if (data[i]?.y === null || data[i]?.y === undefined) return 0;
-  return (data[i - 1]?.y ?? null) === null && (data[i + 1]?.y ?? null) === null ? 3 : 0;
+  return (data[i - 1]?.y ?? null) === null && (data[i + 1]?.y ?? null) === null ? 3 * chartLook().point : 0;
 }
 
 /** Draws each series' point marker in the middle of its legend line (for charts with point markers). */
@@ -136,11 +136,12 @@ const legendMarkersPlugin = {
       const box = legend.legendHitBoxes[i];
       const dataset = chart.data.datasets[item.datasetIndex];
       if (!box || !dataset || item.hidden) return;
+      const { point } = chartLook();
       ctx.save();
       ctx.fillStyle = dataset.backgroundColor;
       ctx.strokeStyle = 'white';
       ctx.lineWidth = 1.5;
-      globalThis.Chart.helpers.drawPoint(ctx, { pointStyle: dataset.pointStyle, radius: 5, borderWidth: 1.5, rotation: 0 },
+      globalThis.Chart.helpers.drawPoint(ctx, { pointStyle: dataset.pointStyle, radius: 5 * point, borderWidth: 1.5, rotation: 0 },
         box.left + labels.pointStyleWidth / 2, box.top + size / 2);
       ctx.restore();
     });
@@ -182,7 +183,7 @@ const markerPlugin = {
     if (!(x >= area.left && x <= area.right)) return;
     ctx.save();
     ctx.strokeStyle = color;
-    ctx.lineWidth = 1.5;
+    ctx.lineWidth = 1.5 * chartLook().line;
     ctx.setLineDash([4, 4]);
     ctx.beginPath();
     ctx.moveTo(x, area.top);
@@ -228,6 +229,9 @@ export function canvasToPNG(canvas) {
 export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false, logY = false, yMin, yMax, integerX = false, showPoints = false, title = '', legend = true } = {}) {
   const colors = themeColors(canvas);
   const { ink } = colors;
+  /** The y axis as last set: its title, log scale, and fixed ends (undefined: fitted to the data). */
+  let yAxis = { title: yLabel, log: logY, min: yMin, max: yMax };
+  let lastSeries = [];
 
   /** @returns {Record<string, any>} a Chart.js scale's options, which min, max and ticks.precision extend */
   const axis = (log, label) => {
@@ -241,19 +245,52 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
   };
   let zeroAt = null; // where a log x axis draws 0 (null: no 0 among the values)
   const isZero = (value) => zeroAt !== null && Math.abs(value / zeroAt - 1) < 1e-9;
-  const x = axis(logX, xLabel);
-  if (integerX && !logX) x.ticks.precision = 0;
-  if (logX) {
-    x.ticks.callback = (value) => (isZero(value) ? '0' : logTickLabel(value));
-    // no ticks between the "0" and the smallest value's decade: that stretch stands for the break
-    x.afterBuildTicks = (scale) => {
-      scale.ticks = roomFor(scale, logTicks(scale.min, scale.max).filter((t) => zeroAt === null || isZero(t.value) || t.value >= zeroAt * 10 * (1 - 1e-9)));
-    };
-  }
-  let y = axis(logY, yLabel);
-  if (yMin !== undefined) y.min = yMin;
-  if (yMax !== undefined) y.max = yMax;
-  let lastSeries = [];
+  const xScale = () => {
+    const x = axis(logX, xLabel);
+    if (integerX && !logX) x.ticks.precision = 0;
+    if (logX) {
+      x.ticks.callback = (value) => (isZero(value) ? '0' : logTickLabel(value));
+      // no ticks between the "0" and the smallest value's decade: that stretch stands for the break
+      x.afterBuildTicks = (scale) => {
+        scale.ticks = roomFor(scale, logTicks(scale.min, scale.max).filter((t) => zeroAt === null || isZero(t.value) || t.value >= zeroAt * 10 * (1 - 1e-9)));
+      };
+    }
+    return x;
+  };
+  const yScale = () => {
+    const y = axis(yAxis.log, yAxis.title);
+    if (yAxis.min !== undefined) y.min = yAxis.min;
+    if (yAxis.max !== undefined) y.max = yAxis.max;
+    return y;
+  };
+  /** The legend's labels in the current look. */
+  const legendLabels = () => ({
+    color: ink,
+    font: chartFont(15),
+    usePointStyle: true,
+    pointStyleWidth: Math.round(38 * chartLook().text),
+    boxHeight: Math.round(10 * chartLook().text),
+    padding: 16,
+    generateLabels: (current) => current.data.datasets.map((dataset, i) => ({
+      text: dataset.label,
+      datasetIndex: i,
+      hidden: !current.isDatasetVisible(i),
+      fontColor: ink,
+      pointStyle: 'line',
+      strokeStyle: dataset.borderColor,
+      fillStyle: dataset.borderColor,
+      lineWidth: Math.max(3 * chartLook().line, dataset.borderWidth),
+      lineDash: dataset.borderDash,
+      lineCap: 'butt',
+    })),
+  });
+  const tooltip = () => ({
+    ...tooltipFonts(),
+    callbacks: {
+      title: (items) => (items.length ? `${xLabel ? `${xLabel}: ` : ''}${isZero(items[0].parsed.x) ? '0' : tooltipNumber(items[0].parsed.x)}` : ''),
+      label: (item) => `${item.dataset.label}: ${tooltipNumber(item.parsed.y)}`,
+    },
+  });
 
   const chart = new globalThis.Chart(canvas, {
     type: 'line',
@@ -266,103 +303,85 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
       font: { family: FONT },
       interaction: { mode: 'x', intersect: false },
       layout: { padding: { top: 4, right: 12 } },
-      scales: { x, y },
+      scales: { x: xScale(), y: yScale() },
       plugins: {
         title: titleOptions(title, ink),
-        legend: {
-          display: legend,
-          position: 'bottom',
-          labels: {
-            color: ink,
-            font: chartFont(15),
-            usePointStyle: true,
-            pointStyleWidth: 38,
-            boxHeight: 10,
-            padding: 16,
-            generateLabels: (current) => current.data.datasets.map((dataset, i) => ({
-              text: dataset.label,
-              datasetIndex: i,
-              hidden: !current.isDatasetVisible(i),
-              fontColor: ink,
-              pointStyle: 'line',
-              strokeStyle: dataset.borderColor,
-              fillStyle: dataset.borderColor,
-              lineWidth: Math.max(3, dataset.borderWidth),
-              lineDash: dataset.borderDash,
-              lineCap: 'butt',
-            })),
-          },
-        },
+        legend: { display: legend, position: 'bottom', labels: legendLabels() },
         legendMarkers: { enabled: showPoints },
         xMarker: {},
         xBreak: {},
-        tooltip: {
-          ...tooltipFonts(),
-          callbacks: {
-            title: (items) => (items.length ? `${xLabel ? `${xLabel}: ` : ''}${isZero(items[0].parsed.x) ? '0' : tooltipNumber(items[0].parsed.x)}` : ''),
-            label: (item) => `${item.dataset.label}: ${tooltipNumber(item.parsed.y)}`,
-          },
-        },
+        tooltip: tooltip(),
       },
     },
   });
 
-  return {
-    /**
-     * Replaces the series and redraws at once (no animation; cheap enough to call every 100 ms).
-     * series: [{label, points: [{x, y}], color, dashed = false, width = 2, pointStyle = 'circle',
-     * openPoints = false (markers white inside), hidden = false}]. Points whose x or y is not finite (or ≤ 0 on a log axis, except x = 0 on
-     * a log x axis) are left out as a gap in the line; a hidden series is not drawn.
-     */
-    setSeries(series) {
-      lastSeries = series;
-      const datasets = chart.data.datasets;
-      datasets.length = Math.min(datasets.length, series.length);
-      zeroAt = null;
-      if (logX && series.some((s) => s.points.some((p) => p.x === 0))) zeroAt = zeroOnLog(series.flatMap((s) => s.points.map((p) => p.x)));
-      const breakAt = zeroAt === null ? undefined : zeroAt * Math.sqrt(10);
-      if (chart.options.plugins.xBreak?.at !== breakAt) chart.options.plugins.xBreak = { at: breakAt };
-      series.forEach((s, i) => {
-        const points = zeroAt === null ? s.points : s.points.map((p) => (p.x === 0 ? { x: zeroAt, y: p.y } : p));
-        const data = decimate(points, { logX, logY });
-        const dataset = datasets[i] ?? (datasets[i] = {});
-        Object.assign(dataset, {
-          label: s.label,
-          data,
-          borderColor: s.color,
-          backgroundColor: s.color,
-          borderWidth: s.width ?? 2,
-          borderDash: s.dashed ? DASH : [],
-          pointStyle: s.pointStyle ?? 'circle',
-          pointRadius: showPoints ? 5 : isolatedPointRadius,
-          pointBackgroundColor: showPoints && s.openPoints ? 'white' : s.color,
-          pointBorderColor: showPoints && !s.openPoints ? 'white' : s.color,
-          pointBorderWidth: showPoints ? (s.openPoints ? 2 : 1.5) : 0,
-          pointHoverRadius: showPoints ? 7 : 4,
-          pointHitRadius: 6,
-          spanGaps: false,
-          tension: 0,
-          hidden: Boolean(s.hidden),
-          // a point marker at the edge of the plot is drawn whole
-          clip: showPoints ? 10 : undefined,
-        });
+  /**
+   * Replaces the series and redraws at once (no animation; cheap enough to call every 100 ms).
+   * series: [{label, points: [{x, y}], color, dashed = false, width = 2, pointStyle = 'circle',
+   * openPoints = false (markers white inside), hidden = false}]; widths and marker sizes are those
+   * of the normal look, scaled by the current one. Points whose x or y is not finite (or ≤ 0 on a
+   * log axis, except x = 0 on a log x axis) are left out as a gap in the line; a hidden series is
+   * not drawn.
+   */
+  function setSeries(series) {
+    lastSeries = series;
+    const { line, point } = chartLook();
+    const datasets = chart.data.datasets;
+    datasets.length = Math.min(datasets.length, series.length);
+    zeroAt = null;
+    if (logX && series.some((s) => s.points.some((p) => p.x === 0))) zeroAt = zeroOnLog(series.flatMap((s) => s.points.map((p) => p.x)));
+    const breakAt = zeroAt === null ? undefined : zeroAt * Math.sqrt(10);
+    if (chart.options.plugins.xBreak?.at !== breakAt) chart.options.plugins.xBreak = { at: breakAt };
+    series.forEach((s, i) => {
+      const points = zeroAt === null ? s.points : s.points.map((p) => (p.x === 0 ? { x: zeroAt, y: p.y } : p));
+      const data = decimate(points, { logX, logY: yAxis.log });
+      const dataset = datasets[i] ?? (datasets[i] = {});
+      Object.assign(dataset, {
+        label: s.label,
+        data,
+        borderColor: s.color,
+        backgroundColor: s.color,
+        borderWidth: (s.width ?? 2) * line,
+        borderDash: s.dashed ? DASH.map((d) => d * Math.sqrt(line)) : [],
+        pointStyle: s.pointStyle ?? 'circle',
+        pointRadius: showPoints ? 5 * point : isolatedPointRadius,
+        pointBackgroundColor: showPoints && s.openPoints ? 'white' : s.color,
+        pointBorderColor: showPoints && !s.openPoints ? 'white' : s.color,
+        pointBorderWidth: showPoints ? (s.openPoints ? 2 : 1.5) * Math.sqrt(line) : 0,
+        pointHoverRadius: (showPoints ? 7 : 4) * point,
+        pointHitRadius: 6 * point,
+        spanGaps: false,
+        tension: 0,
+        hidden: Boolean(s.hidden),
+        // a point marker at the edge of the plot is drawn whole
+        clip: showPoints ? 10 * point : undefined,
       });
-      chart.update('none');
-    },
+    });
+    chart.update('none');
+  }
+
+  /** The look changed: fonts, widths and markers are built again, the data stays. */
+  const stopRestyling = onLookChange(() => {
+    Object.assign(chart.options.scales, { x: xScale(), y: yScale() });
+    chart.options.plugins.legend.labels = legendLabels();
+    chart.options.plugins.tooltip = tooltip();
+    chart.options.plugins.title = titleOptions(title, ink);
+    setSeries(lastSeries);
+  });
+
+  return {
+    setSeries,
     /**
      * Changes the y axis: {title, log, min, max} (min and max undefined: fitted to the data); the
      * series are drawn again for the new axis.
      * @param {{ title?: string, log?: boolean, min?: number, max?: number }} [axisOptions]
      */
-    setYAxis({ title = y.title.text, log = logY, min, max } = {}) {
-      const unchanged = title === y.title.text && log === logY && min === y.min && max === y.max;
-      if (unchanged) return;
-      logY = log;
-      y = axis(log, title);
-      if (min !== undefined) y.min = min;
-      if (max !== undefined) y.max = max;
-      chart.options.scales.y = y;
-      this.setSeries(lastSeries);
+    setYAxis({ title: text = yAxis.title, log = yAxis.log, min, max } = {}) {
+      const next = { title: text, log, min, max };
+      if (Object.keys(next).every((key) => next[key] === yAxis[key])) return;
+      yAxis = next;
+      chart.options.scales.y = yScale();
+      setSeries(lastSeries);
     },
     /** A vertical marker {x, label} on the x axis (null: none), e.g. the restored best epoch. */
     setMarker(marker) {
@@ -380,6 +399,9 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
      */
     toFigure(figure) { return composeFigure(chartCanvasAt(chart), figure); },
     /** Frees the chart (the canvas stays). */
-    destroy() { chart.destroy(); },
+    destroy() {
+      stopRestyling();
+      chart.destroy();
+    },
   };
 }

@@ -4,7 +4,7 @@
 import { canvasToPNG } from './line-chart.js';
 import { classColor, classTint } from './palette.js';
 import { chartCanvasAt, composeFigure } from './figure-export.js';
-import { FONT, axisStyle, chartFont, niceStep, staticChartOptions, themeColors, titleOptions, tooltipFonts, tooltipNumber } from './chart-style.js';
+import { FONT, axisStyle, chartFont, chartLook, niceStep, onLookChange, staticChartOptions, themeColors, titleOptions, tooltipFonts, tooltipNumber } from './chart-style.js';
 
 /** The finite points of `points` (others are left out). */
 const finitePoints = (points) => (points ?? []).filter((p) => Number.isFinite(p?.x) && Number.isFinite(p?.y)).map((p) => ({ x: p.x, y: p.y }));
@@ -31,9 +31,31 @@ export function createScatterChart(canvas, { xLabel = 'target', yLabel = 'predic
   const { ink, muted } = colors;
   const axis = (text) => ({ type: 'linear', ...axisStyle(text, colors) });
 
-  const first = { label: pointLabel, data: [], pointStyle: 'circle', pointRadius: 4, pointHoverRadius: 6, backgroundColor: classTint(0, 0.6), borderColor: classColor(0), borderWidth: 1, order: 2 };
-  const second = { label: secondLabel, data: [], pointStyle: 'triangle', pointRadius: 5, pointHoverRadius: 7, backgroundColor: classTint(1, 0.65), borderColor: '#8a5a00', borderWidth: 1, order: 1 };
-  const identity = { type: 'line', label: 'y = x (perfect prediction)', data: [], borderColor: muted, backgroundColor: muted, borderDash: [8, 6], borderWidth: 2, pointRadius: 0, pointHoverRadius: 0, pointHitRadius: 0, order: 3 };
+  const first = { label: pointLabel, data: [], pointStyle: 'circle', backgroundColor: classTint(0, 0.6), borderColor: classColor(0), order: 2 };
+  const second = { label: secondLabel, data: [], pointStyle: 'triangle', backgroundColor: classTint(1, 0.65), borderColor: '#8a5a00', order: 1 };
+  const identity = { type: 'line', label: 'y = x (perfect prediction)', data: [], borderColor: muted, backgroundColor: muted, pointRadius: 0, pointHoverRadius: 0, pointHitRadius: 0, order: 3 };
+  /** Sizes the markers and lines in the current look. */
+  const sizeSets = () => {
+    const { line, point } = chartLook();
+    Object.assign(first, { pointRadius: 4 * point, pointHoverRadius: 6 * point, borderWidth: line });
+    Object.assign(second, { pointRadius: 5 * point, pointHoverRadius: 7 * point, borderWidth: line });
+    Object.assign(identity, { borderWidth: 2 * line, borderDash: [8, 6].map((d) => d * Math.sqrt(line)) });
+  };
+  sizeSets();
+  const legendLabels = () => ({
+    color: ink, font: chartFont(15), usePointStyle: true, pointStyleWidth: Math.round(30 * chartLook().text), boxHeight: Math.round(10 * chartLook().text), padding: 16,
+    generateLabels: (current) => current.data.datasets.map((dataset, i) => ({
+      text: dataset.label, datasetIndex: i, hidden: !current.isDatasetVisible(i), fontColor: ink,
+      pointStyle: dataset.type === 'line' ? 'line' : dataset.pointStyle,
+      fillStyle: dataset.backgroundColor, strokeStyle: dataset.borderColor,
+      lineWidth: dataset.type === 'line' ? 3 * chartLook().line : chartLook().line, lineDash: dataset.type === 'line' ? dataset.borderDash : [],
+    })),
+  });
+  const tooltip = () => ({
+    ...tooltipFonts(),
+    filter: (item) => item.dataset !== identity,
+    callbacks: { label: (item) => `${item.dataset.label}: ${xLabel} ${tooltipNumber(item.parsed.x)}, ${yLabel} ${tooltipNumber(item.parsed.y)}` },
+  });
 
   const chart = new globalThis.Chart(canvas, {
     type: 'scatter',
@@ -46,23 +68,23 @@ export function createScatterChart(canvas, { xLabel = 'target', yLabel = 'predic
       scales: { x: axis(xLabel), y: axis(yLabel) },
       plugins: {
         title: titleOptions(title, ink),
-        legend: {
-          position: 'bottom',
-          labels: { color: ink, font: chartFont(15), usePointStyle: true, pointStyleWidth: 30, boxHeight: 10, padding: 16,
-            generateLabels: (current) => current.data.datasets.map((dataset, i) => ({
-              text: dataset.label, datasetIndex: i, hidden: !current.isDatasetVisible(i), fontColor: ink,
-              pointStyle: dataset.type === 'line' ? 'line' : dataset.pointStyle,
-              fillStyle: dataset.backgroundColor, strokeStyle: dataset.borderColor,
-              lineWidth: dataset.type === 'line' ? 3 : 1, lineDash: dataset.type === 'line' ? dataset.borderDash : [],
-            })) },
-        },
-        tooltip: {
-          ...tooltipFonts(),
-          filter: (item) => item.dataset !== identity,
-          callbacks: { label: (item) => `${item.dataset.label}: ${xLabel} ${tooltipNumber(item.parsed.x)}, ${yLabel} ${tooltipNumber(item.parsed.y)}` },
-        },
+        legend: { position: 'bottom', labels: legendLabels() },
+        tooltip: tooltip(),
       },
     },
+  });
+
+  /** The look changed: fonts, markers and lines are built again, the points stay. */
+  const stopRestyling = onLookChange(() => {
+    sizeSets();
+    for (const [name, text] of [['x', xLabel], ['y', yLabel]]) {
+      const { min, max } = chart.options.scales[name];
+      chart.options.scales[name] = { ...axis(text), min, max };
+    }
+    chart.options.plugins.legend.labels = legendLabels();
+    chart.options.plugins.tooltip = tooltip();
+    chart.options.plugins.title = titleOptions(title, ink);
+    chart.update('none');
   });
 
   return {
@@ -89,6 +111,9 @@ export function createScatterChart(canvas, { xLabel = 'target', yLabel = 'predic
     /** The chart as a figure for a report, at FIGURE_SCALE × its size on screen (see composeFigure). */
     toFigure(figure) { return composeFigure(chartCanvasAt(chart), figure); },
     /** Frees the chart (the canvas stays). */
-    destroy() { chart.destroy(); },
+    destroy() {
+      stopRestyling();
+      chart.destroy();
+    },
   };
 }
