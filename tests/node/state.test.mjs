@@ -8,13 +8,14 @@ import { readFileSync } from 'node:fs';
 import { pageFiles } from './page-files.mjs';
 import { createLab } from '../../web/js/engine/engine.js';
 import { useSchema } from '../../web/js/schema.js';
-import { parseHash, properties, ownerOf, propertiesOf, toHash } from '../../web/js/state.js';
+import { pageOfHash, parseHash, properties, ownerOf, propertiesOf, toHash } from '../../web/js/state.js';
 import { resetToRecipe } from '../../web/js/train/train-form.js';
 
 useSchema(await createLab());
 
 test('every property belongs to one lab, and the recipe reset clears only the Train lab\'s run settings', () => {
-  for (const p of properties()) assert.ok(p.name === 'lab' ? p.owner === null : ['step', 'gradient', 'train'].includes(p.owner), p.name);
+  // the page's own properties (the lab shown, the view) belong to no lab
+  for (const p of properties()) assert.ok(['lab', 'view'].includes(p.name) ? p.owner === null : ['step', 'gradient', 'train'].includes(p.owner), p.name);
   assert.equal(ownerOf('target'), 'step');
   assert.equal(ownerOf('tlr'), 'train');
   const cleared = resetToRecipe({ tdata: 'digits' });
@@ -42,4 +43,17 @@ test('the operation in a link counts from 1, as the page shows it; an older step
   // op=0 does not exist, and a bad old value is named with the property it became
   assert.match(parseHash('#op=0').notes[0], /op must be an integer in 1\.\.100000; got "0", so 1 is used/);
   assert.match(parseHash('#step=-3').notes[0], /step \(now op\) must be an integer in 1\.\.100000; got "-3"/);
+});
+
+test('projector mode is kept in the link as view=projector, read before the schema and checked like any property', () => {
+  assert.deepEqual(pageOfHash('#lab=train&tdata=peaks&view=projector'), { lab: 'train', view: 'projector' });
+  assert.deepEqual(pageOfHash('#view=huge'), { lab: 'step', view: 'normal' });
+  const { state, notes } = parseHash('#lab=gradient&view=projector');
+  assert.equal(state.view, 'projector');
+  assert.deepEqual(notes, []);
+  assert.match(toHash(state), /(^#|&)view=projector(&|$)/);
+  assert.doesNotMatch(toHash({ ...state, view: 'normal' }), /view=/, 'the normal view is the default, left out of the link');
+  const bad = parseHash('#view=huge');
+  assert.equal(bad.state.view, 'normal');
+  assert.match(bad.notes.join(), /view must be one of normal, projector; got "huge"/);
 });

@@ -1,7 +1,8 @@
 // Page entry and the only file that wires things together: the URL state, the tabs, the engine
 // and the labs. A failure to load the engine is shown on the page, never only in the console.
-import { changedProperties, LABS, labOfHash, parseHash, StateStore, toHash } from './state.js';
+import { changedProperties, LABS, pageOfHash, parseHash, StateStore, toHash } from './state.js';
 import { useSchema } from './schema.js';
+import { lookChanged } from './ui/chart-style.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -57,13 +58,35 @@ function setUpTabs(store) {
   return select;
 }
 
+/**
+ * Draws the page for `view` ('normal' | 'projector'): lab.css sizes type, lines and points from the
+ * root's data-view, and the charts redraw with the new look (their data and the run stay).
+ */
+function showView(view) {
+  if (document.documentElement.dataset.view === view) return;
+  document.documentElement.dataset.view = view;
+  $('view-toggle').setAttribute('aria-pressed', String(view === 'projector'));
+  lookChanged();
+}
+
 async function main() {
-  // the tab shows at once; the rest of the link is read against the engine's schema
-  const early = { lab: labOfHash(window.location.hash) };
-  // until the store exists, a click on a tab only changes the tab shown
-  const tabs = { set: (changes) => { early.lab = changes.lab; selectTab(early.lab); } };
-  const selectTab = setUpTabs(tabs);
+  // the tab and the view show at once; the rest of the link is read against the engine's schema
+  const early = pageOfHash(window.location.hash);
+  // until the store exists, a click on a tab or the view toggle only changes what is shown
+  const page = {
+    set: (changes) => {
+      Object.assign(early, changes);
+      selectTab(early.lab);
+      showView(early.view);
+    },
+  };
+  const selectTab = setUpTabs(page);
   selectTab(early.lab);
+  showView(early.view);
+  $('view-toggle').addEventListener('click', () => {
+    const pressed = $('view-toggle').getAttribute('aria-pressed') === 'true';
+    page.set({ view: pressed ? 'normal' : 'projector' });
+  });
 
   let lab;
   try {
@@ -75,8 +98,8 @@ async function main() {
   }
   useSchema(lab);
   const { state, notes } = parseHash(window.location.hash);
-  const store = new StateStore({ ...state, lab: early.lab });
-  tabs.set = (changes) => store.set(changes);
+  const store = new StateStore({ ...state, ...early });
+  page.set = (changes) => store.set(changes);
   showNotes(notes);
   $('engine-status').textContent = 'Engine ready (WebAssembly)';
   $('engine-status').classList.add('ready');
@@ -124,8 +147,9 @@ async function main() {
   };
   // a lab's show(state) takes the whole state: a link may change the lab and its settings at once
   store.subscribe((current, changes) => {
+    if ('view' in changes) showView(current.view);
     if ('lab' in changes) show(current);
-    else labs[current.lab]?.update?.(current, changes);
+    else if (Object.keys(changes).some((key) => key !== 'view')) labs[current.lab]?.update?.(current, changes);
   });
   await show(store.state);
 

@@ -14,6 +14,10 @@ const ROW_DEFAULT = Symbol('the schema row\'s default');
 const LINK_PARAMETERS = 100000;
 const LINK_VECTOR = 4096;
 const LAB = { name: 'lab', owner: null, kind: 'enum', values: LABS, fallback: 'step' };
+/** How the page is drawn: 'projector' gives larger type, thicker lines and larger points (lab.css). */
+const VIEW = { name: 'view', owner: null, kind: 'enum', values: ['normal', 'projector'], fallback: 'normal' };
+/** The page's own properties, owned by no lab and read before the engine (and so the schema) is loaded. */
+const PAGE = [LAB, VIEW];
 
 /**
  * Every property the hash can hold; labs read and write only these. `row: [section, path]`
@@ -21,7 +25,7 @@ const LAB = { name: 'lab', owner: null, kind: 'enum', values: LABS, fallback: 's
  * recipe's value".
  */
 const TABLE = [
-  LAB,
+  ...PAGE,
   // Step-through lab
   { owner: 'step', name: 'preset', kind: 'enum', values: ['seed001', 'seed004', 'two_out', 'digits', 'train'], fallback: 'seed001' },
   // the operation shown, counted from 1 as the page shows it ("operation 13 of 18" is op=13);
@@ -119,9 +123,9 @@ function complete(entry) {
 }
 
 let completed = null;
-let byName = new Map([[LAB.name, LAB]]);
+let byName = new Map(PAGE.map((p) => [p.name, p]));
 
-/** Every property with its rule; needs the schema (useSchema) except for the 'lab' property. */
+/** Every property with its rule; needs the schema (useSchema) except for the page's own (PAGE). */
 export function properties() {
   if (!completed) {
     completed = TABLE.map(complete);
@@ -130,10 +134,13 @@ export function properties() {
   return completed;
 }
 
-/** The lab that owns property `name` ('step' | 'gradient' | 'train'), or null. */
+/** The lab that owns property `name` ('step' | 'gradient' | 'train'), or null (a page property, or no property). */
 export function ownerOf(name) {
   return TABLE.find((p) => p.name === name)?.owner ?? null;
 }
+
+/** Whether `name` is a property of the page state. */
+export const isProperty = (name) => TABLE.some((p) => p.name === name);
 
 /** The properties a lab owns. */
 export function propertiesOf(owner) {
@@ -145,10 +152,10 @@ export function defaults() {
   return Object.fromEntries(properties().map((p) => [p.name, p.fallback]));
 }
 
-/** The lab a hash shows, read before the engine (and so the schema) is loaded. */
-export function labOfHash(hash) {
-  const value = new URLSearchParams(hash.replace(/^#/, '')).get('lab');
-  return LABS.includes(value) ? value : LAB.fallback;
+/** The page's own properties in a hash ({lab, view}), read before the engine (and so the schema) is loaded. */
+export function pageOfHash(hash) {
+  const search = new URLSearchParams(hash.replace(/^#/, ''));
+  return Object.fromEntries(PAGE.map((p) => [p.name, p.values.includes(search.get(p.name)) ? search.get(p.name) : p.fallback]));
 }
 
 /** Parses one value; returns {value} or {error: 'what is allowed'}. */
@@ -255,7 +262,7 @@ export class StateStore {
   /** Merges `changes`, updates the URL without a history entry, and notifies listeners. */
   set(changes) {
     for (const key of Object.keys(changes)) {
-      if (ownerOf(key) === null && key !== 'lab') throw new Error(`[State] "${key}" is not a property of the page state`);
+      if (!isProperty(key)) throw new Error(`[State] "${key}" is not a property of the page state`);
     }
     this.#state = { ...this.#state, ...changes };
     if (typeof window !== 'undefined') window.history.replaceState(null, '', toHash(this.#state));
