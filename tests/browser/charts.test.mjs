@@ -178,7 +178,8 @@ async function halvesPixels(page) {
     const trainPoint = pixel(halves, -1.5, 1.5);
     return {
       left, right, top, bottom, white, trainPoint,
-      expected: { class0: palette.classTintRGB(0, 0.45), class1: palette.classTintRGB(1, 0.45), point0: palette.classRGB(0) },
+      // p = 0.95 of two classes is a sureness of 0.9: a tint of strength 0.8 · √0.9 (point-map.js)
+      expected: { class0: palette.classTintRGB(0, 0.8 * Math.sqrt(0.9)), class1: palette.classTintRGB(1, 0.8 * Math.sqrt(0.9)), point0: palette.classRGB(0) },
       pixelSize: [canvas.width, canvas.height],
       cssSize: [canvas.clientWidth, canvas.clientHeight],
       ratio,

@@ -2,14 +2,18 @@
 // test) over an optional shaded grid of model outputs (the decision boundary, or a value on a diverging scale), with axes,
 // ticks and a small legend. Crisp on HiDPI screens and cheap enough to redraw a few times a second.
 import { classColor, classTintRGB, divergingRGB, divergingColor } from './palette.js';
-import { INK, MUTED, canvasFont, niceStep, roundedNumber } from './chart-style.js';
+import { INK, MUTED, canvasFont, chartLook, niceStep, onLookChange, roundedNumber } from './chart-style.js';
 
-const TICK_FONT = canvasFont(14);
-const TITLE_FONT = canvasFont(15);
-const LEGEND_FONT = canvasFont(14);
-const LEGEND_ROW = 24;
-const TINT_STRENGTH = 0.5; // how far a sure cell's tint goes from white towards the class colour
-const VALUE_STRENGTH = 0.45; // the same for the regression scale, so the points stay visible
+const LEGEND_ROW = 24; // px at the normal look
+/**
+ * How far a cell's tint goes from white towards its class colour: TINT_STRENGTH where the model is
+ * sure, falling as the square root of its sureness, to white where it cannot decide. Strong enough
+ * to read on a projector; the points keep a dark outline so that they stand out on their own colour.
+ */
+export const TINT_STRENGTH = 0.8;
+const VALUE_STRENGTH = 0.7; // the same for the regression scale
+/** The tint's strength for a sureness in [0, 1] (0: cannot decide, 1: sure). */
+export const tintStrength = (sureness) => TINT_STRENGTH * Math.sqrt(Math.min(1, Math.max(0, sureness)));
 
 /** Per-canvas state: the offscreen grid canvas, the measured CSS size and the resize observer. */
 const states = new WeakMap();
@@ -51,13 +55,13 @@ function paintGrid(image, grid, regression, valueRange) {
       rgb = Number.isFinite(v) ? divergingRGB((v - low) / span).map((c) => 255 + (c - 255) * VALUE_STRENGTH) : [235, 235, 235];
     } else if (outputs === 1) {
       const p = values[base];
-      rgb = Number.isFinite(p) ? classTintRGB(p >= 0.5 ? 1 : 0, TINT_STRENGTH * Math.min(1, Math.abs(p - 0.5) * 2)) : [235, 235, 235];
+      rgb = Number.isFinite(p) ? classTintRGB(p >= 0.5 ? 1 : 0, tintStrength(Math.abs(p - 0.5) * 2)) : [235, 235, 235];
     } else {
       let best = 0;
       for (let k = 1; k < outputs; k += 1) if (values[base + k] > values[base + best]) best = k;
       const p = values[base + best];
       const sureness = (p - 1 / outputs) / (1 - 1 / outputs);
-      rgb = Number.isFinite(p) ? classTintRGB(best, TINT_STRENGTH * Math.min(1, Math.max(0, sureness))) : [235, 235, 235];
+      rgb = Number.isFinite(p) ? classTintRGB(best, tintStrength(sureness)) : [235, 235, 235];
     }
     const o = cell * 4;
     pixels[o] = rgb[0];
@@ -72,36 +76,37 @@ const KINDS = ['train', 'validation', 'test'];
 const kindOf = (p) => (KINDS.includes(p.kind) ? p.kind : 'train');
 
 /**
- * Draws a train marker (filled, white outline), a validation marker (ring with a dark outline) or
- * a test marker (hollow square with a dark outline).
+ * Draws a train marker (a filled dot), a validation marker (a ring) or a test marker (a hollow
+ * square) of radius `r` in colour `fill`. Each has a dark outline, in proportion to its size, so it
+ * stays readable on a strong tint of its own colour; rings and squares are open, so the tint under
+ * them shows.
  */
 function drawMarker(ctx, x, y, r, kind, fill) {
+  const edge = Math.max(1, 0.2 * r);
   ctx.beginPath();
   if (kind === 'validation' || kind === 'test') {
-    const shape = (size) => (kind === 'test' ? ctx.rect(x - size, y - size, 2 * size, 2 * size) : ctx.arc(x, y, size, 0, 2 * Math.PI));
-    shape(r + 0.8);
-    ctx.fillStyle = 'white';
-    ctx.fill();
-    ctx.lineWidth = 1.2;
+    const band = Math.max(2, 0.45 * r);
+    const size = r - band / 2; // the middle of the coloured band
+    if (kind === 'test') ctx.rect(x - size, y - size, 2 * size, 2 * size);
+    else ctx.arc(x, y, size, 0, 2 * Math.PI);
+    ctx.lineWidth = band + 2 * edge;
     ctx.strokeStyle = INK;
     ctx.stroke();
-    ctx.beginPath();
-    shape(r - 1.2);
-    ctx.lineWidth = 2.6;
+    ctx.lineWidth = band;
     ctx.strokeStyle = fill;
     ctx.stroke();
   } else {
     ctx.arc(x, y, r, 0, 2 * Math.PI);
     ctx.fillStyle = fill;
     ctx.fill();
-    ctx.lineWidth = 1.5;
-    ctx.strokeStyle = 'white';
+    ctx.lineWidth = edge;
+    ctx.strokeStyle = INK;
     ctx.stroke();
   }
 }
 
-/** Lays out legend items [{width, draw(x, y)}] in rows across `width`; returns the rows' height. */
-function layoutLegend(items, width) {
+/** Lays out legend items [{width, draw(x, y)}] in rows of `rowHeight` across `width`; returns the rows' height. */
+function layoutLegend(items, width, rowHeight) {
   let x = 0;
   let row = 0;
   const placed = items.map((item) => {
@@ -110,7 +115,7 @@ function layoutLegend(items, width) {
     x += item.width + 22;
     return at;
   });
-  return { placed, height: items.length ? (row + 1) * LEGEND_ROW : 0 };
+  return { placed, height: items.length ? (row + 1) * rowHeight : 0 };
 }
 
 /** The CSS size of the canvas: its laid-out size, else the last one measured, else its attributes. */
@@ -136,8 +141,9 @@ function cssSize(canvas, state) {
  *   valueLabel: the name of the value in the legend's colour bar (regression; default 'value')
  *   description: the canvas's aria-label (default: a sentence made from the counts)
  *   pixelRatio: canvas pixels per CSS pixel (default: the screen's), e.g. 2 for an exported figure
- * Redraws by itself when the canvas is resized. Returns {plot: {left, top, width, height},
- * toPixel(x, y) → {x, y}}: the plot area and a data point's position, in CSS pixels of the canvas.
+ * Redraws by itself when the canvas is resized or the look (chart-style.js) changes. Returns
+ * {plot: {left, top, width, height}, toPixel(x, y) → {x, y}}: the plot area and a data point's
+ * position, in CSS pixels of the canvas.
  */
 export function drawPointMap(canvas, options) {
   const {
@@ -159,6 +165,9 @@ export function drawPointMap(canvas, options) {
   if (canvas.height !== pixelHeight) canvas.height = pixelHeight;
   watchSize(canvas, state, size);
 
+  // sizes at the normal look, scaled: by t the text and its room, by `point` the markers
+  const { text: t, point } = chartLook();
+  const [tickFont, titleFont, legendFont, legendRow] = [canvasFont(14), canvasFont(15), canvasFont(14), LEGEND_ROW * t];
   const ctx = canvas.getContext('2d');
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   ctx.fillStyle = 'white';
@@ -171,10 +180,10 @@ export function drawPointMap(canvas, options) {
 
   // legend: the two markers, then the classes' colours or the value scale
   const kinds = new Set(points.map(kindOf));
-  ctx.font = LEGEND_FONT;
+  ctx.font = legendFont;
   const markerItem = (kind, text) => ({
-    width: 20 + ctx.measureText(text).width,
-    draw(x, y) { drawMarker(ctx, x + 7, y, 6, kind, '#7b8494'); ctx.fillStyle = INK; ctx.fillText(text, x + 20, y); },
+    width: 20 * t + ctx.measureText(text).width,
+    draw(x, y) { drawMarker(ctx, x + 7 * t, y, 6 * t, kind, '#7b8494'); ctx.fillStyle = INK; ctx.fillText(text, x + 20 * t, y); },
   });
   const items = [];
   for (const kind of KINDS) if (kinds.has(kind)) items.push(markerItem(kind, kind));
@@ -189,7 +198,7 @@ export function drawPointMap(canvas, options) {
         ctx.fillStyle = INK;
         ctx.fillText(lowText, x, y);
         const bar = ctx.createLinearGradient(x + lowWidth + 6, 0, x + lowWidth + 106, 0);
-        for (const t of [0, 0.25, 0.5, 0.75, 1]) bar.addColorStop(t, divergingColor(t));
+        for (const stop of [0, 0.25, 0.5, 0.75, 1]) bar.addColorStop(stop, divergingColor(stop));
         ctx.fillStyle = bar;
         ctx.fillRect(x + lowWidth + 6, y - 6, 100, 12);
         ctx.strokeStyle = MUTED;
@@ -201,34 +210,42 @@ export function drawPointMap(canvas, options) {
     });
   } else {
     classes.forEach((name, i) => items.push({
-      width: 18 + ctx.measureText(String(name)).width,
+      width: 18 * t + ctx.measureText(String(name)).width,
       draw(x, y) {
         ctx.fillStyle = classColor(i);
-        ctx.fillRect(x, y - 6, 12, 12);
+        ctx.fillRect(x, y - 6 * t, 12 * t, 12 * t);
         ctx.fillStyle = INK;
-        ctx.fillText(String(name), x + 18, y);
+        ctx.fillText(String(name), x + 18 * t, y);
       },
     }));
   }
 
   // plot area: room for the legend above, tick labels and titles left and below
-  ctx.font = TICK_FONT;
-  const xTicks = ticks(xMin, xMax, Math.max(2, Math.round(size.width / 110)));
-  const yTicks = ticks(yMin, yMax, Math.max(2, Math.round(size.height / 90)));
-  const yTickWidth = Math.max(...yTicks.map((t) => ctx.measureText(t.text).width));
-  const left = 30 + yTickWidth + 10;
+  ctx.font = tickFont;
+  const xTicks = ticks(xMin, xMax, Math.max(2, Math.round(size.width / (110 * t))));
+  // (counted on the width, as the square plot's height follows it: the layout never depends on the height it asks for)
+  const yTicks = ticks(yMin, yMax, Math.max(2, Math.round(size.width / (90 * t))));
+  const yTickWidth = Math.max(...yTicks.map((tick) => ctx.measureText(tick.text).width));
+  const margin = 30 * t + yTickWidth + 10;
   const right = 14;
-  const legend = layoutLegend(items, size.width - left - right);
+  const legend = layoutLegend(items, size.width - margin - right, legendRow);
   const top = legend.height ? legend.height + 12 : 12;
-  const bottom = 52;
-  const plot = { left, top, width: Math.max(10, size.width - left - right), height: Math.max(10, size.height - top - bottom) };
+  const bottom = 52 * t;
+  // the plot is a square (one unit is as long on both axes): the canvas asks for the height that
+  // holds it under the legend, and where it gets less the square shrinks and moves to the middle
+  const room = { width: size.width - margin - right, height: size.height - top - bottom };
+  const wanted = `${Math.round(size.width)} / ${Math.round(top + room.width + bottom)}`;
+  if (canvas.classList.contains('point-map') && canvas.style.aspectRatio !== wanted) canvas.style.aspectRatio = wanted;
+  const side = Math.max(10, Math.min(room.width, room.height));
+  const left = margin + Math.max(0, (room.width - side) / 2);
+  const plot = { left, top, width: side, height: side };
   const toX = (x) => plot.left + ((x - xMin) / (xMax - xMin)) * plot.width;
   const toY = (y) => plot.top + ((yMax - y) / (yMax - yMin)) * plot.height;
 
   ctx.textBaseline = 'middle';
   ctx.textAlign = 'left';
-  ctx.font = LEGEND_FONT;
-  for (const { item, x, row } of legend.placed) item.draw(left + x, 6 + row * LEGEND_ROW + LEGEND_ROW / 2 - 4);
+  ctx.font = legendFont;
+  for (const { item, x, row } of legend.placed) item.draw(margin + x, 6 + row * legendRow + legendRow / 2 - 4);
 
   // the grid, drawn from a resolution × resolution offscreen canvas, smoothly scaled
   if (gridOk) {
@@ -250,33 +267,35 @@ export function drawPointMap(canvas, options) {
   ctx.lineWidth = 1;
   ctx.strokeStyle = gridOk ? 'rgba(29, 35, 48, 0.10)' : '#e6e9ee';
   ctx.beginPath();
-  for (const t of xTicks) { const x = Math.round(toX(t.value)) + 0.5; ctx.moveTo(x, plot.top); ctx.lineTo(x, plot.top + plot.height); }
-  for (const t of yTicks) { const y = Math.round(toY(t.value)) + 0.5; ctx.moveTo(plot.left, y); ctx.lineTo(plot.left + plot.width, y); }
+  for (const tick of xTicks) { const x = Math.round(toX(tick.value)) + 0.5; ctx.moveTo(x, plot.top); ctx.lineTo(x, plot.top + plot.height); }
+  for (const tick of yTicks) { const y = Math.round(toY(tick.value)) + 0.5; ctx.moveTo(plot.left, y); ctx.lineTo(plot.left + plot.width, y); }
   ctx.stroke();
   ctx.strokeStyle = MUTED;
   ctx.strokeRect(Math.round(plot.left) + 0.5, Math.round(plot.top) + 0.5, Math.round(plot.width) - 1, Math.round(plot.height) - 1);
 
   ctx.fillStyle = INK;
-  ctx.font = TICK_FONT;
+  ctx.font = tickFont;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
-  for (const t of xTicks) ctx.fillText(t.text, toX(t.value), plot.top + plot.height + 6);
+  for (const tick of xTicks) ctx.fillText(tick.text, toX(tick.value), plot.top + plot.height + 6);
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
-  for (const t of yTicks) ctx.fillText(t.text, plot.left - 8, toY(t.value));
-  ctx.font = TITLE_FONT;
+  for (const tick of yTicks) ctx.fillText(tick.text, plot.left - 8, toY(tick.value));
+  ctx.font = titleFont;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'bottom';
-  ctx.fillText(xLabel, plot.left + plot.width / 2, size.height - 6);
+  ctx.fillText(xLabel, plot.left + plot.width / 2, plot.top + plot.height + bottom - 6);
   ctx.save();
-  ctx.translate(14, plot.top + plot.height / 2);
+  ctx.translate(plot.left - margin + 14 * t, plot.top + plot.height / 2);
   ctx.rotate(-Math.PI / 2);
   ctx.textBaseline = 'middle';
   ctx.fillText(yLabel, 0, 0);
   ctx.restore();
 
   // points: train first, held-out on top; clipped to the plot
-  const radius = Math.max(3, Math.min(6, plot.width / 90)) * (points.length > 600 ? 0.75 : 1);
+  // larger markers in a larger look, but never so large that a dense cloud hides the tint under it
+  const spacing = Math.sqrt((plot.width * plot.height) / Math.max(1, points.length));
+  const radius = Math.max(2.5, Math.min(Math.max(3, Math.min(6, plot.width / 90)) * (points.length > 600 ? 0.75 : 1) * point, 0.4 * spacing));
   ctx.save();
   ctx.beginPath();
   ctx.rect(plot.left, plot.top, plot.width, plot.height);
@@ -286,7 +305,6 @@ export function drawPointMap(canvas, options) {
       if (kindOf(p) !== kind || !Number.isFinite(p.x) || !Number.isFinite(p.y)) continue;
       const fill = regression ? divergingColor(scale(p.label)) : classColor(p.label);
       drawMarker(ctx, toX(p.x), toY(p.y), radius, kind, fill);
-      if (regression && kind === 'train') { ctx.strokeStyle = INK; ctx.lineWidth = 1.2; ctx.stroke(); }
     }
   }
   ctx.restore();
@@ -307,8 +325,10 @@ function describe(points, classes, gridOk, regression) {
   return `${parts.join('; ')}.`;
 }
 
-/** Redraws with the last options when the canvas's CSS size changes (once per frame at most). */
+/** Redraws with the last options when the look changes, and when the canvas's CSS size changes (once per frame at most). */
 function watchSize(canvas, state, size) {
+  // (a canvas on the page: a detached copy drawn for an export is drawn once)
+  if (canvas.isConnected) state.lookWatch ??= onLookChange(() => drawPointMap(canvas, state.options));
   if (state.observer || typeof ResizeObserver === 'undefined') return;
   // a canvas not sized by CSS would grow with its pixel size: pin it to the size it has now
   if (canvas.clientWidth > 0 && Math.abs(canvas.clientWidth - canvas.width) < 1 && (globalThis.devicePixelRatio || 1) !== 1) {
