@@ -192,7 +192,7 @@ test('the loss is named with its formula, and the sum over samples is the mean t
 
 test('early stopping as the seeds do it: seed 002\'s ΔJ rule from the form', { timeout: 120000 }, async () => {
   const { page, errors } = await openTrain('&tdata=xor&tep=2000&tval=0&ttest=0');
-  await page.selectOption('#f-tstop', 'train_loss_change');
+  await page.check('#f-tstop input[value="train_loss_change"]');
   await setField(page, 'f-tmind', '0.0001');
   await page.waitForFunction(() => /tstop=train_loss_change/.test(location.hash) && /tmind=0.0001/.test(location.hash));
   assert.match(await page.textContent('[data-testid="stop-note"]'), /\|J_t − J_\{t−1\}\| < ΔJ = 0\.0001/);

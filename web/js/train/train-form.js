@@ -28,7 +28,7 @@ function initScale(scheme) {
 
 /**
  * Builds the form in `root`. `catalog` lists the datasets; `onCsv(file)` handles an upload.
- * Returns {render(state, info), setCsvError(message), setImportError(message)}.
+ * Returns {render(state, info), foldCards(keys), setSplit(parts), setCsvError(message), setCsvStatus(message)}.
  */
 export function createTrainForm(root, { store, catalog, onCsv, initDistributions }) {
   const numberField = (name, label, hint = '') => `
@@ -41,11 +41,22 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
     <label class="field" for="${id}"><span>${label}</span>
       <select id="${id}" ${prop ? `data-prop="${prop}"` : ''}>${options.map(([v, t]) => `<option value="${v}">${escape(t)}</option>`).join('')}</select>
     </label>`;
+  // a choice whose texts are long is a group of radio buttons: every text wraps and reads in full
+  const choices = (id, legend, options, prop, described = '') => `
+    <fieldset class="field choices" id="${id}" data-prop="${prop}"${described ? ` aria-describedby="${described}"` : ''}><legend>${legend}</legend>
+      ${options.map(([v, t]) => `<label class="choice"><input type="radio" name="${id}" value="${v}"> <span>${escape(t)}</span></label>`).join('')}
+    </fieldset>`;
+  // a card that folds to its title and a one-line digest of its settings
+  const card = (key, title, body) => `
+    <section class="card form-card" aria-labelledby="f-${key}-title">
+      <h2 class="card-title fold-title"><button type="button" class="fold" id="f-${key}-title" aria-expanded="true" aria-controls="f-${key}-body">${title}</button>
+        <span class="fold-digest" id="f-${key}-digest"></span></h2>
+      <div class="fold-body" id="f-${key}-body">${body}</div>
+    </section>`;
 
   const groups = [['Generated, 2-D and regression', catalog.filter((d) => d.kind === 'generator')], ['Real data (bundled)', catalog.filter((d) => d.kind === 'bundled')]];
   root.innerHTML = `
-    <section class="card form-card" aria-labelledby="f-data-title">
-      <h2 id="f-data-title" class="card-title">1 · Data</h2>
+    ${card('data', '1 · Data', `
       <label class="field" for="f-tdata"><span>Dataset</span>
         <select id="f-tdata" data-prop="tdata">${groups.map(([label, items]) => `<optgroup label="${label}">${items.map((d) => `<option value="${d.name}">${d.name.replace('_', ' ')}</option>`).join('')}</optgroup>`).join('')}<optgroup label="Your own"><option value="csv">uploaded CSV</option></optgroup></select>
       </label>
@@ -67,12 +78,10 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
       <div class="field-row">
         ${numberField('tval', 'Validation fraction')}
         ${numberField('ttest', 'Test fraction')}
-        ${select('f-tscale', 'Scaling', choicePairs('data', 'scaling'), 'tscale')}
       </div>
-    </section>
+      ${select('f-tscale', 'Scaling', choicePairs('data', 'scaling'), 'tscale')}`)}
 
-    <section class="card form-card" aria-labelledby="f-arch-title">
-      <h2 id="f-arch-title" class="card-title">2 · Architecture</h2>
+    ${card('arch', '2 · Architecture', `
       <ol class="layer-list" id="f-layers" aria-label="Hidden layers"></ol>
       <div class="button-row">
         <button type="button" id="f-add-dense">+ Dense layer</button>
@@ -83,21 +92,17 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
       <p class="param-count" data-testid="param-count" id="f-params" aria-live="polite"></p>
       <details class="param-detail"><summary>How the count is made</summary><ul id="f-params-detail"></ul></details>
       ${numberField('tbudget', 'Parameter budget (optional)', 'warns when the network is larger')}
-      <p class="budget-warning" id="f-budget-warning" role="status" hidden></p>
-    </section>
+      <p class="budget-warning" id="f-budget-warning" role="status" hidden></p>`)}
 
-    <section class="card form-card" aria-labelledby="f-settings-title">
-      <h2 id="f-settings-title" class="card-title">3 · Training settings</h2>
-      <div class="field-row">
+    ${card('settings', '3 · Training settings', `
+      <div class="field-row pair">
         ${select('f-tinit', 'Initialisation', choicePairs('spec', 'init.scheme'), 'tinit')}
         ${numberField('tiscale', 'Init scale')}
       </div>
       <p class="init-note" id="f-init-note" data-testid="init-note" aria-live="polite"></p>
-      <div class="field-row">
-        ${select('f-topt', 'Optimizer', optimizers().map((o) => [o.name, o.label]), 'topt')}
-        <span id="f-coefficients" class="field-row inner">
-          ${numberField('tmom', 'Momentum')}${numberField('trho', 'ρ (decay)')}${numberField('tbeta1', 'β₁')}${numberField('tbeta2', 'β₂')}
-        </span>
+      ${select('f-topt', 'Optimizer', optimizers().map((o) => [o.name, o.label]), 'topt')}
+      <div id="f-coefficients" class="field-row">
+        ${numberField('tmom', 'Momentum')}${numberField('trho', 'ρ (decay)')}${numberField('tbeta1', 'β₁')}${numberField('tbeta2', 'β₂')}
       </div>
       <div class="field-row">
         ${numberField('tlr', 'Learning rate η')}
@@ -110,15 +115,14 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
         ${numberField('tsevery', 'every k epochs')}
         ${numberField('tseed', 'Seed', 'init, split, shuffle')}
       </div>
+      ${choices('f-tstop', 'Early stopping', [['off', 'off: train every epoch'], ...choicePairs('settings', 'early_stopping.metric')], 'tstop', 'f-stop-note')}
       <div class="field-row">
-        ${select('f-tstop', 'Early stopping', [['off', 'off: train every epoch'], ...choicePairs('settings', 'early_stopping.metric')], 'tstop')}
         ${numberField('tpat', 'Patience (epochs)')}
         ${numberField('tmind', 'Minimum change Δ')}
       </div>
       <p class="init-note" id="f-stop-note" data-testid="stop-note"></p>
-      ${select('f-tmetrics', 'Training loss and accuracy per epoch', choicePairs('settings', 'epoch_metrics'), 'tmetrics')}
-      <button type="button" id="f-recipe">Back to this dataset's recipe</button>
-    </section>`;
+      ${choices('f-tmetrics', 'Training loss and accuracy per epoch', choicePairs('settings', 'epoch_metrics'), 'tmetrics')}
+      <button type="button" id="f-recipe">Back to this dataset's recipe</button>`)}`;
   const $ = (id) => root.querySelector(`#${id}`);
   let current = store.state;
   let currentInfo = null;
@@ -156,6 +160,19 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
       if (element.dataset.prop === 'tinit') store.set({ tinit: element.value, tiscale: null });
       else store.set({ [element.dataset.prop]: element.value });
     });
+  }
+  for (const group of root.querySelectorAll('fieldset[data-prop]')) {
+    group.addEventListener('change', (event) => store.set({ [group.dataset.prop]: /** @type {HTMLInputElement} */ (event.target).value }));
+  }
+  /** Checks the radio button of `value` in the group `id`. */
+  const setChoice = (id, value) => {
+    for (const input of root.querySelectorAll(`#${id} input`)) /** @type {HTMLInputElement} */ (input).checked = input.value === value;
+  };
+  // a card's title folds and unfolds it
+  for (const button of root.querySelectorAll('button.fold')) button.addEventListener('click', () => fold(button, button.getAttribute('aria-expanded') === 'true'));
+  function fold(button, folded) {
+    button.setAttribute('aria-expanded', String(!folded));
+    $(button.getAttribute('aria-controls')).hidden = folded;
   }
   $('f-csv').addEventListener('change', () => {
     const file = $('f-csv').files[0];
@@ -250,6 +267,17 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
     $('f-init-note').textContent = `${initScale(scheme).rule}${perLayer}`;
   }
 
+  /** The one-line digest beside each card's title, shown while the card is folded. */
+  function renderDigests(config) {
+    const chosen = (id) => /** @type {HTMLSelectElement} */ ($(id)).selectedOptions[0]?.text ?? '';
+    const count = $('f-params').dataset.count;
+    const layers = config.layers.map((l) => (l.type === 'dense' ? `${l.units} ${l.activation}` : `residual ${l.activation}`));
+    const s = config.settings;
+    $('f-data-digest').textContent = chosen('f-tdata');
+    $('f-arch-digest').textContent = `${[...layers, chosen('f-tout')].join(' → ')}${count ? ` · ${Number(count).toLocaleString('en-US')} parameters` : ''}`;
+    $('f-settings-digest').textContent = `${chosen('f-topt')}, η = ${s.learning_rate}, batch ${s.batch_size}, ${s.epochs} epochs`;
+  }
+
   function renderParameters(config, info) {
     if (!info) return;
     const spec = config.spec(info.features, outputUnits(info, config.output));
@@ -310,7 +338,7 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
       $('f-tclasses').closest('label').hidden = !classes || classes.min === classes.max;
       $('f-tlam').closest('label').hidden = generator?.default_lambda === undefined;
       $('f-tbias').value = config.bias ? 'on' : 'off';
-      $('f-tstop').value = config.stop;
+      setChoice('f-tstop', config.stop);
       for (const name of ['tpat', 'tmind']) $(`f-${name}`).closest('label').hidden = config.stop === 'off';
       $('f-stop-note').textContent = stopNote(config);
       $('f-tmind').closest('label').querySelector('span').textContent = config.stop === 'train_loss_change' ? 'ΔJ (stop below this change)' : 'Minimum improvement Δ';
@@ -318,7 +346,7 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
       $('f-tiscale').closest('label').querySelector('span').textContent = initScale(scheme).label;
       $('f-tiscale').disabled = scheme === 'zeros';
       $('f-tscale').value = config.scaling;
-      $('f-tmetrics').value = config.settings.epoch_metrics;
+      setChoice('f-tmetrics', config.settings.epoch_metrics);
       $('f-tinit').value = state.tinit ?? recipe.init;
       $('f-topt').value = config.settings.optimizer.name;
       // a coefficient's field shows when the chosen optimizer's rule uses it
@@ -333,6 +361,11 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
       renderLayers(config);
       renderParameters(config, currentInfo);
       renderInitNote(config, scheme, currentInfo);
+      renderDigests(config);
+    },
+    /** Folds the cards named in `keys` ('data', 'arch', 'settings') to their titles and digests. */
+    foldCards(keys) {
+      for (const key of keys) fold($(`f-${key}-title`), true);
     },
     /** The split in use, from the worker's ready message: {train, validation, test} sample counts. */
     setSplit(parts) {

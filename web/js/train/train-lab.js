@@ -544,6 +544,9 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       if (!st.started || differing.some((k) => COMPARISON_KEYS.includes(k))) readComparison(next);
       if (!st.started) {
         st.started = true;
+        // in one column (a narrow screen) the form comes before the charts: its long cards start folded
+        const layout = root.querySelector('.train-layout');
+        if (getComputedStyle(layout).gridTemplateColumns.split(' ').length === 1) form.foldCards(['arch', 'settings']);
         configure();
       } else if (changed) {
         scheduleConfigure();

@@ -70,7 +70,7 @@ export const SWEEPS = {
   epochs: { label: 'epochs', describes: 'epochs', property: 'tep', apply: (state, v) => ({ tep: v }) },
   l2: { label: 'L2 λ', describes: 'l2', property: 'tl2', apply: (state, v) => ({ tl2: v }) },
   width: {
-    label: 'hidden width (units of every dense hidden layer)', describes: 'arch', row: ['spec', 'layers.units'],
+    label: 'hidden width (all dense layers)', describes: 'arch', row: ['spec', 'layers.units'],
     apply: (state, v) => {
       const layers = parseArchitecture(runConfig(state).arch);
       if (!layers.some((l) => l.type === 'dense')) layers.unshift({ type: 'dense', units: v, activation: 'tanh' });
