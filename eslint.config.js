@@ -92,5 +92,5 @@ export default [
     ignores: ['bench/browser/**'],
     languageOptions: { globals: globals.node },
   },
-  { files: ['tests/browser/**', 'bench/*.mjs'], languageOptions: { globals: evaluatedInPage } },
+  { files: ['tests/browser/**', 'bench/*.mjs', 'scripts/screenshots.mjs'], languageOptions: { globals: evaluatedInPage } },
 ];
