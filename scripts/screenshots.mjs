@@ -62,9 +62,8 @@ try {
     await page.click('#tv-pin');
   }
   await page.waitForTimeout(500);
-  const charts = page.locator('.curves-stack');
-  await charts.scrollIntoViewIfNeeded();
-  await charts.screenshot({ path: join(out, 'train-four-runs.png') });
+  // the whole page: the charts, the legend of the five runs and the cards below
+  await shoot(page, 'train-four-runs', { fullPage: true });
   await page.close();
 } finally {
   await lab.close();
