@@ -38,6 +38,7 @@
 #include "core/train/metrics.hpp"
 #include "core/train/optimizer.hpp"
 #include "core/train/optimum.hpp"
+#include "core/train/predictions.hpp"
 #include "core/train/running_metrics.hpp"
 #include "core/train/trace.hpp"
 #include "core/train/train_settings.hpp"
