@@ -40,7 +40,7 @@ function describeImage(image, i, name, confidenceName) {
   const verdict = !hasPrediction ? '' : mistake ? ' — wrong' : ' — correct';
   const sure = Number.isFinite(image.confidence);
   const text = hasPrediction ? `true ${name(image.trueLabel)} · predicted ${name(image.predictedLabel)}` : `true ${name(image.trueLabel)}`;
-  const extra = sure ? ` with ${confidenceName} ${image.confidence.toFixed(3)}` : '';
+  const extra = sure ? ` with ${confidenceName} ${image.confidence.toFixed(2)}` : '';
   return {
     hasPrediction,
     mistake,
@@ -130,13 +130,15 @@ export function updateImagePredictions(container, { predictedLabels, trueLabels,
     const { mistake, short, label, title } = describeImage(image, i, name, confidenceName);
     const card = item.querySelector('.image-card');
     if (card.getAttribute('aria-label') === label) return;
-    item.dataset.mistake = String(mistake);
-    item.dataset.predicted = String(image.predictedLabel);
-    item.className = `image-item${mistake ? ' mistake' : ' correct'}`;
     card.setAttribute('aria-label', label);
     card.title = title;
     if (short) item.querySelector('.image-caption .summary').textContent = short;
-    else item.querySelector('.predicted').textContent = `predicted ${name(image.predictedLabel)}`;
+    // only a new prediction changes the rest (a new confidence alone does not)
+    if (item.dataset.predicted === String(image.predictedLabel)) return;
+    item.dataset.mistake = String(mistake);
+    item.dataset.predicted = String(image.predictedLabel);
+    item.className = `image-item${mistake ? ' mistake' : ' correct'}`;
+    if (!short) item.querySelector('.predicted').textContent = `predicted ${name(image.predictedLabel)}`;
     item.querySelector('.mark').textContent = mistake ? '✗' : '✓';
   });
   return true;
