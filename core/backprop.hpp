@@ -1,9 +1,9 @@
 // The public C++ API of the Backprop Lab core, in one include: what wasm/ binds and the tests use.
 // Folders by concern: base/ (types, errors, rng, number formatting, JSON fields, the schema row), nn/ (layers,
 // activations, losses, the network, init, the model spec, teaching bugs), train/ (optimizers,
-// settings, the trainer with its running metrics and early stopping, metrics, the step trace,
-// reference optima), check/ (gradient and Jacobian tests, the element-wise check), data/
-// (datasets, generators, bundled files, CSV, splits, scaling, summaries).
+// settings, the trainer with its running metrics and early stopping, metrics, predicted classes,
+// the step trace, reference optima), check/ (gradient and Jacobian tests, the element-wise check), data/
+// (datasets, generators, bundled files, CSV, splits, scaling, summaries, PCA).
 #pragma once
 
 // base: numbers, errors, randomness, limits, the schema's row type
@@ -38,6 +38,7 @@
 #include "core/train/metrics.hpp"
 #include "core/train/optimizer.hpp"
 #include "core/train/optimum.hpp"
+#include "core/train/predictions.hpp"
 #include "core/train/running_metrics.hpp"
 #include "core/train/trace.hpp"
 #include "core/train/train_settings.hpp"
@@ -54,6 +55,7 @@
 #include "core/data/csv.hpp"
 #include "core/data/dataset.hpp"
 #include "core/data/generators.hpp"
+#include "core/data/pca.hpp"
 #include "core/data/preprocess.hpp"
 #include "core/data/split.hpp"
 #include "core/data/summary.hpp"

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Independent NumPy reference for Backprop Lab: writes the JSON fixtures in tests/fixtures/
-that the C++ Catch2 tests load (optimizer steps, network forward/loss/gradient, metrics, seed examples).
+that the C++ Catch2 tests load (optimizer steps, network forward/loss/gradient, metrics, PCA, seed examples).
 Run from the repo root:  /usr/bin/python3 scripts/make_fixtures.py   (needs Debian python3-numpy, python3-sklearn)"""
 
 import json
@@ -8,6 +8,7 @@ import math
 from pathlib import Path
 
 import numpy as np
+from sklearn.decomposition import PCA
 from sklearn.metrics import (accuracy_score, confusion_matrix, f1_score,
                              precision_score, r2_score, recall_score)
 
@@ -396,6 +397,46 @@ def make_metrics():
 
 
 # ----------------------------------------------------------------------------------------------
+# PCA (sklearn as the reference), with the core's sign convention applied to sklearn's components.
+# ----------------------------------------------------------------------------------------------
+
+def pca_case(name, X, k):
+    pca = PCA(n_components=k, svd_solver="full").fit(X)
+    components = pca.components_.copy()
+    projection = pca.transform(X)
+    # the core's convention: each component's entry of largest magnitude (the first on ties) is positive
+    for c in range(k):
+        if components[c, np.argmax(np.abs(components[c]))] < 0:
+            components[c] *= -1.0
+            projection[:, c] *= -1.0
+    return {
+        "name": name, "components_count": k,
+        "X": X.tolist(),                                            # one sample per row
+        "mean": pca.mean_.tolist(),
+        "components": components.tolist(),                          # k x d, one direction per row
+        "explained_variance": pca.explained_variance_.tolist(),     # eigenvalues of the covariance (n - 1)
+        "explained_variance_ratio": pca.explained_variance_ratio_.tolist(),
+        "projection": projection.tolist(),                          # n x k
+    }
+
+
+def make_pca():
+    rng = np.random.default_rng(11)
+    # 4 correlated features (like iris): a random mixing of independent scales, shifted
+    mixing = rng.normal(size=(4, 4))
+    correlated = rng.normal(size=(60, 4)) * np.array([3.0, 1.5, 0.7, 0.2]) @ mixing + np.array([5.0, -2.0, 0.5, 10.0])
+    # 3-D blobs (seed 002's blobs400 shape): three centres, sigma 1
+    centres = rng.uniform(-10, 10, size=(3, 3))
+    blobs = np.vstack([c + rng.normal(size=(20, 3)) for c in centres])
+    # fewer samples than features
+    wide = rng.normal(size=(5, 8)) * np.arange(1, 9)
+    cases = [pca_case("correlated4", correlated, 2), pca_case("blobs3", blobs, 3), pca_case("wide8", wide, 2)]
+    for case in cases:
+        print(f"pca {case['name']}: ratio={case['explained_variance_ratio']}")
+    write_json("pca.json", cases)
+
+
+# ----------------------------------------------------------------------------------------------
 # Hand-worked seed examples.
 # ----------------------------------------------------------------------------------------------
 
@@ -452,4 +493,5 @@ if __name__ == "__main__":
     make_optimizers()
     make_networks()
     make_metrics()
+    make_pca()
     make_seed_examples()

@@ -168,3 +168,23 @@ TEST_CASE("Split settings reject unknown fields and fractions that leave no trai
                     "[Split] validation 0.4 and test 0.5 of 3 samples take 2 + 2 samples and leave none for training; "
                     "use smaller fractions");
 }
+
+TEST_CASE("sample_indices draws a sorted, seeded sample without repeats, or every index", "[datasets][split]") {
+  const std::vector<int> sample = sample_indices(40000, 5000, 7);
+  REQUIRE(sample.size() == 5000);
+  CHECK(std::is_sorted(sample.begin(), sample.end()));
+  CHECK(std::adjacent_find(sample.begin(), sample.end()) == sample.end());  // sorted and no two equal
+  CHECK(sample.front() >= 0);
+  CHECK(sample.back() < 40000);
+  // spread over the whole range, not the first 5,000
+  CHECK(sample.back() > 35000);
+  CHECK(sample_indices(40000, 5000, 7) == sample);
+  CHECK(sample_indices(40000, 5000, 8) != sample);
+
+  const std::vector<int> all = sample_indices(30, 100, 7);
+  REQUIRE(all.size() == 30);
+  for (int i = 0; i < 30; ++i) CHECK(all[static_cast<std::size_t>(i)] == i);
+  CHECK(sample_indices(30, 0, 7).empty());
+  CHECK_THROWS_WITH(sample_indices(0, 5, 1), Contains("[Sample] needs 1..100000 samples"));
+  CHECK_THROWS_WITH(sample_indices(10, -1, 1), Contains("a count of 0 or more"));
+}

@@ -62,7 +62,8 @@ EMSCRIPTEN_BINDINGS(backprop_lab) {
       .function("predictLabels", &NetworkHandle::predict_labels)
       .function("targetsFor", &NetworkHandle::targets_for)
       .function("evaluate", &NetworkHandle::evaluate)
-      .function("classificationReport", &NetworkHandle::classification_report);
+      .function("classificationReport", &NetworkHandle::classification_report)
+      .function("classifySamples", &NetworkHandle::classify_samples);
 
   class_<TrainerHandle>("Trainer")
       .constructor<const NetworkHandle&, const DatasetHandle&, const std::string&>()
@@ -96,6 +97,8 @@ EMSCRIPTEN_BINDINGS(backprop_lab) {
   function("bundledPresetsJson", &bundled_list_json);
   function("softmaxRegressionTest", &softmax_regression_test);
   function("classificationReport", &classification_report);
+  function("pca", &pca_of);
+  function("sampleIndices", &sample_indices_of);
   function("derivativeBugs", &derivative_bug_list);
   function("activationNames", &activation_list);
   function("initDistributions", &init_distributions);

@@ -86,6 +86,23 @@ val classification_report(const val& truth, const val& predicted, double classes
   });
 }
 
+val pca_of(const val& values, double features, double samples, double components) {
+  return guarded([&] {
+    const Index d = whole_index(features, "[PCA] features", 1, DataLimits::max_features);
+    const Matrix X = batch_from(values, d, sample_count(samples, "[PCA] samples"), "[PCA] values");
+    const Pca pca = fit_pca(X, whole_index(components, "[PCA] components", 1, d));
+    return pca_to_js(pca, pca_project(pca, X));
+  });
+}
+
+val sample_indices_of(double n, double count, double seed) {
+  return guarded([&] {
+    return int32_array(
+        sample_indices(sample_count(n, "[Sample] samples"), sample_count(count, "[Sample] count", 0),
+                       static_cast<std::uint64_t>(whole_number(seed, "[Sample] seed", 0, as_integer(kMaxSeed)))));
+  });
+}
+
 val derivative_bug_list() {
   val list = val::array();
   for (const auto& info : derivative_bugs()) {

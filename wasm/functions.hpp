@@ -24,6 +24,11 @@ std::string bundled_list_json();
 std::string generator_list_json();
 val softmax_regression_test(const std::string& problem_json, const std::string& settings_json);
 val classification_report(const val& truth, const val& predicted, double classes);
+// PCA of n samples × d features (row-major): the fit's {mean, components, explainedVariance,
+// explainedVarianceRatio} and the samples' `projection` (n × k row-major).
+val pca_of(const val& values, double features, double samples, double components);
+// A sorted seeded sample of `count` of the indices 0..n−1 (Int32Array).
+val sample_indices_of(double n, double count, double seed);
 val derivative_bug_list();  // [{name, description}]
 val activation_list();
 val loss_list();

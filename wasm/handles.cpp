@@ -244,6 +244,14 @@ val NetworkHandle::classification_report(const DatasetHandle& data) {
   });
 }
 
+val NetworkHandle::classify_samples(const DatasetHandle& data, bool mistakes_only, double limit) {
+  return guarded([&] {
+    return classified_samples_to_js(lab::classify_samples(*net_, data.data(),
+                                                          mistakes_only ? SampleFilter::mistakes : SampleFilter::all,
+                                                          sample_count(limit, "[Predictions] limit", 0)));
+  });
+}
+
 // ---- TrainerHandle
 
 namespace {

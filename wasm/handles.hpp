@@ -90,6 +90,9 @@ class NetworkHandle : Counted {
   val targets_for(const DatasetHandle& data) const;  // n × out row-major targets for this loss
   val evaluate(const DatasetHandle& data);           // {loss, metric, metricName}
   val classification_report(const DatasetHandle& data);
+  // {matched, indices, labels, predicted, confidence, probabilities}: every sample or only the
+  // mistakes, the first `limit` listed.
+  val classify_samples(const DatasetHandle& data, bool mistakes_only, double limit);
 
  private:
   Matrix targets_batch(const val& targets, Index samples) const;

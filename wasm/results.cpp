@@ -198,6 +198,27 @@ val classification_report_to_js(const ClassificationReport& report) {
   return out;
 }
 
+val classified_samples_to_js(const ClassifiedSamples& samples) {
+  val out = val::object();
+  out.set("matched", static_cast<double>(samples.matched));
+  out.set("indices", int32_array(samples.indices));
+  out.set("labels", int32_array(samples.truth));
+  out.set("predicted", int32_array(samples.predicted));
+  out.set("confidence", float64_array(samples.confidence));
+  out.set("probabilities", samples.probabilities);
+  return out;
+}
+
+val pca_to_js(const Pca& pca, const Matrix& projection) {
+  val out = val::object();
+  out.set("mean", float64_array(pca.mean));
+  out.set("components", matrix_object(pca.components));
+  out.set("explainedVariance", float64_array(pca.explained_variance));
+  out.set("explainedVarianceRatio", float64_array(pca.explained_variance_ratio));
+  out.set("projection", batch_to_js(projection));
+  return out;
+}
+
 val dataset_info_to_js(const Dataset& d) {
   val out = val::object();
   out.set("name", d.name);

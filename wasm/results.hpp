@@ -16,6 +16,9 @@ val trace_to_js(const StepTrace& trace);
 val epoch_to_js(const EpochRecord& record);
 val step_result_to_js(const StepResult& result);
 val classification_report_to_js(const ClassificationReport& report);
+val classified_samples_to_js(const ClassifiedSamples& samples);
+// The fit and `projection`, the samples' coordinates (n × k row-major, from the core's pca_project).
+val pca_to_js(const Pca& pca, const Matrix& projection);
 val loss_parts_to_js(const LossParts& parts);
 val dataset_info_to_js(const Dataset& data);
 val layer_info_to_js(const Layer& layer, Index offset);

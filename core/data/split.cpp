@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <string>
 
 #include "core/base/errors.hpp"
 #include "core/base/format.hpp"
@@ -137,6 +138,21 @@ DataSplit split_dataset(const Dataset& data, const SplitSettings& settings) {
   split.validation = subset(data, split.indices.validation);
   split.test = subset(data, split.indices.test);
   return split;
+}
+
+std::vector<int> sample_indices(Index n, Index count, std::uint64_t seed) {
+  if (n < 1 || n > DataLimits::max_samples || count < 0)
+    throw DataError("[Sample] needs 1.." + std::to_string(DataLimits::max_samples) +
+                    " samples and a count of 0 or more, got " + std::to_string(n) + " samples and a count of " +
+                    std::to_string(count));
+  std::vector<int> order(static_cast<std::size_t>(n));
+  std::iota(order.begin(), order.end(), 0);
+  if (count >= n) return order;
+  Rng rng(seed);
+  rng.shuffle(order);
+  order.resize(static_cast<std::size_t>(count));
+  std::sort(order.begin(), order.end());
+  return order;
 }
 
 }  // namespace lab

@@ -38,6 +38,11 @@ struct DataSplit {
 };
 DataSplit split_dataset(const Dataset& data, const SplitSettings& settings);
 
+// A seeded sample of `count` of the indices 0..n−1 without replacement (the first `count` of a
+// Fisher–Yates shuffle), in increasing order; all n indices when count ≥ n. The page draws a
+// large set's points from it. n ≥ 1 and count ≥ 0, else DataError.
+std::vector<int> sample_indices(Index n, Index count, std::uint64_t seed);
+
 // The stratified share of `count` samples among classes with `available` samples each
 // (largest-remainder rounding, exact integers): share_k = ⌊count · a_k / N⌋, then the
 // count − Σ share_k samples left go one each to the classes with the largest remainders

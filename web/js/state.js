@@ -6,6 +6,7 @@
 // defaults field by field, with a note.
 import { choiceNames, generatorBounds, inRange, schemaRow } from './schema.js';
 import { RECIPES } from './train/train-config.js';
+import { GALLERY_MODES } from './engine/training-session.js';
 
 export const LABS = ['step', 'gradient', 'train'];
 /** A property's default that is its schema row's default. */
@@ -101,6 +102,8 @@ const TABLE = [
   { owner: 'train', name: 'tsweep', kind: 'text', pattern: /^[a-z0-9_]+~[0-9e.,+-]*$/i, maxLength: 400, fallback: null, view: true, allowed: 'a sweep like lr~0.01,0.1,1' },
   { owner: 'train', name: 'tstart', kind: 'enum', values: ['click', 'now'], fallback: 'click', view: true },
   { owner: 'train', name: 'teval', kind: 'enum', values: ['train', 'validation', 'test'], fallback: null },
+  // image datasets: the gallery shows the first images of the scored part or only its mistakes
+  { owner: 'train', name: 'timages', kind: 'enum', values: GALLERY_MODES, fallback: 'first', view: true },
 ];
 
 /** An index counted from 0 in an older link, as the same index counted from 1 (anything else is left to the check). */

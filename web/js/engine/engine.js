@@ -273,6 +273,16 @@ export class Network extends Owned {
   evaluate(dataset) { return this.call((h) => h.evaluate(dataset.handle)); }
   /** Confusion matrix, accuracy, macro F1 and per-class scores on a classification Dataset. */
   classificationReport(dataset) { return this.call((h) => h.classificationReport(dataset.handle)); }
+  /**
+   * Every sample of a classification Dataset (only: 'all') or only its mistakes ('mistakes'): the
+   * number that match (`matched`) and the first `limit` of them in sample order with their true and
+   * predicted classes and the output for the predicted class (`confidence`: its probability when
+   * `probabilities`, i.e. softmax outputs or one sigmoid output).
+   */
+  classifySamples(dataset, { only = 'all', limit = 48 } = {}) {
+    if (only !== 'all' && only !== 'mistakes') throw new Error(`[Predictions] only must be 'all' or 'mistakes', got ${JSON.stringify(only)?.slice(0, 40)}`);
+    return this.call((h) => h.classifySamples(dataset.handle, only === 'mistakes', limit));
+  }
 }
 
 /** Mini-batch training of a network on a Dataset, one step, epoch or run at a time. */
@@ -408,6 +418,17 @@ export async function createLab() {
     softmaxRegressionTest: (problem = {}, settings = {}) => call(module, () => module.softmaxRegressionTest(json(problem), json(settings))),
     /** Confusion matrix and scores from true and predicted labels. */
     classificationReport: (truth, predicted, classes) => call(module, () => module.classificationReport(integers(truth, '[Metrics] truth'), integers(predicted, '[Metrics] predicted'), classes)),
+    /**
+     * PCA of `values` (samples × features, row-major), as sklearn's: {mean, components ({rows: k, cols:
+     * features, data}, unit directions by decreasing variance, each with its largest entry positive),
+     * explainedVariance, explainedVarianceRatio, projection (samples × k, row-major)}.
+     */
+    pca: (values, features, { components = 2 } = {}) => {
+      const flat = numbers(values, '[PCA] values');
+      return call(module, () => module.pca(flat, features, flat.length / features, components));
+    },
+    /** A sorted seeded sample of `count` of the indices 0..n−1 without repeats (all of them when count ≥ n). */
+    sampleIndices: (n, count, seed) => call(module, () => module.sampleIndices(n, count, seed)),
     /** The first `count` uniforms then `count` normals of the project's generator for `seed`. */
     rngSample: (seed, count) => call(module, () => module.rngSample(seed, count)),
     /** Live wasm handles (networks, datasets, trainers) not yet disposed. */

@@ -73,10 +73,15 @@ export class TrainingClient {
     this.#worker.postMessage({ type: 'snapshot' });
     return reply;
   }
-  /** Resolves with the scores on `part` ('train' | 'validation' | 'test'), which progress messages then carry. */
-  evaluate(part) {
+  /**
+   * Resolves with the scores on `part` ('train' | 'validation' | 'test'; undefined keeps the part),
+   * which progress messages then carry; `images` ('first' | 'mistakes') chooses an image dataset's gallery.
+   * @param {string} [part]
+   * @param {{images?: string}} [options]
+   */
+  evaluate(part, { images } = {}) {
     const reply = this.next('evaluation', 'evaluate');
-    this.#worker.postMessage({ type: 'evaluate', part });
+    this.#worker.postMessage({ type: 'evaluate', part, images });
     return reply;
   }
   /** Resolves with {input, target, label} of sample `index` of `part`, scaled as the network sees it. */

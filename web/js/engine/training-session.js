@@ -7,8 +7,11 @@
 /** Default pacing: work per slice, and the shortest gaps between progress and grid messages. */
 export const PACING = { sliceMs: 25, progressMs: 100, gridMs: 250, evaluationMs: 1000 };
 
-/** Test images sent with an evaluation of an image dataset. */
-const IMAGE_SAMPLES = 32;
+/** At most this many images of the evaluated part are sent with an evaluation of an image dataset. */
+const GALLERY_SIZE = 48;
+/** The gallery shows the first images of the evaluated part, or only its mistakes. */
+export const GALLERY_MODES = ['first', 'mistakes'];
+const PART_NAMES = ['train', 'validation', 'test'];
 
 /** Grid points at pixel centres over [xMin, xMax] × [yMin, yMax], row by row from the top. */
 export function gridPoints({ xMin, xMax, yMin, yMax, resolution }) {
@@ -22,6 +25,12 @@ export function gridPoints({ xMin, xMax, yMin, yMax, resolution }) {
     }
   }
   return points;
+}
+
+/** A gallery mode, checked: 'first' or 'mistakes'. */
+function galleryMode(mode) {
+  if (!GALLERY_MODES.includes(mode)) throw new Error(`[Worker] images must be ${GALLERY_MODES.join(' or ')}; got ${JSON.stringify(mode)?.slice(0, 40)}`);
+  return mode;
 }
 
 export class TrainingSession {
@@ -79,7 +88,7 @@ export class TrainingSession {
         case 'stop': return this.#stop();
         case 'reset': return this.#reset();
         case 'snapshot': return this.#snapshot();
-        case 'evaluate': return this.#evaluate(message.part);
+        case 'evaluate': return this.#evaluate(message.part, message.images);
         case 'sample': return this.#sample(message.part, message.index);
         case 'parseCsv': return this.#parseCsv(message);
         case 'dispose': return this.#dispose();
@@ -95,7 +104,9 @@ export class TrainingSession {
    * {spec, data: {generate: request} | {dataset: description} | {bundled: name, baseUrl} | {csv: text, options},
    *  split: {validation, test, stratify, seed}, scaling, settings, parameters (optional starting weights),
    *  evaluate: 'validation' | 'test' | 'train' (the part behind the confusion matrix),
-   *  grid: {xMin, xMax, yMin, yMax, resolution} | null}
+   *  grid: {xMin, xMax, yMin, yMax, resolution} | null,
+   *  images: 'first' | 'mistakes' (image datasets: which images of the evaluated part are sent),
+   *  map: {indices: the dataset's samples the page draws (null: all), project: true for a PCA projection} | null}
    * The held-out curve is the validation part, or the test part when there is no validation part.
    */
   #setup(message) {
@@ -124,7 +135,7 @@ export class TrainingSession {
   }
 
   /** Builds the run around `dataset` (which it owns from here on, also when it fails). */
-  #setupWith({ spec, data: source, split = { validation: 0.2, test: 0 }, scaling = 'none', settings = {}, parameters = null, evaluate = 'validation', grid = null }, dataset) {
+  #setupWith({ spec, data: source, split = { validation: 0.2, test: 0 }, scaling = 'none', settings = {}, parameters = null, evaluate = 'validation', grid = null, images = GALLERY_MODES[0], map = null }, dataset) {
     this.#dispose();
     const lab = this.#lab;
     const run = { data: dataset };
@@ -146,7 +157,8 @@ export class TrainingSession {
       run.optimum = request?.name === 'least_squares' ? { reason: run.trainer.useLeastSquaresOptimum(parts.train, request) } : null;
       run.parts = parts;
       run.evaluate = parts[evaluate]?.info.samples > 0 ? evaluate : run.heldOutName ?? 'train';
-      run.images = this.#imageSamples(run);
+      run.gallery = galleryMode(images);
+      run.map = this.#mapPoints(run, map);
       if (grid) {
         if (run.network.inputSize !== 2) throw new Error('[Worker] a decision-boundary grid needs a network with 2 inputs');
         run.grid = grid;
@@ -175,6 +187,9 @@ export class TrainingSession {
       settings: run.trainer.settings,
       scaler: run.prepared.scaler,
       indices: run.data.info.samples <= 20000 ? run.prepared.indices : null,
+      // the points the page draws: each one's part (0 train, 1 validation, 2 test) and, for more
+      // than two features, their PCA projection (or why there is none)
+      map: run.map ? { parts: run.map.parts, projection: run.map.projection, projectionError: run.map.projectionError } : null,
       // {reason}: '' when the history measures against the exact optimum, else why it cannot
       optimum: run.optimum,
       lossTerms: { l2: run.network.spec.l2, loss: run.network.spec.loss },
@@ -213,23 +228,84 @@ export class TrainingSession {
     throw new Error('[Worker] setup.data must be {generate}, {dataset}, {bundled, baseUrl}, {csv, options} or {csvId}');
   }
 
-  /** For image datasets: the unscaled pixels and labels of the first samples of the evaluated part. */
-  #imageSamples(run) {
+  /**
+   * The points the page draws (`map.indices` of the dataset, or all): each one's part and position
+   * in it, and with `map.project` their coordinates along the first two principal components of
+   * the network's inputs (every sample, scaled as the network sees it), computed by the core.
+   */
+  #mapPoints(run, map) {
+    if (!map) return null;
+    const n = run.data.info.samples;
+    const indices = map.indices ? Int32Array.from(map.indices) : Int32Array.from({ length: n }, (_, i) => i);
+    if (indices.some((i) => !(i >= 0 && i < n))) throw new Error(`[Worker] setup.map.indices must be sample numbers in 0..${n - 1}`);
+    const partOf = new Int8Array(n);
+    const positionOf = new Int32Array(n);
+    PART_NAMES.forEach((name, part) => run.prepared.indices[name].forEach((sample, position) => { partOf[sample] = part; positionOf[sample] = position; }));
+    const result = { indices, parts: indices.map((i) => partOf[i]), positions: indices.map((i) => positionOf[i]), projection: null, projectionError: '' };
+    if (map.project) {
+      try {
+        const d = run.data.info.features;
+        const pca = this.#lab.pca(run.prepared.scale(run.data.features()), d, { components: 2 });
+        const points = new Float64Array(2 * indices.length);
+        indices.forEach((sample, k) => { points[2 * k] = pca.projection[2 * sample]; points[2 * k + 1] = pca.projection[2 * sample + 1]; });
+        result.projection = { points, explainedVarianceRatio: pca.explainedVarianceRatio, components: pca.components };
+      } catch (error) {
+        result.projectionError = error.message;
+      }
+    }
+    return result;
+  }
+
+  /**
+   * For image datasets: the first images of the evaluated part, or only its mistakes (at most
+   * GALLERY_SIZE), with their unscaled pixels, true and predicted classes and the network's output
+   * for the predicted class (the core's classifySamples); `matched` counts all the part's images
+   * (first) or all its mistakes.
+   */
+  #gallery(run, part) {
     const info = run.data.info;
     if (!info.imageWidth || info.task !== 'classification') return null;
-    const indices = run.prepared.indices[run.evaluate].slice(0, IMAGE_SAMPLES);
-    const subset = run.data.subset(indices);
-    try {
-      return { width: info.imageWidth, height: info.imageHeight, pixels: subset.features(), labels: subset.labels(), count: indices.length };
-    } finally {
-      subset.dispose();
+    const only = run.gallery === 'mistakes' ? 'mistakes' : 'all';
+    const chosen = run.network.classifySamples(part, { only, limit: GALLERY_SIZE });
+    const partIndices = run.prepared.indices[run.evaluate];
+    const indices = Array.from(chosen.indices, (i) => partIndices[i]);
+    const key = `${run.evaluate}:${indices.join(',')}`;
+    if (run.galleryPixels?.key !== key) {
+      let pixels = new Float64Array(0);
+      if (indices.length) {
+        const subset = run.data.subset(indices);
+        try { pixels = subset.features(); } finally { subset.dispose(); }
+      }
+      run.galleryPixels = { key, pixels };
     }
+    return {
+      mode: run.gallery,
+      width: info.imageWidth,
+      height: info.imageHeight,
+      matched: chosen.matched,
+      count: indices.length,
+      indices: Int32Array.from(indices),
+      pixels: run.galleryPixels.pixels,
+      labels: chosen.labels,
+      predicted: chosen.predicted,
+      confidence: chosen.confidence,
+      probabilities: chosen.probabilities,
+    };
+  }
+
+  /** The predicted class of each drawn point of the evaluated part (−1 for points of other parts). */
+  #mapPredictions(run, part) {
+    const predicted = run.network.predictLabels(part);
+    const scored = PART_NAMES.indexOf(run.evaluate);
+    const out = new Int32Array(run.map.indices.length).fill(-1);
+    run.map.parts.forEach((p, k) => { if (p === scored) out[k] = predicted[run.map.positions[k]]; });
+    return out;
   }
 
   /**
    * The evaluated part's scores: {part, samples, loss, metric, metricName} and, for classifiers, the
-   * classification report and (images) predictions for the sample images; for regression, the
-   * predictions and targets.
+   * classification report, the gallery (`images`) of an image dataset and the predicted classes of
+   * the projected points (`mapPredicted`); for regression, the predictions and targets.
    */
   #evaluation(run) {
     const part = run.parts[run.evaluate];
@@ -242,10 +318,9 @@ export class TrainingSession {
     }
     if (part.info.task === 'classification') {
       evaluation.report = run.network.classificationReport(part);
-      if (run.images) {
-        const predicted = run.network.predictLabels(part);
-        evaluation.images = { ...run.images, predicted: predicted.slice(0, run.images.count) };
-      }
+      const images = this.#gallery(run, part);
+      if (images) evaluation.images = images;
+      if (run.map?.projection) evaluation.mapPredicted = this.#mapPredictions(run, part);
     } else {
       evaluation.predictions = run.network.predict(part);
       evaluation.targets = part.targets();
@@ -272,15 +347,18 @@ export class TrainingSession {
     }
   }
 
-  /** Answers {type: 'evaluation', ...} on the chosen part now (and makes it the evaluated part). */
-  #evaluate(part) {
+  /**
+   * Answers {type: 'evaluation', ...} on the chosen part now (and makes it the evaluated part);
+   * `images` ('first' | 'mistakes') chooses the gallery from now on.
+   */
+  #evaluate(part, images) {
     const run = this.#requireRun();
     if (part !== undefined) {
       if (!['train', 'validation', 'test'].includes(part)) throw new Error(`[Worker] evaluate.part must be train, validation or test; got "${part}"`);
       if (run.parts[part].info.samples === 0) throw new Error(`[Worker] the ${part} part is empty; set its fraction above 0 to evaluate on it`);
       run.evaluate = part;
-      run.images = this.#imageSamples(run);
     }
+    if (images !== undefined) run.gallery = galleryMode(images);
     this.#post({ type: 'evaluation', ...this.#evaluation(run) });
   }
 

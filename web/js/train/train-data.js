@@ -3,10 +3,15 @@
 // An uploaded CSV is parsed in the worker; this keeps a copy of its numbers.
 import { outputUnits, runConfig } from './train-config.js';
 
+/** A set with more samples than this is drawn as a fixed, seeded sample of MAP_SAMPLE of its points. */
+const MAP_LIMIT = 20000;
+const MAP_SAMPLE = 5000;
+const MAP_SEED = 1;
+
 const dataKey = (s) => (s.tdata === 'csv' ? 'csv' : [s.tdata, s.tn, s.tnoise, s.tclasses, s.tdseed, s.tlam].join('|'));
 
-/** The data's bounds, padded by 8% on each side: the point map's extent. */
-function paddedBounds(features) {
+/** The bounds of x, y pairs (`features`, two per point), padded by 8% on each side: a point map's extent. */
+export function paddedBounds(features) {
   let [xMin, xMax, yMin, yMax] = [Infinity, -Infinity, Infinity, -Infinity];
   for (let i = 0; i < features.length; i += 2) {
     xMin = Math.min(xMin, features[i]); xMax = Math.max(xMax, features[i]);
@@ -37,8 +42,11 @@ export async function readText(file, onProgress) {
 /**
  * The data of the Train lab over the engine `lab` and its dataset `catalog`. Returns
  * {preview, csv, datasetFor(s), makeSetup(s, parameters, otherWorker), useCsv(upload, parsed)}:
- * preview is {key, dataset, info, bounds, points} of the dataset last asked for (points and bounds
- * only for two features), csv the upload {id, text, options, name, info, dataset} or null.
+ * preview is {key, dataset, info, bounds, points} of the dataset last asked for, csv the upload
+ * {id, text, options, name, info, dataset} or null. points are the points a map draws (two
+ * features, or a classification set of more features without images, which the worker projects):
+ * {features (two features only: x, y per point), labels, indices (the dataset's samples drawn, or
+ * null for all), total}; bounds (two features) the map's extent.
  */
 export function createTrainData(lab, catalog) {
   const preview = { key: null, dataset: null, info: null, bounds: null, points: null };
@@ -72,11 +80,17 @@ export function createTrainData(lab, catalog) {
     if (preview.dataset && preview.dataset !== dataset && !isCached(preview.dataset)) preview.dataset.dispose();
     // a CSV's info (class names, feature names) is the worker's: the copy here holds only the numbers
     Object.assign(preview, { key, dataset, info: s.tdata === 'csv' ? csv.info : dataset.info, bounds: null, points: null });
-    if (preview.info.features === 2 && preview.info.samples <= 20000) {
-      const features = dataset.features();
-      const labels = preview.info.task === 'classification' ? dataset.labels() : dataset.targets();
-      preview.points = { features, labels };
-      preview.bounds = paddedBounds(features);
+    const { features: d, samples: n, task, imageWidth } = preview.info;
+    if (task === 'classification' && d >= 2 && !imageWidth) {
+      // a large set is drawn as a fixed sample of its points (the bounds and the boundary cover all)
+      const indices = n > MAP_LIMIT ? lab.sampleIndices(n, MAP_SAMPLE, MAP_SEED) : null;
+      const labels = dataset.labels();
+      preview.points = { features: null, labels: indices ? Int32Array.from(indices, (i) => labels[i]) : labels, indices, total: n };
+      if (d === 2) {
+        const features = dataset.features();
+        preview.points.features = indices ? Float64Array.from({ length: 2 * indices.length }, (_, k) => features[2 * indices[k >> 1] + (k & 1)]) : features;
+        preview.bounds = paddedBounds(features);
+      }
     }
     return dataset;
   }
@@ -104,6 +118,9 @@ export function createTrainData(lab, catalog) {
       evaluate: config.evaluate,
       parameters,
       grid: classification ? grid : null,
+      images: s.timages,
+      // the points the Train lab draws; more than two features are projected by the worker (PCA)
+      map: preview.points && !otherWorker ? { indices: preview.points.indices, project: info.features > 2 } : null,
     };
   }
 

@@ -86,6 +86,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     onRunAll: runAll,
     onStartNow: (on) => store.set({ tstart: on ? 'now' : 'click' }),
     onEvaluate: (part) => store.set({ teval: part }),
+    onGallery: (images) => store.set({ timages: images }),
     onSweep: startSweep,
     onCancelSweep: () => st.sweep?.cancel(),
     onExportCsv: exportCsv,
@@ -518,6 +519,19 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     }
   }
 
+  /**
+   * Scores the run now (on `part`, or the same part with new `options`) and shows the answer: a
+   * paused or finished run sends no more progress.
+   */
+  function evaluateNow(part, options) {
+    const { run } = st;
+    st.client.evaluate(part, options).then((m) => {
+      if (st.run !== run) return;
+      run.evaluation = m;
+      views.showEvaluation(m, run.ready);
+    }, (error) => showError(error.message));
+  }
+
   // ---------- state ----------
 
   /** The loss chart's mean/sum choice follows the link. */
@@ -539,6 +553,9 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       st.state = next;
       syncLossView();
       views.showStartNow(next.tstart === 'now');
+      views.setGallery(next.timages);
+      // a gallery choice made while another lab was shown (a pasted link) goes to the run as it is
+      if (st.run && !changed && differing.includes('timages')) evaluateNow(undefined, { images: next.timages });
       trainingClient();
       form.render(st.state, data.preview.info);
       if (!st.started || differing.some((k) => COMPARISON_KEYS.includes(k))) readComparison(next);
@@ -560,6 +577,10 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
         views.showStartNow(next.tstart === 'now');
         if (!st.writingLink) readComparison(next);
       }
+      if ('timages' in changes) {
+        views.setGallery(next.timages);
+        if (st.run && keys.every(isView)) evaluateNow(undefined, { images: next.timages });
+      }
       if (keys.length && keys.every((k) => k === 'tlossview')) {
         syncLossView();
         renderCurves();
@@ -567,7 +588,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       }
       if (keys.some((k) => ownerOf(k) === 'train' && !isView(k))) {
         if (keys.length === 1 && keys[0] === 'teval' && st.run) {
-          st.client.evaluate(next.teval).catch((error) => showError(error.message));
+          evaluateNow(next.teval);
           form.render(st.state, data.preview.info);
           return;
         }

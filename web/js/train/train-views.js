@@ -14,7 +14,11 @@ import { runColor } from '../ui/palette.js';
 import { SWEEPS, differingLabels, sharedSettings } from './train-runs.js';
 import { download } from './train-export.js';
 import { formatScore, formatSeconds } from '../ui/format.js';
+import { GALLERY_MODES } from '../engine/training-session.js';
+import { GALLERY_LABELS, PART_KINDS, galleryCount, galleryNote, projectionInput, projectionNote, sampleNote } from './train-data-view.js';
 
+/** What a cross on a projected point means (the map's legend). */
+const FLAG_LABEL = 'misclassified';
 const PREVIOUS_COLOR = '#9aa3b2';
 /**
  * The sweep chart's lines: the part by the line (solid train, dashed held-out), the score by the
@@ -36,7 +40,12 @@ export function createTrainViews(root, handlers) {
     <div class="results-top">
       <section class="card view-card" aria-labelledby="tv-view-title">
         <h2 id="tv-view-title" class="card-title">The data</h2>
-        <p class="view-note" id="tv-view-note"></p>
+        <div class="chart-options" id="tv-gallery-options" hidden>
+          <label class="field inline" for="tv-gallery"><span>Show</span>
+            <select id="tv-gallery">${GALLERY_MODES.map((m) => `<option value="${m}">${GALLERY_LABELS[m]}</option>`).join('')}</select></label>
+          <span class="view-note gallery-count" id="tv-gallery-count" data-testid="gallery-count" aria-live="polite"></span>
+        </div>
+        <p class="view-note" id="tv-view-note" data-testid="view-note"></p>
         <canvas id="tv-map" class="point-map" hidden></canvas>
         <div id="tv-images" class="images-holder" hidden></div>
         <div class="chart-frame" id="tv-regression-frame" hidden><canvas id="tv-regression" role="img" aria-label="Prediction against target"></canvas></div>
@@ -168,6 +177,10 @@ export function createTrainViews(root, handlers) {
   let mapInput = null; // {bounds, points, classes, xLabel, yLabel}
   let lastGrid = null;
   let mode = 'none'; // 'map' | 'images' | 'regression' | 'none'
+  let mapKind = null; // 'boundary' (two features) | 'projection' (PCA of more) while mode is 'map'
+  let mapPoints = null; // the page's copy of the drawn points: {features, labels, indices, total}
+  let projectionText = null; // what the projection's caption is made from (with the latest mistakes)
+  let shownMapMarks = ''; // the scored part and predictions behind the projection's crosses
   let metricName = null; // set (with its title and note) by the first drawCurves
 
   /**
@@ -314,9 +327,11 @@ export function createTrainViews(root, handlers) {
     root.classList.toggle('wide-view', next === 'images' || next === 'none');
     $('tv-map').hidden = next !== 'map';
     $('tv-images').hidden = next !== 'images';
+    $('tv-gallery-options').hidden = next !== 'images';
     $('tv-regression-frame').hidden = next !== 'regression';
   }
 
+  /** What the view shows before a run is set up: the boundary's points, a gallery, or a projection to come. */
   function showData(info, points, bounds) {
     if (!info) return;
     const balance = $('tv-balance');
@@ -325,8 +340,16 @@ export function createTrainViews(root, handlers) {
     } else {
       balance.replaceChildren();
     }
+    // a projection of the same points stays on screen until the new run's arrives
+    const previousProjection = mapKind === 'projection' && mapInput?.points.length === points?.labels.length ? mapInput : null;
+    mapKind = null;
+    lastGrid = null; // a boundary belongs to the run that drew it
+    mapPoints = points;
+    projectionText = null;
+    shownMapMarks = '';
     if (info.task === 'classification' && info.features === 2 && bounds) {
       showMode('map');
+      mapKind = 'boundary';
       $('tv-view-title').textContent = 'Decision boundary';
       mapInput = {
         bounds,
@@ -335,13 +358,22 @@ export function createTrainViews(root, handlers) {
         yLabel: info.featureNames?.[1] ?? 'x₂',
         points: Array.from({ length: points.labels.length }, (_, i) => ({ x: points.features[2 * i], y: points.features[2 * i + 1], label: points.labels[i], kind: 'train' })),
       };
-      lastGrid = null;
       redrawMap();
-      $('tv-view-note').textContent = 'Each pixel is coloured by the class the network predicts there; filled dots are training points, rings validation points and squares test points.';
+      $('tv-view-note').textContent = `Each pixel is coloured by the class the network predicts there; filled dots are training points, rings validation points and squares test points.${sampleNote(points)}`;
     } else if (info.imageWidth) {
       showMode('images');
       $('tv-view-title').textContent = 'Test images';
-      $('tv-view-note').textContent = 'The first images of the scored part with the predicted class; mistakes are marked ✗.';
+      $('tv-view-note').textContent = galleryNote($('tv-gallery').value, true);
+      $('tv-gallery-count').textContent = '';
+    } else if (info.task === 'classification' && info.features > 2 && points) {
+      showMode('map');
+      mapKind = 'projection';
+      mapInput = previousProjection;
+      $('tv-view-title').textContent = 'The data in two dimensions (PCA)';
+      if (!mapInput) {
+        $('tv-map').hidden = true; // until the worker has projected the points
+        $('tv-view-note').textContent = `Projecting the ${info.features} features onto their first two principal components…`;
+      }
     } else if (info.task === 'regression') {
       showMode('regression');
       $('tv-view-title').textContent = 'Prediction against target';
@@ -359,22 +391,52 @@ export function createTrainViews(root, handlers) {
   function redrawMap() {
     if (mode !== 'map' || !mapInput) return;
     drawPointMap($('tv-map'), {
-      ...mapInput.bounds, points: mapInput.points, classes: mapInput.classes, grid: lastGrid,
-      xLabel: mapInput.xLabel, yLabel: mapInput.yLabel,
+      ...mapInput.bounds, points: mapInput.points, classes: mapInput.classes, grid: mapKind === 'boundary' ? lastGrid : null,
+      xLabel: mapInput.xLabel, yLabel: mapInput.yLabel, flagLabel: FLAG_LABEL,
     });
   }
 
+  /** A run is set up: each drawn point's part, and the projection the worker computed. */
   function startRun(ready) {
     shownConfusion = '';
     shownImages = '';
     $('tv-eval-part').value = ready.evaluated;
     for (const option of $('tv-eval-part').options) option.disabled = ready.parts[option.value] === 0;
-    if (mapInput && ready.indices) {
-      const train = new Set(Array.from(ready.indices.train));
-      const validation = new Set(Array.from(ready.indices.validation));
-      mapInput.points.forEach((p, i) => { p.kind = train.has(i) ? 'train' : validation.has(i) ? 'validation' : 'test'; });
-      redrawMap();
+    const map = ready.map;
+    if (mapKind === 'projection') {
+      if (map?.projection) {
+        mapInput = projectionInput(mapPoints, map, ready.dataset.classNames);
+        projectionText = {
+          features: ready.dataset.features, scaling: ready.scaler.kind, kept: mapInput.kept, part: ready.evaluated, wrong: 0, scored: null, sampled: Boolean(mapPoints.indices),
+        };
+        $('tv-map').hidden = false;
+        $('tv-view-note').textContent = `${projectionNote(projectionText)}${sampleNote(mapPoints)}`;
+      } else {
+        $('tv-view-note').textContent = `${ready.dataset.features} features, which could not be projected (${map?.projectionError || 'no projection was computed'}); the scores are in the confusion matrix.`;
+      }
+    } else if (mapInput && map?.parts) {
+      mapInput.points.forEach((p, i) => { p.kind = PART_KINDS[map.parts[i]]; });
     }
+    redrawMap();
+  }
+
+  /** Marks the projected points of the scored part that the network gets wrong (`mapPredicted`: −1 for other parts). */
+  function markProjection(evaluation) {
+    if (mapKind !== 'projection' || !mapInput || !evaluation.mapPredicted) return;
+    const predicted = evaluation.mapPredicted;
+    const key = `${evaluation.part}:${predicted.join(',')}`;
+    if (key === shownMapMarks) return;
+    shownMapMarks = key;
+    let scored = 0;
+    let wrong = 0;
+    mapInput.points.forEach((p, i) => {
+      p.flagged = predicted[i] >= 0 && predicted[i] !== p.label;
+      if (predicted[i] >= 0) scored += 1;
+      if (p.flagged) wrong += 1;
+    });
+    Object.assign(projectionText, { part: evaluation.part, wrong, scored });
+    $('tv-view-note').textContent = `${projectionNote(projectionText)}${sampleNote(mapPoints)}`;
+    redrawMap();
   }
 
   function drawBoundary(grid) {
@@ -411,24 +473,8 @@ export function createTrainViews(root, handlers) {
         caption: `${partText[0].toUpperCase()}${partText.slice(1)}`,
       });
     }
-    if (mode === 'images' && evaluation.images) {
-      const im = evaluation.images;
-      const imagesKey = `${evaluation.part}:${im.count}:${Array.from(im.labels).join(',')}`;
-      // the same images as shown: only their predictions change, in place
-      const updated = imagesKey === shownImages
-        && updateImagePredictions($('tv-images'), { predictedLabels: Array.from(im.predicted), trueLabels: Array.from(im.labels), classNames: names });
-      if (!updated) {
-        shownImages = imagesKey;
-        const images = Array.from({ length: im.count }, (_, i) => ({
-          pixels: im.pixels.subarray(i * im.width * im.height, (i + 1) * im.width * im.height),
-          trueLabel: im.labels[i],
-          predictedLabel: im.predicted[i],
-        }));
-        let high = 0;
-        for (const v of im.pixels) high = Math.max(high, v);
-        renderImageGrid($('tv-images'), { width: im.width, height: im.height, images, valueRange: [0, high || 1], classNames: names });
-      }
-    }
+    if (mode === 'images' && evaluation.images) showGallery(evaluation.images, evaluation.part, names);
+    markProjection(evaluation);
     if (mode === 'regression' && evaluation.predictions) {
       const k = evaluation.outputs;
       const points = [];
@@ -436,6 +482,34 @@ export function createTrainViews(root, handlers) {
       regressionChart.setPoints(points);
       $('tv-view-note').textContent = `Each dot is one example of the ${partText} (R² ${formatScore(evaluation.metric, 'r2')}); a perfect model puts every dot on the diagonal.`;
     }
+  }
+
+  /** The gallery of an evaluation: the first images or the mistakes, each "true → predicted (confidence)". */
+  function showGallery(im, part, names) {
+    const confidenceName = im.probabilities ? 'probability' : 'output';
+    $('tv-gallery').value = im.mode;
+    $('tv-view-title').textContent = im.mode === 'mistakes' ? 'Mistakes' : 'Test images';
+    setText($('tv-view-note'), galleryNote(im.mode, im.probabilities));
+    setText($('tv-gallery-count'), galleryCount(im, part));
+    $('tv-gallery-count').dataset.matched = String(im.matched);
+    $('tv-gallery-count').dataset.shown = String(im.count);
+    const imagesKey = `${part}:${im.mode}:${Array.from(im.indices).join(',')}`;
+    // the same images as shown: only their predictions change, in place
+    const updated = imagesKey === shownImages && updateImagePredictions($('tv-images'), {
+      predictedLabels: Array.from(im.predicted), trueLabels: Array.from(im.labels), confidences: Array.from(im.confidence), classNames: names, confidenceName,
+    });
+    if (updated) return;
+    shownImages = imagesKey;
+    const size = im.width * im.height;
+    const images = Array.from({ length: im.count }, (_, i) => ({
+      pixels: im.pixels.subarray(i * size, (i + 1) * size),
+      trueLabel: im.labels[i],
+      predictedLabel: im.predicted[i],
+      confidence: im.confidence[i],
+    }));
+    let high = 0;
+    for (const v of im.pixels) high = Math.max(high, v);
+    renderImageGrid($('tv-images'), { width: im.width, height: im.height, images, valueRange: [0, high || 1], classNames: names, confidenceName });
   }
 
   // ---------- runs and sweeps ----------
@@ -615,7 +689,7 @@ export function createTrainViews(root, handlers) {
       copy.height = map.clientHeight;
       drawPointMap(copy, {
         ...mapInput.bounds, points: mapInput.points, classes: mapInput.classes, grid: lastGrid,
-        xLabel: mapInput.xLabel, yLabel: mapInput.yLabel, pixelRatio: FIGURE_SCALE,
+        xLabel: mapInput.xLabel, yLabel: mapInput.yLabel, pixelRatio: FIGURE_SCALE, flagLabel: FLAG_LABEL,
       });
       const shared = sharedSettings(descriptions, ['data']);
       url = composeFigure(copy, { title: current ? `${title} — ${current.description.data}` : title, notes: [$('tv-view-note').textContent], settings: shared ? `Settings: ${shared}` : '' });
@@ -631,6 +705,7 @@ export function createTrainViews(root, handlers) {
   $('tv-loss-sum').addEventListener('change', () => handlers.onLossDisplay());
   $('tv-loss-log').addEventListener('change', () => handlers.onLossDisplay());
   $('tv-eval-part').addEventListener('change', (e) => handlers.onEvaluate(e.target.value));
+  $('tv-gallery').addEventListener('change', (e) => handlers.onGallery(e.target.value));
   $('tv-sweep-key').addEventListener('change', (e) => {
     $('tv-sweep-values').value = { lr: '0.01, 0.1, 1', batch: '8, 32, 128', epochs: '5, 10, 20, 40', l2: '0, 0.001, 0.01, 0.1', width: '2, 8, 32', depth: '1, 2, 3, 4' }[e.target.value];
   });
@@ -663,6 +738,8 @@ export function createTrainViews(root, handlers) {
     startRun,
     drawBoundary,
     showEvaluation,
+    /** The gallery choice from the link ('first' | 'mistakes'). */
+    setGallery(value) { $('tv-gallery').value = value; },
     setBusy(running) {
       $('tv-export-model').disabled = running;
       $('tv-step-through').disabled = running;

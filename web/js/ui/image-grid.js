@@ -1,6 +1,6 @@
 // A grid of small greyscale images (dark ink on light paper), each scaled up with crisp pixels and
-// captioned "true 3 · predicted 5"; mistakes get a red border and a ✗, correct ones a quiet ✓.
-// It draws plain pixel arrays and labels only.
+// captioned "true 3 · predicted 5", or "3 → 5 (0.83)" with a confidence; mistakes get a red border
+// and a ✗, correct ones a quiet ✓. It draws plain pixel arrays, labels and numbers only.
 
 const PAPER = [255, 255, 255];
 const INK = [29, 35, 48];
@@ -33,36 +33,55 @@ function imageCanvas(pixels, width, height, [low, high]) {
   return canvas;
 }
 
+/** The caption's text and the image's description for one image (see renderImageGrid). */
+function describeImage(image, i, name, confidenceName) {
+  const hasPrediction = image.predictedLabel !== undefined && image.predictedLabel !== null;
+  const mistake = hasPrediction && image.predictedLabel !== image.trueLabel;
+  const verdict = !hasPrediction ? '' : mistake ? ' — wrong' : ' — correct';
+  const sure = Number.isFinite(image.confidence);
+  const text = hasPrediction ? `true ${name(image.trueLabel)} · predicted ${name(image.predictedLabel)}` : `true ${name(image.trueLabel)}`;
+  const extra = sure ? ` with ${confidenceName} ${image.confidence.toFixed(2)}` : '';
+  return {
+    hasPrediction,
+    mistake,
+    sure,
+    short: sure && hasPrediction ? `${name(image.trueLabel)} → ${name(image.predictedLabel)} (${image.confidence.toFixed(2)})` : null,
+    label: `Image ${i + 1}: ${text.replace(' · ', ', ')}${extra}${verdict}`,
+    title: `${text}${extra}${verdict}`,
+  };
+}
+
 /**
  * Replaces the content of `container` with a grid of images.
  *   width, height: the size of every image in pixels (8 × 8 digits, 28 × 28 MNIST)
- *   images: [{pixels, trueLabel, predictedLabel}]; pixels has width × height values, row-major;
- *     predictedLabel may be left out (then only the true label is shown)
+ *   images: [{pixels, trueLabel, predictedLabel, confidence}]; pixels has width × height values,
+ *     row-major; predictedLabel may be left out (then only the true label is shown); confidence
+ *     (optional) is a number about the prediction, e.g. its probability
  *   valueRange: [low, high]: low is drawn as paper, high as dark ink
  *   classNames: names of the labels (default: the label itself)
- * Each item is an <li class="image-item"> with data-mistake="true" or "false", holding a
- * role="img" element whose aria-label says what its caption says ("Image 4: true 3, predicted 5 —
- * wrong"). The caption shows "true 3" over "predicted 5".
+ *   confidenceName: what the confidence is, for the description (default 'probability')
+ * Each item is an <li class="image-item"> with data-mistake="true" or "false" (and data-true,
+ * data-predicted), holding a role="img" element whose aria-label says what its caption says
+ * ("Image 4: true 3, predicted 5 — wrong"). The caption shows "true 3" over "predicted 5", or with a
+ * confidence "3 → 5 (0.83)".
  */
-export function renderImageGrid(container, { width, height, images, valueRange = [0, 1], classNames = null }) {
+export function renderImageGrid(container, { width, height, images, valueRange = [0, 1], classNames = null, confidenceName = 'probability' }) {
   const name = (label) => String(classNames?.[label] ?? label);
   const list = document.createElement('ul');
   list.className = 'image-grid';
   list.setAttribute('aria-label', `${images.length} images with their true and predicted labels`);
   images.forEach((image, i) => {
-    const hasPrediction = image.predictedLabel !== undefined && image.predictedLabel !== null;
-    const mistake = hasPrediction && image.predictedLabel !== image.trueLabel;
+    const { hasPrediction, mistake, short, label, title } = describeImage(image, i, name, confidenceName);
     const item = document.createElement('li');
     item.className = `image-item${mistake ? ' mistake' : hasPrediction ? ' correct' : ''}`;
     item.dataset.mistake = String(mistake);
+    item.dataset.true = String(image.trueLabel);
     if (hasPrediction) item.dataset.predicted = String(image.predictedLabel);
-    const text = hasPrediction ? `true ${name(image.trueLabel)} · predicted ${name(image.predictedLabel)}` : `true ${name(image.trueLabel)}`;
-    const verdict = !hasPrediction ? '' : mistake ? ' — wrong' : ' — correct';
     const card = document.createElement('div');
     card.className = 'image-card';
     card.setAttribute('role', 'img');
-    card.setAttribute('aria-label', `Image ${i + 1}: ${text.replace(' · ', ', ')}${verdict}`);
-    card.title = `${text}${verdict}`;
+    card.setAttribute('aria-label', label);
+    card.title = title;
     item.append(card);
 
     card.append(imageCanvas(image.pixels, width, height, valueRange));
@@ -70,9 +89,15 @@ export function renderImageGrid(container, { width, height, images, valueRange =
     caption.className = 'image-caption';
     caption.setAttribute('aria-hidden', 'true');
     const trueText = document.createElement('span');
-    trueText.textContent = `true ${name(image.trueLabel)}`;
+    trueText.textContent = short ?? `true ${name(image.trueLabel)}`;
+    if (short) trueText.className = 'summary';
     caption.append(trueText);
-    if (hasPrediction) {
+    if (short) {
+      const mark = document.createElement('span');
+      mark.className = 'mark';
+      mark.textContent = mistake ? '✗' : '✓';
+      card.append(mark);
+    } else if (hasPrediction) {
       const predicted = document.createElement('span');
       predicted.className = 'predicted';
       predicted.textContent = `predicted ${name(image.predictedLabel)}`;
@@ -89,26 +114,31 @@ export function renderImageGrid(container, { width, height, images, valueRange =
 }
 
 /**
- * Updates the predicted labels of a grid drawn by renderImageGrid in place (the images are not
- * redrawn, so a new prediction costs no canvas work). Returns false, changing nothing, when the
- * container holds no grid of predictedLabels.length images.
+ * Updates the predicted labels (and confidences, when the grid was drawn with them) of a grid drawn
+ * by renderImageGrid in place (the images are not redrawn, so a new prediction costs no canvas
+ * work). Returns false, changing nothing, when the container holds no grid of
+ * predictedLabels.length images of the same kind.
  */
-export function updateImagePredictions(container, { predictedLabels, trueLabels, classNames = null }) {
+export function updateImagePredictions(container, { predictedLabels, trueLabels, confidences = null, classNames = null, confidenceName = 'probability' }) {
   const name = (label) => String(classNames?.[label] ?? label);
   const items = container.querySelectorAll(':scope > ul.image-grid > li.image-item');
-  if (items.length !== predictedLabels.length || !items[0]?.querySelector('.predicted')) return false;
+  const withConfidence = Boolean(confidences);
+  if (items.length !== predictedLabels.length || !items[0]?.querySelector('.mark')
+    || Boolean(items[0].querySelector('.predicted')) === withConfidence) return false;
   items.forEach((item, i) => {
-    const predicted = predictedLabels[i];
-    const mistake = predicted !== trueLabels[i];
-    if (item.dataset.mistake === String(mistake) && item.dataset.predicted === String(predicted)) return;
-    item.dataset.mistake = String(mistake);
-    item.dataset.predicted = String(predicted);
-    item.className = `image-item${mistake ? ' mistake' : ' correct'}`;
-    const text = `true ${name(trueLabels[i])} · predicted ${name(predicted)}`;
+    const image = { trueLabel: trueLabels[i], predictedLabel: predictedLabels[i], confidence: confidences?.[i] };
+    const { mistake, short, label, title } = describeImage(image, i, name, confidenceName);
     const card = item.querySelector('.image-card');
-    card.setAttribute('aria-label', `Image ${i + 1}: ${text.replace(' · ', ', ')}${mistake ? ' — wrong' : ' — correct'}`);
-    card.title = `${text}${mistake ? ' — wrong' : ' — correct'}`;
-    item.querySelector('.predicted').textContent = `predicted ${name(predicted)}`;
+    if (card.getAttribute('aria-label') === label) return;
+    card.setAttribute('aria-label', label);
+    card.title = title;
+    if (short) item.querySelector('.image-caption .summary').textContent = short;
+    // only a new prediction changes the rest (a new confidence alone does not)
+    if (item.dataset.predicted === String(image.predictedLabel)) return;
+    item.dataset.mistake = String(mistake);
+    item.dataset.predicted = String(image.predictedLabel);
+    item.className = `image-item${mistake ? ' mistake' : ' correct'}`;
+    if (!short) item.querySelector('.predicted').textContent = `predicted ${name(image.predictedLabel)}`;
     item.querySelector('.mark').textContent = mistake ? '✗' : '✓';
   });
   return true;

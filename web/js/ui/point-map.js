@@ -1,6 +1,7 @@
 // A 2-D map of points on a canvas: labelled points (filled = train, ring = validation, square =
-// test) over an optional shaded grid of model outputs (the decision boundary, or a value on a diverging scale), with axes,
-// ticks and a small legend. Crisp on HiDPI screens and cheap enough to redraw a few times a second.
+// test, a cross over flagged ones) over an optional shaded grid of model outputs (the decision
+// boundary, or a value on a diverging scale), with axes, ticks and a small legend. Crisp on HiDPI
+// screens and cheap enough to redraw a few times a second.
 import { classColor, classTintRGB, divergingRGB, divergingColor } from './palette.js';
 import { INK, MUTED, canvasFont, chartLook, niceStep, onLookChange, roundedNumber } from './chart-style.js';
 
@@ -105,6 +106,24 @@ function drawMarker(ctx, x, y, r, kind, fill) {
   }
 }
 
+/** A cross over a flagged point: dark strokes with a white halo, a little larger than the marker. */
+function drawCross(ctx, x, y, r) {
+  const s = r + 2.5;
+  ctx.beginPath();
+  ctx.moveTo(x - s, y - s);
+  ctx.lineTo(x + s, y + s);
+  ctx.moveTo(x + s, y - s);
+  ctx.lineTo(x - s, y + s);
+  ctx.lineCap = 'round';
+  ctx.lineWidth = 4.5;
+  ctx.strokeStyle = 'white';
+  ctx.stroke();
+  ctx.lineWidth = 2.2;
+  ctx.strokeStyle = INK;
+  ctx.stroke();
+  ctx.lineCap = 'butt';
+}
+
 /** Lays out legend items [{width, draw(x, y)}] in rows of `rowHeight` across `width`; returns the rows' height. */
 function layoutLegend(items, width, rowHeight) {
   let x = 0;
@@ -128,8 +147,10 @@ function cssSize(canvas, state) {
  * Draws a point map on `canvas` (size it with CSS; class "point-map" in charts.css makes it a
  * full-width square). Everything is in data units:
  *   xMin, xMax, yMin, yMax: the plotted range
- *   points: [{x, y, label, kind: 'train' | 'test'}]; label is a class index, or with
- *     `regression` a value (coloured on the same diverging scale as the grid)
+ *   points: [{x, y, label, kind: 'train' | 'validation' | 'test', flagged}]; label is a class
+ *     index, or with `regression` a value (coloured on the same diverging scale as the grid);
+ *     flagged points get a cross on top
+ *   flagLabel: what a cross means, for the legend (default 'flagged'; shown when a point is flagged)
  *   classes: class names for the legend (or how many classes there are: 'class 0', …);
  *     classification only
  *   grid (optional): {resolution, outputs, values}; values holds resolution × resolution × outputs
@@ -141,14 +162,16 @@ function cssSize(canvas, state) {
  *   valueLabel: the name of the value in the legend's colour bar (regression; default 'value')
  *   description: the canvas's aria-label (default: a sentence made from the counts)
  *   pixelRatio: canvas pixels per CSS pixel (default: the screen's), e.g. 2 for an exported figure
- * Redraws by itself when the canvas is resized or the look (chart-style.js) changes. Returns
- * {plot: {left, top, width, height}, toPixel(x, y) → {x, y}}: the plot area and a data point's
- * position, in CSS pixels of the canvas.
+ * The canvas keeps its axis titles and the number of flagged points in data-x-label, data-y-label
+ * and data-flagged. Redraws by itself when the canvas is resized or the look (chart-style.js)
+ * changes. Returns {plot: {left, top, width, height}, toPixel(x, y) → {x, y}}: the plot area and a
+ * data point's position, in CSS pixels of the canvas.
  */
 export function drawPointMap(canvas, options) {
   const {
     xMin, xMax, yMin, yMax, points = [], grid = null,
     xLabel = 'x₁', yLabel = 'x₂', regression = false, valueRange = null, valueLabel = 'value', description = null,
+    flagLabel = 'flagged',
   } = options;
   const classes = typeof options.classes === 'number'
     ? Array.from({ length: options.classes }, (_, i) => `class ${i}`) : (options.classes ?? []);
@@ -187,6 +210,13 @@ export function drawPointMap(canvas, options) {
   });
   const items = [];
   for (const kind of KINDS) if (kinds.has(kind)) items.push(markerItem(kind, kind));
+  const flagged = points.filter((p) => p.flagged && Number.isFinite(p.x) && Number.isFinite(p.y));
+  if (flagged.length) {
+    items.push({
+      width: 22 + ctx.measureText(flagLabel).width,
+      draw(x, y) { drawCross(ctx, x + 7, y, 4); ctx.fillStyle = INK; ctx.fillText(flagLabel, x + 22, y); },
+    });
+  }
   if (regression) {
     const [low, high] = range.map(valueText);
     const lowText = `${valueLabel} ${low}`;
@@ -307,19 +337,24 @@ export function drawPointMap(canvas, options) {
       drawMarker(ctx, toX(p.x), toY(p.y), radius, kind, fill);
     }
   }
+  for (const p of flagged) drawCross(ctx, toX(p.x), toY(p.y), radius);
   ctx.restore();
 
   canvas.setAttribute('role', 'img');
-  canvas.setAttribute('aria-label', description ?? describe(points, classes, gridOk, regression));
+  canvas.setAttribute('aria-label', description ?? describe(points, classes, gridOk, regression, flagged.length, flagLabel));
+  canvas.dataset.xLabel = xLabel;
+  canvas.dataset.yLabel = yLabel;
+  canvas.dataset.flagged = String(flagged.length);
   return { plot, toPixel: (x, y) => ({ x: toX(x), y: toY(y) }) };
 }
 
 /** A sentence for screen readers from the counts. */
-function describe(points, classes, gridOk, regression) {
+function describe(points, classes, gridOk, regression, flagged, flagLabel) {
   const count = (kind) => points.filter((p) => kindOf(p) === kind).length;
   const held = [['validation', 'rings'], ['test', 'hollow squares']].filter(([kind]) => count(kind)).map(([kind, shape]) => `, ${count(kind)} ${kind} as ${shape}`).join('');
   const parts = [`Scatter plot of ${points.length} points (${count('train')} training as filled dots${held})`];
   if (!regression && classes.length) parts.push(`coloured by class: ${classes.join(', ')}`);
+  if (flagged) parts.push(`${flagged} marked with a cross as ${flagLabel}`);
   if (regression) parts.push('coloured by value from blue (low) to red (high)');
   if (gridOk) parts.push(regression ? 'the background shows the predicted value' : 'the shaded background shows the predicted class, paler where the model is unsure');
   return `${parts.join('; ')}.`;
