@@ -11,17 +11,13 @@ import { startBrowser, artifacts } from './harness.mjs';
 import { seriousViolations } from './axe.mjs';
 import { createLab } from '../../web/js/engine/engine.js';
 import { STEP_PRESETS } from '../../web/js/step/step-presets.js';
+import { openStepLab as open } from './step-helpers.mjs';
 
 let lab;
 before(async () => { lab = await startBrowser(); });
 after(async () => { await lab?.close(); });
 
-async function openStepLab(hash, width = 1280) {
-  const { page, errors } = await lab.openPage({ viewport: { width, height: 800 } });
-  await page.goto(`${lab.url}${hash}`);
-  await page.waitForSelector('#step-lab[data-ready="true"]');
-  return { page, errors };
-}
+const openStepLab = (hash, width) => open(lab, hash, width);
 
 /** The digits preset's first step as the page computes it: its network's initial weights and the trace of sample 1. */
 async function digitsReference() {

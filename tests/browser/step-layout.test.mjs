@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { startBrowser } from './harness.mjs';
 import { openTrain, trainToEnd } from './train-helpers.mjs';
 import { STEP_PRESETS } from '../../web/js/step/step-presets.js';
+import { openStepLab as open } from './step-helpers.mjs';
 
 const WIDTHS = [1280, 1024, 768, 390];
 
@@ -13,12 +14,7 @@ let lab;
 before(async () => { lab = await startBrowser(); });
 after(async () => { await lab?.close(); });
 
-async function openStepLab(hash, width = 1280) {
-  const { page, errors } = await lab.openPage({ viewport: { width, height: 800 } });
-  await page.goto(`${lab.url}${hash}`);
-  await page.waitForSelector('#step-lab[data-ready="true"]');
-  return { page, errors };
-}
+const openStepLab = (hash, width) => open(lab, hash, width);
 
 /**
  * Every operation of the lab's current step, at every width: the page is never wider than the
