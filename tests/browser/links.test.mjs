@@ -48,6 +48,13 @@ test('a pasted link and the back button change the lab and its settings without 
 test('"Open in Step-through" gives a link that shows the same network and numbers in a fresh page', { timeout: 120000 }, async () => {
   const { page, errors } = await openTrain(lab, '&tdata=circles&tarch=d8_tanh&tep=4');
   await trainToEnd(page);
+  // samples are counted from 1, as everywhere on the page; a number beyond the part is named
+  await page.fill('#tv-step-index', '0');
+  await page.click('#tv-step-through');
+  assert.match(await page.textContent('#tv-step-error'), /sample number must be a whole number from 1; "0"/);
+  await page.fill('#tv-step-index', '1000');
+  await page.click('#tv-step-through');
+  await page.waitForFunction(() => /must be a whole number in 1\.\.100 \(the validation part has 100 samples\); got 1000/.test(document.getElementById('tv-step-error').textContent));
   await page.fill('#tv-step-index', '5');
   await page.click('#tv-step-through');
   await page.waitForFunction(() => !document.getElementById('panel-step').hidden && /hnet=/.test(window.location.hash));

@@ -27,7 +27,8 @@ function parseLayer(text) {
 export function describeHandOver({ data, epochs, part, index, label, learningRate, arch }) {
   return {
     title: `The Train lab's network (${data}, ${arch})`,
-    note: `The network as trained in the Train lab after ${epochs} epochs, on sample ${index} of the ${part} part`
+    // `index` counts from 0 (the worker's); a person reads samples from 1
+    note: `The network as trained in the Train lab after ${epochs} epochs, on sample ${index + 1} of the ${part} part`
       + `${label !== null ? ` (class ${label})` : ''}, with inputs scaled as the network sees them and η = ${learningRate}.`,
   };
 }

@@ -502,6 +502,8 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     if (!run) return;
     try {
       const part = run.evaluation?.part ?? 'train';
+      const count = run.ready.parts[part];
+      if (index >= count) throw new Error(`the sample number must be a whole number in 1..${count} (the ${part} part has ${count} samples); got ${index + 1}`);
       const [snapshot, sample] = [await client.snapshot(), await client.sample(part, index)];
       const learningRate = run.config.settings.learning_rate;
       const about = { data: st.state.tdata, epochs: snapshot.history.length, part, index, label: sample.label, learningRate };

@@ -135,8 +135,8 @@ export function createTrainViews(root, handlers) {
       <p class="field-error" id="tv-import-error" role="alert" data-testid="import-error"></p>
       <h3 class="subhead">Step through this network</h3>
       <div class="field-row">
-        <label class="field" for="tv-step-index"><span>Sample number</span>
-          <input id="tv-step-index" type="text" inputmode="numeric" value="0" aria-describedby="tv-step-error"></label>
+        <label class="field" for="tv-step-index"><span>Sample number (from 1)</span>
+          <input id="tv-step-index" type="text" inputmode="numeric" value="1" aria-describedby="tv-step-error"></label>
         <button type="button" id="tv-step-through">Open in Step-through</button>
       </div>
       <p class="field-error" id="tv-step-error" role="alert"></p>
@@ -723,13 +723,14 @@ export function createTrainViews(root, handlers) {
     $('tv-import').value = '';
   });
   $('tv-step-through').addEventListener('click', () => {
-    const index = Number($('tv-step-index').value);
-    if (!Number.isInteger(index) || index < 0) {
-      $('tv-step-error').textContent = `the sample number must be a whole number from 0; "${$('tv-step-index').value}" is not allowed`;
+    // counted from 1, as the page counts samples and operations; the worker's index is from 0
+    const number = Number($('tv-step-index').value);
+    if (!Number.isInteger(number) || number < 1) {
+      $('tv-step-error').textContent = `the sample number must be a whole number from 1; "${$('tv-step-index').value}" is not allowed`;
       return;
     }
     $('tv-step-error').textContent = '';
-    handlers.onStepThrough(index);
+    handlers.onStepThrough(number - 1);
   });
 
   return {
