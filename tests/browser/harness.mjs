@@ -6,6 +6,8 @@ import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 
 export const artifacts = fileURLToPath(new URL('../artifacts', import.meta.url));
+/** The window widths no lab may be wider than: a projector, a laptop, a tablet, a phone. */
+export const WIDTHS = [1280, 1024, 768, 390];
 
 /** Resolves to {url, browser, openPage(options), close()}. */
 export async function startBrowser() {

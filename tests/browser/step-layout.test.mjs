@@ -3,12 +3,10 @@
 // formula is pushed out of its card. (The bounded views themselves: step-bounded.test.mjs.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startBrowser } from './harness.mjs';
+import { startBrowser, WIDTHS } from './harness.mjs';
 import { openTrain, trainToEnd } from './train-helpers.mjs';
 import { STEP_PRESETS } from '../../web/js/step/step-presets.js';
 import { openStepLab as open } from './step-helpers.mjs';
-
-const WIDTHS = [1280, 1024, 768, 390];
 
 let lab;
 before(async () => { lab = await startBrowser(); });

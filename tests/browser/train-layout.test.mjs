@@ -4,14 +4,13 @@
 // gives larger type and thicker chart lines, survives a switch of tabs and keeps the run.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startBrowser } from './harness.mjs';
+import { startBrowser, WIDTHS } from './harness.mjs';
 import { openTrain, trainToEnd } from './train-helpers.mjs';
 
 let lab;
 before(async () => { lab = await startBrowser(); });
 after(async () => { await lab?.close(); });
 
-const WIDTHS = [1280, 1024, 768, 390];
 const DATASETS = ['&tdata=circles', '&tdata=peaks&tclasses=5', '&tdata=digits'];
 
 /** In the page: how wide the page is, and each visible select whose longest option does not fit it. */
