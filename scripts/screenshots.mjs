@@ -52,6 +52,21 @@ try {
   await shoot(page, 'train-projector');
   await page.close();
 
+  // the data views: digits' mistakes with their confidence, iris on its principal components
+  for (const [hash, name, shown] of [['#lab=train&tdata=digits&timages=mistakes', 'train-mistakes', '#tv-images'], ['#lab=train&tdata=iris', 'train-iris-pca', '#tv-map']]) {
+    page = await open(hash, 1280);
+    await trainReady(page);
+    await trainToEnd(page, 180000);
+    await page.waitForTimeout(800);
+    // the view's top just under the sticky training bar
+    await page.evaluate((selector) => {
+      const top = document.querySelector(selector).getBoundingClientRect().top;
+      window.scrollBy(0, top - 260);
+    }, shown);
+    await shoot(page, name);
+    await page.close();
+  }
+
   // four pinned runs: one legend under both charts, short names
   page = await open('#lab=train&tdata=circles&tep=30', 1280);
   for (const lr of [0.03, 0.1, 0.3, 1]) {
@@ -61,9 +76,11 @@ try {
     await trainToEnd(page, 180000);
     await page.click('#tv-pin');
   }
+  // the charts and the legend of the five runs, just under the sticky training bar
+  await page.setViewportSize({ width: 1280, height: 1000 });
   await page.waitForTimeout(500);
-  // the whole page: the charts, the legend of the five runs and the cards below
-  await shoot(page, 'train-four-runs', { fullPage: true });
+  await page.evaluate(() => window.scrollBy(0, document.getElementById('tv-loss-title').getBoundingClientRect().top - 130));
+  await shoot(page, 'train-four-runs');
   await page.close();
 } finally {
   await lab.close();
