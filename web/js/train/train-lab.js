@@ -542,6 +542,8 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
   /** A setting changed: the run is set up again shortly; until then nothing can start it. */
   const scheduleConfigure = () => {
     clearTimeout(st.configureTimer);
+    // a setup still in flight is for older settings: its end must not enable Start for them
+    st.setups += 1;
     setRunState('configuring');
     $('train-start').disabled = true;
     st.configureTimer = setTimeout(configure, 120);
