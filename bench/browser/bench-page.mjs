@@ -5,6 +5,7 @@ import { workloads } from '../workloads.mjs';
 import { scaledDataset, timeCoreWorkload } from '../core-workload.mjs';
 import { timeTfjsWorkload } from '../tfjs-workload.mjs';
 import { measureLatency } from '../latency.mjs';
+import { timeCoreAndReference } from '../reference-workload.mjs';
 
 const engineUrl = new URL(location.href).searchParams.get('engine') ?? '/web/js/engine/engine.js';
 const { createLab } = await import(engineUrl);
@@ -25,6 +26,18 @@ window.bench = {
     const data = await loadData(w);
     try {
       return await timeCoreWorkload(lab, data, w, runs);
+    } finally {
+      data.dispose();
+    }
+  },
+  /** The core and the hand-written reference (build/wasm/bench-reference/), interleaved. */
+  async coreVsReference(id, runs) {
+    const { default: createReferenceModule } = await import('/build/wasm/bench-reference/reference.mjs');
+    const reference = await createReferenceModule();
+    const w = workload(id);
+    const data = await loadData(w);
+    try {
+      return await timeCoreAndReference(lab, reference, data, w, runs);
     } finally {
       data.dispose();
     }
