@@ -240,6 +240,60 @@ TEST_CASE("Divergence stops training with a hint and keeps the last finite weigh
   CHECK(trainer.history().empty());
 }
 
+TEST_CASE("Divergence is caught at the step where it happens, with the weights from just before it",
+          "[trainer][errors]") {
+  // Each step is redone beside the trainer on a second network: p ← p − η ∇L(p). The trainer must
+  // take every finite update, and stop at the first step whose loss, gradient or update is not
+  // finite, still holding that step's starting weights bit for bit. With full-pass epoch metrics
+  // the epoch's end (one batch per epoch here) can stop it too: when the update is finite but the
+  // training loss at it is not, at that epoch, with the update kept.
+  Matrix X(1, 4), Y(1, 4);
+  X << 1, 2, 3, 4;
+  Y << 100, 200, 300, 400;
+  const char* spec = R"({"input":1,"layers":[{"units":4,"activation":"relu"},{"units":1}],"loss":"mse",
+                        "init":{"scheme":"normal","scale":1,"seed":2}})";
+  for (const EpochMetrics metrics : {EpochMetrics::running, EpochMetrics::full}) {
+    Network net(spec), twin(spec);
+    TrainSettings settings;
+    settings.learning_rate = 50.0;
+    settings.batch_size = 4;  // the whole set, in order: every step sees the same batch
+    settings.shuffle = false;
+    settings.epochs = 1000;
+    settings.epoch_metrics = metrics;
+    Trainer trainer(net, X, Y, settings);
+    int diverged_at = 0;
+    bool at_step = false;
+    for (int k = 1; k <= 1000 && diverged_at == 0; ++k) {
+      const Vector before = twin.parameters();
+      REQUIRE(net.parameters() == before);
+      const double loss = twin.compute_gradients(X, Y).total();
+      const Vector expected = before - settings.learning_rate * twin.gradients();
+      const bool finite = std::isfinite(loss) && twin.gradients().allFinite() && expected.allFinite();
+      const StepResult result = trainer.step();
+      if (!finite) {
+        CHECK(result.status == TrainStatus::diverged);
+        CHECK(net.parameters() == before);
+        CHECK_THAT(trainer.message(), Catch::Contains("at epoch " + std::to_string(k) + ", batch 1"));
+        diverged_at = k;
+        at_step = true;
+        continue;
+      }
+      twin.set_parameters(expected);
+      CHECK(net.parameters() == expected);
+      const bool epoch_stops = metrics == EpochMetrics::full && !std::isfinite(twin.loss(X, Y).total());
+      REQUIRE(result.status == (epoch_stops ? TrainStatus::diverged : TrainStatus::training));
+      if (epoch_stops) {
+        CHECK_THAT(trainer.message(),
+                   Catch::Contains("training loss became") && Catch::Contains("at epoch " + std::to_string(k) + ";"));
+        diverged_at = k;
+      }
+    }
+    CHECK(diverged_at > 1);  // a few finite steps first: the guard did not fire early
+    // running metrics have no full pass: the step itself must catch it
+    if (metrics == EpochMetrics::running) CHECK(at_step);
+  }
+}
+
 TEST_CASE("The trainer rejects bad data and settings with readable errors", "[trainer][errors]") {
   Network net(R"({"input":2,"layers":[{"units":2,"activation":"softmax"}],"loss":"cross_entropy"})");
   Matrix X = Matrix::Zero(2, 4), Y = Matrix::Zero(2, 4);

@@ -49,7 +49,7 @@ Run reference_once(const lab::ModelSpec& spec, const lab::Matrix& X, const lab::
   Run run;
   run.seconds =
       seconds_of([&] { mlp.train(X, Y, s.epochs, static_cast<int>(s.batch_size), s.learning_rate, s.seed, accuracy); });
-  run.weights = mlp.parameters();
+  run.weights.assign(mlp.parameters().data(), mlp.parameters().data() + mlp.parameters().size());
   return run;
 }
 

@@ -40,8 +40,8 @@ class ReferenceRun {
 
   // The weights after the last train(), in the core's flat order.
   val parameters() const {
-    const std::vector<double>& p = mlp_->parameters();
-    return val::global("Float64Array").new_(val(emscripten::typed_memory_view(p.size(), p.data())));
+    const Eigen::VectorXd& p = mlp_->parameters();
+    return val::global("Float64Array").new_(val(emscripten::typed_memory_view(static_cast<std::size_t>(p.size()), p.data())));
   }
 
  private:

@@ -9,7 +9,8 @@
 namespace bench {
 
 ReferenceMlp::ReferenceMlp(std::vector<int> sizes, Hidden hidden, const std::vector<double>& params)
-    : sizes_(std::move(sizes)), hidden_(hidden), params_(params), grads_(params.size(), 0.0) {
+    : sizes_(std::move(sizes)), hidden_(hidden), params_(Eigen::Map<const Eigen::VectorXd>(params.data(), static_cast<Eigen::Index>(params.size()))),
+      grads_(Eigen::VectorXd::Zero(params_.size())) {
   const std::size_t layers = sizes_.size() - 1;
   std::size_t offset = 0;
   for (std::size_t l = 0; l < layers; ++l) {
@@ -76,8 +77,7 @@ double ReferenceMlp::step(const Matrix& Xb, const Matrix& Yb, double lr, long& c
     }
   }
   // θ ← θ − η ∇θ
-  VecMap(params_.data(), static_cast<Eigen::Index>(params_.size())) -=
-      lr * VecMap(grads_.data(), static_cast<Eigen::Index>(grads_.size()));
+  params_ -= lr * grads_;
   return loss / static_cast<double>(B);
 }
 

@@ -27,7 +27,7 @@ class ReferenceMlp {
   double train(const Matrix& X, const Matrix& Y, int epochs, int batch, double lr, std::uint64_t seed,
                double& accuracy);
 
-  const std::vector<double>& parameters() const { return params_; }
+  const Eigen::VectorXd& parameters() const { return params_; }
 
  private:
   // The batch's mean cross-entropy (fills a, z of every layer and the gradients).
@@ -35,10 +35,10 @@ class ReferenceMlp {
 
   std::vector<int> sizes_;
   Hidden hidden_;
-  std::vector<double> params_;  // (P) flat, as the core stores them
+  Eigen::VectorXd params_;      // (P) flat, as the core stores them (aligned, as the core's)
   std::vector<RowMap> W_, dW_;  // (out × in) per layer, into params_ and grads_
   std::vector<VecMap> b_, db_;  // (out) per layer
-  std::vector<double> grads_;   // (P)
+  Eigen::VectorXd grads_;       // (P)
   std::vector<Matrix> z_, a_, delta_;  // (out × B) per layer
   Matrix g_;                           // (in × B) Wᵀ δ, passed down
 };

@@ -24,12 +24,15 @@ double loss_value(LossKind kind, const Matrix& z, const Matrix& a, const Matrix&
       // L = (1/B) Σ_samples ½‖a − y‖²
       return 0.5 * (a - y).squaredNorm() / batch;
     case LossKind::cross_entropy: {
-      // L = (1/B) Σ_samples −Σ_k y_k (z_k − logΣ_j e^(z_j)), with the log-sum-exp shifted by max z
+      // L = (1/B) Σ_samples −Σ_k y_k (z_k − lse),  lse = log Σ_j e^(z_j) = z_m − log a_m
+      // for a = softmax(z) (spec: cross_entropy comes with a softmax output) and m = argmax z:
+      // a_m ≥ 1/K never underflows, and one log per sample replaces K exponentials.
       double total = 0.0;
       for (Index col = 0; col < z.cols(); ++col) {
-        const double shift = z.col(col).maxCoeff();
-        const double log_sum = shift + std::log((z.col(col).array() - shift).exp().sum());
-        total -= y.col(col).dot((z.col(col).array() - log_sum).matrix());
+        Index m = 0;
+        z.col(col).maxCoeff(&m);
+        const double lse = z(m, col) - std::log(a(m, col));
+        total += lse * y.col(col).sum() - y.col(col).dot(z.col(col));
       }
       return total / batch;
     }

@@ -14,7 +14,8 @@ namespace lab {
 
 enum class LossKind { mse, cross_entropy, binary_cross_entropy };  // in the order of spec_schema::kLosses
 
-// Mean loss over the columns. z, a, y: (out × B).
+// Mean loss over the columns. z, a, y: (out × B); for cross_entropy, a = softmax(z) as the output
+// layer computed it (its log-sum-exp is read from a).
 double loss_value(LossKind kind, const Matrix& z, const Matrix& a, const Matrix& y);
 
 // The gradient handed to the last layer:

@@ -42,12 +42,25 @@ Network::Network(const ModelSpec& spec) : spec_(spec) {
   params_ = Vector::Zero(total);
   grads_ = Vector::Zero(total);
   weight_mask_ = Vector::Zero(total);
+  bind_layers();
   for (std::size_t i = 0; i < layers_.size(); ++i) {
-    layers_[i]->bind(params_.data() + offsets_[i], grads_.data() + offsets_[i]);
     for (const ParamBlock& block : layers_[i]->param_blocks())
       if (block.is_weight) weight_mask_.segment(offsets_[i] + block.offset, block.rows * block.cols).setOnes();
   }
   initialise();
+}
+
+void Network::bind_layers() {
+  for (std::size_t i = 0; i < layers_.size(); ++i)
+    layers_[i]->bind(params_.data() + offsets_[i], grads_.data() + offsets_[i]);
+}
+
+void Network::swap_parameters(Vector& values) {
+  if (values.size() != params_.size())
+    throw ShapeError("[Network] swap_parameters needs " + std::to_string(params_.size()) + " values, got " +
+                     std::to_string(values.size()));
+  params_.swap(values);  // the two buffers change owners; no entry is copied
+  bind_layers();
 }
 
 void Network::initialise() { initialise(spec_.init); }
@@ -101,6 +114,10 @@ Workspace& Network::workspace_for(Index batch) {
 
 const Matrix& Network::forward(const Matrix& X) {
   check_inputs(X);
+  return forward_unchecked(X);
+}
+
+const Matrix& Network::forward_unchecked(const Matrix& X) {
   Workspace& ws = workspace_for(X.cols());
   last_ = &ws;
   const Matrix* input = &X;
@@ -122,13 +139,22 @@ double Network::penalty() const {
 
 LossParts Network::loss(const Matrix& X, const Matrix& Y) {
   check_targets(X, Y);
-  const Matrix& out = forward(X);
+  return loss_unchecked(X, Y);
+}
+
+LossParts Network::loss_unchecked(const Matrix& X, const Matrix& Y) {
+  const Matrix& out = forward_unchecked(X);
   const LayerCache& last = last_->layers.back();
   return {loss_value(spec_.loss, last.z, out, Y), penalty()};
 }
 
 LossParts Network::compute_gradients(const Matrix& X, const Matrix& Y, bool input_gradient) {
-  const LossParts parts = loss(X, Y);
+  check_targets(X, Y);
+  return compute_gradients_unchecked(X, Y, input_gradient);
+}
+
+LossParts Network::compute_gradients_unchecked(const Matrix& X, const Matrix& Y, bool input_gradient) {
+  const LossParts parts = loss_unchecked(X, Y);
   layers_.front()->set_input_gradient(input_gradient);
   Workspace& ws = *last_;
   const std::size_t n = layers_.size();

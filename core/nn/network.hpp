@@ -57,6 +57,9 @@ class Network {
   // The storage the layers read their parameters from, for optimizers to update in place. Its
   // size must never change.
   Vector& parameter_storage() { return params_; }
+  // Makes `values` (P, finite, not checked) the parameters and hands the old ones back in it, in
+  // O(1): the trainer writes each update beside the weights and swaps only when it is finite.
+  void swap_parameters(Vector& values);
   // 1 for weights, 0 for biases, in flat order.
   const Vector& weight_mask() const { return weight_mask_; }
 
@@ -68,6 +71,10 @@ class Network {
   // Forward and backward: fills gradients() and returns the loss.
   // input_gradient: also dL/dX of the first layer (the trace shows it; training does not need it).
   LossParts compute_gradients(const Matrix& X, const Matrix& Y, bool input_gradient = true);
+  // The same without check_targets, for data that passed it already: the trainer checks its sets
+  // once when it is built and then gathers batches from them on every step.
+  LossParts loss_unchecked(const Matrix& X, const Matrix& Y);
+  LossParts compute_gradients_unchecked(const Matrix& X, const Matrix& Y, bool input_gradient);
   // The penalty (λ2/2)Σ‖W‖² + λ1 Σ|W| of the current weights.
   double penalty() const;
 
@@ -84,6 +91,9 @@ class Network {
 
  private:
   Workspace& workspace_for(Index batch);
+  const Matrix& forward_unchecked(const Matrix& X);
+  // Points every layer at its slices of params_ and grads_.
+  void bind_layers();
 
   ModelSpec spec_;
   std::vector<std::unique_ptr<Layer>> layers_;

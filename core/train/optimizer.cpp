@@ -18,9 +18,9 @@ class Sgd final : public Optimizer {
   using Optimizer::Optimizer;
 
  private:
-  void update(Vector& p, const Vector& g, double lr) override {
+  void update(const Vector& p, const Vector& g, double lr, Vector& out) override {
     // p ← p − η g
-    p.noalias() -= lr * g;
+    out = p - lr * g;
   }
   void clear() override {}
   std::vector<NamedVector> vectors() const override { return {}; }
@@ -32,10 +32,10 @@ class Momentum final : public Optimizer {
   Momentum(const OptimizerSettings& s, Index n) : Optimizer(s), mu_(s.momentum), v_(Vector::Zero(n)) {}
 
  private:
-  void update(Vector& p, const Vector& g, double lr) override {
+  void update(const Vector& p, const Vector& g, double lr, Vector& out) override {
     // v ← μ v − η g;  p ← p + v
     v_ = mu_ * v_ - lr * g;
-    p += v_;
+    out = p + v_;
   }
   void clear() override { v_.setZero(); }
   std::vector<NamedVector> vectors() const override { return {{"v", v_}}; }
@@ -51,11 +51,11 @@ class Nesterov final : public Optimizer {
       : Optimizer(s), mu_(s.momentum), v_(Vector::Zero(n)), v_prev_(Vector::Zero(n)) {}
 
  private:
-  void update(Vector& p, const Vector& g, double lr) override {
+  void update(const Vector& p, const Vector& g, double lr, Vector& out) override {
     // v_prev ← v;  v ← μ v − η g;  p ← p − μ v_prev + (1 + μ) v   (Sutskever's form)
     v_prev_ = v_;
     v_ = mu_ * v_ - lr * g;
-    p += (1.0 + mu_) * v_ - mu_ * v_prev_;
+    out = p + ((1.0 + mu_) * v_ - mu_ * v_prev_);
   }
   void clear() override {
     v_.setZero();
@@ -75,10 +75,10 @@ class RmsProp final : public Optimizer {
   RmsProp(const OptimizerSettings& s, Index n) : Optimizer(s), rho_(s.rho), eps_(s.eps), s_(Vector::Zero(n)) {}
 
  private:
-  void update(Vector& p, const Vector& g, double lr) override {
+  void update(const Vector& p, const Vector& g, double lr, Vector& out) override {
     // s ← ρ s + (1 − ρ) g²;  p ← p − η g / (√s + ε)
     s_ = rho_ * s_ + (1.0 - rho_) * g.cwiseAbs2();
-    p.array() -= lr * g.array() / (s_.array().sqrt() + eps_);
+    out = (p.array() - lr * g.array() / (s_.array().sqrt() + eps_)).matrix();
   }
   void clear() override { s_.setZero(); }
   std::vector<NamedVector> vectors() const override { return {{"s", s_}}; }
@@ -99,13 +99,13 @@ class Adam final : public Optimizer {
   }
 
  private:
-  void update(Vector& p, const Vector& g, double lr) override {
+  void update(const Vector& p, const Vector& g, double lr, Vector& out) override {
     // m ← β1 m + (1 − β1) g;  v ← β2 v + (1 − β2) g²
     m_ = beta1_ * m_ + (1.0 - beta1_) * g;
     v_ = beta2_ * v_ + (1.0 - beta2_) * g.cwiseAbs2();
     // m̂ = m / (1 − β1^t);  v̂ = v / (1 − β2^t);  p ← p − η m̂ / (√v̂ + ε)
     const double m_scale_t = m_scale(), v_scale_t = v_scale();
-    p.array() -= lr * (m_.array() * m_scale_t) / ((v_.array() * v_scale_t).sqrt() + eps_);
+    out = (p.array() - lr * (m_.array() * m_scale_t) / ((v_.array() * v_scale_t).sqrt() + eps_)).matrix();
   }
   // 1 / (1 − β1^t) and 1 / (1 − β2^t) for the current t (derived() multiplies by the same numbers)
   double m_scale() const { return 1.0 / (1.0 - std::pow(beta1_, static_cast<double>(steps()))); }

@@ -46,9 +46,12 @@ class Optimizer {
   explicit Optimizer(OptimizerSettings settings) : settings_(std::move(settings)) {}
   virtual ~Optimizer() = default;
   // One update of p (P) with gradient g (P) and learning rate lr; t counts it.
-  void step(Vector& p, const Vector& g, double lr) {
+  void step(Vector& p, const Vector& g, double lr) { step(p, g, lr, p); }
+  // The same update written to `out` (P), which may be p itself; p is then left as it was.
+  void step(const Vector& p, const Vector& g, double lr, Vector& out) {
     ++t_;
-    update(p, g, lr);
+    out.resize(p.size());
+    update(p, g, lr, out);
   }
   // Forgets velocities and moments and sets t to 0 (a fresh start).
   void reset() {
@@ -69,7 +72,8 @@ class Optimizer {
   long steps() const { return t_; }
 
  protected:
-  virtual void update(Vector& p, const Vector& g, double lr) = 0;  // t already counts this step
+  // out ← the updated p (element-wise: out may be p); t already counts this step.
+  virtual void update(const Vector& p, const Vector& g, double lr, Vector& out) = 0;
   virtual void clear() = 0;                                        // zero every state vector
   virtual std::vector<NamedVector> vectors() const = 0;            // copies, in state order
   virtual void load(const std::vector<NamedVector>& vectors) = 0;  // checked by set_state

@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "core/base/errors.hpp"
+#include "core/base/finite.hpp"
 #include "core/base/format.hpp"
 #include "core/train/memory.hpp"
 #include "core/train/metrics.hpp"
@@ -86,7 +87,7 @@ Trainer::Trainer(Network& net, Matrix X, Matrix Y, TrainSettings settings, std::
   Y_batch_.resize(Y_.rows(), batch_size_);
   X_tail_.resize(X_.rows(), tail);
   Y_tail_.resize(Y_.rows(), tail);
-  last_good_params_ = net_.parameters();
+  next_params_.resize(net_.parameter_count());
   running_metrics_ = settings_.epoch_metrics == EpochMetrics::running;
   task_ = task.value_or(task_of_loss(net_.spec().loss));
   running_ = RunningMetrics(Y_.rows(), task_ == Task::classification);
@@ -138,7 +139,8 @@ StepResult Trainer::step() {
   gather_batch(start, size, Xb, Yb);
 
   const double lr = current_learning_rate();
-  const LossParts loss = net_.compute_gradients(Xb, Yb, false);
+  // X_ and Y_ passed check_targets in the constructor; a batch is gathered from them
+  const LossParts loss = net_.compute_gradients_unchecked(Xb, Yb, false);
   result.batch_loss = loss.total();
   if (running_metrics_) running_.add(loss, net_.last_workspace().layers.back().a, Yb);
   // Messages are only built when something went wrong: the normal step allocates nothing.
@@ -148,15 +150,17 @@ StepResult Trainer::step() {
              "; the learning rate " + format_number(lr) +
              " is likely too high (try one 10× smaller). The weights from before this step are kept.");
   };
+  // The update is written beside the weights and only swapped in when it is finite, so that the
+  // network keeps the weights from before a diverging step without copying them on every step.
   if (!std::isfinite(loss.total())) {
     diverged(std::isnan(loss.total()) ? "loss became NaN" : "loss became infinite");
-  } else if (!net_.gradients().allFinite()) {
+  } else if (!all_finite(net_.gradients())) {
     diverged("a gradient became NaN or infinite");
   } else {
-    last_good_params_ = net_.parameters();
-    optimizer_->step(net_.parameter_storage(), net_.gradients(), lr);
-    if (!net_.parameters().allFinite()) {
-      net_.parameter_storage() = last_good_params_;
+    optimizer_->step(net_.parameters(), net_.gradients(), lr, next_params_);
+    if (all_finite(next_params_)) {
+      net_.swap_parameters(next_params_);
+    } else {
       diverged("the weights became NaN or infinite");
     }
   }
@@ -265,7 +269,6 @@ void Trainer::reset() {
   batch_in_epoch_ = 0;
   early_stopping_.reset(net_.parameters());
   restored_best_ = false;
-  last_good_params_ = net_.parameters();
   status_ = TrainStatus::ready;
   message_.clear();
 }

@@ -123,7 +123,7 @@ class Trainer {
   std::vector<int> order_;            // (n) sample order of the current epoch
   Matrix X_batch_, Y_batch_;          // (in × batch), (out × batch) full batches
   Matrix X_tail_, Y_tail_;            // the last, smaller batch of an epoch
-  Vector last_good_params_;           // (P) weights before the current step
+  Vector next_params_;                // (P) the optimizer's update, swapped in when finite
   EarlyStoppingRule early_stopping_;  // its best epoch and, for restore_best, that epoch's weights
   bool restored_best_ = false;
   std::optional<Optimum> optimum_;
