@@ -93,7 +93,7 @@ test('the session streams progress, pauses, steps, resumes and matches a direct 
   session.handle({ type: 'dispose' });
 });
 
-test('the session scores the held-out part every epoch when cheap, else the first, every k-th and the last, as the trainer would', { timeout: 60000 }, async () => {
+test('the session scores the held-out part every epoch when small, else the first, every k-th and the last, as the trainer would', { timeout: 60000 }, async () => {
   const settings = { ...CONFIG.settings, epochs: 30 };
   const run = async (pacing) => {
     const { session, messages } = startSession({ sliceMs: 5, ...pacing });
@@ -113,16 +113,16 @@ test('the session scores the held-out part every epoch when cheap, else the firs
   const direct = trainer.history;
   for (const owned of [trainer, prepared, data, net]) owned.dispose();
 
-  const cheap = await run({ heldOutCheapMs: Infinity });
+  const cheap = await run({ heldOutFreeSamples: Infinity });
   assert.equal(cheap.every, 1);
   assert.deepEqual(cheap.history.map((r) => [r.valLoss, r.valMetric]), direct.map((r) => [r.valLoss, r.valMetric]));
-  // every pass "costs too much": epoch 1, then every k-th epoch and the last, the same numbers where scored
-  const sparse = await run({ heldOutCheapMs: -1, heldOutShare: 1e-6 });
-  assert.ok(sparse.every > 1, `every ${sparse.every}`);
+  // a held-out part "too big": epoch 1, then every k-th epoch (k from the parts' sizes) and the last, the same numbers where scored
+  const sparse = await run({ heldOutFreeSamples: 0, heldOutShare: 0.01 });
+  assert.equal(sparse.every, Math.ceil(100 / (2 * 0.01 * 300)));
   const scored = sparse.history.filter((r) => !Number.isNaN(r.valMetric)).map((r) => r.epoch);
   assert.equal(scored[0], 1);
   assert.equal(scored.at(-1), 30);
-  assert.ok(scored.length < 30 && scored.slice(1, -1).every((e) => e % sparse.every === 0), scored.join(','));
+  assert.deepEqual(scored, [1, ...Array.from({ length: 30 }, (_, i) => i + 1).filter((e) => e % sparse.every === 0 && e < 30), 30]);
   for (const e of scored) assert.equal(sparse.history[e - 1].valLoss, direct[e - 1].valLoss);
   assert.deepEqual(sparse.history.map((r) => r.trainLoss), direct.map((r) => r.trainLoss));
 });

@@ -1,8 +1,8 @@
 // One training run driven by messages: setup, start, pause, resume, step, stepEpoch, stop, reset.
 // It runs a few milliseconds of mini-batches at a time and yields, so that control messages get
 // through, and streams progress at a bounded rate. Unless early stopping watches it, the held-out
-// part is scored here after an epoch, not by the trainer: every epoch when a pass is cheap, else
-// every `heldOutEvery`-th epoch and the last, so that scoring costs at most a share of training.
+// part is scored here after an epoch, not by the trainer: every epoch when it is small, else every
+// k-th epoch and the last, k fixed by the parts' sizes (so that a link always draws the same curves).
 //
 // It knows no DOM and no Worker: worker.js wires it to postMessage, and the node tests drive it directly.
 
@@ -11,9 +11,12 @@
  * and the held-out scoring: a pass that takes longer than heldOutCheapMs is made at most every
  * so many epochs that it costs about heldOutShare of the training time; an evaluation message
  * (the scores, confusion matrix and gallery of the evaluated part) is sent at most once every
- * evaluationMs and never more often than its own time ÷ evaluationShare.
+ * evaluationMs and never more often than its own time ÷ evaluationShare. A held-out part of more
+ * than heldOutFreeSamples samples is scored every k-th epoch, k the smallest whole number with
+ * (held-out samples) / (2 k × training samples) ≤ heldOutShare: a forward pass over a sample costs
+ * about half of a training step on it, so the passes cost about heldOutShare of the training time.
  */
-export const PACING = { sliceMs: 25, progressMs: 100, gridMs: 250, evaluationMs: 1000, evaluationShare: 0.05, heldOutCheapMs: 0.25, heldOutShare: 0.1 };
+export const PACING = { sliceMs: 25, progressMs: 100, gridMs: 250, evaluationMs: 1000, evaluationShare: 0.05, heldOutFreeSamples: 256, heldOutShare: 0.1 };
 
 /** True when the settings stop early on a held-out score (the trainer then scores the held-out part every epoch). */
 function stopsOnHeldOut(settings) {
@@ -184,7 +187,7 @@ export class TrainingSession {
         throw new Error(`[Train] the network takes ${run.network.inputSize} inputs but the dataset "${run.data.info.name}" has ${run.data.info.features} features`);
       }
       // the held-out curve: scored by the trainer every epoch when early stopping watches it, else here (#scoreHeldOut)
-      run.heldOut = run.heldOutName && !stopsOnHeldOut(settings) ? { part: parts[run.heldOutName], scores: new Map(), every: 1, passes: 0, passMs: 0 } : null;
+      run.heldOut = run.heldOutName && !stopsOnHeldOut(settings) ? { part: parts[run.heldOutName], scores: new Map(), every: this.#heldOutEvery(parts, run.heldOutName) } : null;
       run.trainer = lab.trainer(run.network, parts.train, settings, run.heldOutName && !run.heldOut ? parts[run.heldOutName] : null);
       if (parameters) run.network.setParameters(parameters);
       // seed 000 §1.2: a least-squares run is measured against its exact ridge optimum when it applies
@@ -365,30 +368,26 @@ export class TrainingSession {
     return evaluation;
   }
 
+  /** Every how many epochs the held-out part is scored (see PACING). */
+  #heldOutEvery(parts, name) {
+    const held = parts[name].info.samples;
+    if (held <= this.#pacing.heldOutFreeSamples) return 1;
+    return Math.max(1, Math.ceil(held / (2 * this.#pacing.heldOutShare * parts.train.info.samples)));
+  }
+
   /**
    * At the end of an epoch (the network holds that epoch's weights): scores the held-out part when
    * the session does (run.heldOut) and this epoch is due: the first, every `every`-th, and the last
-   * (`last`, or a step by hand). `spentMs` (training so far, held-out passes included) lets
-   * `every` grow so that the passes cost about heldOutShare of the training time when one costs
-   * more than heldOutCheapMs.
+   * (`last`, or a step by hand).
    */
-  #scoreHeldOut(run, last, spentMs = 0) {
+  #scoreHeldOut(run, last) {
     const held = run.heldOut;
     if (!held) return;
     const epoch = run.trainer.epoch;
     if (epoch === 0 || held.scores.has(epoch)) return;
     if (!last && epoch !== 1 && epoch % held.every !== 0) return;
-    const begin = this.#now();
     const { loss, metric } = run.network.evaluate(held.part);
     held.scores.set(epoch, { valLoss: loss.total, valMetric: metric });
-    const ms = this.#now() - begin;
-    held.passes += 1;
-    held.passMs += ms;
-    const passMs = held.passMs / held.passes;
-    const epochMs = (spentMs - (held.passMs - ms)) / epoch; // training alone, per epoch
-    if (passMs > this.#pacing.heldOutCheapMs && epochMs > 0) {
-      held.every = Math.max(held.every, Math.ceil(passMs / (this.#pacing.heldOutShare * epochMs)));
-    }
   }
 
   /** History records with the session's held-out scores filled in (NaN at epochs not scored). */
@@ -463,7 +462,7 @@ export class TrainingSession {
   #reset() {
     const run = this.#requireRun();
     run.trainer.reset();
-    if (run.heldOut) Object.assign(run.heldOut, { scores: new Map(), every: 1, passes: 0, passMs: 0 });
+    if (run.heldOut) run.heldOut.scores = new Map();
     this.#state = 'ready';
     this.#sentEpochs = 0;
     this.#samples = 0;
@@ -527,42 +526,18 @@ export class TrainingSession {
     }
   }
 
-  /**
-   * Trains for about sliceMs: the rest of the epoch in one call (the core's stepEpoch, the same
-   * steps) when it fits in what is left of the slice by the time a batch took so far, else one
-   * mini-batch at a time.
-   */
   #slice() {
     const run = this.#run;
     if (!run || this.#state !== 'running') return;
     const start = this.#now();
-    const { trainer } = run;
-    const batch = trainer.batchSize;
-    const perEpoch = trainer.batchesPerEpoch;
-    let inEpoch = trainer.batchInEpoch;
+    const batch = run.trainer.batchSize;
     let result;
-    let now = start;
     do {
-      const before = now;
-      const left = perEpoch - inEpoch;
-      if (run.batchMs > 0 && left * run.batchMs <= this.#pacing.sliceMs - (before - start)) {
-        result = trainer.stepEpoch();
-        this.#samples += left * batch;
-        now = this.#now();
-        run.batchMs = (now - before) / left;
-      } else {
-        result = trainer.step();
-        this.#samples += batch;
-        now = this.#now();
-        run.batchMs = run.batchMs > 0 ? 0.8 * run.batchMs + 0.2 * (now - before) : now - before;
-      }
-      inEpoch = result.epochCompleted ? 0 : inEpoch + 1;
-      if (result.epochCompleted) {
-        this.#scoreHeldOut(run, result.status !== 'training', this.#runningMs + now - start);
-        now = this.#now();
-      }
-    } while (result.status === 'training' && now - start < this.#pacing.sliceMs);
-    this.#runningMs += now - start;
+      result = run.trainer.step();
+      this.#samples += batch;
+      if (result.epochCompleted) this.#scoreHeldOut(run, result.status !== 'training');
+    } while (result.status === 'training' && this.#now() - start < this.#pacing.sliceMs);
+    this.#runningMs += this.#now() - start;
     if (result.status !== 'training') this.#state = result.status;
     this.#progress(this.#state !== 'running');
     if (this.#state === 'running') this.#schedule(() => this.#tick());

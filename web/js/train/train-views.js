@@ -291,7 +291,7 @@ export function createTrainViews(root, handlers) {
     if (!name) return train;
     const every = shown.heldOutEvery ?? 1;
     const held = every > 1
-      ? `${name[0].toUpperCase()}${name.slice(1)}: the whole ${name} part, scored after epoch 1, every ${ordinal(every)} epoch and the last: a pass over it costs more than a tenth of an epoch's training, and scoring it less often keeps training near the core's speed.`
+      ? `${name[0].toUpperCase()}${name.slice(1)}: the whole ${name} part, scored after epoch 1, every ${ordinal(every)} epoch and the last: scoring its ${shown.parts.heldOut.toLocaleString('en-US')} samples after every epoch would cost more than a tenth of the training time.`
       : `${name[0].toUpperCase()}${name.slice(1)}: the whole ${name} part, scored after each epoch.`;
     return `${train} ${held}`;
   }
