@@ -28,6 +28,7 @@ test('every recipe\'s values are allowed by the core\'s schema rows', () => {
     choice('settings', 'optimizer.name', r.optimizer, name);
     choice('spec', 'init.scheme', r.init, name);
     choice('data', 'scaling', r.scaling, name);
+    if (r.metrics) choice('settings', 'epoch_metrics', r.metrics, name);
     if (r.schedule) {
       number('settings', 'lr_schedule.factor', r.schedule.factor, name);
       number('settings', 'lr_schedule.every', r.schedule.every, name);

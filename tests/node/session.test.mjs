@@ -93,6 +93,40 @@ test('the session streams progress, pauses, steps, resumes and matches a direct 
   session.handle({ type: 'dispose' });
 });
 
+test('the session scores the held-out part every epoch when small, else the first, every k-th and the last, as the trainer would', { timeout: 60000 }, async () => {
+  const settings = { ...CONFIG.settings, epochs: 30 };
+  const run = async (pacing) => {
+    const { session, messages } = startSession({ sliceMs: 5, ...pacing });
+    session.handle({ type: 'setup', ...CONFIG, settings });
+    session.handle({ type: 'start' });
+    await until(() => session.state !== 'running', 'the end of training');
+    const progress = messages.filter((m) => m.type === 'progress');
+    session.handle({ type: 'dispose' });
+    return { history: progress.flatMap((m) => m.history), every: progress.at(-1).heldOutEvery };
+  };
+  // the trainer scoring the validation part itself, every epoch
+  const net = lab.network(CONFIG.spec);
+  const data = lab.generate(CONFIG.data.generate);
+  const prepared = data.prepare(CONFIG.split, CONFIG.scaling);
+  const trainer = lab.trainer(net, prepared.train, settings, prepared.validation);
+  trainer.run(30);
+  const direct = trainer.history;
+  for (const owned of [trainer, prepared, data, net]) owned.dispose();
+
+  const cheap = await run({ heldOutFreeSamples: Infinity });
+  assert.equal(cheap.every, 1);
+  assert.deepEqual(cheap.history.map((r) => [r.valLoss, r.valMetric]), direct.map((r) => [r.valLoss, r.valMetric]));
+  // a held-out part "too big": epoch 1, then every k-th epoch (k from the parts' sizes) and the last, the same numbers where scored
+  const sparse = await run({ heldOutFreeSamples: 0, heldOutShare: 0.01 });
+  assert.equal(sparse.every, Math.ceil(100 / (2 * 0.01 * 300)));
+  const scored = sparse.history.filter((r) => !Number.isNaN(r.valMetric)).map((r) => r.epoch);
+  assert.equal(scored[0], 1);
+  assert.equal(scored.at(-1), 30);
+  assert.deepEqual(scored, [1, ...Array.from({ length: 30 }, (_, i) => i + 1).filter((e) => e % sparse.every === 0 && e < 30), 30]);
+  for (const e of scored) assert.equal(sparse.history[e - 1].valLoss, direct[e - 1].valLoss);
+  assert.deepEqual(sparse.history.map((r) => r.trainLoss), direct.map((r) => r.trainLoss));
+});
+
 test('reset starts over and bad commands are reported, not thrown', () => {
   const { session, messages } = startSession();
   session.handle({ type: 'start' });

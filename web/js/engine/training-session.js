@@ -1,11 +1,29 @@
 // One training run driven by messages: setup, start, pause, resume, step, stepEpoch, stop, reset.
 // It runs a few milliseconds of mini-batches at a time and yields, so that control messages get
-// through, and streams progress at a bounded rate.
+// through, and streams progress at a bounded rate. Unless early stopping watches it, the held-out
+// part is scored here after an epoch, not by the trainer: every epoch when it is small, else every
+// k-th epoch and the last, k fixed by the parts' sizes (so that a link always draws the same curves).
 //
 // It knows no DOM and no Worker: worker.js wires it to postMessage, and the node tests drive it directly.
 
-/** Default pacing: work per slice, and the shortest gaps between progress and grid messages. */
-export const PACING = { sliceMs: 25, progressMs: 100, gridMs: 250, evaluationMs: 1000 };
+/**
+ * Default pacing: work per slice, the shortest gaps between progress, grid and evaluation messages,
+ * and the held-out scoring: a pass that takes longer than heldOutCheapMs is made at most every
+ * so many epochs that it costs about heldOutShare of the training time; an evaluation message
+ * (the scores, confusion matrix and gallery of the evaluated part) is sent at most once every
+ * evaluationMs and never more often than its own time ÷ evaluationShare. A held-out part of more
+ * than heldOutFreeSamples samples is scored every k-th epoch, k the smallest whole number with
+ * (held-out samples) / (2 k × training samples) ≤ heldOutShare: a forward pass over a sample costs
+ * about half of a training step on it, so the passes cost about heldOutShare of the training time.
+ */
+export const PACING = { sliceMs: 25, progressMs: 100, gridMs: 250, evaluationMs: 1000, evaluationShare: 0.05, heldOutFreeSamples: 256, heldOutShare: 0.1 };
+
+/** True when the settings stop early on a held-out score (the trainer then scores the held-out part every epoch). */
+function stopsOnHeldOut(settings) {
+  const stop = settings?.early_stopping;
+  if (stop === true) return true;
+  return Boolean(stop) && typeof stop === 'object' && stop.enabled !== false && stop.metric !== 'train_loss_change';
+}
 
 /** At most this many images of the evaluated part are sent with an evaluation of an image dataset. */
 const GALLERY_SIZE = 48;
@@ -33,6 +51,23 @@ function galleryMode(mode) {
   return mode;
 }
 
+/**
+ * Runs `fn` as a new task soon: through a MessageChannel where there is one, because a chain of
+ * setTimeout(fn, 0) is held back 4 ms a time after five links (the HTML standard's clamping),
+ * which cost every 25 ms slice a sixth of its time.
+ */
+export function nextTask() {
+  if (typeof MessageChannel !== 'function') return (fn) => setTimeout(fn, 0);
+  const channel = new MessageChannel();
+  const queue = [];
+  channel.port1.onmessage = () => queue.shift()?.();
+  /** @type {any} */ (channel.port1).unref?.(); // node: a waiting slice does not keep the process alive
+  return (fn) => {
+    queue.push(fn);
+    channel.port2.postMessage(null);
+  };
+}
+
 export class TrainingSession {
   #lab;
   #post;
@@ -45,6 +80,7 @@ export class TrainingSession {
   #lastProgress = -Infinity;
   #lastGrid = -Infinity;
   #lastEvaluation = -Infinity;
+  #evaluationCostMs = 0; // how long the last evaluation message took to make
   #waiting = null; // messages held while a setup fetches its dataset
   #samples = 0; // samples trained while running, for the rate
   #runningMs = 0;
@@ -55,9 +91,9 @@ export class TrainingSession {
    * @param lab the API from createLab()
    * @param post (message, transfer?) => void, where messages go
    * @param {{ now?: () => number, schedule?: (fn: () => void) => unknown, pacing?: Partial<typeof PACING> }} [options]
-   *   the clock, how the next slice is scheduled, and the pacing
+   *   the clock, how the next slice is scheduled (default: nextTask()), and the pacing
    */
-  constructor(lab, post, { now = () => performance.now(), schedule = (fn) => setTimeout(fn, 0), pacing = PACING } = {}) {
+  constructor(lab, post, { now = () => performance.now(), schedule = nextTask(), pacing = PACING } = {}) {
     this.#lab = lab;
     this.#post = post;
     this.#now = now;
@@ -150,7 +186,9 @@ export class TrainingSession {
       if (run.data.info.features !== run.network.inputSize) {
         throw new Error(`[Train] the network takes ${run.network.inputSize} inputs but the dataset "${run.data.info.name}" has ${run.data.info.features} features`);
       }
-      run.trainer = lab.trainer(run.network, parts.train, settings, run.heldOutName ? parts[run.heldOutName] : null);
+      // the held-out curve: scored by the trainer every epoch when early stopping watches it, else here (#scoreHeldOut)
+      run.heldOut = run.heldOutName && !stopsOnHeldOut(settings) ? { part: parts[run.heldOutName], scores: new Map(), every: this.#heldOutEvery(parts, run.heldOutName) } : null;
+      run.trainer = lab.trainer(run.network, parts.train, settings, run.heldOutName && !run.heldOut ? parts[run.heldOutName] : null);
       if (parameters) run.network.setParameters(parameters);
       // seed 000 §1.2: a least-squares run is measured against its exact ridge optimum when it applies
       const request = source?.generate;
@@ -173,6 +211,7 @@ export class TrainingSession {
     this.#sentEpochs = 0;
     this.#samples = 0;
     this.#runningMs = 0;
+    this.#evaluationCostMs = 0;
     this.#post({
       type: 'ready',
       dataset: run.data.info,
@@ -329,6 +368,35 @@ export class TrainingSession {
     return evaluation;
   }
 
+  /** Every how many epochs the held-out part is scored (see PACING). */
+  #heldOutEvery(parts, name) {
+    const held = parts[name].info.samples;
+    if (held <= this.#pacing.heldOutFreeSamples) return 1;
+    return Math.max(1, Math.ceil(held / (2 * this.#pacing.heldOutShare * parts.train.info.samples)));
+  }
+
+  /**
+   * At the end of an epoch (the network holds that epoch's weights): scores the held-out part when
+   * the session does (run.heldOut) and this epoch is due: the first, every `every`-th, and the last
+   * (`last`, or a step by hand).
+   */
+  #scoreHeldOut(run, last) {
+    const held = run.heldOut;
+    if (!held) return;
+    const epoch = run.trainer.epoch;
+    if (epoch === 0 || held.scores.has(epoch)) return;
+    if (!last && epoch !== 1 && epoch % held.every !== 0) return;
+    const { loss, metric } = run.network.evaluate(held.part);
+    held.scores.set(epoch, { valLoss: loss.total, valMetric: metric });
+  }
+
+  /** History records with the session's held-out scores filled in (NaN at epochs not scored). */
+  #withHeldOut(run, history) {
+    if (!run.heldOut) return history;
+    for (const record of history) Object.assign(record, run.heldOut.scores.get(record.epoch));
+    return history;
+  }
+
   /** Answers {type: 'sample', part, index, input (scaled, as the network sees it), target, label} of one sample. */
   #sample(partName, index) {
     const run = this.#requireRun();
@@ -394,6 +462,7 @@ export class TrainingSession {
   #reset() {
     const run = this.#requireRun();
     run.trainer.reset();
+    if (run.heldOut) run.heldOut.scores = new Map();
     this.#state = 'ready';
     this.#sentEpochs = 0;
     this.#samples = 0;
@@ -406,7 +475,7 @@ export class TrainingSession {
   #snapshot() {
     const run = this.#requireRun();
     const parameters = run.network.getParameters();
-    this.#post({ type: 'snapshot', spec: run.network.spec, parameters, history: run.trainer.history, state: this.#state }, [parameters.buffer]);
+    this.#post({ type: 'snapshot', spec: run.network.spec, parameters, history: this.#withHeldOut(run, run.trainer.history), state: this.#state }, [parameters.buffer]);
   }
 
   #dispose() {
@@ -425,6 +494,8 @@ export class TrainingSession {
     }
     try {
       const result = step();
+      // a step by hand scores the held-out part at every epoch it ends
+      if (result.epochCompleted) this.#scoreHeldOut(run, true);
       this.#state = result.status === 'training' || result.status === 'ready' ? 'paused' : result.status;
       this.#progress(true, run);
     } catch (error) {
@@ -464,6 +535,7 @@ export class TrainingSession {
     do {
       result = run.trainer.step();
       this.#samples += batch;
+      if (result.epochCompleted) this.#scoreHeldOut(run, result.status !== 'training');
     } while (result.status === 'training' && this.#now() - start < this.#pacing.sliceMs);
     this.#runningMs += this.#now() - start;
     if (result.status !== 'training') this.#state = result.status;
@@ -478,7 +550,7 @@ export class TrainingSession {
     if (!force && now - this.#lastProgress < this.#pacing.progressMs) return;
     this.#lastProgress = now;
     const { trainer } = run;
-    const history = trainer.historySince(this.#sentEpochs);
+    const history = this.#withHeldOut(run, trainer.historySince(this.#sentEpochs));
     this.#sentEpochs += history.length;
     const epochs = trainer.settings.epochs;
     const epoch = trainer.epoch;
@@ -511,9 +583,16 @@ export class TrainingSession {
         transfer.push(outputs.buffer);
       }
     }
-    if (force || now - this.#lastEvaluation >= this.#pacing.evaluationMs) {
+    // an evaluation message takes three passes over the evaluated part: on a big part, it waits longer
+    const evaluationGap = Math.max(this.#pacing.evaluationMs, this.#evaluationCostMs / this.#pacing.evaluationShare);
+    if (force || now - this.#lastEvaluation >= evaluationGap) {
       this.#lastEvaluation = now;
       message.evaluation = this.#evaluation(run);
+      this.#evaluationCostMs = this.#now() - now;
+    }
+    if (run.heldOut) {
+      // which epochs the held-out curve has points at (the page says so under the charts)
+      message.heldOutEvery = run.heldOut.every;
     }
     this.#post(message, transfer);
   }

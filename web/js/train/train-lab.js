@@ -264,9 +264,11 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       $('train-metric').dataset.value = String(record.trainMetric);
       // a diverged network's scores are not numbers to read, even where they are finite
       const value = (v) => (m.state === 'diverged' ? 'diverged' : formatScore(v, kind));
-      const heldOut = run.ready.heldOut && !Number.isNaN(record.valMetric) ? `${run.ready.heldOut} ${value(record.valMetric)}` : '';
+      // the held-out part may be scored every few epochs only: the latest score while the run goes on
+      const scored = Number.isNaN(record.valMetric) && m.state === 'running' ? run.history.findLast((r) => !Number.isNaN(r.valMetric)) ?? record : record;
+      const heldOut = run.ready.heldOut && !Number.isNaN(scored.valMetric) ? `${run.ready.heldOut} ${value(scored.valMetric)}${scored === record ? '' : ` (epoch ${scored.epoch})`}` : '';
       setText($('train-heldout'), heldOut);
-      $('train-heldout').dataset.value = String(record.valMetric ?? '');
+      $('train-heldout').dataset.value = String(scored.valMetric ?? '');
     }
     const done = m.epoch + m.batch / m.batchesPerEpoch;
     $('train-progress').value = m.epochs ? Math.min(1, done / m.epochs) : 0;
@@ -299,6 +301,8 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     const ready = st.run?.ready;
     return {
       metricName: ready?.metricName ?? 'accuracy',
+      metrics: ready?.settings.epoch_metrics,
+      heldOutEvery: st.latest?.heldOutEvery ?? 1,
       loss: describeLoss(ready?.lossTerms ?? { loss: 'mse', l2: 0 }),
       parts: { train: ready?.parts.train ?? 0, heldOut: ready?.heldOut ? ready.parts[ready.heldOut] : 0 },
     };

@@ -73,6 +73,7 @@ export function createTrainViews(root, handlers) {
             <button type="button" id="tv-pin">Pin this run</button>
           </div>
           <div id="tv-legend" data-testid="curves-legend"></div>
+          <p class="chart-note" id="tv-curves-note" data-testid="curves-note"></p>
           <div class="comparison-link" id="tv-comparison" data-testid="link-comparison" hidden>
             <p id="tv-comparison-text"></p>
             <div class="button-row">
@@ -242,12 +243,14 @@ export function createTrainViews(root, handlers) {
       const label = runName(run);
       const out = [{ label: `${label} · train`, color, width, hidden, points: train }];
       if (val.some((p) => Number.isFinite(p.y))) {
-        out.push({ label: `${label} · ${heldOut}`, color, width, dashed: true, hidden, points: val });
+        // the held-out part may be scored every few epochs only (see curvesNote): the line joins its points
+        out.push({ label: `${label} · ${heldOut}`, color, width, dashed: true, hidden, points: val, spanGaps: true });
       }
       return out;
     });
     const current = runs.find((r) => r.kind === 'current');
     const last = current?.history.at(-1);
+    setText($('tv-curves-note'), curvesNote(current, shown));
     const marker = shown.bestEpoch ? { x: shown.bestEpoch, label: `best epoch ${shown.bestEpoch} (restored)` } : null;
     if (which !== 'metric') {
       const lossSeries = series(sum ? `sum:${shown.parts.train}:${shown.parts.heldOut}` : 'mean', (r, part) => lossOf(r, part));
@@ -273,6 +276,28 @@ export function createTrainViews(root, handlers) {
       $('tv-metric').setAttribute('aria-label', last ? `${r2 ? 'R²' : 'Accuracy'} per epoch: after epoch ${last.epoch}, train ${formatScore(last.trainMetric, metricName)}` : 'No epoch finished yet');
     }
   }
+
+  /**
+   * How this run's curves are measured: the training part as a full pass or as the running mean
+   * over the epoch's mini-batches (shown.metrics, the run's epoch_metrics), and how often the
+   * held-out part is scored (shown.heldOutEvery: every epoch, or every k-th epoch and the last).
+   */
+  function curvesNote(current, shown) {
+    if (!current) return '';
+    const train = shown.metrics === 'running'
+      ? 'Train: the mean over each epoch\'s mini-batches as they were trained (no extra pass over the training part).'
+      : 'Train: a pass over the whole training part after each epoch.';
+    const name = current.heldOut;
+    if (!name) return train;
+    const every = shown.heldOutEvery ?? 1;
+    const held = every > 1
+      ? `${name[0].toUpperCase()}${name.slice(1)}: the whole ${name} part, scored after epoch 1, every ${ordinal(every)} epoch and the last: scoring its ${shown.parts.heldOut.toLocaleString('en-US')} samples after every epoch would cost more than a tenth of the training time.`
+      : `${name[0].toUpperCase()}${name.slice(1)}: the whole ${name} part, scored after each epoch.`;
+    return `${train} ${held}`;
+  }
+
+  /** 2nd, 3rd, 8th, 11th, 21st. */
+  const ordinal = (k) => `${k}${k % 100 >= 11 && k % 100 <= 13 ? 'th' : ['th', 'st', 'nd', 'rd'][k % 10] ?? 'th'}`;
 
   /** A run's colour on the charts and in the legend: the previous run is grey. */
   const runLineColor = (run) => (run.kind === 'previous' ? PREVIOUS_COLOR : runColor(run.colorIndex ?? 0));

@@ -318,10 +318,10 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
   /**
    * Replaces the series and redraws at once (no animation; cheap enough to call every 100 ms).
    * series: [{label, points: [{x, y}], color, dashed = false, width = 2, pointStyle = 'circle',
-   * openPoints = false (markers white inside), hidden = false}]; widths and marker sizes are those
-   * of the normal look, scaled by the current one. Points whose x or y is not finite (or ≤ 0 on a
-   * log axis, except x = 0 on a log x axis) are left out as a gap in the line; a hidden series is
-   * not drawn.
+   * openPoints = false (markers white inside), hidden = false, spanGaps = false}]; widths and marker
+   * sizes are those of the normal look, scaled by the current one. Points whose x or y is not finite
+   * (or ≤ 0 on a log axis, except x = 0 on a log x axis) are left out as a gap in the line, or with
+   * spanGaps joined across (a series measured at some x only); a hidden series is not drawn.
    */
   function setSeries(series) {
     lastSeries = series;
@@ -350,7 +350,7 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
         pointBorderWidth: showPoints ? (s.openPoints ? 2 : 1.5) * Math.sqrt(line) : 0,
         pointHoverRadius: (showPoints ? 7 : 4) * point,
         pointHitRadius: 6 * point,
-        spanGaps: false,
+        spanGaps: Boolean(s.spanGaps),
         tension: 0,
         hidden: Boolean(s.hidden),
         // a point marker at the edge of the plot is drawn whole
