@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startChromium } from './chromium.mjs';
 import { median } from './stats.mjs';
+import { measurePageSpeed } from './page-speed.mjs';
 
 const web = fileURLToPath(new URL('../web', import.meta.url));
 const END_STATES = ['finished', 'early_stopped', 'diverged', 'stopped'];
@@ -123,13 +124,14 @@ async function trainFrameGapsOnce(browser, url) {
   }
 }
 
-/** Cold start, loaded files and Train-lab frame gaps on the page served from web/. */
+/** Cold start, loaded files, Train-lab frame gaps and the Train lab's speed against the core's, on the page served from web/. */
 export async function measurePage() {
   const chromium = await startChromium(web);
   try {
     const coldStart = await measureColdStart(chromium.browser, chromium.url);
     const frameGaps = await measureTrainFrameGaps(chromium.browser, chromium.url);
-    return { coldStart, frameGaps };
+    const speed = trainLabPresent() ? await measurePageSpeed(chromium.browser, chromium.url) : null;
+    return { coldStart, frameGaps, speed };
   } finally {
     await chromium.close();
   }

@@ -3,7 +3,8 @@
 // npm script runs first); builds the native bench itself. About 10 minutes on a 2-core machine.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildNative, runNative } from './native.mjs';
+import { buildNative, runNative, runNativeReference } from './native.mjs';
+import { buildReference } from './build-reference.mjs';
 import { runNodeCore, runNodeTfjs } from './node.mjs';
 import { withBenchPage } from './browser.mjs';
 import { measurePage } from './page-metrics.mjs';
@@ -12,7 +13,7 @@ import { describeMachine } from './machine.mjs';
 import { renderResults, summary } from './report.mjs';
 import { drawChart } from './chart.mjs';
 import { startChromium } from './chromium.mjs';
-import { workloads, TIMED_RUNS, TIMED_RUNS_SLOW, WARM_UP_SECONDS } from './workloads.mjs';
+import { workloads, TIMED_RUNS, TIMED_RUNS_SLOW, WARM_UP_SECONDS, REFERENCE_PAIRS } from './workloads.mjs';
 
 const here = (name) => fileURLToPath(new URL(name, import.meta.url));
 const started = performance.now();
@@ -39,6 +40,10 @@ step('native: building build/bench-native');
 buildNative();
 step('native: running');
 const native = runNative();
+step('native: core and reference MLP, interleaved');
+const nativeReference = runNativeReference();
+step('wasm: building the reference MLP');
+buildReference();
 
 step('node: wasm core');
 const node = await runNodeCore();
@@ -53,6 +58,11 @@ await withBenchPage(async ({ call, version }) => {
   chromium.core = {};
   for (const w of workloads) chromium.core[w.id] = await call('core', w.id, TIMED_RUNS);
   chromium.latency = await call('latency');
+  chromium.reference = {};
+  for (const w of workloads) {
+    step(`Chromium: core and reference MLP on ${w.id}, interleaved`);
+    chromium.reference[w.id] = await call('coreVsReference', w.id, REFERENCE_PAIRS);
+  }
 });
 step('Chromium: TF.js');
 await withBenchPage(async ({ call }) => {
@@ -74,8 +84,8 @@ const payload = measurePayload(page.coldStart.loaded);
 
 const results = {
   machine: describeMachine(chromiumVersion),
-  runs: { timed: TIMED_RUNS, slow: TIMED_RUNS_SLOW, warmUpSeconds: WARM_UP_SECONDS },
-  native, node, chromium, page, payload, moduleParts: moduleParts(),
+  runs: { timed: TIMED_RUNS, slow: TIMED_RUNS_SLOW, warmUpSeconds: WARM_UP_SECONDS, referencePairs: REFERENCE_PAIRS },
+  native, nativeReference, node, chromium, page, payload, moduleParts: moduleParts(),
 };
 results.wallSeconds = (performance.now() - started) / 1000;
 writeFileSync(here('results.json'), `${JSON.stringify(results, null, 1)}\n`);

@@ -46,3 +46,7 @@ export const WARM_UP_SECONDS = 2;
 const env = typeof process === 'undefined' ? {} : process.env;
 export const TIMED_RUNS = Number(env.BENCH_RUNS ?? 5);
 export const TIMED_RUNS_SLOW = Number(env.BENCH_RUNS_SLOW ?? 3);
+
+/** Interleaved (core, reference) pairs for the core/reference ratio: more than the other timings,
+ *  since the ratio is read against a threshold (BENCH_REFERENCE_PAIRS overrides it). */
+export const REFERENCE_PAIRS = Number(env.BENCH_REFERENCE_PAIRS ?? 11);

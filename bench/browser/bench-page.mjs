@@ -7,6 +7,8 @@ import { timeTfjsWorkload } from '../tfjs-workload.mjs';
 import { measureLatency } from '../latency.mjs';
 import { timeCoreAndReference } from '../reference-workload.mjs';
 
+/** The reference MLP's module, built by bench/build-reference.mjs (not part of the site). */
+const REFERENCE_MODULE = '/build/wasm/bench-reference/reference.mjs';
 const engineUrl = new URL(location.href).searchParams.get('engine') ?? '/web/js/engine/engine.js';
 const { createLab } = await import(engineUrl);
 const lab = await createLab();
@@ -32,7 +34,7 @@ window.bench = {
   },
   /** The core and the hand-written reference (build/wasm/bench-reference/), interleaved. */
   async coreVsReference(id, runs) {
-    const { default: createReferenceModule } = await import('/build/wasm/bench-reference/reference.mjs');
+    const { default: createReferenceModule } = await import(REFERENCE_MODULE);
     const reference = await createReferenceModule();
     const w = workload(id);
     const data = await loadData(w);

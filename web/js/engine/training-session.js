@@ -16,7 +16,7 @@
  * (held-out samples) / (2 k × training samples) ≤ heldOutShare: a forward pass over a sample costs
  * about half of a training step on it, so the passes cost about heldOutShare of the training time.
  */
-export const PACING = { sliceMs: 25, progressMs: 100, gridMs: 250, evaluationMs: 1000, evaluationShare: 0.05, heldOutFreeSamples: 256, heldOutShare: 0.1 };
+export const PACING = { sliceMs: 25, progressMs: 100, gridMs: 250, evaluationMs: 1000, evaluationShare: 0.05, heldOutFreeSamples: 256, heldOutShare: 0.05 };
 
 /** True when the settings stop early on a held-out score (the trainer then scores the held-out part every epoch). */
 function stopsOnHeldOut(settings) {

@@ -222,7 +222,10 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     if (m.grid) inFrame('boundary', () => { if (st.run === run) views.drawBoundary(m.grid); });
     if (m.evaluation) {
       run.evaluation = m.evaluation;
-      inFrame('evaluation', () => { if (st.run === run && run.evaluation === m.evaluation) views.showEvaluation(m.evaluation, run.ready); });
+      // the scores and the gallery each in a frame of their own (each lays out a large part of the page)
+      const current = () => st.run === run && run.evaluation === m.evaluation;
+      inFrame('evaluation', () => { if (current()) views.showEvaluation(m.evaluation, run.ready, 'scores'); });
+      inFrame('evaluation-images', () => { if (current()) views.showEvaluation(m.evaluation, run.ready, 'images'); });
     }
     if (END_STATES.includes(m.state) && m.state !== st.runState) {
       // the end state is shown last, after the final numbers: when #train-lab says "finished",

@@ -291,7 +291,7 @@ export function createTrainViews(root, handlers) {
     if (!name) return train;
     const every = shown.heldOutEvery ?? 1;
     const held = every > 1
-      ? `${name[0].toUpperCase()}${name.slice(1)}: the whole ${name} part, scored after epoch 1, every ${ordinal(every)} epoch and the last: scoring its ${shown.parts.heldOut.toLocaleString('en-US')} samples after every epoch would cost more than a tenth of the training time.`
+      ? `${name[0].toUpperCase()}${name.slice(1)}: the whole ${name} part, scored after epoch 1, every ${ordinal(every)} epoch and the last: scoring its ${shown.parts.heldOut.toLocaleString('en-US')} samples after every epoch would add about ${Math.round((100 * shown.parts.heldOut) / (2 * shown.parts.train))}% to the training time.`
       : `${name[0].toUpperCase()}${name.slice(1)}: the whole ${name} part, scored after each epoch.`;
     return `${train} ${held}`;
   }
@@ -472,7 +472,17 @@ export function createTrainViews(root, handlers) {
   let shownConfusion = '';
   let shownImages = '';
   /** Shows an evaluation; tables and images are rebuilt only when their numbers changed (the main thread stays free). */
-  function showEvaluation(evaluation, ready) {
+  /**
+   * Shows an evaluation: the confusion matrix and report, the gallery of an image dataset, the
+   * projected points and the regression plot. `parts` ('all' | 'scores' | 'images') draws only the
+   * gallery ('images') or everything but it ('scores'): each costs a long layout on a large part,
+   * so that a running lab draws them in frames of their own.
+   */
+  function showEvaluation(evaluation, ready, parts = 'all') {
+    if (parts === 'images') {
+      if (mode === 'images' && evaluation.images && !evaluation.diverged) showGallery(evaluation.images, evaluation.part, ready.dataset.classNames);
+      return;
+    }
     const names = ready.dataset.classNames;
     const partText = `${evaluation.part} part, ${evaluation.samples.toLocaleString('en-US')} examples`;
     if (evaluation.diverged && mode === 'regression') {
@@ -498,7 +508,7 @@ export function createTrainViews(root, handlers) {
         caption: `${partText[0].toUpperCase()}${partText.slice(1)}`,
       });
     }
-    if (mode === 'images' && evaluation.images) showGallery(evaluation.images, evaluation.part, names);
+    if (parts === 'all' && mode === 'images' && evaluation.images) showGallery(evaluation.images, evaluation.part, names);
     markProjection(evaluation);
     if (mode === 'regression' && evaluation.predictions) {
       const k = evaluation.outputs;
