@@ -3,7 +3,8 @@
 // held-out part, evaluation messages, progress, live charts), timed inside the page from the click
 // on Start to #train-lab[data-run-state] showing the end state; the core trains the same network
 // with the workload's settings on the same training part (engine API, trainer.run, as
-// core-workload.mjs does). Page and core runs alternate; medians are reported.
+// core-workload.mjs does) in the same page between the lab's runs. Page and core runs alternate;
+// medians are reported.
 //   node bench/page-speed.mjs          (BENCH_RUNS=1 for a quick trial)
 import { fileURLToPath } from 'node:url';
 import { startChromium } from './chromium.mjs';
@@ -61,10 +62,12 @@ async function pageRun(page) {
   return result;
 }
 
-/** A page of the same origin that holds the core, the workload's training part and a timed run. */
-async function openCore(browser, url, w) {
-  const page = await browser.newPage();
-  await page.goto(`${url}js/engine/engine.js`); // any document of the origin: the engine is imported below
+/**
+ * The core, the workload's training part and a timed run, in the Train lab's own page (on its main
+ * thread, while the lab is idle between its runs): a tab of its own would be a background tab,
+ * which Chromium runs at a lower priority.
+ */
+async function openCore(page, w) {
   const info = await page.evaluate(async ({ preset, spec }) => {
     const { createLab } = await import(`${location.origin}/js/engine/engine.js`);
     const { RECIPES } = await import(`${location.origin}/js/train/train-config.js`);
@@ -89,7 +92,7 @@ async function openCore(browser, url, w) {
     return { trainSamples: prepared.train.info.samples, heldOutSamples: heldOut?.info.samples ?? 0 };
   }, { preset: w.preset, spec: w.spec });
   const run = (settings, asPage = false) => page.evaluate(([s, p]) => /** @type {any} */ (window).__coreRun(s, p), [settings, asPage]);
-  return { page, run, ...info };
+  return { run, ...info };
 }
 
 /** Runs `once` until WARM_UP_SECONDS have passed (at least once). */
@@ -105,8 +108,8 @@ async function warm(once) {
  * epoch_metrics), and the rate the page's status line showed (the worker's own count).
  */
 async function measureWorkload(browser, url, w, runs) {
-  const core = await openCore(browser, url, w);
   const { page, errors } = await openLab(browser, url, w);
+  const core = await openCore(page, w);
   try {
     const pageSettings = await page.evaluate(async () => {
       const { runConfig } = await import(`${location.origin}/js/train/train-config.js`);
@@ -151,7 +154,6 @@ async function measureWorkload(browser, url, w, runs) {
     };
   } finally {
     await page.close();
-    await core.page.close();
   }
 }
 

@@ -185,8 +185,8 @@ export function renderResults(r) {
       'The page\'s own training speed: the Train lab at `#lab=train&tdata=<preset>&tep=<epochs>`, everything else as the page '
       + 'defaults it (its split, scaling and per-epoch metrics, the held-out curve, evaluation messages, progress, live charts), '
       + 'timed inside the page from the click on Start to the end state; the core trains the same network with the workload\'s '
-      + 'settings on the same training part with `trainer.run` in another tab of the same Chromium (no held-out part, running '
-      + 'metrics). Runs alternate page, core, page, … after a warm-up of each; medians. Each run lasts seconds, so that the '
+      + 'settings on the same training part with `trainer.run` in the same page, on its main thread while the lab is idle between '
+      + 'its runs (no held-out part, running metrics). Runs alternate page, core, page, … after a warm-up of each; medians. Each run lasts seconds, so that the '
       + 'page\'s first and last frames do not decide the rate.', '',
       '| Workload | epochs × training samples | Train lab /s | core /s | Train lab / core | status line /s | core with the page\'s per-epoch passes /s |',
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: |');

@@ -442,6 +442,8 @@ export class TrainingSession {
       throw new Error(`[Worker] cannot resume a run that is ${this.#state}; reset it first`);
     }
     this.#state = 'running';
+    // the page shows the scores of the weights it starts from: the next ones after evaluationMs
+    this.#lastEvaluation = this.#now();
     this.#post({ type: 'state', state: this.#state });
     this.#schedule(() => this.#tick());
   }
