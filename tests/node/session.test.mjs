@@ -116,8 +116,12 @@ test('the session scores the held-out part every epoch when small, else the firs
   const cheap = await run({ heldOutFreeSamples: Infinity });
   assert.equal(cheap.every, 1);
   assert.deepEqual(cheap.history.map((r) => [r.valLoss, r.valMetric]), direct.map((r) => [r.valLoss, r.valMetric]));
+  // a costly part on a short run: still every epoch, since the curve keeps at least heldOutPoints points
+  const short = await run({ heldOutFreeSamples: 0, heldOutShare: 0.01, heldOutPoints: 20 });
+  assert.equal(short.every, 1);
+  assert.deepEqual(short.history.map((r) => r.valLoss), direct.map((r) => r.valLoss));
   // a held-out part "too big": epoch 1, then every k-th epoch (k from the parts' sizes) and the last, the same numbers where scored
-  const sparse = await run({ heldOutFreeSamples: 0, heldOutShare: 0.01 });
+  const sparse = await run({ heldOutFreeSamples: 0, heldOutShare: 0.01, heldOutPoints: 1 });
   assert.equal(sparse.every, Math.ceil(100 / (2 * 0.01 * 300)));
   const scored = sparse.history.filter((r) => !Number.isNaN(r.valMetric)).map((r) => r.epoch);
   assert.equal(scored[0], 1);

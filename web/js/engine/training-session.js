@@ -14,9 +14,11 @@
  * evaluationMs and never more often than its own time ÷ evaluationShare. A held-out part of more
  * than heldOutFreeSamples samples is scored every k-th epoch, k the smallest whole number with
  * (held-out samples) / (2 k × training samples) ≤ heldOutShare: a forward pass over a sample costs
- * about half of a training step on it, so the passes cost about heldOutShare of the training time.
+ * about half of a training step on it, so the passes cost about heldOutShare of the training time;
+ * but never so rarely that the curve gets fewer than heldOutPoints points (a short run, where the
+ * passes cost little time, is scored after every epoch).
  */
-export const PACING = { sliceMs: 25, progressMs: 100, gridMs: 250, evaluationMs: 1000, evaluationShare: 0.05, heldOutFreeSamples: 256, heldOutShare: 0.05 };
+export const PACING = { sliceMs: 25, progressMs: 100, gridMs: 250, evaluationMs: 1000, evaluationShare: 0.05, heldOutFreeSamples: 256, heldOutShare: 0.05, heldOutPoints: 20 };
 
 /** True when the settings stop early on a held-out score (the trainer then scores the held-out part every epoch). */
 function stopsOnHeldOut(settings) {
@@ -187,8 +189,9 @@ export class TrainingSession {
         throw new Error(`[Train] the network takes ${run.network.inputSize} inputs but the dataset "${run.data.info.name}" has ${run.data.info.features} features`);
       }
       // the held-out curve: scored by the trainer every epoch when early stopping watches it, else here (#scoreHeldOut)
-      run.heldOut = run.heldOutName && !stopsOnHeldOut(settings) ? { part: parts[run.heldOutName], scores: new Map(), every: this.#heldOutEvery(parts, run.heldOutName) } : null;
+      run.heldOut = run.heldOutName && !stopsOnHeldOut(settings) ? { part: parts[run.heldOutName], scores: new Map(), every: 1 } : null;
       run.trainer = lab.trainer(run.network, parts.train, settings, run.heldOutName && !run.heldOut ? parts[run.heldOutName] : null);
+      if (run.heldOut) run.heldOut.every = this.#heldOutEvery(parts, run.heldOutName, run.trainer.settings.epochs);
       if (parameters) run.network.setParameters(parameters);
       // seed 000 §1.2: a least-squares run is measured against its exact ridge optimum when it applies
       const request = source?.generate;
@@ -368,11 +371,12 @@ export class TrainingSession {
     return evaluation;
   }
 
-  /** Every how many epochs the held-out part is scored (see PACING). */
-  #heldOutEvery(parts, name) {
+  /** Every how many epochs of `epochs` the held-out part is scored (see PACING). */
+  #heldOutEvery(parts, name, epochs) {
     const held = parts[name].info.samples;
     if (held <= this.#pacing.heldOutFreeSamples) return 1;
-    return Math.max(1, Math.ceil(held / (2 * this.#pacing.heldOutShare * parts.train.info.samples)));
+    const byCost = Math.ceil(held / (2 * this.#pacing.heldOutShare * parts.train.info.samples));
+    return Math.max(1, Math.min(byCost, Math.floor(epochs / this.#pacing.heldOutPoints)));
   }
 
   /**
