@@ -20,21 +20,32 @@ export function scaledDataset(lab, bundled, workload) {
   return scaled;
 }
 
-/** {seconds: [...], samples, accuracy} for `runs` timed runs on `data` (a Dataset). */
-export async function timeCoreWorkload(lab, data, workload, runs) {
+/**
+ * One timed run: a fresh network and trainer, trainer.run(epochs) timed; `after(net)` reads what it
+ * needs from the trained network (not timed) before both are disposed. {seconds, ...after(net)}.
+ * @param {(net: any) => Record<string, any>} [after]
+ * @returns {Record<string, any> & { seconds: number }}
+ */
+export function coreRunOnce(lab, data, workload, after = () => ({})) {
   const { spec, settings } = workload;
-  const once = () => {
-    const net = lab.network(spec);
-    const trainer = lab.trainer(net, data, settings);
+  const net = lab.network(spec);
+  const trainer = lab.trainer(net, data, settings);
+  try {
     const start = performance.now();
     const result = trainer.run(settings.epochs);
     const seconds = (performance.now() - start) / 1000;
     if (result.status !== 'finished') throw new Error(`core ${workload.name}: training ended ${result.status}`);
-    const accuracy = net.evaluate(data).metric;
+    return { seconds, ...after(net) };
+  } finally {
     trainer.dispose();
     net.dispose();
-    return { seconds, accuracy };
-  };
+  }
+}
+
+/** {seconds: [...], samples, accuracy} for `runs` timed runs on `data` (a Dataset). */
+export async function timeCoreWorkload(lab, data, workload, runs) {
+  const { settings } = workload;
+  const once = () => coreRunOnce(lab, data, workload, (net) => ({ accuracy: net.evaluate(data).metric }));
   await warmUp(once);
   const timed = Array.from({ length: runs }, once);
   return {

@@ -2,6 +2,7 @@
 // the core's flags) in one page: the same data, initial weights and shuffling, runs interleaved
 // (core, reference, core, …) after a warm-up of each, and the weights of both compared at the end.
 import { warmUp } from './stats.mjs';
+import { coreRunOnce } from './core-workload.mjs';
 
 /** The reference module's ReferenceRun for `workload` on `data` (a Dataset), from `net`'s initial weights. */
 function referenceRun(reference, data, workload, parameters) {
@@ -26,16 +27,9 @@ export async function timeCoreAndReference(lab, reference, data, workload, runs)
   const run = referenceRun(reference, data, workload, parameters);
   let coreWeights = null;
   const core = () => {
-    const net = lab.network(spec);
-    const trainer = lab.trainer(net, data, settings);
-    const start = performance.now();
-    const result = trainer.run(settings.epochs);
-    const seconds = (performance.now() - start) / 1000;
-    if (result.status !== 'finished') throw new Error(`core ${workload.name}: training ended ${result.status}`);
-    coreWeights = net.getParameters();
-    trainer.dispose();
-    net.dispose();
-    return { seconds };
+    const run = coreRunOnce(lab, data, workload, (net) => ({ weights: net.getParameters() }));
+    coreWeights = run.weights;
+    return run;
   };
   const ref = () => {
     const start = performance.now();

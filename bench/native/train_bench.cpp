@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/backprop.hpp"
-#include "gunzip.hpp"
+#include "workload_args.hpp"
 
 namespace {
 
@@ -41,15 +41,13 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    const std::vector<std::uint8_t> bytes = bench::gunzip_file(argv[1]);
-    lab::Dataset data = lab::load_bundled(argv[2], bytes.data(), bytes.size());
-    data.X /= std::stod(argv[3]);
-    const lab::ModelSpec spec = lab::parse_model_spec(argv[4]);
-    const lab::TrainSettings settings = lab::parse_train_settings(argv[5]);
-    const int runs = std::atoi(argv[6]);
-    const lab::Matrix Y = lab::targets_for_loss(data, spec.loss, lab::Network(spec).output_size());
-
-    const double warm_up = std::stod(argv[7]);
+    const bench::Workload w = bench::read_workload(argv);
+    const lab::Dataset& data = w.data;
+    const lab::Matrix& Y = w.Y;
+    const lab::ModelSpec& spec = w.spec;
+    const lab::TrainSettings& settings = w.settings;
+    const int runs = w.runs;
+    const double warm_up = w.warm_up_seconds;
     double spent = 0.0;
     for (int i = 0; i < 50 && (i == 0 || spent < warm_up); ++i) spent += train_once(spec, data.X, Y, settings).seconds;
     std::vector<Timed> timed;
