@@ -53,23 +53,6 @@ function galleryMode(mode) {
   return mode;
 }
 
-/**
- * Runs `fn` as a new task soon: through a MessageChannel where there is one, because a chain of
- * setTimeout(fn, 0) is held back 4 ms a time after five links (the HTML standard's clamping),
- * which cost every 25 ms slice a sixth of its time.
- */
-export function nextTask() {
-  if (typeof MessageChannel !== 'function') return (fn) => setTimeout(fn, 0);
-  const channel = new MessageChannel();
-  const queue = [];
-  channel.port1.onmessage = () => queue.shift()?.();
-  /** @type {any} */ (channel.port1).unref?.(); // node: a waiting slice does not keep the process alive
-  return (fn) => {
-    queue.push(fn);
-    channel.port2.postMessage(null);
-  };
-}
-
 export class TrainingSession {
   #lab;
   #post;
@@ -93,9 +76,13 @@ export class TrainingSession {
    * @param lab the API from createLab()
    * @param post (message, transfer?) => void, where messages go
    * @param {{ now?: () => number, schedule?: (fn: () => void) => unknown, pacing?: Partial<typeof PACING> }} [options]
-   *   the clock, how the next slice is scheduled (default: nextTask()), and the pacing
+   *   the clock, how the next slice is scheduled, and the pacing. The default, setTimeout(0), is
+   *   held back 4 ms a time after five links (the HTML standard's clamping): that costs training
+   *   about a sixth of each 25 ms slice, but leaves the page's main thread a share of a 2-core
+   *   machine; with no pause at all (a MessageChannel) the Train lab's longest frame gaps during a
+   *   long run grew from 67–133 ms to 117–250 ms.
    */
-  constructor(lab, post, { now = () => performance.now(), schedule = nextTask(), pacing = PACING } = {}) {
+  constructor(lab, post, { now = () => performance.now(), schedule = (fn) => setTimeout(fn, 0), pacing = PACING } = {}) {
     this.#lab = lab;
     this.#post = post;
     this.#now = now;
