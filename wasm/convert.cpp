@@ -4,7 +4,6 @@
 #include <emscripten/bind.h>
 
 #include <cmath>
-#include <sstream>
 #include <string>
 
 #include "core/backprop.hpp"
@@ -13,11 +12,9 @@ namespace lab::wasm {
 
 std::int64_t whole_number(double value, const char* field, std::int64_t lo, std::int64_t hi) {
   if (!(std::floor(value) == value && value >= static_cast<double>(lo) && value <= static_cast<double>(hi))) {
-    std::ostringstream got;
-    got.precision(10);
-    got << value;
     throw SpecError(std::string(field) + " must be a whole number in " + std::to_string(lo) + ".." +
-                    std::to_string(hi) + ", got " + (std::isnan(value) ? std::string("NaN or nothing") : got.str()));
+                    std::to_string(hi) + ", got " +
+                    (std::isnan(value) ? std::string("NaN or nothing") : format_number(value)));
   }
   return static_cast<std::int64_t>(value);
 }
