@@ -42,14 +42,14 @@ for (const name of names) {
   const weights = await trainedWeights(name);
   reference ??= weights;
   const drift = Math.max(...weights.map((v, i) => Math.abs(v - reference[i])));
-  const size = moduleParts(`${root}${siteOf(name)}/generated/backprop.mjs`);
+  const size = moduleParts(`${root}${siteOf(name)}/generated`);
   const rate = (r) => Math.round(throughput(r.seconds, r.samples).median);
   rows.push({
     name,
     nodeA: rate(node.core.A), nodeB: rate(node.core.B), chromiumA: rate(chromium.A), chromiumB: rate(chromium.B),
     accuracyA: chromium.A.accuracy, accuracyB: chromium.B.accuracy,
     traceMs: chromium.latency.trace1, gradientTestMs: chromium.latency.gradientTest,
-    moduleGzip: size.module.gzip, wasmBytes: size.wasm.bytes, drift,
+    moduleGzip: size.glue.gzip + size.wasm.gzip, wasmBytes: size.wasm.bytes, drift,
   });
   console.log(JSON.stringify(rows.at(-1)));
 }
