@@ -202,9 +202,11 @@ export function renderResults(r) {
   push('', 'Chromium rounds performance.now() to 0.1 ms on a page that is not cross-origin isolated.', '');
 
   push('## Payload (gzip level 9, datasets excluded)', '',
-    'Counted: the module web/generated/backprop.mjs and its backprop.wasm, every web/js/**/*.js (the training worker\'s files included, though they '
+    'Counted in the hosted site (dist/, written by `npm run build`; its page JS has no comments): the module '
+    + 'generated/backprop.mjs and its backprop.wasm, every js/**/*.js (the training worker\'s files included, though they '
     + 'load only when training starts), and the vendor JS/CSS the page requested while loading `#lab=step`. Not counted: '
-    + 'index.html, web/css, KaTeX fonts, datasets.', '', '| Part | bytes | gzipped |', '| --- | ---: | ---: |');
+    + 'index.html, css/, KaTeX fonts, datasets.'
+    + (r.payload.source ? ` The same files in web/, as \`npm start\` serves them with their comments: ${kb(r.payload.source.gzip)}.` : ''), '', '| Part | bytes | gzipped |', '| --- | ---: | ---: |');
   for (const g of r.payload.groups) push(`| ${g.name} (${g.files.length} files) | ${int(g.bytes)} | ${int(g.gzip)} |`);
   push(`| **total** | ${int(r.payload.total.bytes)} | **${int(r.payload.total.gzip)}** |`, '');
   const m = r.moduleParts;

@@ -9,6 +9,7 @@ import { runNodeCore, runNodeTfjs } from './node.mjs';
 import { withBenchPage } from './browser.mjs';
 import { measurePage } from './page-metrics.mjs';
 import { measurePayload, moduleParts } from './payload.mjs';
+import { makeDist } from '../scripts/make-dist.mjs';
 import { describeMachine } from './machine.mjs';
 import { renderResults, summary } from './report.mjs';
 import { drawChart } from './chart.mjs';
@@ -80,7 +81,9 @@ await withBenchPage(async ({ call }) => {
 
 step('page: cold start and Train-lab frame gaps');
 const page = await measurePage();
-const payload = measurePayload(page.coldStart.loaded);
+// the hosted site (dist/: page JS without comments), written to build/ so that dist/ stays the user's
+const payload = measurePayload(page.coldStart.loaded, makeDist(fileURLToPath(new URL('../build/bench-dist', import.meta.url))));
+payload.source = measurePayload(page.coldStart.loaded).total; // web/ as `npm start` serves it, with comments
 
 const results = {
   machine: describeMachine(chromiumVersion),

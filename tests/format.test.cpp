@@ -14,9 +14,20 @@ using namespace lab;
 
 namespace {
 
-const double kValues[] = {0.5, 1e-8, 1.0 / 3.0, -2.5e-300, 1e20, 6.02214076e23, 123456.789012345, 0.1 + 0.2,
-                          -0.0, 1e16, 12345678901.5, std::numeric_limits<double>::denorm_min(),
-                          std::numeric_limits<double>::max(), -std::numeric_limits<double>::infinity(),
+const double kValues[] = {0.5,
+                          1e-8,
+                          1.0 / 3.0,
+                          -2.5e-300,
+                          1e20,
+                          6.02214076e23,
+                          123456.789012345,
+                          0.1 + 0.2,
+                          -0.0,
+                          1e16,
+                          12345678901.5,
+                          std::numeric_limits<double>::denorm_min(),
+                          std::numeric_limits<double>::max(),
+                          -std::numeric_limits<double>::infinity(),
                           std::numeric_limits<double>::quiet_NaN()};
 
 std::string streamed(double value, int precision, std::ios_base::fmtflags flags) {
@@ -44,7 +55,8 @@ TEST_CASE("format_number reads as a stream with precision 10, and whole numbers 
 
 TEST_CASE("format_fixed and format_scientific read as std::fixed and std::scientific", "[format]") {
   for (const double value : kValues) {
-    for (const int digits : {0, 2, 6}) CHECK(format_fixed(value, digits) == streamed(value, digits, std::ios_base::fixed));
+    for (const int digits : {0, 2, 6})
+      CHECK(format_fixed(value, digits) == streamed(value, digits, std::ios_base::fixed));
     CHECK(format_scientific(value) == streamed(value, 1, std::ios_base::scientific));
   }
   CHECK(format_fixed(2.0 / 3.0, 2) == "0.67");

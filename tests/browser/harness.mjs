@@ -1,4 +1,4 @@
-// Shared setup of the browser tests: serves web/ on a free port and launches Debian's Chromium
+// Shared setup of the browser tests: serves web/ (or another site) on a free port and launches Debian's Chromium
 // headless through playwright-core. Screenshots go to tests/artifacts/ (git-ignored).
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -9,10 +9,9 @@ export const artifacts = fileURLToPath(new URL('../artifacts', import.meta.url))
 /** The window widths no lab may be wider than: a projector, a laptop, a tablet, a phone. */
 export const WIDTHS = [1280, 1024, 768, 390];
 
-/** Resolves to {url, browser, openPage(options), close()}. */
-export async function startBrowser() {
+/** Resolves to {url, browser, openPage(options), close()}; serves `root` (web/ unless told). */
+export async function startBrowser({ root = fileURLToPath(new URL('../../web', import.meta.url)) } = {}) {
   mkdirSync(artifacts, { recursive: true });
-  const root = fileURLToPath(new URL('../../web', import.meta.url));
   const { server, url } = await startServer({ root, port: 0 });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
