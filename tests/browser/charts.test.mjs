@@ -7,6 +7,9 @@ import { startBrowser, artifacts } from './harness.mjs';
 import { seriousViolations } from './axe.mjs';
 
 let lab;
+/** [f(1), …, f(12)] */
+const x12 = (f) => Array.from({ length: 12 }, (_, i) => f(i + 1));
+
 let shared; // one page on which every component is mounted, for the screenshot at the end
 before(async () => {
   lab = await startBrowser();
@@ -78,6 +81,36 @@ test('the line chart leaves NaN and Infinity out as gaps, keeps a finite axis an
   assert.equal(result.png, 'data:image/png;base64,');
   assert.deepEqual(result.corner, [255, 255, 255, 255], 'the PNG has a white, opaque background');
   assert.ok(result.perUpdate < 40, `an update takes ${result.perUpdate.toFixed(1)} ms`);
+  assert.deepEqual(errors, []);
+});
+
+test('a value with gaps on both sides shows as a dot, and a line without one resolves its point options once', async () => {
+  const { page, errors } = shared;
+  const result = await page.evaluate(() => {
+    const { createLineChart, palette } = window.components;
+    const frame = document.createElement('div');
+    frame.className = 'chart-frame';
+    const canvas = document.createElement('canvas');
+    frame.append(canvas);
+    document.querySelector('main').append(frame);
+    const chart = createLineChart(canvas, { xLabel: 'epoch', yLabel: 'loss', integerX: true });
+    const x = Array.from({ length: 12 }, (_, i) => i + 1);
+    // a held-out curve scored at epochs 1, 6 and 11 only (NaN between): each score stands alone
+    const scored = x.map((e) => ({ x: e, y: (e - 1) % 5 === 0 ? 1 / e : NaN }));
+    chart.setSeries([
+      { label: 'train', points: x.map((e) => ({ x: e, y: 2 / e })), color: palette.runColor(0) },
+      { label: 'held out', points: scored, color: palette.runColor(0), dashed: true },
+    ]);
+    const internal = Chart.getChart(canvas);
+    const radii = (i) => internal.getDatasetMeta(i).data.map((point) => point.options.radius);
+    const out = { trainOption: internal.data.datasets[0].pointRadius, train: radii(0), heldOut: radii(1) };
+    internal.destroy();
+    frame.remove();
+    return out;
+  });
+  assert.equal(result.trainOption, 0, 'a number: Chart.js resolves the options once for the line');
+  assert.ok(result.train.every((r) => r === 0), `train radii ${result.train}`);
+  assert.deepEqual(result.heldOut.map((r) => r > 0), x12((e) => (e - 1) % 5 === 0), `held-out radii ${result.heldOut}`);
   assert.deepEqual(errors, []);
 });
 
