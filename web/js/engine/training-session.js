@@ -53,6 +53,26 @@ function galleryMode(mode) {
   return mode;
 }
 
+/**
+ * Runs `fn` as a new task soon: through a MessageChannel where there is one, because a chain of
+ * setTimeout(fn, 0) is held back 4 ms a time after five links (the HTML standard's clamping),
+ * which cost every 25 ms slice a sixth of its time (the Train lab trained digits at 0.63 of the
+ * core's speed, 0.82 with this). The worker then keeps a core busy; on a 2-core machine the page
+ * stays smooth because a curve redraw is cheap (line-chart.js: a 100,000-epoch run's longest frame
+ * gap 67–83 ms, against 117–250 ms when each redraw resolved every point's options).
+ */
+export function nextTask() {
+  if (typeof MessageChannel !== 'function') return (fn) => setTimeout(fn, 0);
+  const channel = new MessageChannel();
+  const queue = [];
+  channel.port1.onmessage = () => queue.shift()?.();
+  /** @type {any} */ (channel.port1).unref?.(); // node: a waiting slice does not keep the process alive
+  return (fn) => {
+    queue.push(fn);
+    channel.port2.postMessage(null);
+  };
+}
+
 export class TrainingSession {
   #lab;
   #post;
@@ -76,13 +96,9 @@ export class TrainingSession {
    * @param lab the API from createLab()
    * @param post (message, transfer?) => void, where messages go
    * @param {{ now?: () => number, schedule?: (fn: () => void) => unknown, pacing?: Partial<typeof PACING> }} [options]
-   *   the clock, how the next slice is scheduled, and the pacing. The default, setTimeout(0), is
-   *   held back 4 ms a time after five links (the HTML standard's clamping): that costs training
-   *   about a sixth of each 25 ms slice, but leaves the page's main thread a share of a 2-core
-   *   machine; with no pause at all (a MessageChannel) the Train lab's longest frame gaps during a
-   *   long run grew from 67–133 ms to 117–250 ms.
+   *   the clock, how the next slice is scheduled (default: nextTask()), and the pacing
    */
-  constructor(lab, post, { now = () => performance.now(), schedule = (fn) => setTimeout(fn, 0), pacing = PACING } = {}) {
+  constructor(lab, post, { now = () => performance.now(), schedule = nextTask(), pacing = PACING } = {}) {
     this.#lab = lab;
     this.#post = post;
     this.#now = now;
