@@ -1,7 +1,8 @@
 // Where the main thread's time goes while the Train lab trains digits: long tasks (> 50 ms,
 // PerformanceObserver), the longest tasks of the renderer's main thread in a Chrome trace, and a
 // CPU profile (self time by function) from the click on #train-start to the end of the run.
-// Not part of `npm run bench`:  node bench/profile-page.mjs
+// Not part of `npm run bench`:  node bench/profile-page.mjs ['<hash>' [<ms to profile>]]
+// (default: the digits preset to the end of the run).
 import { fileURLToPath } from 'node:url';
 import { startChromium } from './chromium.mjs';
 
@@ -9,7 +10,8 @@ const web = fileURLToPath(new URL('../web', import.meta.url));
 const chromium = await startChromium(web);
 try {
   const page = await chromium.browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await page.goto(`${chromium.url}#lab=train&tdata=digits`);
+  const [hash = '#lab=train&tdata=digits', forMs] = process.argv.slice(2);
+  await page.goto(`${chromium.url}${hash}`);
   await page.waitForFunction(() => document.body?.dataset.ready === 'true', null, { timeout: 60000 });
   await page.waitForSelector('#train-start:enabled', { timeout: 30000 });
   await page.evaluate(() => {
@@ -25,8 +27,11 @@ try {
   await cdp.send('Profiler.start');
   await chromium.browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   await page.click('#train-start');
-  await page.waitForFunction(() => ['finished', 'early_stopped', 'diverged', 'stopped']
-    .includes(document.querySelector('#train-lab')?.getAttribute('data-run-state')), null, { timeout: 300000, polling: 100 });
+  if (forMs) await page.waitForTimeout(Number(forMs));
+  else {
+    await page.waitForFunction(() => ['finished', 'early_stopped', 'diverged', 'stopped']
+      .includes(document.querySelector('#train-lab')?.getAttribute('data-run-state')), null, { timeout: 300000, polling: 100 });
+  }
   await page.waitForTimeout(500);
   const { profile } = await cdp.send('Profiler.stop');
   const trace = JSON.parse((await chromium.browser.stopTracing()).toString());
@@ -55,6 +60,21 @@ try {
     const name = `${functionName || '(anonymous)'} ${url ? `${url.split('/').slice(-2).join('/')}:${lineNumber + 1}` : ''}`;
     self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
   });
+  // inclusive time of the page's own functions (the time of everything they call counted in)
+  const parentOf = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
+  const total = new Map();
+  profile.samples.forEach((id, i) => {
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parentOf.get(at)) {
+      const { functionName, url, lineNumber } = byId.get(at).callFrame;
+      if (!url.includes('/js/')) continue;
+      const name = `${functionName || '(anonymous)'} ${url.split('/').slice(-2).join('/')}:${lineNumber + 1}`;
+      if (!seen.has(name)) total.set(name, (total.get(name) ?? 0) + (profile.timeDeltas[i + 1] ?? 0));
+      seen.add(name);
+    }
+  });
+  console.log('page functions, inclusive:', [...total.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([n, us]) => `${(us / 1000).toFixed(1)} ms ${n}`));
   for (const [name, us] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
     console.log(`${(us / 1000).toFixed(1).padStart(8)} ms  ${name}`);
   }
