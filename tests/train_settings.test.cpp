@@ -70,3 +70,13 @@ TEST_CASE("Settings, generator requests and CSV options refuse numbers beyond a 
   CHECK_THROWS_WITH(parse_train_settings(deep), Catch::Contains("nested more than 64 levels"));
   CHECK_THROWS_WITH(parse_generator_request(deep), Catch::Contains("nested more than 64 levels"));
 }
+
+TEST_CASE("Early stopping watches a validation score unless it is off or on train_loss_change", "[settings]") {
+  CHECK_FALSE(watches_validation(parse_train_settings("{}")));
+  CHECK(watches_validation(parse_train_settings(R"({"early_stopping": {"enabled": true}})")));
+  CHECK(watches_validation(parse_train_settings(R"({"early_stopping": {"enabled": true, "metric": "val_metric"}})")));
+  CHECK_FALSE(watches_validation(
+      parse_train_settings(R"({"early_stopping": {"enabled": true, "metric": "train_loss_change"}})")));
+  CHECK_FALSE(
+      watches_validation(parse_train_settings(R"({"early_stopping": {"enabled": false, "metric": "val_loss"}})")));
+}

@@ -104,6 +104,7 @@ EMSCRIPTEN_BINDINGS(backprop_lab) {
   function("initDistributions", &init_distributions);
   function("specParameterCount", &spec_parameter_count_of);
   function("checkTrainingMemory", &check_training_memory_of);
+  function("watchesValidation", &watches_validation_of);
   function("lossNames", &loss_list);
   function("schemaJson", &lab::schema_json);
   function("rngSample", &rng_sample);

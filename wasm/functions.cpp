@@ -132,6 +132,12 @@ void check_training_memory_of(const std::string& spec_json, const std::string& s
   });
 }
 
+// True when the settings' early stopping watches a validation score (the trainer then needs
+// validation data); false for train_loss_change or no early stopping.
+bool watches_validation_of(const std::string& settings_json) {
+  return guarded([&] { return watches_validation(parse_train_settings(settings_json)); });
+}
+
 // Per weight block of a spec: {layer (1-based), block, rows, cols, kind: 'zero' | 'uniform' |
 // 'normal', parameter: the limit or σ}, without building the network.
 val init_distributions(const std::string& spec_json) {

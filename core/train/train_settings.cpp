@@ -84,6 +84,10 @@ TrainSettings parse_train_settings(std::string_view json_text) {
   return settings;
 }
 
+bool watches_validation(const TrainSettings& settings) {
+  return settings.early_stopping.enabled && settings.early_stopping.metric != StopMetric::train_loss_change;
+}
+
 void validate_train_settings(const TrainSettings& s) {
   validate_optimizer_settings(s.optimizer);
   const auto check = [](const Field& field, double value) { check_field(field, value, kTag, field.path); };

@@ -60,5 +60,8 @@ struct TrainSettings {
 TrainSettings parse_train_settings(std::string_view json_text);
 std::string train_settings_to_json(const TrainSettings& settings);
 void validate_train_settings(const TrainSettings& settings);
+// True when early stopping watches a validation score (val_loss, val_metric): the trainer then
+// needs validation data and scores it after every epoch.
+bool watches_validation(const TrainSettings& settings);
 
 }  // namespace lab

@@ -95,6 +95,7 @@ function cases(net, data, trainer, prepared) {
   add('classificationReport truth null', () => lab.classificationReport(null, [0], 2), 'truth');
   add('useLeastSquaresOptimum with a bad request', () => trainer.useLeastSquaresOptimum(data, { name: 'least_squares', samples: 40, dimensions: 0 }), 'dimensions');
   add('checkTrainingMemory too big', () => lab.checkTrainingMemory({ input: 2, layers: [{ units: 4096 }, { units: 4096 }, { units: 4096 }, { units: 4096 }, { units: 1 }], loss: 'mse' }, { optimizer: 'adam' }, 1000, 0), /Memory.*layer/);
+  add('watchesValidation bad settings', () => lab.watchesValidation({ early_stopping: { metric: 'val_acc' } }), 'early_stopping.metric');
   add('specParameterCount bad spec', () => lab.specParameterCount({ input: 0, layers: [] }), 'input');
   add('initDistributions bad spec', () => lab.initDistributions({ input: 2, layers: [{ units: 0 }] }), 'units');
   add('loadBundled unknown', () => lab.loadBundled('cifar', new Uint8Array(10)), /cifar|name/);

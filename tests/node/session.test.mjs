@@ -102,7 +102,7 @@ test('the session scores the held-out part every epoch when small, else the firs
     await until(() => session.state !== 'running', 'the end of training');
     const progress = messages.filter((m) => m.type === 'progress');
     session.handle({ type: 'dispose' });
-    return { history: progress.flatMap((m) => m.history), every: progress.at(-1).heldOutEvery };
+    return { history: progress.flatMap((m) => m.history), every: progress.at(-1).heldOutEvery, cost: progress.at(-1).heldOutCost };
   };
   // the trainer scoring the validation part itself, every epoch
   const net = lab.network(CONFIG.spec);
@@ -123,6 +123,7 @@ test('the session scores the held-out part every epoch when small, else the firs
   // a held-out part "too big": epoch 1, then every k-th epoch (k from the parts' sizes) and the last, the same numbers where scored
   const sparse = await run({ heldOutFreeSamples: 0, heldOutShare: 0.01, heldOutPoints: 1 });
   assert.equal(sparse.every, Math.ceil(100 / (2 * 0.01 * 300)));
+  assert.equal(sparse.cost, 100 / (2 * 300), 'a pass over 100 held-out samples costs about 100 / (2 × 300) of an epoch on 300');
   const scored = sparse.history.filter((r) => !Number.isNaN(r.valMetric)).map((r) => r.epoch);
   assert.equal(scored[0], 1);
   assert.equal(scored.at(-1), 30);

@@ -385,6 +385,8 @@ export async function createLab() {
      * network of `spec` trained with `settings` on nTrain + nVal samples would not fit; builds nothing.
      */
     checkTrainingMemory: (spec, settings, nTrain, nVal) => call(module, () => module.checkTrainingMemory(json(spec), json(settings), nTrain, nVal)),
+    /** True when the training settings' early stopping watches a validation score (the trainer then needs validation data). */
+    watchesValidation: (settings) => call(module, () => module.watchesValidation(json(settings))),
     /** A new Network from a model spec object or JSON text. */
     network: (spec) => new Network(module, spec),
     /** A generated dataset: {name, samples, noise, seed, …}; page-sized defaults unless forPage is false. */

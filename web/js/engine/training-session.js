@@ -20,11 +20,12 @@
  */
 export const PACING = { sliceMs: 25, progressMs: 100, gridMs: 250, evaluationMs: 1000, evaluationShare: 0.05, heldOutFreeSamples: 256, heldOutShare: 0.05, heldOutPoints: 20 };
 
-/** True when the settings stop early on a held-out score (the trainer then scores the held-out part every epoch). */
-function stopsOnHeldOut(settings) {
-  const stop = settings?.early_stopping;
-  if (stop === true) return true;
-  return Boolean(stop) && typeof stop === 'object' && stop.enabled !== false && stop.metric !== 'train_loss_change';
+/**
+ * What one pass over a held-out part of `heldSamples` costs, as a share of an epoch of training on
+ * `trainSamples`: a forward pass over a sample costs about half of a training step on it.
+ */
+export function heldOutCostShare(heldSamples, trainSamples) {
+  return heldSamples / (2 * trainSamples);
 }
 
 /** At most this many images of the evaluated part are sent with an evaluation of an image dataset. */
@@ -192,7 +193,7 @@ export class TrainingSession {
         throw new Error(`[Train] the network takes ${run.network.inputSize} inputs but the dataset "${run.data.info.name}" has ${run.data.info.features} features`);
       }
       // the held-out curve: scored by the trainer every epoch when early stopping watches it, else here (#scoreHeldOut)
-      run.heldOut = run.heldOutName && !stopsOnHeldOut(settings) ? { part: parts[run.heldOutName], scores: new Map(), every: 1 } : null;
+      run.heldOut = run.heldOutName && !lab.watchesValidation(settings) ? { part: parts[run.heldOutName], scores: new Map(), every: 1 } : null;
       run.trainer = lab.trainer(run.network, parts.train, settings, run.heldOutName && !run.heldOut ? parts[run.heldOutName] : null);
       if (run.heldOut) run.heldOut.every = this.#heldOutEvery(parts, run.heldOutName, run.trainer.settings.epochs);
       if (parameters) run.network.setParameters(parameters);
@@ -378,7 +379,7 @@ export class TrainingSession {
   #heldOutEvery(parts, name, epochs) {
     const held = parts[name].info.samples;
     if (held <= this.#pacing.heldOutFreeSamples) return 1;
-    const byCost = Math.ceil(held / (2 * this.#pacing.heldOutShare * parts.train.info.samples));
+    const byCost = Math.ceil(heldOutCostShare(held, parts.train.info.samples) / this.#pacing.heldOutShare);
     return Math.max(1, Math.min(byCost, Math.floor(epochs / this.#pacing.heldOutPoints)));
   }
 
@@ -602,6 +603,7 @@ export class TrainingSession {
     if (run.heldOut) {
       // which epochs the held-out curve has points at (the page says so under the charts)
       message.heldOutEvery = run.heldOut.every;
+      message.heldOutCost = heldOutCostShare(run.heldOut.part.info.samples, run.parts.train.info.samples);
     }
     this.#post(message, transfer);
   }

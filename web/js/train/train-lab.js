@@ -306,6 +306,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       metricName: ready?.metricName ?? 'accuracy',
       metrics: ready?.settings.epoch_metrics,
       heldOutEvery: st.latest?.heldOutEvery ?? 1,
+      heldOutCost: st.latest?.heldOutCost ?? 0,
       loss: describeLoss(ready?.lossTerms ?? { loss: 'mse', l2: 0 }),
       parts: { train: ready?.parts.train ?? 0, heldOut: ready?.heldOut ? ready.parts[ready.heldOut] : 0 },
     };

@@ -280,7 +280,8 @@ export function createTrainViews(root, handlers) {
   /**
    * How this run's curves are measured: the training part as a full pass or as the running mean
    * over the epoch's mini-batches (shown.metrics, the run's epoch_metrics), and how often the
-   * held-out part is scored (shown.heldOutEvery: every epoch, or every k-th epoch and the last).
+   * held-out part is scored (shown.heldOutEvery: every epoch, or every k-th epoch and the last;
+   * shown.heldOutCost: what a pass costs, as a share of an epoch's training).
    */
   function curvesNote(current, shown) {
     if (!current) return '';
@@ -291,7 +292,7 @@ export function createTrainViews(root, handlers) {
     if (!name) return train;
     const every = shown.heldOutEvery ?? 1;
     const held = every > 1
-      ? `${name[0].toUpperCase()}${name.slice(1)}: the whole ${name} part, scored after epoch 1, every ${ordinal(every)} epoch and the last: scoring its ${shown.parts.heldOut.toLocaleString('en-US')} samples after every epoch would add about ${Math.round((100 * shown.parts.heldOut) / (2 * shown.parts.train))}% to the training time.`
+      ? `${name[0].toUpperCase()}${name.slice(1)}: the whole ${name} part, scored after epoch 1, every ${ordinal(every)} epoch and the last: scoring its ${shown.parts.heldOut.toLocaleString('en-US')} samples after every epoch would add about ${Math.round(100 * shown.heldOutCost)}% to the training time.`
       : `${name[0].toUpperCase()}${name.slice(1)}: the whole ${name} part, scored after each epoch.`;
     return `${train} ${held}`;
   }
