@@ -46,9 +46,12 @@ Evaluation evaluate(Network& net, const Matrix& X, const Matrix& Y) {
   return evaluate(net, X, Y, task_of_loss(net.spec().loss));
 }
 
-Evaluation evaluate(Network& net, const Matrix& X, const Matrix& Y, Task task) {
+namespace {
+
+// The scores of the forward pass the network just made on Y's samples, whose loss is `loss`.
+Evaluation scores_of_last_pass(Network& net, const Matrix& Y, LossParts loss, Task task) {
   Evaluation result;
-  result.loss = net.loss(X, Y);
+  result.loss = loss;
   const Matrix& output = net.last_workspace().layers.back().a;
   if (!output.allFinite()) {
     result.metric = kNaN;
@@ -58,6 +61,17 @@ Evaluation evaluate(Network& net, const Matrix& X, const Matrix& Y, Task task) {
     result.metric = r2_score(output, Y);
   }
   return result;
+}
+
+// evaluate() on data the trainer checked once when it was built: no finiteness pass every epoch.
+Evaluation evaluate_checked_data(Network& net, const Matrix& X, const Matrix& Y, Task task) {
+  return scores_of_last_pass(net, Y, net.loss_unchecked(X, Y), task);
+}
+
+}  // namespace
+
+Evaluation evaluate(Network& net, const Matrix& X, const Matrix& Y, Task task) {
+  return scores_of_last_pass(net, Y, net.loss(X, Y), task);
 }
 
 Trainer::Trainer(Network& net, Matrix X, Matrix Y, TrainSettings settings, std::optional<Matrix> X_val,
@@ -75,7 +89,7 @@ Trainer::Trainer(Network& net, Matrix X, Matrix Y, TrainSettings settings, std::
   if (X_val_.has_value() != Y_val_.has_value())
     throw DataError("[Trainer] a validation set needs both inputs and targets");
   if (X_val_) check_set(net_, *X_val_, *Y_val_, "validation");
-  if (settings_.early_stopping.enabled && settings_.early_stopping.metric != StopMetric::train_loss_change && !X_val_)
+  if (watches_validation(settings_) && !X_val_)
     throw SpecError("[Settings] early_stopping needs a validation set for " +
                     std::string(stop_metric_name(settings_.early_stopping.metric)) +
                     ": split off validation data, stop on train_loss_change, or turn early stopping off");
@@ -188,14 +202,14 @@ void Trainer::finish_epoch() {
   record.learning_rate = current_learning_rate();
   ++epoch_;
   record.epoch = epoch_;
-  const Evaluation train = running_metrics_ ? running_.take() : evaluate(net_, X_, Y_, task_);
+  const Evaluation train = running_metrics_ ? running_.take() : evaluate_checked_data(net_, X_, Y_, task_);
   record.train_loss = train.loss.total();
   record.train_metric = train.metric;
   record.penalty = train.loss.penalty;
   record.val_loss = kNaN;
   record.val_metric = kNaN;
   if (X_val_) {
-    const Evaluation val = evaluate(net_, *X_val_, *Y_val_, task_);
+    const Evaluation val = evaluate_checked_data(net_, *X_val_, *Y_val_, task_);
     record.val_loss = val.loss.total();
     record.val_metric = val.metric;
   }
