@@ -56,27 +56,17 @@ Run reference_once(const lab::ModelSpec& spec, const lab::Matrix& X, const lab::
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 8) {
-    std::fprintf(stderr,
-                 "usage: reference_bench <file.bpds.gz> <preset> <divisor> <spec> <settings> <runs> <warm-up s>\n");
-    return 2;
-  }
-  try {
-    const bench::Workload w = bench::read_workload(argv);
-    const lab::Dataset& data = w.data;
-    const lab::Matrix& Y = w.Y;
-    const lab::ModelSpec& spec = w.spec;
+  return bench::run_main(argc, argv, "reference_bench", [](const bench::Workload& w) {
     const lab::TrainSettings& settings = w.settings;
-    const int runs = w.runs;
-    const double warm_up = w.warm_up_seconds;
+    const lab::Matrix& X = w.data.X;
     double spent = 0.0;
-    for (int i = 0; i < 50 && (i == 0 || spent < warm_up); ++i)
-      spent += core_once(spec, data.X, Y, settings).seconds + reference_once(spec, data.X, Y, settings).seconds;
+    for (int i = 0; i < 50 && (i == 0 || spent < w.warm_up_seconds); ++i)
+      spent += core_once(w.spec, X, w.Y, settings).seconds + reference_once(w.spec, X, w.Y, settings).seconds;
     std::vector<double> core, reference;
     double difference = 0.0;
-    for (int i = 0; i < runs; ++i) {
-      const Run c = core_once(spec, data.X, Y, settings);
-      const Run r = reference_once(spec, data.X, Y, settings);
+    for (int i = 0; i < w.runs; ++i) {
+      const Run c = core_once(w.spec, X, w.Y, settings);
+      const Run r = reference_once(w.spec, X, w.Y, settings);
       core.push_back(c.seconds);
       reference.push_back(r.seconds);
       for (std::size_t k = 0; k < c.weights.size(); ++k)
@@ -88,11 +78,7 @@ int main(int argc, char** argv) {
       return out;
     };
     std::printf("{\"samples\": %ld, \"core\": [%s], \"reference\": [%s], \"max_weight_difference\": %.3g}\n",
-                static_cast<long>(settings.epochs) * static_cast<long>(data.samples()), list(core).c_str(),
+                static_cast<long>(settings.epochs) * static_cast<long>(w.data.samples()), list(core).c_str(),
                 list(reference).c_str(), difference);
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "reference_bench: %s\n", e.what());
-    return 1;
-  }
-  return 0;
+  });
 }

@@ -36,30 +36,17 @@ Timed train_once(const lab::ModelSpec& spec, const lab::Matrix& X, const lab::Ma
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 8) {
-    std::fprintf(stderr, "usage: train_bench <file.bpds.gz> <preset> <divisor> <spec> <settings> <runs> <warm-up s>\n");
-    return 2;
-  }
-  try {
-    const bench::Workload w = bench::read_workload(argv);
-    const lab::Dataset& data = w.data;
-    const lab::Matrix& Y = w.Y;
-    const lab::ModelSpec& spec = w.spec;
+  return bench::run_main(argc, argv, "train_bench", [](const bench::Workload& w) {
     const lab::TrainSettings& settings = w.settings;
-    const int runs = w.runs;
-    const double warm_up = w.warm_up_seconds;
     double spent = 0.0;
-    for (int i = 0; i < 50 && (i == 0 || spent < warm_up); ++i) spent += train_once(spec, data.X, Y, settings).seconds;
+    for (int i = 0; i < 50 && (i == 0 || spent < w.warm_up_seconds); ++i)
+      spent += train_once(w.spec, w.data.X, w.Y, settings).seconds;
     std::vector<Timed> timed;
-    for (int i = 0; i < runs; ++i) timed.push_back(train_once(spec, data.X, Y, settings));
+    for (int i = 0; i < w.runs; ++i) timed.push_back(train_once(w.spec, w.data.X, w.Y, settings));
 
     std::printf("{\"samples\": %ld, \"accuracy\": %.6f, \"seconds\": [",
-                static_cast<long>(settings.epochs) * static_cast<long>(data.samples()), timed.back().accuracy);
+                static_cast<long>(settings.epochs) * static_cast<long>(w.data.samples()), timed.back().accuracy);
     for (std::size_t i = 0; i < timed.size(); ++i) std::printf("%s%.6f", i ? ", " : "", timed[i].seconds);
     std::printf("]}\n");
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "train_bench: %s\n", e.what());
-    return 1;
-  }
-  return 0;
+  });
 }
