@@ -185,6 +185,9 @@ test('while digits trains, the main thread never goes 100 ms without a frame', {
   const { page, errors } = await openTrain('&tdata=digits&tep=150');
   // measure training, not the set-up: wait until the untrained network's scores are drawn
   await page.getByTestId('confusion-total').waitFor();
+  // a gallery has no data-view figure: its export button is off and says why, rather than doing nothing
+  assert.equal(await page.isDisabled('#tv-export-view'), true);
+  assert.match(await page.getAttribute('#tv-export-view', 'title'), /decision boundary or a prediction plot/);
   await page.waitForTimeout(500);
   // Everything happens inside the page, so that no harness work (its scripts, its polling) lands
   // on the main thread while it is measured: count frames, click Start, wait for the end state.

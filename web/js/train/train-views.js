@@ -355,6 +355,10 @@ export function createTrainViews(root, handlers) {
     $('tv-images').hidden = next !== 'images';
     $('tv-gallery-options').hidden = next !== 'images';
     $('tv-regression-frame').hidden = next !== 'regression';
+    // a gallery of images (or no view) has no figure to export: the button says so instead of doing nothing
+    const figureless = next === 'images' || next === 'none';
+    $('tv-export-view').disabled = figureless;
+    $('tv-export-view').title = figureless ? 'Only a decision boundary or a prediction plot is exported as a figure' : '';
   }
 
   /** What the view shows before a run is set up: the boundary's points, a gallery, or a projection to come. */
