@@ -34,9 +34,10 @@ val activation_list();
 val loss_list();
 // The flat parameter count of a spec, parsed and checked but not built.
 double spec_parameter_count_of(const std::string& spec_json);
+// True when the settings' early stopping watches a validation score (the trainer needs validation data).
+bool watches_validation_of(const std::string& settings_json);
 // Throws the core's ResourceError when a network of the spec, trained with the settings on
 // n_train + n_val samples, would not fit in the module's memory.
-bool watches_validation_of(const std::string& settings_json);
 void check_training_memory_of(const std::string& spec_json, const std::string& settings_json, double n_train,
                               double n_val);
 // Per weight block of a spec: {layer (1-based), block, rows, cols, kind, parameter}.

@@ -1,5 +1,5 @@
-// Shared setup of the browser tests: serves web/ (or another site) on a free port and launches Debian's Chromium
-// headless through playwright-core. Screenshots go to tests/artifacts/ (git-ignored).
+// Shared setup of the browser tests: serves web/ (or another site) on a free port and launches
+// Debian's Chromium headless through playwright-core. Screenshots go to tests/artifacts/ (git-ignored).
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';

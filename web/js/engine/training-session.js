@@ -24,7 +24,7 @@ export const PACING = { sliceMs: 25, progressMs: 100, gridMs: 250, evaluationMs:
  * What one pass over a held-out part of `heldSamples` costs, as a share of an epoch of training on
  * `trainSamples`: a forward pass over a sample costs about half of a training step on it.
  */
-export function heldOutCostShare(heldSamples, trainSamples) {
+function heldOutCostShare(heldSamples, trainSamples) {
   return heldSamples / (2 * trainSamples);
 }
 
@@ -193,9 +193,11 @@ export class TrainingSession {
         throw new Error(`[Train] the network takes ${run.network.inputSize} inputs but the dataset "${run.data.info.name}" has ${run.data.info.features} features`);
       }
       // the held-out curve: scored by the trainer every epoch when early stopping watches it, else here (#scoreHeldOut)
-      run.heldOut = run.heldOutName && !lab.watchesValidation(settings) ? { part: parts[run.heldOutName], scores: new Map(), every: 1 } : null;
+      run.heldOut = run.heldOutName && !lab.watchesValidation(settings)
+        ? { part: parts[run.heldOutName], scores: new Map(), cost: heldOutCostShare(parts[run.heldOutName].info.samples, parts.train.info.samples), every: 1 }
+        : null;
       run.trainer = lab.trainer(run.network, parts.train, settings, run.heldOutName && !run.heldOut ? parts[run.heldOutName] : null);
-      if (run.heldOut) run.heldOut.every = this.#heldOutEvery(parts, run.heldOutName, run.trainer.settings.epochs);
+      if (run.heldOut) run.heldOut.every = this.#heldOutEvery(run.heldOut, run.trainer.settings.epochs);
       if (parameters) run.network.setParameters(parameters);
       // seed 000 §1.2: a least-squares run is measured against its exact ridge optimum when it applies
       const request = source?.generate;
@@ -375,11 +377,10 @@ export class TrainingSession {
     return evaluation;
   }
 
-  /** Every how many epochs of `epochs` the held-out part is scored (see PACING). */
-  #heldOutEvery(parts, name, epochs) {
-    const held = parts[name].info.samples;
-    if (held <= this.#pacing.heldOutFreeSamples) return 1;
-    const byCost = Math.ceil(heldOutCostShare(held, parts.train.info.samples) / this.#pacing.heldOutShare);
+  /** Every how many epochs of `epochs` the held-out part ({part, cost}) is scored (see PACING). */
+  #heldOutEvery({ part, cost }, epochs) {
+    if (part.info.samples <= this.#pacing.heldOutFreeSamples) return 1;
+    const byCost = Math.ceil(cost / this.#pacing.heldOutShare);
     return Math.max(1, Math.min(byCost, Math.floor(epochs / this.#pacing.heldOutPoints)));
   }
 
@@ -603,7 +604,7 @@ export class TrainingSession {
     if (run.heldOut) {
       // which epochs the held-out curve has points at (the page says so under the charts)
       message.heldOutEvery = run.heldOut.every;
-      message.heldOutCost = heldOutCostShare(run.heldOut.part.info.samples, run.parts.train.info.samples);
+      message.heldOutCost = run.heldOut.cost;
     }
     this.#post(message, transfer);
   }
