@@ -52,6 +52,7 @@
 
 // data: where the numbers come from
 #include "core/data/bundled.hpp"
+#include "core/data/class_subset.hpp"
 #include "core/data/csv.hpp"
 #include "core/data/dataset.hpp"
 #include "core/data/generators.hpp"

@@ -43,6 +43,7 @@ TEST_CASE("Bundled files have their pinned sizes and CRC-32 checksums", "[datase
       {"digits.bpds.gz", 44890, 0x608f49a2U, 0xe4f27287U},
       {"mnist.bpds.gz", 1620047, 0xec98c093U, 0x82cdc1d0U},
       {"mnist_1k.bpds.gz", 163183, 0x3b72bb58U, 0xf11151b1U},
+      {"fashion_mnist.bpds.gz", 2616733, 0xe8991380U, 0x3925960dU},
   };
   std::size_t total = 0;
   for (const Pinned& p : pinned) {
@@ -138,6 +139,27 @@ TEST_CASE("mnist loads as 10000 × 784 images of 28 × 28 with pixels k/255 in 0
   CHECK(small.X.col(0) == mnist.X.col(0));  // the first 100 of each digit in the same order
 }
 
+TEST_CASE("fashion_mnist loads as 6000 × 784 clothes of 28 × 28, 600 per class, with Fashion-MNIST's class names",
+          "[datasets][bundled]") {
+  const Dataset fashion = load_preset("fashion_mnist");
+  REQUIRE(fashion.samples() == 6000);
+  REQUIRE(fashion.features() == 784);
+  CHECK(fashion.image_width == 28);
+  CHECK(fashion.image_height == 28);
+  CHECK(fashion.class_names == std::vector<std::string>{"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+                                                        "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"});
+  CHECK(class_counts(fashion.labels, 10) == std::vector<long>(10, 600));
+  CHECK(std::vector<int>(fashion.labels.begin(), fashion.labels.begin() + 10) ==
+        std::vector<int>{7, 3, 9, 0, 2, 2, 9, 5, 1, 0});
+  CHECK(fashion.X.minCoeff() == 0.0);
+  CHECK(fashion.X.maxCoeff() == 1.0);
+  CHECK((fashion.X.array() * 255.0).round().matrix().col(0).sum() == 24751.0);
+  CHECK(((fashion.X.array() * 255.0).round() / 255.0 == fashion.X.array()).all());
+  const SplitIndices parts = split_indices(fashion, bundled_preset("fashion_mnist").split);
+  CHECK(parts.train.size() == 4800);
+  CHECK(parts.test.size() == 1200);
+}
+
 TEST_CASE("The bundled parser rejects gzip bytes, other files, truncation and a damaged checksum",
           "[datasets][bundled]") {
   const std::vector<std::uint8_t> gz = read_file_bytes(dataset_path("iris.bpds.gz"));
@@ -163,9 +185,10 @@ TEST_CASE("The bundled parser rejects gzip bytes, other files, truncation and a 
                     "[Bundled] digits needs the file digits.bpds.gz, but these bytes hold \"iris\"");
   CHECK_THROWS_WITH(
       bundled_preset("cifar"),
-      "[Bundled] \"cifar\" is not a bundled dataset; choose one of: iris, iris_binary, digits, mnist, mnist_1k");
+      "[Bundled] \"cifar\" is not a bundled dataset; choose one of: iris, iris_binary, digits, mnist, mnist_1k, "
+      "fashion_mnist");
   const Json presets = Json::parse(bundled_presets_json());
-  REQUIRE(presets.size() == 5);
+  REQUIRE(presets.size() == 6);
   CHECK(presets[1]["features"] == Json({0, 1}));
   CHECK(presets[2]["split"]["test"] == 0.5);
 }

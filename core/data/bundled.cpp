@@ -37,6 +37,10 @@ std::vector<BundledPreset> make_presets() {
   presets.push_back(preset("mnist", "mnist.bpds.gz", "mnist", "10,000 MNIST digits, 28 × 28, pixels in [0, 1]", 0.2));
   presets.push_back(
       preset("mnist_1k", "mnist_1k.bpds.gz", "mnist_1k", "1,000 MNIST digits (100 per class) for quick runs", 0.2));
+  presets.push_back(preset("fashion_mnist", "fashion_mnist.bpds.gz", "fashion_mnist",
+                           "6,000 Fashion-MNIST clothes (600 per class: T-shirt/top, Trouser, …, Ankle boot), "
+                           "28 × 28, pixels in [0, 1]",
+                           0.2));
   return presets;
 }
 

@@ -1,4 +1,4 @@
-// The bundled real datasets (datasets/*.bpds.gz: iris, digits, mnist, mnist_1k) and the presets
+// The bundled real datasets (datasets/*.bpds.gz: iris, digits, mnist, mnist_1k, fashion_mnist) and the presets
 // built from them (iris_binary is seed 001's task). The core never reads files: the caller
 // decompresses the gzip file (zlib natively, DecompressionStream on the page) and hands over the
 // bytes, which are parsed here.
