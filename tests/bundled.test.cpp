@@ -146,8 +146,8 @@ TEST_CASE("fashion_mnist loads as 6000 × 784 clothes of 28 × 28, 600 per class
   REQUIRE(fashion.features() == 784);
   CHECK(fashion.image_width == 28);
   CHECK(fashion.image_height == 28);
-  CHECK(fashion.class_names == std::vector<std::string>{"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-                                                        "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"});
+  CHECK(fashion.class_names == std::vector<std::string>{"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
+                                                        "Shirt", "Sneaker", "Bag", "Ankle boot"});
   CHECK(class_counts(fashion.labels, 10) == std::vector<long>(10, 600));
   CHECK(std::vector<int>(fashion.labels.begin(), fashion.labels.begin() + 10) ==
         std::vector<int>{7, 3, 9, 0, 2, 2, 9, 5, 1, 0});

@@ -28,6 +28,7 @@ EMSCRIPTEN_BINDINGS(backprop_lab) {
       .function("targets", &DatasetHandle::targets)
       .function("subset", &DatasetHandle::subset, allow_raw_pointers())
       .function("selectFeatures", &DatasetHandle::select_features, allow_raw_pointers())
+      .function("selectClasses", &DatasetHandle::select_classes, allow_raw_pointers())
       .function("prepare", &DatasetHandle::prepare, allow_raw_pointers());
 
   class_<PreparedHandle>("Prepared")

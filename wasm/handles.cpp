@@ -42,6 +42,10 @@ DatasetHandle* DatasetHandle::select_features(const val& features) const {
   return guarded([&] { return new DatasetHandle(lab::select_features(data_, ints_from(features))); });
 }
 
+DatasetHandle* DatasetHandle::select_classes(const val& classes) const {
+  return guarded([&] { return new DatasetHandle(lab::select_classes(data_, ints_from(classes))); });
+}
+
 PreparedHandle* DatasetHandle::prepare(const std::string& split_json, const std::string& scaling) const {
   return guarded([&] {
     return new PreparedHandle(

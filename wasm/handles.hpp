@@ -35,6 +35,7 @@ class DatasetHandle : Counted {
   val targets() const;   // n × t row-major; empty for classification
   DatasetHandle* subset(const val& indices) const;
   DatasetHandle* select_features(const val& features) const;
+  DatasetHandle* select_classes(const val& classes) const;
   // Split, scaler fitted on the training part, applied to all parts.
   class PreparedHandle* prepare(const std::string& split_json, const std::string& scaling) const;
 

@@ -11,8 +11,7 @@ namespace lab {
 Dataset select_classes(const Dataset& data, const std::vector<int>& classes) {
   const std::string tag = "[Dataset] classes: ";
   if (!data.is_classification())
-    throw DataError(tag + "only a classification dataset has classes to choose; \"" + data.name + "\" is " +
-                    data.task);
+    throw DataError(tag + "only a classification dataset has classes to choose; \"" + data.name + "\" is " + data.task);
   const int K = data.classes;
   if (classes.size() < 2 || classes.size() > static_cast<std::size_t>(K))
     throw DataError(tag + "choose 2 to " + std::to_string(K) + " of the classes 0.." + std::to_string(K - 1) +

@@ -65,6 +65,7 @@ test('bundled files load from their gunzipped bytes with the documented shapes',
     iris_binary: { samples: 100, features: 2, classCounts: [50, 50] },
     digits: { samples: 1797, features: 64, classCounts: [178, 182, 177, 183, 181, 182, 181, 179, 174, 180] },
     mnist_1k: { samples: 1000, features: 784, classCounts: Array(10).fill(100) },
+    fashion_mnist: { samples: 6000, features: 784, classCounts: Array(10).fill(600) },
   };
   for (const [name, shape] of Object.entries(expected)) {
     const preset = lab.bundledPresets.find((p) => p.name === name);
@@ -81,6 +82,22 @@ test('bundled files load from their gunzipped bytes with the documented shapes',
   digits.dispose();
   const gz = readFileSync(new URL('../../datasets/iris.bpds.gz', import.meta.url));
   assert.throws(() => lab.loadBundled('iris', gz), /still gzip-compressed/);
+});
+
+test('a dataset keeps chosen classes, renumbered in the order given, through wasm; a bad choice names the field', () => {
+  const iris = lab.loadBundled('iris', gunzipSync(readFileSync(new URL('../../datasets/iris.bpds.gz', import.meta.url))));
+  const pair = iris.selectClasses([2, 0]);
+  assert.deepEqual(pair.info.classNames, ['virginica', 'setosa']);
+  assert.deepEqual(Array.from(pair.info.classCounts), [50, 50]);
+  // iris is ordered by species: the setosa rows (now class 1) come first
+  assert.deepEqual(Array.from(pair.labels().slice(0, 2)), [1, 1]);
+  assert.deepEqual(Array.from(pair.labels().slice(-2)), [0, 0]);
+  assert.deepEqual(Array.from(pair.features().slice(0, 4)), [5.1, 3.5, 1.4, 0.2]);
+  assert.throws(() => iris.selectClasses([0, 3]), { message: '[Dataset] classes: 3 is not a class of "iris": its classes are 0..2' });
+  assert.throws(() => iris.selectClasses([1]), /choose 2 to 3 of the classes 0\.\.2/);
+  assert.throws(() => iris.selectClasses([1.5, 2]), /classes/);
+  pair.dispose();
+  iris.dispose();
 });
 
 test('CSV import works through wasm and its errors arrive as JS Errors naming row and column', () => {

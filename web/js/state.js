@@ -70,6 +70,8 @@ const TABLE = [
   { owner: 'train', name: 'tclasses', kind: 'int', min: () => generatorBounds().classes[0], max: () => generatorBounds().classes[1], fallback: null },
   { owner: 'train', name: 'tdseed', row: ['data', 'generator.seed'], fallback: null },
   { owner: 'train', name: 'tlam', row: ['data', 'generator.lambda'], fallback: null },
+  // the classes kept, by number, in the order they are renumbered 0..k−1 (train/train-classes.js)
+  { owner: 'train', name: 'tcls', kind: 'text', pattern: /^\d{1,3}(,\d{1,3}){1,99}$/, maxLength: 400, fallback: null, allowed: 'two or more class numbers in the order wanted, like 6,5' },
   { owner: 'train', name: 'tval', row: ['data', 'split.validation'], fallback: null },
   { owner: 'train', name: 'ttest', row: ['data', 'split.test'], fallback: null },
   { owner: 'train', name: 'tscale', row: ['data', 'scaling'], fallback: null },

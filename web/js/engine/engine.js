@@ -133,6 +133,10 @@ export class Dataset extends Owned {
   selectFeatures(features) {
     return new Dataset(this.module, this.call((h) => h.selectFeatures(integers(features, '[Dataset] selectFeatures: features'))));
   }
+  /** A new Dataset of the chosen classes only (2 or more, distinct), renumbered 0..k−1 in the order given, names kept. */
+  selectClasses(classes) {
+    return new Dataset(this.module, this.call((h) => h.selectClasses(integers(classes, '[Dataset] selectClasses: classes'))));
+  }
   /**
    * Seeded split ({validation, test, stratify, seed}: fractions of all samples) and scaling
    * ('none' | 'standardize' | 'min_max') fitted on the training part only. Returns a Prepared

@@ -144,6 +144,7 @@ export class TrainingSession {
 
   /**
    * {spec, data: {generate: request} | {dataset: description} | {bundled: name, baseUrl} | {csv: text, options},
+   *  classes: the classes kept, renumbered 0..k−1 in this order (null: all),
    *  split: {validation, test, stratify, seed}, scaling, settings, parameters (optional starting weights),
    *  evaluate: 'validation' | 'test' | 'train' (the part behind the confusion matrix),
    *  grid: {xMin, xMax, yMin, yMax, resolution} | null,
@@ -177,11 +178,15 @@ export class TrainingSession {
   }
 
   /** Builds the run around `dataset` (which it owns from here on, also when it fails). */
-  #setupWith({ spec, data: source, split = { validation: 0.2, test: 0 }, scaling = 'none', settings = {}, parameters = null, evaluate = 'validation', grid = null, images = GALLERY_MODES[0], map = null }, dataset) {
+  #setupWith({ spec, data: source, classes = null, split = { validation: 0.2, test: 0 }, scaling = 'none', settings = {}, parameters = null, evaluate = 'validation', grid = null, images = GALLERY_MODES[0], map = null }, dataset) {
     this.#dispose();
     const lab = this.#lab;
     const run = { data: dataset };
     try {
+      if (classes) {
+        run.data = dataset.selectClasses(classes);
+        dataset.dispose();
+      }
       run.prepared = run.data.prepare(split, scaling);
       const parts = { train: run.prepared.train, validation: run.prepared.validation, test: run.prepared.test };
       run.heldOutName = parts.validation.info.samples > 0 ? 'validation' : parts.test.info.samples > 0 ? 'test' : null;

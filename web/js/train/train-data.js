@@ -2,13 +2,14 @@
 // counts and the network's input size) and the training worker's setup message for a page state.
 // An uploaded CSV is parsed in the worker; this keeps a copy of its numbers.
 import { outputUnits, runConfig } from './train-config.js';
+import { classList } from './train-classes.js';
 
 /** A set with more samples than this is drawn as a fixed, seeded sample of MAP_SAMPLE of its points. */
 const MAP_LIMIT = 20000;
 const MAP_SAMPLE = 5000;
 const MAP_SEED = 1;
 
-const dataKey = (s) => (s.tdata === 'csv' ? 'csv' : [s.tdata, s.tn, s.tnoise, s.tclasses, s.tdseed, s.tlam].join('|'));
+const dataKey = (s) => [...(s.tdata === 'csv' ? ['csv'] : [s.tdata, s.tn, s.tnoise, s.tclasses, s.tdseed, s.tlam]), s.tcls].join('|');
 
 /** The bounds of x, y pairs (`features`, two per point), padded by 8% on each side: a point map's extent. */
 export function paddedBounds(features) {
@@ -42,14 +43,15 @@ export async function readText(file, onProgress) {
 /**
  * The data of the Train lab over the engine `lab` and its dataset `catalog`. Returns
  * {preview, csv, datasetFor(s), makeSetup(s, parameters, otherWorker), useCsv(upload, parsed)}:
- * preview is {key, dataset, info, bounds, points} of the dataset last asked for, csv the upload
+ * preview is {key, dataset, info, classNames, bounds, points} of the dataset last asked for (with
+ * only the chosen classes; classNames are all the dataset's, for choosing), csv the upload
  * {id, text, options, name, info, dataset} or null. points are the points a map draws (two
  * features, or a classification set of more features without images, which the worker projects):
  * {features (two features only: x, y per point), labels, indices (the dataset's samples drawn, or
  * null for all), total}; bounds (two features) the map's extent.
  */
 export function createTrainData(lab, catalog) {
-  const preview = { key: null, dataset: null, info: null, bounds: null, points: null };
+  const preview = { key: null, dataset: null, info: null, classNames: null, bounds: null, points: null };
   const bundledCache = new Map();
   let csv = null; // parsed in the worker, a copy here for the preview
   const isBundled = (name) => catalog.find((d) => d.name === name)?.kind === 'bundled';
@@ -77,9 +79,23 @@ export function createTrainData(lab, catalog) {
     } else {
       dataset = lab.generate(generateRequest(s));
     }
-    if (preview.dataset && preview.dataset !== dataset && !isCached(preview.dataset)) preview.dataset.dispose();
     // a CSV's info (class names, feature names) is the worker's: the copy here holds only the numbers
-    Object.assign(preview, { key, dataset, info: s.tdata === 'csv' ? csv.info : dataset.info, bounds: null, points: null });
+    const whole = s.tdata === 'csv' ? csv.info : dataset.info;
+    let info = whole;
+    // the names to choose from, also when the choice below is refused
+    preview.classNames = whole.classNames ?? null;
+    const classes = classList(s.tcls);
+    if (classes) {
+      const chosen = dataset;
+      try {
+        dataset = chosen.selectClasses(classes);
+      } finally {
+        if (!isCached(chosen)) chosen.dispose();
+      }
+      info = { ...whole, ...dataset.info, name: whole.name, featureNames: whole.featureNames, classNames: classes.map((k) => whole.classNames[k]) };
+    }
+    if (preview.dataset && preview.dataset !== dataset && !isCached(preview.dataset)) preview.dataset.dispose();
+    Object.assign(preview, { key, dataset, info, bounds: null, points: null });
     const { features: d, samples: n, task, imageWidth } = preview.info;
     if (task === 'classification' && d >= 2 && !imageWidth) {
       // a large set is drawn as a fixed sample of its points (the bounds and the boundary cover all)
@@ -115,6 +131,7 @@ export function createTrainData(lab, catalog) {
       split: config.split,
       scaling: config.scaling,
       settings: config.settings,
+      classes: classList(s.tcls),
       evaluate: config.evaluate,
       parameters,
       grid: classification ? grid : null,

@@ -4,6 +4,7 @@
 import { parseProperty, propertiesOf } from '../state.js';
 import { choiceNames, coefficientsOf, inRange, optimizers, schemaRow } from '../schema.js';
 import { COEFFICIENT_PROPERTIES, OUTPUTS, RECIPES, countParameters, formatArchitecture, outputUnits, runConfig, taskKind } from './train-config.js';
+import { classList, classesText, parseClassesField } from './train-classes.js';
 
 const escape = (text) => String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
@@ -27,10 +28,12 @@ function initScale(scheme) {
 }
 
 /**
- * Builds the form in `root`. `catalog` lists the datasets; `onCsv(file)` handles an upload.
- * Returns {render(state, info), foldCards(keys), setSplit(parts), setCsvError(message), setCsvStatus(message)}.
+ * Builds the form in `root`. `catalog` lists the datasets; `onCsv(file)` handles an upload;
+ * `classNames()` gives all the classes of the dataset shown (null for regression), to choose from.
+ * Returns {render(state, info), foldCards(keys), setSplit(parts), setCsvError(message),
+ * setCsvStatus(message), setClassesError(message)}.
  */
-export function createTrainForm(root, { store, catalog, onCsv, initDistributions }) {
+export function createTrainForm(root, { store, catalog, onCsv, initDistributions, classNames }) {
   const numberField = (name, label, hint = '') => `
     <label class="field" for="f-${name}"><span>${label}</span>
       <input id="f-${name}" data-prop="${name}" type="text" inputmode="decimal" autocomplete="off" aria-describedby="f-${name}-error">
@@ -68,6 +71,14 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
         ${numberField('tclasses', 'Classes')}
         ${numberField('tdseed', 'Data seed')}
         ${numberField('tlam', 'λ of the optimum', 'ridge λ of w*')}
+      </div>
+      <div class="classes-choice" id="f-classes">
+        <label class="field" for="f-tcls"><span>Classes to keep</span>
+          <input id="f-tcls" type="text" autocomplete="off" placeholder="all" aria-describedby="f-tcls-error f-tcls-note">
+          <small>numbers or names, in the order they are numbered</small>
+        </label>
+        <p class="field-error" id="f-tcls-error" role="alert"></p>
+        <p class="init-note" id="f-tcls-note" data-testid="classes-note"></p>
       </div>
       <div class="csv-upload">
         <label class="field" for="f-csv"><span>Upload a CSV (header row, numeric features, label in the last column)</span>
@@ -180,6 +191,19 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
     $('f-csv').value = '';
   });
   $('f-recipe').addEventListener('click', () => store.set(resetToRecipe({})));
+  // the classes kept: numbers or names, written to the link as numbers
+  $('f-tcls').addEventListener('change', () => {
+    const input = /** @type {HTMLInputElement} */ ($('f-tcls'));
+    const parsed = parseClassesField(input.value, classNames() ?? []);
+    if (parsed.error) {
+      input.setAttribute('aria-invalid', 'true');
+      $('f-tcls-error').textContent = parsed.error;
+      return;
+    }
+    input.removeAttribute('aria-invalid');
+    $('f-tcls-error').textContent = '';
+    store.set({ tcls: parsed.value });
+  });
 
   // the architecture editor writes tarch
   const layersNow = () => runConfig(current).layers;
@@ -273,9 +297,24 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
     const count = $('f-params').dataset.count;
     const layers = config.layers.map((l) => (l.type === 'dense' ? `${l.units} ${l.activation}` : `residual ${l.activation}`));
     const s = config.settings;
-    $('f-data-digest').textContent = chosen('f-tdata');
+    const names = classNames();
+    $('f-data-digest').textContent = `${chosen('f-tdata')}${current.tcls ? ` · ${classesText(current.tcls, names)}` : ''}`;
     $('f-arch-digest').textContent = `${[...layers, chosen('f-tout')].join(' → ')}${count ? ` · ${Number(count).toLocaleString('en-US')} parameters` : ''}`;
     $('f-settings-digest').textContent = `${chosen('f-topt')}, η = ${s.learning_rate}, batch ${s.batch_size}, ${s.epochs} epochs`;
+  }
+
+  /** The classes field: the names chosen, every class with its number, and how the kept ones are renumbered. */
+  function renderClasses(state) {
+    const names = classNames();
+    const input = /** @type {HTMLInputElement} */ ($('f-tcls'));
+    $('f-classes').hidden = !names || names.length < 3;
+    if (!names) return;
+    if (document.activeElement !== input && input.getAttribute('aria-invalid') !== 'true') input.value = classesText(state.tcls, names);
+    const list = classList(state.tcls);
+    const all = names.map((n, k) => `${k} ${n}`).join(' · ');
+    $('f-tcls-note').textContent = list
+      ? `Training on ${list.length} of the ${names.length} classes, numbered again: ${list.map((k, i) => `${names[k] ?? k} → ${i}`).join(', ')}. All classes: ${all}.`
+      : `All ${names.length} classes: ${all}. Type two or more (for example "${names[Math.min(6, names.length - 1)]}, ${names[Math.min(5, names.length - 2)]}") to train on those only.`;
   }
 
   function renderParameters(config, info) {
@@ -333,6 +372,7 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
         const input = $(`f-${name}`);
         if (document.activeElement !== input && input.getAttribute('aria-invalid') !== 'true') input.value = value ?? '';
       }
+      renderClasses(state);
       const classes = generator?.classes;
       $('f-tclasses').disabled = !classes || classes.min === classes.max;
       $('f-tclasses').closest('label').hidden = !classes || classes.min === classes.max;
@@ -374,6 +414,11 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
     },
     setCsvError(message) { $('f-csv-error').textContent = message; },
     setCsvStatus(message) { $('f-csv-status').textContent = message; },
+    /** The core's refusal of the link's classes (or '' to clear it), shown beside the field. */
+    setClassesError(message) {
+      $('f-tcls-error').textContent = message;
+      if (message) $('f-tcls').setAttribute('aria-invalid', 'true');
+    },
   };
 }
 

@@ -94,7 +94,9 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     onImportModel: importModel,
     onStepThrough: stepThrough,
   });
-  const form = createTrainForm($('train-form'), { store, catalog, onCsv: uploadCsv, initDistributions: (spec) => lab.initDistributions(spec) });
+  const form = createTrainForm($('train-form'), {
+    store, catalog, onCsv: uploadCsv, initDistributions: (spec) => lab.initDistributions(spec), classNames: () => data.preview.classNames,
+  });
 
   function showError(message) {
     $('train-error').textContent = message;
@@ -175,6 +177,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       if (id !== st.setups) return;
       st.pendingImport = null;
       showError('');
+      form.setClassesError('');
       const config = runConfig(s);
       st.run = { config, ready, history: [], description: describeRun(s, config), state: s, evaluation: null };
       st.latest = null;
@@ -192,6 +195,10 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     } catch (error) {
       if (id !== st.setups) return;
       showError(`${error.message}. Change the setting named in this message; the last working run was kept in the charts.`);
+      if (error.message.startsWith('[Dataset] classes:')) {
+        form.render(s, data.preview.info);
+        form.setClassesError(error.message.replace('[Dataset] classes: ', 'Classes to keep: '));
+      }
       $('train-status').textContent = 'Not ready: see the message above.';
       if (s.tdata === 'csv' && !data.csv) store.set({ tdata: 'circles' });
     }
