@@ -93,3 +93,52 @@ test('a link keeps the classes; a link whose classes the dataset lacks says so b
   assert.deepEqual([...errors, ...bad.errors], []);
   await bad.page.close();
 });
+
+/** The rows of the last sweep table: {value: [train, held-out accuracy]}. */
+async function sweepRows(page) {
+  return page.evaluate(() => {
+    const table = /** @type {HTMLTableElement} */ ([...document.querySelectorAll('[data-testid="sweep-table"]')].at(-1));
+    return Object.fromEntries([...table.tBodies[0].rows].map((row) => [row.cells[0].textContent, [Number(row.cells[1].textContent), Number(row.cells[2].textContent)]]));
+  });
+}
+
+async function runSweep(page, key, values) {
+  await page.selectOption('#tv-sweep-key', key);
+  await page.fill('#tv-sweep-values', values);
+  await page.click('#tv-sweep-run');
+  // the status of an earlier sweep may still say "done": wait for this sweep's own end
+  const count = values.split(',').length;
+  await page.waitForFunction((n) => document.getElementById('tv-sweep-status').textContent === `Sweep done: ${n} of ${n} values trained.`
+    && [...document.querySelectorAll('[data-testid="sweep-table"]')].at(-1).tBodies[0].rows.length === n, count, { timeout: 240000 });
+}
+
+test('seed 004 B: sweeps over the hidden activation and the initialisation, drawn as named categories', { timeout: 300000 }, async () => {
+  const { page, errors } = await openTrain('&tdata=mnist_1k&tep=5&tarch=d64_relu,d64_relu,d64_relu');
+  // every hidden activation the core offers (softmax is for the output layer only)
+  await page.selectOption('#tv-sweep-key', 'activation');
+  assert.equal(await page.inputValue('#tv-sweep-values'), 'sigmoid, tanh, relu, leaky_relu');
+  await runSweep(page, 'activation', 'sigmoid, relu');
+  assert.match(page.url(), /tsweep=activation~sigmoid,relu/);
+  const activation = await sweepRows(page);
+  assert.deepEqual(Object.keys(activation), ['sigmoid', 'relu']);
+  // three sigmoid layers learn slowly in 5 epochs; ReLU learns (seed 004's grid)
+  assert.ok(activation.relu[1] > 0.7, `relu test accuracy ${activation.relu[1]}`);
+  assert.ok(activation.relu[1] > activation.sigmoid[1] + 0.1, JSON.stringify(activation));
+  // the x axis names the categories: one tick per activation
+  assert.match(await page.getAttribute('#tv-sweep', 'aria-label'), /Final scores against hidden activation/);
+
+  // with ReLU layers: zero initialisation cannot break the symmetry, the network stays near chance
+  await runSweep(page, 'init', 'zeros, he');
+  const init = await sweepRows(page);
+  assert.deepEqual(Object.keys(init), ['zeros', 'he']);
+  assert.ok(init.zeros[1] < 0.25, `zero-init test accuracy ${init.zeros[1]}`);
+  assert.ok(init.he[1] > 0.5, `He test accuracy ${init.he[1]}`);
+
+  // a name that is not a choice is refused with the choices
+  await page.selectOption('#tv-sweep-key', 'activation');
+  await page.fill('#tv-sweep-values', 'sigmoid, swish');
+  await page.click('#tv-sweep-run');
+  assert.match(await page.textContent('#tv-sweep-error'), /each hidden activation \(all hidden layers\) must be one of identity, sigmoid, tanh, relu, leaky_relu; "swish" is not allowed/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -7,6 +7,7 @@ import { createLab } from '../../web/js/engine/engine.js';
 import { useSchema } from '../../web/js/schema.js';
 import { defaults, parseHash, toHash } from '../../web/js/state.js';
 import { decodePins, decodeSweep, encodePins, encodeSweep } from '../../web/js/train/train-comparison.js';
+import { SWEEPS } from '../../web/js/train/train-runs.js';
 
 useSchema(await createLab());
 
@@ -36,6 +37,19 @@ test('a sweep travels as its setting and values', () => {
   assert.match(decodeSweep('speed~1,2').error, /sweep's setting must be one of lr, batch/);
   assert.match(decodeSweep('lr~0.1').error, /learning rate η: give 2 to 12 values/);
   assert.match(decodeSweep('lr~0.1,-1').error, /"-1" is not allowed/);
+});
+
+test('a sweep over names (activations, initialisations) travels as the names, checked against the core\'s choices', () => {
+  assert.equal(encodeSweep('activation', ['sigmoid', 'relu']), 'activation~sigmoid,relu');
+  assert.deepEqual(decodeSweep('activation~sigmoid,relu'), { key: 'activation', values: ['sigmoid', 'relu'] });
+  assert.deepEqual(decodeSweep('init~zeros,he'), { key: 'init', values: ['zeros', 'he'] });
+  assert.match(decodeSweep('activation~sigmoid,softmax').error, /must be one of identity, sigmoid, tanh, relu, leaky_relu; "softmax" is not allowed/);
+  assert.match(decodeSweep('init~he,he').error, /he is given twice/);
+  assert.deepEqual(parseHash('#lab=train&tsweep=activation~sigmoid,leaky_relu').notes, []);
+  // every scheme and activation is applied to the state the way the form would write it
+  const state = { ...base, tarch: 'd8_tanh,r_tanh' };
+  assert.deepEqual(SWEEPS.activation.apply(state, 'relu'), { tarch: 'd8_relu,r_relu' });
+  assert.deepEqual(SWEEPS.init.apply(state, 'he'), { tinit: 'he', tiscale: null });
 });
 
 test('a tampered pinned run is refused with the run and the setting named', () => {

@@ -101,7 +101,7 @@ const TABLE = [
   { owner: 'train', name: 'tbudget', kind: 'int', min: 1, max: 100000000, fallback: null, view: true },
   // a comparison (train/train-comparison.js): pinned runs as their differing settings, a sweep, start at once
   { owner: 'train', name: 'tpins', kind: 'text', pattern: /^[a-z0-9_.,~*!+-]*$/i, maxLength: 2000, fallback: null, view: true, allowed: 'pinned runs like tlr~0.1!tlr~0.3*tep~20' },
-  { owner: 'train', name: 'tsweep', kind: 'text', pattern: /^[a-z0-9_]+~[0-9e.,+-]*$/i, maxLength: 400, fallback: null, view: true, allowed: 'a sweep like lr~0.01,0.1,1' },
+  { owner: 'train', name: 'tsweep', kind: 'text', pattern: /^[a-z0-9_]+~[a-z0-9_.,+-]*$/i, maxLength: 400, fallback: null, view: true, allowed: 'a sweep like lr~0.01,0.1,1 or activation~sigmoid,relu' },
   { owner: 'train', name: 'tstart', kind: 'enum', values: ['click', 'now'], fallback: 'click', view: true },
   { owner: 'train', name: 'teval', kind: 'enum', values: ['train', 'validation', 'test'], fallback: null },
   // image datasets: the gallery shows the first images of the scored part or only its mistakes

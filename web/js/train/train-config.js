@@ -1,13 +1,16 @@
 // The Train lab's configuration: the datasets it offers with a starting recipe each (architecture
 // and settings that train well and follow the seeds), the compact architecture text kept in the
 // URL, and the translation from the page state to a model spec, training settings and a split.
-import { coefficientsOf, schemaRow } from '../schema.js';
+import { choiceNames, coefficientsOf, schemaRow } from '../schema.js';
 
 /** The Train lab's URL property of each optimizer coefficient it lets a student set. */
 export const COEFFICIENT_PROPERTIES = { tmom: 'momentum', trho: 'rho', tbeta1: 'beta1', tbeta2: 'beta2' };
 
 /** Hidden layers as text: "d32_sigmoid,r_tanh" is dense 32 sigmoid, then a residual tanh block. */
 export const ARCH_PATTERN = /^((d\d{1,4}|r)_[a-z_]+)(,(d\d{1,4}|r)_[a-z_]+)*$/;
+
+/** The activations a hidden layer may take: all but softmax, which the core allows only on the output layer. */
+export const hiddenActivations = () => choiceNames(schemaRow('spec', 'layers.activation')).filter((a) => a !== 'softmax');
 
 /** Parses architecture text into [{type, units, activation}] (units of a residual block: null). */
 export function parseArchitecture(text) {

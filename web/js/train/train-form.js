@@ -3,7 +3,7 @@
 // allowed is refused next to its field with what is allowed, and the state keeps its last value.
 import { parseProperty, propertiesOf } from '../state.js';
 import { choiceNames, coefficientsOf, inRange, optimizers, schemaRow } from '../schema.js';
-import { COEFFICIENT_PROPERTIES, OUTPUTS, RECIPES, countParameters, formatArchitecture, outputUnits, runConfig, taskKind } from './train-config.js';
+import { COEFFICIENT_PROPERTIES, OUTPUTS, RECIPES, countParameters, formatArchitecture, hiddenActivations, outputUnits, runConfig, taskKind } from './train-config.js';
 import { classList, classesText, parseClassesField } from './train-classes.js';
 
 const escape = (text) => String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
@@ -18,8 +18,6 @@ export function parseField(name, text, label) {
 
 /** [name, label] pairs of a schema choice row, in the core's order. */
 const choicePairs = (section, path) => schemaRow(section, path).choices.map((c) => [c.name, c.label]);
-/** Hidden layers take any activation but softmax, which the core allows only on the output layer. */
-const hiddenActivations = () => choiceNames(schemaRow('spec', 'layers.activation')).filter((a) => a !== 'softmax');
 /** What the scale field means for a scheme: its label and the rule, shown beside it. */
 function initScale(scheme) {
   const choice = schemaRow('spec', 'init.scheme').choices.find((c) => c.name === scheme);

@@ -3,8 +3,8 @@
 // the sweep helper, which trains one configuration per value in its own worker and collects the
 // final scores on the training and held-out parts.
 import { TrainingClient } from '../engine/training-client.js';
-import { formatArchitecture, parseArchitecture, runConfig } from './train-config.js';
-import { inRange, schemaRow } from '../schema.js';
+import { formatArchitecture, hiddenActivations, parseArchitecture, runConfig } from './train-config.js';
+import { choiceNames, inRange, schemaRow } from '../schema.js';
 import { parseProperty } from '../state.js';
 
 /** Hidden layers as a legend says them: "d8_tanh, d8_tanh" is "d8_tanh ×2"; commas let a long list wrap. */
@@ -61,16 +61,31 @@ export function sharedSettings(descriptions, leaveOut = []) {
 
 /**
  * The settings a sweep can vary: state changes for a value, the axis label, the describeRun key it
- * changes (`describes`), and what a value may be: the URL property it sets (`property`), a schema
- * row (`row`), or its own `allows`. The axis is a log axis when the values span decades.
+ * changes (`describes`), values to start from (`example`), and what a value may be: the URL
+ * property it sets (`property`), a schema row (`row`), its own `allows`, or names (`choices()`,
+ * drawn as categories). A numeric axis is a log axis when the values span decades.
  */
 export const SWEEPS = {
-  lr: { label: 'learning rate η', describes: 'lr', property: 'tlr', apply: (state, v) => ({ tlr: v }) },
-  batch: { label: 'batch size', describes: 'batch', property: 'tbs', apply: (state, v) => ({ tbs: v }) },
-  epochs: { label: 'epochs', describes: 'epochs', property: 'tep', apply: (state, v) => ({ tep: v }) },
-  l2: { label: 'L2 λ', describes: 'l2', property: 'tl2', apply: (state, v) => ({ tl2: v }) },
+  lr: { label: 'learning rate η', describes: 'lr', example: '0.01, 0.1, 1', property: 'tlr', apply: (state, v) => ({ tlr: v }) },
+  batch: { label: 'batch size', describes: 'batch', example: '8, 32, 128', property: 'tbs', apply: (state, v) => ({ tbs: v }) },
+  epochs: { label: 'epochs', describes: 'epochs', example: '5, 10, 20, 40', property: 'tep', apply: (state, v) => ({ tep: v }) },
+  l2: { label: 'L2 λ', describes: 'l2', example: '0, 0.001, 0.01, 0.1', property: 'tl2', apply: (state, v) => ({ tl2: v }) },
+  // seed 004 section B: the same network with each activation, then with each initialisation
+  activation: {
+    label: 'hidden activation (all hidden layers)', describes: 'arch', example: 'sigmoid, tanh, relu, leaky_relu', choices: hiddenActivations,
+    apply: (state, v) => {
+      const layers = parseArchitecture(runConfig(state).arch);
+      if (!layers.length) layers.push({ type: 'dense', units: 16, activation: v });
+      return { tarch: formatArchitecture(layers.map((l) => ({ ...l, activation: v }))) };
+    },
+  },
+  init: {
+    label: 'initialisation', describes: 'init', example: 'zeros, normal, xavier, he', choices: () => choiceNames(schemaRow('spec', 'init.scheme')),
+    // each scheme with its own default scale (a σ for one is a gain for another)
+    apply: (state, v) => ({ tinit: v, tiscale: null }),
+  },
   width: {
-    label: 'hidden width (all dense layers)', describes: 'arch', row: ['spec', 'layers.units'],
+    label: 'hidden width (all dense layers)', describes: 'arch', example: '2, 8, 32', row: ['spec', 'layers.units'],
     apply: (state, v) => {
       const layers = parseArchitecture(runConfig(state).arch);
       if (!layers.some((l) => l.type === 'dense')) layers.unshift({ type: 'dense', units: v, activation: 'tanh' });
@@ -78,7 +93,7 @@ export const SWEEPS = {
     },
   },
   depth: {
-    label: 'depth (hidden layers)', describes: 'arch',
+    label: 'depth (hidden layers)', describes: 'arch', example: '1, 2, 3, 4',
     // every hidden layer and the output layer must fit in the core's layer count
     allows: (v) => {
       const most = schemaRow('spec', 'layers').max - 1;
@@ -94,13 +109,20 @@ export const SWEEPS = {
   },
 };
 
-/** Parses a sweep's value list ("0.01, 0.1, 1"); returns {values} or {error}. At most 12 values. */
+/** Parses a sweep's value list ("0.01, 0.1, 1" or "sigmoid, relu"); returns {values} or {error}. At most 12 values. */
 export function parseSweepValues(key, text) {
   const sweep = SWEEPS[key];
   const parts = text.split(/[,\s]+/).filter(Boolean);
   if (parts.length < 2 || parts.length > 12) return { error: `give 2 to 12 values separated by commas; got ${parts.length}` };
   const values = [];
   for (const part of parts) {
+    if (sweep.choices) {
+      const names = sweep.choices();
+      if (!names.includes(part)) return { error: `each ${sweep.label} must be one of ${names.join(', ')}; "${part.slice(0, 30)}" is not allowed` };
+      if (values.includes(part)) return { error: `${part} is given twice` };
+      values.push(part);
+      continue;
+    }
     const v = Number(part);
     let error = null;
     if (sweep.property) {

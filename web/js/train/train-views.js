@@ -577,16 +577,20 @@ export function createTrainViews(root, handlers) {
     return key;
   }
 
-  /** The sweep chart's x axis: a log axis when the values span decades, and its note. */
+  /**
+   * The sweep chart's x axis: the names swept, in the order first given ({categories}); or for
+   * numbers a log axis when the values span decades, and its note.
+   */
   function sweepAxis() {
     const { sweep, list } = shownSweeps();
     const values = list.flatMap((s) => s.values);
+    if (sweep.choices) return { logX: false, note: '', categories: [...new Set(values)] };
     const logX = spansDecades(values);
     const zero = values.includes(0);
     const note = !logX ? ''
       : `${sweep.label[0].toUpperCase()}${sweep.label.slice(1)} on a log scale: every factor of 10 takes the same distance.`
         + (zero ? ' 0 has no place on a log scale, so it is drawn one factor of 10 left of the smallest value, at the tick "0"; the break mark on the axis shows the jump.' : '');
-    return { logX, note };
+    return { logX, note, categories: null };
   }
 
   function drawSweeps() {
@@ -594,10 +598,11 @@ export function createTrainViews(root, handlers) {
     if (!sweep) return;
     const names = sweepNames();
     const r2 = list.some((s) => s.points.some((p) => p.metricName === 'r2'));
-    const { logX, note } = sweepAxis();
+    const { logX, note, categories } = sweepAxis();
+    const x = (value) => (categories ? categories.indexOf(value) : value);
     setText($('tv-sweep-note'), note);
     sweepChart?.destroy();
-    sweepChart = createLineChart($('tv-sweep'), { xLabel: sweep.label, yLabel: 'final score', logX, yMin: r2 ? -1 : 0, yMax: 1, showPoints: true, legend: false });
+    sweepChart = createLineChart($('tv-sweep'), { xLabel: sweep.label, yLabel: 'final score', logX, yMin: r2 ? -1 : 0, yMax: 1, showPoints: true, legend: false, categories });
     sweepChart.setSeries(list.flatMap((s, k) => SWEEP_METRICS
       .filter((m) => s.points.some((p) => Number.isFinite(p[m.key])))
       .map((m) => {
@@ -612,7 +617,7 @@ export function createTrainViews(root, handlers) {
           openPoints: m.f1,
           hidden: hiddenSweeps.has(s.id),
           // a diverged or failed value has no score: a gap, named in the table
-          points: s.points.map((p) => ({ x: p.value, y: p.status === 'diverged' || p.status === 'failed' ? NaN : p[m.key] })),
+          points: s.points.map((p) => ({ x: x(p.value), y: p.status === 'diverged' || p.status === 'failed' ? NaN : p[m.key] })),
         };
       })));
     const entries = list.map((s, k) => ({ id: s.id, label: names[k], color: runColor(s.colorIndex), hidden: hiddenSweeps.has(s.id) }));
@@ -747,7 +752,7 @@ export function createTrainViews(root, handlers) {
   $('tv-eval-part').addEventListener('change', (e) => handlers.onEvaluate(e.target.value));
   $('tv-gallery').addEventListener('change', (e) => handlers.onGallery(e.target.value));
   $('tv-sweep-key').addEventListener('change', (e) => {
-    $('tv-sweep-values').value = { lr: '0.01, 0.1, 1', batch: '8, 32, 128', epochs: '5, 10, 20, 40', l2: '0, 0.001, 0.01, 0.1', width: '2, 8, 32', depth: '1, 2, 3, 4' }[e.target.value];
+    $('tv-sweep-values').value = SWEEPS[e.target.value].example;
   });
   $('tv-sweep-run').addEventListener('click', () => handlers.onSweep($('tv-sweep-key').value, $('tv-sweep-values').value));
   $('tv-sweep-cancel').addEventListener('click', handlers.onCancelSweep);

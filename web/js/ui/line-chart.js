@@ -230,13 +230,14 @@ export function canvasToPNG(canvas) {
  * yMax (fixed y range, e.g. 0 and 1 for accuracy), integerX (whole-number ticks, e.g. epochs),
  * showPoints (point markers on every value), title, legend (false: no legend on the canvas, for
  * an HTML legend beside it). On a log x axis, x = 0 is drawn at zeroOnLog's place, with a "0"
- * tick and a break mark on the axis.
+ * tick and a break mark on the axis. `categories` (names) makes x a list of categories: a point's
+ * x is the index of its category, each tick is one name, and half a step is left at both ends.
  * Returns {setSeries(series), setYAxis(axis), setMarker(marker), toPNG(), toFigure(figure), destroy()}.
  * @param canvas
  * @param {{ xLabel?: string, yLabel?: string, logX?: boolean, logY?: boolean, yMin?: number, yMax?: number,
- *   integerX?: boolean, showPoints?: boolean, title?: string, legend?: boolean }} [options]
+ *   integerX?: boolean, showPoints?: boolean, title?: string, legend?: boolean, categories?: string[] }} [options]
  */
-export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false, logY = false, yMin, yMax, integerX = false, showPoints = false, title = '', legend = true } = {}) {
+export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false, logY = false, yMin, yMax, integerX = false, showPoints = false, title = '', legend = true, categories = null } = {}) {
   const colors = themeColors(canvas);
   const { ink } = colors;
   /** The y axis as last set: its title, log scale, and fixed ends (undefined: fitted to the data). */
@@ -257,6 +258,13 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
   const isZero = (value) => zeroAt !== null && Math.abs(value / zeroAt - 1) < 1e-9;
   const xScale = () => {
     const x = axis(logX, xLabel);
+    if (categories) {
+      Object.assign(x, { min: -0.5, max: categories.length - 0.5 });
+      // one tick per category, at its index, named
+      x.afterBuildTicks = (scale) => { scale.ticks = categories.map((_, value) => ({ value })); };
+      x.ticks.callback = (value) => categories[value] ?? '';
+      return x;
+    }
     if (integerX && !logX) x.ticks.precision = 0;
     if (logX) {
       x.ticks.callback = (value) => (isZero(value) ? '0' : logTickLabel(value));
@@ -297,7 +305,11 @@ export function createLineChart(canvas, { xLabel = '', yLabel = '', logX = false
   const tooltip = () => ({
     ...tooltipFonts(),
     callbacks: {
-      title: (items) => (items.length ? `${xLabel ? `${xLabel}: ` : ''}${isZero(items[0].parsed.x) ? '0' : tooltipNumber(items[0].parsed.x)}` : ''),
+      title: (items) => {
+        if (!items.length) return '';
+        const x = items[0].parsed.x;
+        return `${xLabel ? `${xLabel}: ` : ''}${categories ? categories[x] : isZero(x) ? '0' : tooltipNumber(x)}`;
+      },
       label: (item) => `${item.dataset.label}: ${tooltipNumber(item.parsed.y)}`,
     },
   });
