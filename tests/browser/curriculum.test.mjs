@@ -109,7 +109,7 @@ async function runSweep(page, key, values) {
   // the status of an earlier sweep may still say "done": wait for this sweep's own end
   const count = values.split(',').length;
   await page.waitForFunction((n) => document.getElementById('tv-sweep-status').textContent === `Sweep done: ${n} of ${n} values trained.`
-    && [...document.querySelectorAll('[data-testid="sweep-table"]')].at(-1).tBodies[0].rows.length === n, count, { timeout: 240000 });
+    && /** @type {HTMLTableElement} */ ([...document.querySelectorAll('[data-testid="sweep-table"]')].at(-1)).tBodies[0].rows.length === n, count, { timeout: 240000 });
 }
 
 test('seed 004 B: sweeps over the hidden activation and the initialisation, drawn as named categories', { timeout: 300000 }, async () => {

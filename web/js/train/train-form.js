@@ -2,7 +2,7 @@
 // count, and training settings. Every field writes one URL-state property; a value that is not
 // allowed is refused next to its field with what is allowed, and the state keeps its last value.
 import { parseProperty, propertiesOf } from '../state.js';
-import { choiceNames, coefficientsOf, inRange, optimizers, schemaRow } from '../schema.js';
+import { coefficientsOf, inRange, optimizers, schemaRow } from '../schema.js';
 import { COEFFICIENT_PROPERTIES, OUTPUTS, RECIPES, countParameters, formatArchitecture, hiddenActivations, outputUnits, runConfig, taskKind } from './train-config.js';
 import { classList, classesText, parseClassesField } from './train-classes.js';
 
