@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { startChromium } from './chromium.mjs';
 import { median } from './stats.mjs';
 import { measurePageSpeed } from './page-speed.mjs';
+import { measureSweepSpeed } from './sweep-speed.mjs';
 
 const web = fileURLToPath(new URL('../web', import.meta.url));
 const END_STATES = ['finished', 'early_stopped', 'diverged', 'stopped'];
@@ -124,14 +125,18 @@ async function trainFrameGapsOnce(browser, url) {
   }
 }
 
-/** Cold start, loaded files, Train-lab frame gaps and the Train lab's speed against the core's, on the page served from web/. */
+/**
+ * Cold start, loaded files, Train-lab frame gaps, the Train lab's speed against the core's and a
+ * sweep's speed-up on the pool of workers, on the page served from web/.
+ */
 export async function measurePage() {
   const chromium = await startChromium(web);
   try {
     const coldStart = await measureColdStart(chromium.browser, chromium.url);
     const frameGaps = await measureTrainFrameGaps(chromium.browser, chromium.url);
     const speed = trainLabPresent() ? await measurePageSpeed(chromium.browser, chromium.url) : null;
-    return { coldStart, frameGaps, speed };
+    const sweeps = trainLabPresent() ? await measureSweepSpeed(chromium.browser, chromium.url) : null;
+    return { coldStart, frameGaps, speed, sweeps };
   } finally {
     await chromium.close();
   }

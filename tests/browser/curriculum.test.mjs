@@ -108,7 +108,7 @@ async function runSweep(page, key, values) {
   await page.click('#tv-sweep-run');
   // the status of an earlier sweep may still say "done": wait for this sweep's own end
   const count = values.split(',').length;
-  await page.waitForFunction((n) => document.getElementById('tv-sweep-status').textContent === `Sweep done: ${n} of ${n} values trained.`
+  await page.waitForFunction((n) => document.getElementById('tv-sweep-status').textContent.startsWith(`Sweep done: ${n} of ${n} values trained`)
     && /** @type {HTMLTableElement} */ ([...document.querySelectorAll('[data-testid="sweep-table"]')].at(-1)).tBodies[0].rows.length === n, count, { timeout: 240000 });
 }
 
@@ -139,6 +139,30 @@ test('seed 004 B: sweeps over the hidden activation and the initialisation, draw
   await page.fill('#tv-sweep-values', 'sigmoid, swish');
   await page.click('#tv-sweep-run');
   assert.match(await page.textContent('#tv-sweep-error'), /each hidden activation \(all hidden layers\) must be one of identity, sigmoid, tanh, relu, leaky_relu; "swish" is not allowed/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a sweep on two workers gives exactly the scores of one worker, in the values\' order', { timeout: 240000 }, async () => {
+  const { page, errors } = await openTrain('&tdata=digits&tep=6');
+  const rows = async () => page.evaluate(() => [...(/** @type {HTMLTableElement} */ ([...document.querySelectorAll('[data-testid="sweep-table"]')].at(-1))).tBodies[0].rows]
+    .map((row) => [...row.cells].slice(0, -1).map((cell) => cell.textContent)));
+  await page.selectOption('#tv-workers', '1');
+  assert.match(page.url(), /tworkers=1/);
+  await runSweep(page, 'lr', '0.05, 0.1, 0.2, 0.5, 1');
+  assert.match(await page.textContent('#tv-sweep-status'), /on 1 worker\./);
+  const one = await rows();
+  await page.selectOption('#tv-workers', '2');
+  await runSweep(page, 'lr', '0.05, 0.1, 0.2, 0.5, 1');
+  assert.match(await page.textContent('#tv-sweep-status'), /on 2 workers\./);
+  const two = await rows();
+  assert.deepEqual(two.map((r) => r[0]), ['0.05', '0.1', '0.2', '0.5', '1']);
+  assert.deepEqual(two, one);
+  // automatic: as many as the cores allow (one left for the page on 4 or more)
+  await page.selectOption('#tv-workers', '');
+  assert.doesNotMatch(page.url(), /tworkers/);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  assert.match(await page.textContent('#tv-workers option[value=""]'), new RegExp(`automatic: ${Math.min(8, cores >= 4 ? cores - 1 : cores)} on this machine`));
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -13,6 +13,7 @@ import { decodePins, decodeSweep, encodePins, encodeSweep } from './train-compar
 import { createRunPins } from './train-pins.js';
 import { curvesCsv, download, modelJson, parseModelFile } from './train-export.js';
 import { createTrainViews } from './train-views.js';
+import { poolSize } from './train-pool.js';
 import { describeHandOver, handOverState } from '../step/handed-over.js';
 
 /** A Train-lab display preference (the budget, mean or sum): changing it sets up no new run. */
@@ -88,6 +89,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     onEvaluate: (part) => store.set({ teval: part }),
     onGallery: (images) => store.set({ timages: images }),
     onSweep: startSweep,
+    onWorkers: (count) => store.set({ tworkers: count }),
     onCancelSweep: () => st.sweep?.cancel(),
     onExportCsv: exportCsv,
     onExportModel: exportModel,
@@ -373,16 +375,22 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     st.lastSweep = { key, values: parsed.values };
     linkComparison();
     const series = views.beginSweep(key, SWEEPS[key], parsed.values, describeRun(sweepState));
+    const info = data.preview.info;
+    const pool = poolSize({ runs: parsed.values.length, samples: info?.samples ?? 0, features: info?.features ?? 0, chosen: sweepState.tworkers });
+    const started = performance.now();
     st.sweep = runSweep({
       state: sweepState,
       key,
       values: parsed.values,
+      workers: pool.size,
       makeSetup: (s) => data.makeSetup(s, null, true),
-      onProgress: (p) => views.sweepProgress(p, parsed.values.length),
+      onProgress: (p) => views.sweepProgress(p),
       onPoint: (point) => views.sweepPoint(series, point),
     });
+    const limit = pool.reason === 'memory' ? ` (the data allows ${pool.byMemory} at once in memory)` : '';
+    const { workers } = st.sweep;
     st.sweep.done.then(
-      (points) => views.endSweep(`Sweep done: ${points.length} of ${parsed.values.length} values trained.`),
+      (points) => views.endSweep(`Sweep done: ${points.length} of ${parsed.values.length} values trained in ${formatSeconds((performance.now() - started) / 1000)} on ${workers} worker${workers > 1 ? 's' : ''}${limit}.`),
       (error) => views.endSweep(`The sweep stopped: ${error.message}`, true),
     ).finally(() => { st.sweep = null; });
     return undefined;
@@ -573,6 +581,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       syncLossView();
       views.showStartNow(next.tstart === 'now');
       views.setGallery(next.timages);
+      views.setWorkers(next.tworkers);
       // a gallery choice made while another lab was shown (a pasted link) goes to the run as it is
       if (st.run && !changed && differing.includes('timages')) evaluateNow(undefined, { images: next.timages });
       trainingClient();
@@ -596,6 +605,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
         views.showStartNow(next.tstart === 'now');
         if (!st.writingLink) readComparison(next);
       }
+      if ('tworkers' in changes) views.setWorkers(next.tworkers);
       if ('timages' in changes) {
         views.setGallery(next.timages);
         if (st.run && keys.every(isView)) evaluateNow(undefined, { images: next.timages });

@@ -2,7 +2,7 @@
 // name only the settings that differ between the runs shown (and a line of those they share), and
 // the sweep helper, which trains one configuration per value in its own worker and collects the
 // final scores on the training and held-out parts.
-import { TrainingClient } from '../engine/training-client.js';
+import { runOnPool } from './train-pool.js';
 import { formatArchitecture, hiddenActivations, parseArchitecture, runConfig } from './train-config.js';
 import { choiceNames, inRange, schemaRow } from '../schema.js';
 import { parseProperty } from '../state.js';
@@ -194,7 +194,7 @@ async function sweepValue(client, { state, key, index, value, makeSetup, onProgr
  * Sets up one run in `client` (a TrainingClient of its own) and trains it to its end: resolves
  * with {ready, last (the last progress message), history}; rejects when the setup is refused.
  * onProgress(m) sees every progress message; isCancelled() stops the run after the current step.
- * @param {TrainingClient} client
+ * @param {import('../engine/training-client.js').TrainingClient} client
  * @param {object} setup
  * @param {{onProgress?: (m: any) => void, isCancelled?: () => boolean}} [options]
  */
@@ -213,28 +213,32 @@ export async function trainRun(client, setup, { onProgress = (m) => m, isCancell
 }
 
 /**
- * Trains one run per value, one after the other, in a worker of its own (the main run is left
- * alone). `makeSetup(state)` gives the worker's setup message for a state. Calls
- * onProgress({index, value, epoch, epochs}) and onPoint({value, metricName, heldOut (the held-out
- * part's name), trainMetric, heldOutMetric, trainF1, heldOutF1 (classifiers' macro F1), epochs,
- * status, message, seconds}); resolves with the points. cancel() stops after the current step.
+ * Trains one run per value on a pool of `workers` workers of its own (the main run is left
+ * alone; train-pool.js). Each value's run is seeded as it would be alone, so the points are the
+ * same on any number of workers. `makeSetup(state)` gives the worker's setup message for a state.
+ * Calls onProgress({running: [{index, value, epoch, epochs}], done, total, workers}) and, in the
+ * values' order, onPoint({value, metricName, heldOut (the held-out part's name), trainMetric,
+ * heldOutMetric, trainF1, heldOutF1 (classifiers' macro F1), epochs, status, message, seconds});
+ * resolves with the points. cancel() stops the running values after their current step.
  */
-export function runSweep({ state, key, values, makeSetup, onProgress, onPoint }) {
-  const client = new TrainingClient();
+export function runSweep({ state, key, values, makeSetup, onProgress, onPoint, workers = 1 }) {
   let cancelled = false;
-  const points = [];
-  const done = (async () => {
-    try {
-      for (const [index, value] of values.entries()) {
-        if (cancelled) break;
-        const point = await sweepValue(client, { state, key, index, value, makeSetup, onProgress, isCancelled: () => cancelled });
-        points.push(point);
-        onPoint(point);
-      }
-      return points;
-    } finally {
-      client.terminate();
-    }
-  })();
-  return { done, cancel() { cancelled = true; } };
+  const running = new Map();
+  let finished = 0;
+  const report = () => onProgress({ running: [...running.values()].sort((a, b) => a.index - b.index), done: finished, total: values.length, workers: pool.workers });
+  const pool = runOnPool({
+    jobs: values,
+    size: workers,
+    run: async (client, value, index) => {
+      running.set(index, { index, value, epoch: 0, epochs: null });
+      const point = await sweepValue(client, {
+        state, key, index, value, makeSetup, onProgress: (p) => { running.set(index, p); report(); }, isCancelled: () => cancelled,
+      });
+      running.delete(index);
+      finished += 1;
+      return point;
+    },
+    onResult: onPoint,
+  });
+  return { done: pool.done, workers: pool.workers, cancel() { cancelled = true; pool.cancel(); } };
 }

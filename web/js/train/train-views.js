@@ -3,6 +3,7 @@
 // and exports (figures with a title, legend and settings line). It lays out cards and hands plain
 // data to ui/; train-lab.js decides what to show and when.
 import { createLineChart, spansDecades } from '../ui/line-chart.js';
+import { POOL_MOST_WORKERS, poolSize } from './train-pool.js';
 import { createSeriesLegend } from '../ui/series-legend.js';
 import { FIGURE_SCALE, composeFigure } from '../ui/figure-export.js';
 import { createScatterChart } from '../ui/scatter-chart.js';
@@ -33,6 +34,13 @@ const SWEEP_METRICS = [
 ];
 const MARKERS = { score: 'circle', f1: 'triangle' };
 const MOST_SWEEPS = 4;
+
+/** The options of the sweep's workers: automatic (the cores' share) or a number up to the pool's most. */
+function workerChoices() {
+  const auto = poolSize({ runs: POOL_MOST_WORKERS, samples: 0, features: 0 }).size;
+  const counts = Array.from({ length: POOL_MOST_WORKERS }, (_, i) => i + 1);
+  return `<option value="">automatic: ${auto} on this machine</option>${counts.map((n) => `<option value="${n}">${n}</option>`).join('')}`;
+}
 
 /** Builds the result cards in `root`; `handlers` are the controller's callbacks. */
 export function createTrainViews(root, handlers) {
@@ -106,6 +114,9 @@ export function createTrainViews(root, handlers) {
           <select id="tv-sweep-key">${Object.entries(SWEEPS).map(([k, s]) => `<option value="${k}">${s.label}</option>`).join('')}</select></label>
         <label class="field" for="tv-sweep-values"><span>Values (comma-separated)</span>
           <input id="tv-sweep-values" type="text" value="0.01, 0.1, 1" aria-describedby="tv-sweep-error"></label>
+        <label class="field" for="tv-workers"><span>Workers (runs at once)</span>
+          <select id="tv-workers" aria-describedby="tv-workers-note">${workerChoices()}</select>
+          <small id="tv-workers-note">each worker trains one value on one core</small></label>
       </div>
       <p class="field-error" id="tv-sweep-error" role="alert"></p>
       <div class="button-row">
@@ -755,6 +766,7 @@ export function createTrainViews(root, handlers) {
     $('tv-sweep-values').value = SWEEPS[e.target.value].example;
   });
   $('tv-sweep-run').addEventListener('click', () => handlers.onSweep($('tv-sweep-key').value, $('tv-sweep-values').value));
+  $('tv-workers').addEventListener('change', (e) => handlers.onWorkers(e.target.value === '' ? null : Number(e.target.value)));
   $('tv-sweep-cancel').addEventListener('click', handlers.onCancelSweep);
   $('tv-export-csv').addEventListener('click', handlers.onExportCsv);
   $('tv-export-loss').addEventListener('click', () => exportCurves('loss'));
@@ -833,9 +845,13 @@ export function createTrainViews(root, handlers) {
       drawSweeps();
       return entry;
     },
-    sweepProgress({ index, value, epoch, epochs }, count) {
-      $('tv-sweep-status').textContent = `Training value ${index + 1} of ${count} (${value}): epoch ${epoch} of ${epochs}`;
+    /** The values training now, each with its epoch, and how many are done. */
+    sweepProgress({ running, done, total, workers }) {
+      const now = running.map(({ index, value, epoch, epochs }) => `value ${index + 1} (${value}) epoch ${epoch}${epochs ? ` of ${epochs}` : ''}`);
+      setText($('tv-sweep-status'), `${done} of ${total} done · training on ${workers} worker${workers > 1 ? 's' : ''}: ${now.join('; ') || 'starting'}`);
     },
+    /** The sweep's workers as the link says (null: automatic). */
+    setWorkers(count) { $('tv-workers').value = count === null ? '' : String(count); },
     sweepPoint(entry, point) {
       entry.points.push(point);
       if (!entry.table.isConnected) return; // a sweep taken off the chart still finishes
