@@ -28,6 +28,9 @@ function heldOutCostShare(heldSamples, trainSamples) {
   return heldSamples / (2 * trainSamples);
 }
 
+/** A copy of every sample of `dataset` (a run owns its dataset; the one kept here stays for the next setup). */
+const wholeCopy = (dataset) => dataset.subset(Array.from({ length: dataset.info.samples }, (_, i) => i));
+
 /** At most this many images of the evaluated part are sent with an evaluation of an image dataset. */
 const GALLERY_SIZE = 48;
 /** The gallery shows the first images of the evaluated part, or only its mistakes. */
@@ -92,6 +95,7 @@ export class TrainingSession {
   #runningMs = 0;
   #failure = ''; // the message of the error that ended the run ('failed')
   #csv = null; // {id, dataset}: the last CSV parsed here, which setups with {csvId} copy
+  #bundled = null; // {key, dataset}: the last bundled dataset fetched here, which setups of it copy
 
   /**
    * @param lab the API from createLab()
@@ -154,6 +158,9 @@ export class TrainingSession {
    */
   #setup(message) {
     if (!message.data?.bundled) return this.#setupWith(message, this.#loadData(message.data));
+    // a sweep sets up the same dataset once per value: a copy is far quicker than fetching, gunzipping and parsing it again
+    const key = `${message.data.baseUrl}|${message.data.bundled}`;
+    if (this.#bundled?.key === key) return this.#setupWith(message, wholeCopy(this.#bundled.dataset));
     this.#dispose();
     this.#waiting = [];
     const resume = () => {
@@ -163,8 +170,10 @@ export class TrainingSession {
     };
     return this.#lab.fetchBundled(message.data.bundled, message.data.baseUrl).then(
       (dataset) => {
+        this.#bundled?.dataset.dispose();
+        this.#bundled = { key, dataset };
         try {
-          this.#setupWith(message, dataset);
+          this.#setupWith(message, wholeCopy(dataset));
         } catch (error) {
           this.#post({ type: 'error', message: error.message, for: 'setup' });
         }
@@ -273,7 +282,7 @@ export class TrainingSession {
     if (data?.csvId !== undefined) {
       if (this.#csv?.id !== data.csvId) throw new Error('[Worker] the uploaded CSV is no longer loaded here; upload the file again');
       // a copy: the run owns its dataset, the parsed one stays for the next setup
-      return this.#csv.dataset.subset(Array.from({ length: this.#csv.dataset.info.samples }, (_, i) => i));
+      return wholeCopy(this.#csv.dataset);
     }
     if (data?.generate) return lab.generate(data.generate);
     if (data?.dataset) return lab.dataset(data.dataset);

@@ -239,6 +239,8 @@ export function runSweep({ state, key, values, makeSetup, onProgress, onPoint, w
       return point;
     },
     onResult: onPoint,
+    // a worker whose run failed (its setup refused, or an error while training) is not used again
+    reusable: (point) => point.status !== 'failed',
   });
   return { done: pool.done, workers: pool.workers, cancel() { cancelled = true; pool.cancel(); } };
 }

@@ -180,6 +180,7 @@ export function createTrainViews(root, handlers) {
   let optimumChart = null;
   let regressionChart = null;
   let sweepChart = null;
+  let sweepAxes = ''; // the axes sweepChart was built with
   let sweeps = []; // [{id, key, description, colorIndex, values, points, box, table}]
   let sweepIds = 0;
   const hiddenRuns = new Set(); // ids of runs hidden on both curve charts
@@ -612,8 +613,13 @@ export function createTrainViews(root, handlers) {
     const { logX, note, categories } = sweepAxis();
     const x = (value) => (categories ? categories.indexOf(value) : value);
     setText($('tv-sweep-note'), note);
-    sweepChart?.destroy();
-    sweepChart = createLineChart($('tv-sweep'), { xLabel: sweep.label, yLabel: 'final score', logX, yMin: r2 ? -1 : 0, yMax: 1, showPoints: true, legend: false, categories });
+    // the chart is built again only when its axes change (a new point only changes the series)
+    const axes = JSON.stringify({ label: sweep.label, logX, r2, categories });
+    if (!sweepChart || sweepAxes !== axes) {
+      sweepChart?.destroy();
+      sweepChart = createLineChart($('tv-sweep'), { xLabel: sweep.label, yLabel: 'final score', logX, yMin: r2 ? -1 : 0, yMax: 1, showPoints: true, legend: false, categories });
+      sweepAxes = axes;
+    }
     sweepChart.setSeries(list.flatMap((s, k) => SWEEP_METRICS
       .filter((m) => s.points.some((p) => Number.isFinite(p[m.key])))
       .map((m) => {
