@@ -188,3 +188,77 @@ TEST_CASE("sample_indices draws a sorted, seeded sample without repeats, or ever
   CHECK_THROWS_WITH(sample_indices(0, 5, 1), Contains("[Sample] needs 1..100000 samples"));
   CHECK_THROWS_WITH(sample_indices(10, -1, 1), Contains("a count of 0 or more"));
 }
+
+TEST_CASE("k folds share the test part, and their validation parts cover the rest once, stratified",
+          "[datasets][split][folds]") {
+  const Dataset data = unbalanced(203, 4);  // classes of about 20, 41, 61 and 81 samples
+  SplitSettings plain;
+  plain.test = 0.2;
+  plain.seed = 5;
+  const SplitIndices without_folds = split_indices(data, plain);
+  const long rest = 203 - static_cast<long>(without_folds.test.size());
+  const std::vector<long> rest_counts = [&] {
+    std::vector<long> counts = class_counts(data.labels, 4);
+    const std::vector<long> test_counts = counts_of(data, without_folds.test);
+    for (std::size_t k = 0; k < 4; ++k) counts[k] -= test_counts[k];
+    return counts;
+  }();
+  std::vector<int> covered;
+  for (int fold = 0; fold < 3; ++fold) {
+    INFO("fold " << fold);
+    SplitSettings settings = plain;
+    settings.folds = 3;
+    settings.fold = fold;
+    settings.validation = 0.5;  // not used with folds
+    const SplitIndices parts = split_indices(data, settings);
+    check_partition(parts, 203);
+    CHECK(parts.test == without_folds.test);  // the same test part as without folds
+    // the folds' sizes differ by at most one: 162 = 54 · 3
+    CHECK(static_cast<long>(parts.validation.size()) == rest / 3);
+    // every class within one sample of its share of the fold
+    const std::vector<long> counts = counts_of(data, parts.validation);
+    for (std::size_t k = 0; k < 4; ++k) {
+      const double share = static_cast<double>(rest_counts[k]) / 3.0;
+      CHECK(std::abs(static_cast<double>(counts[k]) - share) < 1.0);
+    }
+    covered.insert(covered.end(), parts.validation.begin(), parts.validation.end());
+  }
+  std::sort(covered.begin(), covered.end());
+  CHECK(std::adjacent_find(covered.begin(), covered.end()) == covered.end());  // no sample in two folds
+  CHECK(static_cast<long>(covered.size()) == rest);
+
+  // regression: one permutation, dealt out the same way
+  const Dataset sine = generate(R"({"name":"sine","samples":100})");
+  SplitSettings folds;
+  folds.folds = 4;
+  folds.test = 0;
+  std::vector<int> all;
+  for (int fold = 0; fold < 4; ++fold) {
+    folds.fold = fold;
+    const SplitIndices parts = split_indices(sine, folds);
+    CHECK(parts.validation.size() == 25);
+    CHECK(parts.train.size() == 75);
+    CHECK(parts.test.empty());
+    all.insert(all.end(), parts.validation.begin(), parts.validation.end());
+  }
+  std::sort(all.begin(), all.end());
+  CHECK(std::adjacent_find(all.begin(), all.end()) == all.end());
+  CHECK(all.size() == 100);
+}
+
+TEST_CASE("Fold settings are checked: folds 1..10, a fold below folds, enough samples", "[datasets][split][folds]") {
+  const SplitSettings parsed = parse_split_settings(R"({"test":0.2,"folds":3,"fold":2})");
+  CHECK(parsed.folds == 3);
+  CHECK(parsed.fold == 2);
+  CHECK(parse_split_settings("{}").folds == 1);
+  CHECK_THROWS_WITH(parse_split_settings(R"({"folds":3,"fold":3})"), "[Split] fold must be 0..2 for 3 folds, got 3");
+  CHECK_THROWS_WITH(parse_split_settings(R"({"folds":11})"), Contains("folds must be an integer in 1..10, got 11"));
+  // with folds the validation fraction is not used, so validation + test may reach 1
+  CHECK(parse_split_settings(R"({"validation":0.5,"test":0.5,"folds":2})").folds == 2);
+  SplitSettings settings;
+  settings.test = 0.5;
+  settings.folds = 3;
+  CHECK_THROWS_WITH(split_indices(generate(R"({"name":"xor","samples":7})"), settings),
+                    "[Split] 3 folds need at least 4 samples outside the test part (test 0.5 of 7 samples leaves 3); "
+                    "use fewer folds or a smaller test fraction");
+}

@@ -26,6 +26,20 @@ inline constexpr Field split_seed{.path = "split.seed",
                                   .hi = kMaxSeed,
                                   .fallback = 0.0,
                                   .description = "the seed of the split"};
+inline constexpr Field folds{.path = "split.folds",
+                             .kind = FieldKind::integer,
+                             .lo = 1.0,
+                             .hi = 10.0,
+                             .fallback = 1.0,
+                             .description =
+                                 "cross-validation: the samples outside the test part are dealt into this "
+                                 "many folds, and each fold is the validation part once (1: no folds)"};
+inline constexpr Field fold{.path = "split.fold",
+                            .kind = FieldKind::integer,
+                            .lo = 0.0,
+                            .hi = 9.0,
+                            .fallback = 0.0,
+                            .description = "with folds: the fold held out as the validation part, 0..folds − 1"};
 // In the order of Scaling (preprocess.hpp).
 inline constexpr Choice kScalings[] = {
     {"none", "none", "the features as they are"},
@@ -52,6 +66,7 @@ inline constexpr Field generator_lambda{.path = "generator.lambda",
                                         .description = "least_squares: the ridge coefficient of f(w)"};
 
 // Every row, in the order the page lists them.
-inline constexpr const Field* kAll[] = {&validation, &test, &split_seed, &scaling, &generator_seed, &generator_lambda};
+inline constexpr const Field* kAll[] = {&validation, &test,    &split_seed,     &folds,
+                                        &fold,       &scaling, &generator_seed, &generator_lambda};
 
 }  // namespace lab::data_schema

@@ -26,17 +26,60 @@ void sort_parts(SplitIndices& parts) {
   std::sort(parts.test.begin(), parts.test.end());
 }
 
+// k-fold cross-validation (settings.folds = k ≥ 2): the test part is drawn exactly as without
+// folds (the same samples for the same seed and test fraction); every other sample gets a fold.
+// Stratified: each class's shuffled samples outside the test part, class after class, are dealt
+// out in turn (position p in that sequence goes to fold p mod k), so every fold holds each class
+// within one sample of its share and the folds' sizes differ by at most one. Otherwise the one
+// seeded permutation's samples after the test part are dealt out the same way.
+SplitIndices fold_indices(const Dataset& data, const SplitSettings& settings) {
+  const Index n = data.samples();
+  const long n_test = part_size(settings.test, n);
+  Rng rng(settings.seed);
+  std::vector<int> rest;  // the samples outside the test part, in dealing order
+  SplitIndices parts;
+  if (!(settings.stratify && data.is_classification())) {
+    std::vector<int> order(static_cast<std::size_t>(n));
+    std::iota(order.begin(), order.end(), 0);
+    rng.shuffle(order);
+    parts.test.assign(order.begin(), order.begin() + n_test);
+    rest.assign(order.begin() + n_test, order.end());
+  } else {
+    const std::vector<long> counts = class_counts(data.labels, data.classes);
+    const std::vector<long> test_share = stratified_share(n_test, counts);
+    std::vector<std::vector<int>> members(counts.size());
+    for (Index j = 0; j < n; ++j)
+      members[static_cast<std::size_t>(data.labels[static_cast<std::size_t>(j)])].push_back(static_cast<int>(j));
+    for (std::size_t k = 0; k < members.size(); ++k) {
+      rng.shuffle(members[k]);
+      const auto cut = members[k].begin() + test_share[k];
+      parts.test.insert(parts.test.end(), members[k].begin(), cut);
+      rest.insert(rest.end(), cut, members[k].end());
+    }
+  }
+  for (std::size_t p = 0; p < rest.size(); ++p)
+    (static_cast<int>(p % static_cast<std::size_t>(settings.folds)) == settings.fold ? parts.validation : parts.train)
+        .push_back(rest[p]);
+  sort_parts(parts);
+  return parts;
+}
+
 }  // namespace
 
 SplitSettings parse_split_settings(std::string_view json_text) {
   const Json json = parse_json_text(json_text, "[Split]");
-  const JsonFields fields(json, "[Split]", "", {"validation", "test", "stratify", "seed"});
+  const JsonFields fields(json, "[Split]", "", {"validation", "test", "stratify", "seed", "folds", "fold"});
   SplitSettings settings;
   settings.validation = fields.number(data_schema::validation);
   settings.test = fields.number(data_schema::test);
   settings.stratify = fields.boolean("stratify", settings.stratify);
   settings.seed = static_cast<std::uint64_t>(fields.integer(data_schema::split_seed));
-  if (settings.validation + settings.test >= 1.0)
+  settings.folds = static_cast<int>(fields.integer(data_schema::folds));
+  settings.fold = static_cast<int>(fields.integer(data_schema::fold));
+  if (settings.fold >= settings.folds)
+    throw SpecError("[Split] fold must be 0.." + std::to_string(settings.folds - 1) + " for " +
+                    std::to_string(settings.folds) + " folds, got " + std::to_string(settings.fold));
+  if (settings.folds == 1 && settings.validation + settings.test >= 1.0)
     throw SpecError("[Split] validation + test must be less than 1 so that training samples remain, got " +
                     format_number(settings.validation) + " + " + format_number(settings.test));
   return settings;
@@ -45,6 +88,20 @@ SplitSettings parse_split_settings(std::string_view json_text) {
 void validate_split_settings(const SplitSettings& settings, Index samples) {
   check_field(data_schema::validation, settings.validation, "[Split]", "validation");
   check_field(data_schema::test, settings.test, "[Split]", "test");
+  check_field(data_schema::folds, settings.folds, "[Split]", "folds");
+  check_field(data_schema::fold, settings.fold, "[Split]", "fold");
+  if (settings.fold >= settings.folds)
+    throw SpecError("[Split] fold must be 0.." + std::to_string(settings.folds - 1) + " for " +
+                    std::to_string(settings.folds) + " folds, got " + std::to_string(settings.fold));
+  if (settings.folds > 1) {
+    const long rest = static_cast<long>(samples) - part_size(settings.test, samples);
+    if (rest < settings.folds + 1)
+      throw SpecError("[Split] " + std::to_string(settings.folds) + " folds need at least " +
+                      std::to_string(settings.folds + 1) + " samples outside the test part (test " +
+                      format_number(settings.test) + " of " + std::to_string(samples) + " samples leaves " +
+                      std::to_string(rest) + "); use fewer folds or a smaller test fraction");
+    return;
+  }
   const long n_test = part_size(settings.test, samples), n_validation = part_size(settings.validation, samples);
   if (n_test + n_validation >= samples)
     throw SpecError("[Split] validation " + format_number(settings.validation) + " and test " +
@@ -85,6 +142,7 @@ std::vector<long> stratified_share(long count, const std::vector<long>& availabl
 SplitIndices split_indices(const Dataset& data, const SplitSettings& settings) {
   const Index n = data.samples();
   validate_split_settings(settings, n);
+  if (settings.folds > 1) return fold_indices(data, settings);
   const long n_test = part_size(settings.test, n), n_validation = part_size(settings.validation, n);
   Rng rng(settings.seed);
   SplitIndices parts;

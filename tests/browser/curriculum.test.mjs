@@ -166,3 +166,40 @@ test('a sweep on two workers gives exactly the scores of one worker, in the valu
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('seed 004 C.3: a 3-fold grid over η × batch with Adam on Fashion-MNIST, best cell marked', { timeout: 300000 }, async () => {
+  const { page, errors } = await openTrain('&tdata=fashion_mnist&topt=adam&tep=2&tgrid=lr~0.0003,0.003!batch~32,128&tgfolds=3');
+  // the link's grid is in the form, ready to run
+  assert.equal(await page.inputValue('#tg-row-key'), 'lr');
+  assert.equal(await page.inputValue('#tg-row-values'), '0.0003, 0.003');
+  assert.equal(await page.inputValue('#tg-col-values'), '32, 128');
+  assert.equal(await page.inputValue('#tg-folds'), '3');
+  await page.click('#tg-run');
+  await page.locator('[data-testid="grid-status"]').filter({ hasText: /^Grid done: 12 runs/ }).waitFor({ timeout: 240000 });
+  const cells = await page.$$eval('[data-testid="grid"] td.score', (tds) => tds.map((td) => ({
+    value: Number(/** @type {HTMLElement} */ (td).dataset.value), best: /** @type {HTMLElement} */ (td).dataset.best === 'true', text: td.textContent,
+  })));
+  assert.equal(cells.length, 4);
+  for (const cell of cells) {
+    assert.ok(cell.value > 0.5 && cell.value < 1, `a cell's mean validation accuracy: ${cell.text}`);
+    assert.match(cell.text, /^0\.\d{3}± 0\.\d{3}/); // mean ± standard deviation over the folds
+  }
+  // exactly one best cell, the highest mean, and the sentence names it
+  const best = cells.filter((c) => c.best);
+  assert.equal(best.length, 1);
+  assert.equal(best[0].value, Math.max(...cells.map((c) => c.value)));
+  assert.match(await page.textContent('[data-testid="grid-best"]'), new RegExp(`^Best: learning rate η (0\\.0003|0\\.003) × batch size (32|128), validation-fold accuracy ${best[0].value.toFixed(3)} ± 0\\.\\d{3} over 3 folds\\.$`));
+  assert.match(await page.textContent('#tg-note'), /dealt into 3 stratified, seeded folds/);
+  // colouring by wall time needs no new training: the lowest time is now the best cell
+  await page.selectOption('#tg-score', 'seconds');
+  const times = await page.$$eval('[data-testid="grid"] td.score', (tds) => tds.map((td) => [Number(/** @type {HTMLElement} */ (td).dataset.value), /** @type {HTMLElement} */ (td).dataset.best === 'true']));
+  assert.equal(times.find(([, isBest]) => isBest)[0], Math.min(...times.map(([v]) => v)));
+  assert.match(page.url(), /tgscore=seconds/);
+  assert.match(await page.textContent('[data-testid="grid-status"]'), /^Grid done: 12 runs/);
+  // a grid of one setting twice is refused with what is allowed
+  await page.selectOption('#tg-col-key', 'lr');
+  await page.click('#tg-run');
+  assert.equal(await page.textContent('#tg-error'), 'Grid: choose two different settings; both are learning rate η');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -84,7 +84,7 @@ function cases(net, data, trainer, prepared) {
   add('trace state of the wrong size', () => net.trace([1, 2], [1, 0], { optimizer: 'momentum', state: { t: 1, values: [1, 2] } }), /state/);
   for (const v of [[], null, [-1], [40], [1.5]]) add(`subset(${v})`, () => data.subset(v), /indices|index|sample/);
   for (const v of [[], null, [-1], [2]]) add(`selectFeatures(${v})`, () => data.selectFeatures(v), /features|feature/);
-  for (const v of [{ test: 1.5 }, { validation: -0.1 }, { test: 0.6, validation: 0.6 }, { seed: -1 }, { stratify: 'yes' }, { folds: 3 }]) add(`prepare ${JSON.stringify(v)}`, () => data.prepare(v), /test|validation|seed|stratify|folds|fraction/);
+  for (const v of [{ test: 1.5 }, { validation: -0.1 }, { test: 0.6, validation: 0.6 }, { seed: -1 }, { stratify: 'yes' }, { folds: 11 }, { folds: 3, fold: 3 }, { kfolds: 3 }]) add(`prepare ${JSON.stringify(v)}`, () => data.prepare(v), /test|validation|seed|stratify|folds|fold|kfolds|fraction/);
   for (const v of ['zscore', '', 'MIN_MAX']) add(`prepare scaling ${v}`, () => data.prepare({}, v), 'scaling');
   for (const v of [[NaN, 1], [Infinity, 0], null, [1]]) add(`scale(${v})`, () => prepared.scale(v), /features|samples/);
   for (const v of [2.5, NaN, 0, 1e10, -1, undefined]) add(`run(${v})`, () => trainer.run(v), 'epochs');

@@ -14,6 +14,7 @@ import { createRunPins } from './train-pins.js';
 import { curvesCsv, download, modelJson, parseModelFile } from './train-export.js';
 import { createTrainViews } from './train-views.js';
 import { poolSize } from './train-pool.js';
+import { createGridCard } from './train-grid-card.js';
 import { describeHandOver, handOverState } from '../step/handed-over.js';
 
 /** A Train-lab display preference (the budget, mean or sum): changing it sets up no new run. */
@@ -95,6 +96,9 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     onExportModel: exportModel,
     onImportModel: importModel,
     onStepThrough: stepThrough,
+  });
+  const grid = createGridCard(root.querySelector('#tv-grid-holder'), {
+    state: () => st.state, makeSetup: (s) => data.makeSetup(s, null, true), datasetInfo: () => data.preview.info, store,
   });
   const form = createTrainForm($('train-form'), {
     store, catalog, onCsv: uploadCsv, initDistributions: (spec) => lab.initDistributions(spec), classNames: () => data.preview.classNames,
@@ -582,6 +586,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       views.showStartNow(next.tstart === 'now');
       views.setGallery(next.timages);
       views.setWorkers(next.tworkers);
+      grid.show(next);
       // a gallery choice made while another lab was shown (a pasted link) goes to the run as it is
       if (st.run && !changed && differing.includes('timages')) evaluateNow(undefined, { images: next.timages });
       trainingClient();
@@ -606,6 +611,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
         if (!st.writingLink) readComparison(next);
       }
       if ('tworkers' in changes) views.setWorkers(next.tworkers);
+      if (['tgrid', 'tgfolds', 'tgscore'].some((k) => k in changes)) grid.show(next);
       if ('timages' in changes) {
         views.setGallery(next.timages);
         if (st.run && keys.every(isView)) evaluateNow(undefined, { images: next.timages });

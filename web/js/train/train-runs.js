@@ -154,21 +154,20 @@ async function macroF1On(client, part) {
 }
 
 /**
- * Trains one value of a sweep to its end and returns its point. A value that diverges or fails
- * (its setup refused, an error while training) becomes a point with that status and its message,
- * and the sweep goes on with the next value. The wall time counts the setup and the training, not
- * the scoring of the macro F1s after it.
+ * Trains the run `setup()` (an async function giving the worker's setup message) to its end and
+ * returns its point: {metricName, heldOut (the held-out part's name), trainMetric, heldOutMetric,
+ * trainLoss, heldOutLoss, trainF1, heldOutF1 (classifiers' macro F1), epochs, status, message,
+ * seconds}. A run that diverges or fails (its setup refused, an error while training) becomes a
+ * point with that status and its message. The wall time counts the setup and the training, not
+ * the scoring of the macro F1s after it. onProgress(m) sees the run's progress messages.
  */
-async function sweepValue(client, { state, key, index, value, makeSetup, onProgress, isCancelled }) {
+export async function trainAndScore(client, setup, { onProgress, isCancelled }) {
   const started = performance.now();
   let run;
   try {
-    run = await trainRun(client, await makeSetup({ ...state, ...SWEEPS[key].apply(state, value) }), {
-      onProgress: (m) => onProgress({ index, value, epoch: m.epoch, epochs: m.epochs }),
-      isCancelled,
-    });
+    run = await trainRun(client, await setup(), { onProgress, isCancelled });
   } catch (error) {
-    return { value, status: 'failed', message: error.message, seconds: (performance.now() - started) / 1000 };
+    return { status: 'failed', message: error.message, seconds: (performance.now() - started) / 1000 };
   }
   const { ready, last, history } = run;
   const seconds = (performance.now() - started) / 1000;
@@ -176,11 +175,12 @@ async function sweepValue(client, { state, key, index, value, makeSetup, onProgr
   const final = (last.restoredBest ? history[last.bestEpoch - 1] : history.at(-1)) ?? {};
   const scored = ready.metricName !== 'r2' && (last.state !== 'failed' && last.state !== 'diverged');
   return {
-    value,
     metricName: ready.metricName,
     heldOut: ready.heldOut,
     trainMetric: final.trainMetric,
     heldOutMetric: ready.heldOut ? final.valMetric : undefined,
+    trainLoss: final.trainLoss,
+    heldOutLoss: ready.heldOut ? final.valLoss : undefined,
     trainF1: scored ? await macroF1On(client, 'train') : undefined,
     heldOutF1: scored ? await macroF1On(client, ready.heldOut) : undefined,
     epochs: history.length,
@@ -188,6 +188,14 @@ async function sweepValue(client, { state, key, index, value, makeSetup, onProgr
     message: last.message,
     seconds,
   };
+}
+
+/** One value of a sweep: its point (trainAndScore) with the value; the sweep goes on after a failed one. */
+function sweepValue(client, { state, key, index, value, makeSetup, onProgress, isCancelled }) {
+  return trainAndScore(client, () => makeSetup({ ...state, ...SWEEPS[key].apply(state, value) }), {
+    onProgress: (m) => onProgress({ index, value, epoch: m.epoch, epochs: m.epochs }),
+    isCancelled,
+  }).then((point) => ({ value, ...point }));
 }
 
 /**

@@ -131,6 +131,7 @@ export function createTrainViews(root, handlers) {
         <div id="tv-sweep-tables" class="sweep-tables"></div>
       </div>
     </section>
+    <div id="tv-grid-holder"></div>
     <section class="card export-card" aria-labelledby="tv-export-title">
       <h2 id="tv-export-title" class="card-title">Export and hand over</h2>
       <p class="view-note">Chart images are twice the size on screen, with a title, the legend and the settings written in, ready for a report.</p>

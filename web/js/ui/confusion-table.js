@@ -2,35 +2,10 @@
 // class, each cell shaded by its share of the row (diagonal blue-green, errors warm), with recall
 // and support per class, precision and F1 per predicted class, and a summary line with the total.
 
+import { readableShade } from './palette.js';
+
 const DIAGONAL = [18, 104, 122]; // blue-green: correct
 const ERROR = [184, 72, 12]; // warm orange: mistakes
-
-/** `rgb` laid over white with opacity `alpha`, as opaque [r, g, b]. */
-const overWhite = (rgb, alpha) => rgb.map((v) => Math.round(255 + (v - 255) * alpha));
-
-/** The WCAG relative luminance of [r, g, b]. */
-function luminance(rgb) {
-  const [r, g, b] = rgb.map((v) => { const c = v / 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-const INK_LUMINANCE = 0.0167; // --ink, #1d2330
-
-/**
- * The shade of `rgb` at opacity about `alpha` over white, nudged until white or dark text on it has
- * a contrast of at least 4.5 : 1: {background: [r, g, b], whiteText}.
- */
-function readableShade(rgb, alpha) {
-  let a = alpha;
-  for (;;) {
-    const background = overWhite(rgb, a);
-    const l = luminance(background);
-    const white = 1.05 / (l + 0.05);
-    const ink = (l + 0.05) / (INK_LUMINANCE + 0.05);
-    if (white >= 4.5 || ink >= 4.5 || a <= 0 || a >= 1) return { background, whiteText: white > ink };
-    a = a >= 0.5 ? Math.min(1, a + 0.02) : Math.max(0, a - 0.02);
-  }
-}
 
 /** Share of a whole, as a percentage with `decimals` decimals, or "—" when there is nothing to share. */
 const percent = (value, decimals) => (Number.isFinite(value) ? `${(100 * value).toFixed(decimals)}%` : '—');
