@@ -168,7 +168,7 @@ test('a sweep on two workers gives exactly the scores of one worker, in the valu
 });
 
 test('seed 004 C.3: a 3-fold grid over η × batch with Adam on Fashion-MNIST, best cell marked', { timeout: 300000 }, async () => {
-  const { page, errors } = await openTrain('&tdata=fashion_mnist&topt=adam&tep=2&tgrid=lr~0.0003,0.003!batch~32,128&tgfolds=3');
+  const { page, errors } = await openTrain('&tdata=fashion_mnist&topt=adam&tep=2&tgrid=lr~0.0003,0.003!batch~32,128&tfolds=3');
   // the link's grid is in the form, ready to run
   assert.equal(await page.inputValue('#tg-row-key'), 'lr');
   assert.equal(await page.inputValue('#tg-row-values'), '0.0003, 0.003');
@@ -200,6 +200,22 @@ test('seed 004 C.3: a 3-fold grid over η × batch with Adam on Fashion-MNIST, b
   await page.selectOption('#tg-col-key', 'lr');
   await page.click('#tg-run');
   assert.equal(await page.textContent('#tg-error'), 'Grid: choose two different settings; both are learning rate η');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a sweep with 3-fold cross-validation scores each value by the mean over its folds, ± their spread', { timeout: 240000 }, async () => {
+  const { page, errors } = await openTrain('&tdata=digits&tep=3&tfolds=3');
+  assert.equal(await page.inputValue('#tv-sweep-folds'), '3');
+  await page.selectOption('#tv-sweep-key', 'lr');
+  await page.fill('#tv-sweep-values', '0.1, 1');
+  await page.click('#tv-sweep-run');
+  await page.locator('#tv-sweep-status').filter({ hasText: /^Sweep done: 2 of 2 values trained, 3 folds each, in/ }).waitFor({ timeout: 200000 });
+  const table = await page.$$eval('[data-testid="sweep-table"] tr', (rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
+  assert.match(table[0].join('|'), /validation fold accuracy/);
+  for (const row of table.slice(1)) {
+    for (const cell of row.slice(1, 5)) assert.match(cell, /^[01]\.\d{3} ± 0\.\d{3}$/, row.join('|'));
+  }
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -17,8 +17,8 @@ test('a grid reads two different settings and their values, and travels in a lin
   assert.deepEqual(decodeGrid(encodeGrid(grid)), grid);
   assert.deepEqual(decodeGrid('activation~sigmoid,relu!init~zeros,he').cols.values, ['zeros', 'he']);
   assert.equal(decodeGrid(''), null);
-  assert.deepEqual(parseHash('#lab=train&tgrid=lr~0.01,0.1!batch~16,64&tgfolds=3&tgscore=heldOutF1').notes, []);
-  assert.match(parseHash('#lab=train&tgfolds=11').notes[0], /tgfolds must be an integer in 1\.\.10/);
+  assert.deepEqual(parseHash('#lab=train&tgrid=lr~0.01,0.1!batch~16,64&tfolds=3&tgscore=heldOutF1').notes, []);
+  assert.match(parseHash('#lab=train&tfolds=11').notes[0], /tfolds must be an integer in 1\.\.10/);
 });
 
 test('a bad grid is refused with the setting and what is allowed', () => {
@@ -50,4 +50,22 @@ test('a cell\'s score is the mean over its folds with the population standard de
   assert.equal(diverged.status, 'diverged');
   assert.ok(Number.isNaN(diverged.value));
   assert.equal(cellScore([{ seconds: 2, status: 'finished' }, { seconds: 4, status: 'finished' }], 2, 'seconds').value, 3);
+});
+
+test('a sweep value over its folds: the means and spreads of every score, the runs\' total time, the first failure', async () => {
+  const { foldsPoint } = await import('../../web/js/train/train-runs.js');
+  const fold = (heldOutMetric, seconds, status = 'finished') => ({ metricName: 'accuracy', heldOut: 'validation', trainMetric: 0.9, heldOutMetric, seconds, status, epochs: 5 });
+  const point = foldsPoint(0.1, [fold(0.8, 1), fold(0.9, 2), fold(0.85, 1.5)]);
+  assert.equal(point.value, 0.1);
+  assert.equal(point.folds, 3);
+  assert.ok(Math.abs(point.heldOutMetric - 0.85) < 1e-12);
+  assert.ok(Math.abs(point.heldOutMetricSpread - Math.sqrt(0.005 / 3)) < 1e-12);
+  assert.equal(point.trainMetricSpread, 0);
+  assert.equal(point.seconds, 4.5);
+  assert.equal(point.heldOut, 'validation fold');
+  assert.equal(point.trainF1, undefined); // a score no fold has is left out
+  const failed = foldsPoint(1, [fold(0.8, 1), { status: 'diverged', message: 'Loss became NaN', seconds: 1 }, fold(0.7, 1)]);
+  assert.equal(failed.status, 'diverged');
+  assert.equal(failed.message, 'Loss became NaN');
+  assert.equal(failed.heldOutMetric, undefined);
 });

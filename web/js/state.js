@@ -105,9 +105,10 @@ const TABLE = [
   { owner: 'train', name: 'tpins', kind: 'text', pattern: /^[a-z0-9_.,~*!+-]*$/i, maxLength: 2000, fallback: null, view: true, allowed: 'pinned runs like tlr~0.1!tlr~0.3*tep~20' },
   { owner: 'train', name: 'tsweep', kind: 'text', pattern: /^[a-z0-9_]+~[a-z0-9_.,+-]*$/i, maxLength: 400, fallback: null, view: true, allowed: 'a sweep like lr~0.01,0.1,1 or activation~sigmoid,relu' },
   { owner: 'train', name: 'tstart', kind: 'enum', values: ['click', 'now'], fallback: 'click', view: true },
-  // a grid search (train/train-grid.js): two settings and their values, its folds and the score it is coloured by
+  // a grid search (train/train-grid.js): two settings and their values, and the score it is coloured by;
+  // tfolds: the folds of cross-validation of a sweep or a grid (null: none)
   { owner: 'train', name: 'tgrid', kind: 'text', pattern: /^[a-z0-9_]+~[a-z0-9_.,+-]*![a-z0-9_]+~[a-z0-9_.,+-]*$/i, maxLength: 600, fallback: null, view: true, allowed: 'a grid like lr~0.01,0.1!batch~16,64' },
-  { owner: 'train', name: 'tgfolds', row: ['data', 'split.folds'], fallback: null, view: true },
+  { owner: 'train', name: 'tfolds', row: ['data', 'split.folds'], fallback: null, view: true },
   { owner: 'train', name: 'tgscore', kind: 'enum', values: () => Object.keys(GRID_SCORES), fallback: null, view: true },
   // the workers a sweep trains on (null: as many as the cores allow; train/train-pool.js)
   { owner: 'train', name: 'tworkers', kind: 'int', min: 1, max: POOL_MOST_WORKERS, fallback: null, view: true },

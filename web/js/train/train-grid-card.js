@@ -1,19 +1,18 @@
 // The Train lab's grid-search card: two settings and their values, the folds of cross-validation
 // and the score; a heat-map of the score per pair of values (ui/score-grid.js) with the best cell
 // marked and named in words, filled in while the pool of workers trains the cells.
-import { SWEEPS } from './train-runs.js';
+import { FOLD_CHOICES, SWEEPS } from './train-runs.js';
 import { GRID_SCORES, cellScore, decodeGrid, encodeGrid, parseGrid, runGrid } from './train-grid.js';
 import { poolSize } from './train-pool.js';
 import { renderScoreGrid } from '../ui/score-grid.js';
 import { formatScore, formatSeconds } from '../ui/format.js';
 
 const SCORE_NAMES = { heldOutMetric: 'held-out accuracy (or R²)', heldOutF1: 'held-out macro F1', heldOutLoss: 'final held-out loss', trainLoss: 'final training loss', seconds: 'wall time' };
-const FOLD_CHOICES = [1, 2, 3, 4, 5, 10];
 
 /**
  * Builds the card in `root`. `state()` is the page state a grid trains; `makeSetup(state)` a
  * worker's setup message; `datasetInfo()` the dataset's info (for the pool's memory budget);
- * `store` takes the link's tgrid, tgfolds and tgscore. Returns {show(state)} (a link's grid into the form).
+ * `store` takes the link's tgrid, tfolds and tgscore. Returns {show(state)} (a link's grid into the form).
  */
 export function createGridCard(root, { state, makeSetup, datasetInfo, store }) {
   const options = Object.entries(SWEEPS).map(([k, s]) => `<option value="${k}">${s.label}</option>`).join('');
@@ -62,7 +61,7 @@ export function createGridCard(root, { state, makeSetup, datasetInfo, store }) {
     store.set({ tgscore: $('tg-score').value === 'heldOutMetric' ? null : $('tg-score').value });
     draw();
   });
-  $('tg-folds').addEventListener('change', () => store.set({ tgfolds: Number($('tg-folds').value) === 1 ? null : Number($('tg-folds').value) }));
+  $('tg-folds').addEventListener('change', () => store.set({ tfolds: Number($('tg-folds').value) === 1 ? null : Number($('tg-folds').value) }));
   $('tg-run').addEventListener('click', run);
   $('tg-cancel').addEventListener('click', () => running?.cancel());
 
@@ -74,7 +73,7 @@ export function createGridCard(root, { state, makeSetup, datasetInfo, store }) {
       return;
     }
     $('tg-error').textContent = '';
-    store.set({ tgrid: encodeGrid(grid), tgfolds: folds === 1 ? null : folds });
+    store.set({ tgrid: encodeGrid(grid), tfolds: folds === 1 ? null : folds });
     const info = datasetInfo();
     const runs = grid.rows.values.length * grid.cols.values.length * folds;
     const current = state();
@@ -145,9 +144,9 @@ export function createGridCard(root, { state, makeSetup, datasetInfo, store }) {
     /** A link's grid, folds and score into the form (it runs when Run grid is pressed). */
     show(next) {
       if (running) return;
-      $('tg-folds').value = String(next.tgfolds ?? 1);
+      $('tg-folds').value = String(next.tfolds ?? 1);
       $('tg-score').value = next.tgscore ?? 'heldOutMetric';
-      const grid = decodeGrid(next.tgrid, next.tgfolds ?? 1);
+      const grid = decodeGrid(next.tgrid, next.tfolds ?? 1);
       if (!grid) return;
       if ('error' in grid) {
         $('tg-error').textContent = `The link's grid: ${grid.error}`;

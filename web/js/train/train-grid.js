@@ -2,7 +2,7 @@
 // pair of values is trained on the pool of workers, optionally with k-fold cross-validation (the
 // cell's score is the mean over the folds, with its spread), and scored by a chosen score. The
 // link keeps the grid as "lr~0.001,0.01!batch~16,64" (tgrid), with its folds and score.
-import { SWEEPS, parseSweepValues, trainAndScore } from './train-runs.js';
+import { SWEEPS, meanAndSpread, parseSweepValues, trainAndScore } from './train-runs.js';
 import { runOnPool } from './train-pool.js';
 
 /** The most runs (cells × folds) one grid may train. */
@@ -65,18 +65,15 @@ export function cellState(state, grid, r, c) {
 }
 
 /**
- * A cell's score over its folds' points: {value (the mean), spread (the standard deviation with
- * n in the denominator, as scikit-learn's GridSearchCV reports std_test_score; NaN for one fold),
- * status ('diverged' or 'failed' when a fold has no score), folds}. null while a fold is missing.
+ * A cell's score over its folds' points: {value, spread (meanAndSpread), status ('diverged' or
+ * 'failed' when a fold has no score), folds}. null while a fold is missing.
  */
 export function cellScore(points, folds, score) {
   if (points.length < folds || points.some((p) => !p)) return null;
   const ended = points.find((p) => p.status === 'diverged' || p.status === 'failed');
   const values = points.map(GRID_SCORES[score].of);
   if (ended || !values.every(Number.isFinite)) return { value: NaN, spread: NaN, status: ended?.status ?? 'no score', folds };
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  const spread = values.length > 1 ? Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length) : NaN;
-  return { value: mean, spread, folds };
+  return { ...meanAndSpread(values), folds };
 }
 
 /**

@@ -91,6 +91,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     onGallery: (images) => store.set({ timages: images }),
     onSweep: startSweep,
     onWorkers: (count) => store.set({ tworkers: count }),
+    onFolds: (count) => store.set({ tfolds: count }),
     onCancelSweep: () => st.sweep?.cancel(),
     onExportCsv: exportCsv,
     onExportModel: exportModel,
@@ -380,13 +381,15 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     linkComparison();
     const series = views.beginSweep(key, SWEEPS[key], parsed.values, describeRun(sweepState));
     const info = data.preview.info;
-    const pool = poolSize({ runs: parsed.values.length, samples: info?.samples ?? 0, features: info?.features ?? 0, chosen: sweepState.tworkers });
+    const folds = sweepState.tfolds ?? 1;
+    const pool = poolSize({ runs: parsed.values.length * folds, samples: info?.samples ?? 0, features: info?.features ?? 0, chosen: sweepState.tworkers });
     const started = performance.now();
     st.sweep = runSweep({
       state: sweepState,
       key,
       values: parsed.values,
       workers: pool.size,
+      folds,
       makeSetup: (s) => data.makeSetup(s, null, true),
       onProgress: (p) => views.sweepProgress(p),
       onPoint: (point) => views.sweepPoint(series, point),
@@ -394,7 +397,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     const limit = pool.reason === 'memory' ? ` (the data allows ${pool.byMemory} at once in memory)` : '';
     const { workers } = st.sweep;
     st.sweep.done.then(
-      (points) => views.endSweep(`Sweep done: ${points.length} of ${parsed.values.length} values trained in ${formatSeconds((performance.now() - started) / 1000)} on ${workers} worker${workers > 1 ? 's' : ''}${limit}.`),
+      (points) => views.endSweep(`Sweep done: ${points.length} of ${parsed.values.length} values trained${folds > 1 ? `, ${folds} folds each,` : ''} in ${formatSeconds((performance.now() - started) / 1000)} on ${workers} worker${workers > 1 ? 's' : ''}${limit}.`),
       (error) => views.endSweep(`The sweep stopped: ${error.message}`, true),
     ).finally(() => { st.sweep = null; });
     return undefined;
@@ -586,6 +589,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       views.showStartNow(next.tstart === 'now');
       views.setGallery(next.timages);
       views.setWorkers(next.tworkers);
+      views.setFolds(next.tfolds);
       grid.show(next);
       // a gallery choice made while another lab was shown (a pasted link) goes to the run as it is
       if (st.run && !changed && differing.includes('timages')) evaluateNow(undefined, { images: next.timages });
@@ -611,7 +615,8 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
         if (!st.writingLink) readComparison(next);
       }
       if ('tworkers' in changes) views.setWorkers(next.tworkers);
-      if (['tgrid', 'tgfolds', 'tgscore'].some((k) => k in changes)) grid.show(next);
+      if ('tfolds' in changes) views.setFolds(next.tfolds);
+      if (['tgrid', 'tfolds', 'tgscore'].some((k) => k in changes)) grid.show(next);
       if ('timages' in changes) {
         views.setGallery(next.timages);
         if (st.run && keys.every(isView)) evaluateNow(undefined, { images: next.timages });

@@ -59,6 +59,20 @@ export function sharedSettings(descriptions, leaveOut = []) {
   return keys.map((k) => descriptions[0][k]).join(' · ');
 }
 
+/** The folds of cross-validation a sweep or a grid offers (1: none). */
+export const FOLD_CHOICES = [1, 2, 3, 4, 5, 10];
+
+/**
+ * A cell's or a sweep value's scores over its folds: {value (the mean), spread (the standard
+ * deviation with n in the denominator, as scikit-learn's GridSearchCV reports std_test_score;
+ * NaN for one value)}.
+ */
+export function meanAndSpread(values) {
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  const spread = values.length > 1 ? Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length) : NaN;
+  return { value: mean, spread };
+}
+
 /**
  * The settings a sweep can vary: state changes for a value, the axis label, the describeRun key it
  * changes (`describes`), values to start from (`example`), and what a value may be: the URL
@@ -190,14 +204,6 @@ export async function trainAndScore(client, setup, { onProgress, isCancelled }) 
   };
 }
 
-/** One value of a sweep: its point (trainAndScore) with the value; the sweep goes on after a failed one. */
-function sweepValue(client, { state, key, index, value, makeSetup, onProgress, isCancelled }) {
-  return trainAndScore(client, () => makeSetup({ ...state, ...SWEEPS[key].apply(state, value) }), {
-    onProgress: (m) => onProgress({ index, value, epoch: m.epoch, epochs: m.epochs }),
-    isCancelled,
-  }).then((point) => ({ value, ...point }));
-}
-
 /**
  * Sets up one run in `client` (a TrainingClient of its own) and trains it to its end: resolves
  * with {ready, last (the last progress message), history}; rejects when the setup is refused.
@@ -221,34 +227,72 @@ export async function trainRun(client, setup, { onProgress = (m) => m, isCancell
 }
 
 /**
- * Trains one run per value on a pool of `workers` workers of its own (the main run is left
- * alone; train-pool.js). Each value's run is seeded as it would be alone, so the points are the
- * same on any number of workers. `makeSetup(state)` gives the worker's setup message for a state.
- * Calls onProgress({running: [{index, value, epoch, epochs}], done, total, workers}) and, in the
- * values' order, onPoint({value, metricName, heldOut (the held-out part's name), trainMetric,
- * heldOutMetric, trainF1, heldOutF1 (classifiers' macro F1), epochs, status, message, seconds});
- * resolves with the points. cancel() stops the running values after their current step.
+ * A sweep value's point over its folds' points: the scores' means, their spreads
+ * (`${score}Spread`, meanAndSpread), the fold runs' total time, and the first fold that diverged
+ * or failed (then its status and message).
  */
-export function runSweep({ state, key, values, makeSetup, onProgress, onPoint, workers = 1 }) {
+export function foldsPoint(value, points) {
+  const ended = points.find((p) => p.status === 'diverged' || p.status === 'failed');
+  const point = { value, folds: points.length, metricName: points.find((p) => p.metricName)?.metricName, heldOut: 'validation fold' };
+  for (const key of ['trainMetric', 'heldOutMetric', 'trainLoss', 'heldOutLoss', 'trainF1', 'heldOutF1', 'epochs']) {
+    const values = points.map((p) => p[key]);
+    if (!values.every(Number.isFinite)) continue;
+    const { value: mean, spread } = meanAndSpread(values);
+    point[key] = mean;
+    point[`${key}Spread`] = spread;
+  }
+  return { ...point, status: ended?.status ?? points.at(-1).status, message: ended?.message ?? points.at(-1).message, seconds: points.reduce((a, p) => a + p.seconds, 0) };
+}
+
+/**
+ * Trains one run per value (per fold with `folds` ≥ 2: k-fold cross-validation, the value's point
+ * is then the mean over the folds, foldsPoint) on a pool of `workers` workers of its own (the main
+ * run is left alone; train-pool.js). Each run is seeded as it would be alone, so the points are
+ * the same on any number of workers. `makeSetup(state)` gives the worker's setup message for a
+ * state. Calls onProgress({running: [{index, value, fold, epoch, epochs}], done, total, workers})
+ * and, in the values' order, onPoint({value, metricName, heldOut (the held-out part's name),
+ * trainMetric, heldOutMetric, trainLoss, heldOutLoss, trainF1, heldOutF1 (classifiers' macro F1),
+ * epochs, status, message, seconds}); resolves with the points. cancel() stops the running runs
+ * after their current step.
+ */
+export function runSweep({ state, key, values, makeSetup, onProgress, onPoint, workers = 1, folds = 1 }) {
   let cancelled = false;
   const running = new Map();
   let finished = 0;
-  const report = () => onProgress({ running: [...running.values()].sort((a, b) => a.index - b.index), done: finished, total: values.length, workers: pool.workers });
+  const jobs = values.flatMap((value, index) => Array.from({ length: folds }, (_, fold) => ({ index, value, fold })));
+  const report = () => onProgress({ running: [...running.values()].sort((a, b) => a.index - b.index || a.fold - b.fold), done: finished, total: jobs.length, workers: pool.workers });
+  const points = [];
+  let byFold = [];
   const pool = runOnPool({
-    jobs: values,
+    jobs,
     size: workers,
-    run: async (client, value, index) => {
-      running.set(index, { index, value, epoch: 0, epochs: null });
-      const point = await sweepValue(client, {
-        state, key, index, value, makeSetup, onProgress: (p) => { running.set(index, p); report(); }, isCancelled: () => cancelled,
+    run: async (client, { index, value, fold }) => {
+      const id = `${index}:${fold}`;
+      running.set(id, { index, value, fold, epoch: 0, epochs: null });
+      const setup = async () => {
+        const message = await makeSetup({ ...state, ...SWEEPS[key].apply(state, value) });
+        return folds > 1 ? { ...message, split: { ...message.split, folds, fold } } : message;
+      };
+      const point = await trainAndScore(client, setup, {
+        onProgress: (m) => { running.set(id, { index, value, fold, epoch: m.epoch, epochs: m.epochs }); report(); },
+        isCancelled: () => cancelled,
       });
-      running.delete(index);
+      running.delete(id);
       finished += 1;
-      return point;
+      return { value, ...point };
     },
-    onResult: onPoint,
+    // the jobs arrive in order: a value's folds one after another
+    onResult: (point, i) => {
+      const { value, fold } = jobs[i];
+      byFold.push(point);
+      if (fold < folds - 1) return;
+      const whole = folds > 1 ? foldsPoint(value, byFold) : point;
+      byFold = [];
+      points.push(whole);
+      onPoint(whole);
+    },
     // a worker whose run failed (its setup refused, or an error while training) is not used again
     reusable: (point) => point.status !== 'failed',
   });
-  return { done: pool.done, workers: pool.workers, cancel() { cancelled = true; pool.cancel(); } };
+  return { done: pool.done.then(() => points), workers: pool.workers, cancel() { cancelled = true; pool.cancel(); } };
 }

@@ -12,7 +12,7 @@ import { renderConfusionTable } from '../ui/confusion-table.js';
 import { renderImageGrid, updateImagePredictions } from '../ui/image-grid.js';
 import { renderClassBalance } from '../ui/class-balance.js';
 import { runColor } from '../ui/palette.js';
-import { SWEEPS, differingLabels, sharedSettings } from './train-runs.js';
+import { FOLD_CHOICES, SWEEPS, differingLabels, sharedSettings } from './train-runs.js';
 import { download } from './train-export.js';
 import { formatScore, formatSeconds } from '../ui/format.js';
 import { GALLERY_MODES } from '../engine/training-session.js';
@@ -114,6 +114,8 @@ export function createTrainViews(root, handlers) {
           <select id="tv-sweep-key">${Object.entries(SWEEPS).map(([k, s]) => `<option value="${k}">${s.label}</option>`).join('')}</select></label>
         <label class="field" for="tv-sweep-values"><span>Values (comma-separated)</span>
           <input id="tv-sweep-values" type="text" value="0.01, 0.1, 1" aria-describedby="tv-sweep-error"></label>
+        <label class="field" for="tv-sweep-folds"><span>Cross-validation</span>
+          <select id="tv-sweep-folds">${FOLD_CHOICES.map((k) => `<option value="${k}">${k === 1 ? 'none: score on the held-out part' : `${k}-fold: mean ± spread over the folds`}</option>`).join('')}</select></label>
         <label class="field" for="tv-workers"><span>Workers (runs at once)</span>
           <select id="tv-workers" aria-describedby="tv-workers-note">${workerChoices()}</select>
           <small id="tv-workers-note">each worker trains one value on one core</small></label>
@@ -774,6 +776,7 @@ export function createTrainViews(root, handlers) {
   });
   $('tv-sweep-run').addEventListener('click', () => handlers.onSweep($('tv-sweep-key').value, $('tv-sweep-values').value));
   $('tv-workers').addEventListener('change', (e) => handlers.onWorkers(e.target.value === '' ? null : Number(e.target.value)));
+  $('tv-sweep-folds').addEventListener('change', (e) => handlers.onFolds(Number(e.target.value) === 1 ? null : Number(e.target.value)));
   $('tv-sweep-cancel').addEventListener('click', handlers.onCancelSweep);
   $('tv-export-csv').addEventListener('click', handlers.onExportCsv);
   $('tv-export-loss').addEventListener('click', () => exportCurves('loss'));
@@ -854,9 +857,12 @@ export function createTrainViews(root, handlers) {
     },
     /** The values training now, each with its epoch, and how many are done. */
     sweepProgress({ running, done, total, workers }) {
-      const now = running.map(({ index, value, epoch, epochs }) => `value ${index + 1} (${value}) epoch ${epoch}${epochs ? ` of ${epochs}` : ''}`);
-      setText($('tv-sweep-status'), `${done} of ${total} done · training on ${workers} worker${workers > 1 ? 's' : ''}: ${now.join('; ') || 'starting'}`);
+      const folds = Number($('tv-sweep-folds').value);
+      const now = running.map(({ index, value, fold, epoch, epochs }) => `value ${index + 1} (${value})${folds > 1 ? ` fold ${fold + 1}` : ''} epoch ${epoch}${epochs ? ` of ${epochs}` : ''}`);
+      setText($('tv-sweep-status'), `${done} of ${total} ${folds > 1 ? 'runs' : 'values'} done · training on ${workers} worker${workers > 1 ? 's' : ''}: ${now.join('; ') || 'starting'}`);
     },
+    /** The folds of cross-validation as the link says (null: none). */
+    setFolds(count) { $('tv-sweep-folds').value = String(count ?? 1); },
     /** The sweep's workers as the link says (null: automatic). */
     setWorkers(count) { $('tv-workers').value = count === null ? '' : String(count); },
     sweepPoint(entry, point) {
@@ -865,13 +871,17 @@ export function createTrainViews(root, handlers) {
       if (!entry.table.tHead.rows.length) sweepHeader(entry.table, point);
       const row = document.createElement('tr');
       const ended = point.status === 'diverged' || point.status === 'failed';
-      const values = [point.trainMetric, point.heldOutMetric, ...(entry.table.dataset.f1 === 'true' ? [point.trainF1, point.heldOutF1] : [])];
+      const keys = ['trainMetric', 'heldOutMetric', ...(entry.table.dataset.f1 === 'true' ? ['trainF1', 'heldOutF1'] : [])];
       row.dataset.status = point.status;
       const head = document.createElement('th');
       head.scope = 'row';
       head.textContent = String(point.value);
       row.append(head);
-      for (const v of values) row.insertCell().textContent = ended ? point.status : formatScore(v, 'score');
+      // with folds: the mean over the folds ± their standard deviation
+      for (const k of keys) {
+        const spread = point[`${k}Spread`];
+        row.insertCell().textContent = ended ? point.status : `${formatScore(point[k], 'score')}${Number.isFinite(spread) ? ` ± ${formatScore(spread, 'score')}` : ''}`;
+      }
       const end = row.insertCell();
       end.textContent = point.status.replace('_', ' ');
       if (point.message) end.title = point.message;
