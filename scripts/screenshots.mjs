@@ -82,6 +82,24 @@ try {
   await page.evaluate(() => window.scrollBy(0, document.getElementById('tv-loss-title').getBoundingClientRect().top - 130));
   await shoot(page, 'train-four-runs');
   await page.close();
+
+  // seed 002 part 6: Fashion-MNIST's ten classes named in the confusion matrix
+  page = await open('#lab=train&tdata=fashion_mnist&tep=5&teval=test', 1280);
+  await trainReady(page);
+  await trainToEnd(page, 180000);
+  await page.waitForTimeout(500);
+  await page.locator('[data-testid="confusion"]').screenshot({ path: join(out, 'train-fashion-confusion.png') });
+  await page.close();
+
+  // seed 004 C.3: a 3-fold grid search over η × batch with Adam on Fashion-MNIST
+  page = await open('#lab=train&tdata=fashion_mnist&topt=adam&tep=3&tgrid=lr~0.0003,0.001,0.003!batch~32,128&tfolds=3', 1280);
+  await trainReady(page);
+  await page.click('#tg-run');
+  await page.locator('[data-testid="grid-status"]').filter({ hasText: /^Grid done/ }).waitFor({ timeout: 600000 });
+  // the sticky training bar would cover the card's top in a picture of the card alone
+  await page.addStyleTag({ content: '.train-bar { position: static !important; }' });
+  await page.locator('.grid-card').screenshot({ path: join(out, 'train-grid-search.png') });
+  await page.close();
 } finally {
   await lab.close();
 }

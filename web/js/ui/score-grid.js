@@ -33,10 +33,14 @@ export function renderScoreGrid(container, { rowLabel, colLabel, rows, cols, cel
     if (!best || (higherIsBetter ? cell.value > cells[best[0]][best[1]].value : cell.value < cells[best[0]][best[1]].value)) best = [r, c];
   }));
 
+  // the title above the table as wide as the card (a <caption> is only as wide as its table), naming it
+  const title = document.createElement('p');
+  title.className = 'score-grid-title';
+  title.id = `${container.id || 'score-grid'}-title`;
+  title.textContent = caption;
   const table = document.createElement('table');
   table.className = 'score-grid';
-  const captionElement = table.createCaption();
-  captionElement.textContent = caption;
+  table.setAttribute('aria-labelledby', title.id);
   const head = table.createTHead();
   const groupRow = head.insertRow();
   groupRow.insertCell();
@@ -103,6 +107,6 @@ export function renderScoreGrid(container, { rowLabel, colLabel, rows, cols, cel
       }
     });
   });
-  container.replaceChildren(table);
+  container.replaceChildren(title, table);
   return { best };
 }
