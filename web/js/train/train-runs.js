@@ -230,9 +230,11 @@ export async function trainRun(client, setup, { onProgress = (m) => m, isCancell
  * A sweep value's point over its folds' points: the scores' means, their spreads
  * (`${score}Spread`, meanAndSpread), the fold runs' total time, and the first fold that diverged
  * or failed (then its status and message).
+ * @returns {Record<string, any>}
  */
 export function foldsPoint(value, points) {
   const ended = points.find((p) => p.status === 'diverged' || p.status === 'failed');
+  /** @type {Record<string, any>} */
   const point = { value, folds: points.length, metricName: points.find((p) => p.metricName)?.metricName, heldOut: 'validation fold' };
   for (const key of ['trainMetric', 'heldOutMetric', 'trainLoss', 'heldOutLoss', 'trainF1', 'heldOutF1', 'epochs']) {
     const values = points.map((p) => p[key]);
