@@ -115,7 +115,7 @@ export function summary(r) {
     + `. A trace of one step takes ${ms(lat.trace1)} ms and a gradient test `
     + `${ms(lat.gradientTest)} ms; the page is ready ${int(r.page.coldStart.median)} ms after navigation; it loads `
     + `${kb(r.payload.total.gzip)} of JS, CSS and wasm gzipped; ${gapText}`
-    + (r.page.sweeps ? `; a sweep of 8 learning rates on digits takes ${ratio(r.page.sweeps.A.speedUp)}× less time on ${r.page.sweeps.A.workers} workers than on one` : '')
+    + (r.page.sweeps ? `; a sweep of 8 learning rates on digits runs ${ratio(r.page.sweeps.A.speedUp)}× as fast on ${r.page.sweeps.A.workers} workers as on one` : '')
     + '.';
 }
 
@@ -212,7 +212,8 @@ export function renderResults(r) {
       + 'Medians; the speed-up is one worker\'s time over the pool\'s. "Same scores" compares every value\'s scores in both tables.', '',
       '| Workload | values | 1 worker | pool | workers | speed-up | same scores |',
       '| --- | ---: | ---: | ---: | ---: | ---: | --- |');
-    for (const x of Object.values(sweeps)) {
+    if (sweeps.measuredOn) push(`Measured separately (\`node bench/run.mjs --sweeps\`) on ${sweeps.measuredOn}.`, '');
+    for (const x of Object.values(sweeps).filter((v) => v.id)) {
       push(`| ${x.id}: ${x.title} | ${x.values} | ${x.oneWorkerSeconds.toFixed(2)} s | ${x.poolSeconds.toFixed(2)} s | ${x.workers} | ${ratio(x.speedUp)}× | ${x.sameScores ? 'yes' : '**no**'} |`);
     }
     push('');

@@ -14,6 +14,7 @@ import { describeMachine } from './machine.mjs';
 import { renderResults, summary } from './report.mjs';
 import { drawChart } from './chart.mjs';
 import { startChromium } from './chromium.mjs';
+import { measureSweepSpeed } from './sweep-speed.mjs';
 import { workloads, TIMED_RUNS, TIMED_RUNS_SLOW, WARM_UP_SECONDS, REFERENCE_PAIRS } from './workloads.mjs';
 
 const here = (name) => fileURLToPath(new URL(name, import.meta.url));
@@ -34,6 +35,24 @@ async function writeReport(results) {
 // `node bench/run.mjs --report` only redraws RESULTS.md and results.png from results.json.
 if (process.argv.includes('--report')) {
   await writeReport(JSON.parse(readFileSync(here('results.json'), 'utf8')));
+  process.exit(0);
+}
+
+// `node bench/run.mjs --sweeps` measures only the sweeps on the pool of workers (a ratio within
+// its own runs) into results.json, and redraws the report.
+if (process.argv.includes('--sweeps')) {
+  const results = JSON.parse(readFileSync(here('results.json'), 'utf8'));
+  const chromium = await startChromium(fileURLToPath(new URL('../web', import.meta.url)));
+  try {
+    step('page: a sweep on one worker and on the pool');
+    results.page.sweeps = await measureSweepSpeed(chromium.browser, chromium.url);
+    results.page.sweeps.measuredOn = new Date().toISOString().slice(0, 10);
+  } finally {
+    await chromium.close();
+  }
+  writeFileSync(here('results.json'), `${JSON.stringify(results, null, 1)}\n`);
+  await writeReport(results);
+  console.log(Object.values(results.page.sweeps).filter((x) => x.id).map((x) => `${x.id}: ${x.speedUp.toFixed(2)}× on ${x.workers} workers`).join('; '));
   process.exit(0);
 }
 
