@@ -125,7 +125,7 @@ test('seed 004 B: sweeps over the hidden activation and the initialisation, draw
   assert.ok(activation.relu[1] > 0.7, `relu test accuracy ${activation.relu[1]}`);
   assert.ok(activation.relu[1] > activation.sigmoid[1] + 0.1, JSON.stringify(activation));
   // the x axis names the categories: one tick per activation
-  assert.match(await page.getAttribute('#tv-sweep', 'aria-label'), /Final scores against hidden activation/);
+  assert.match(await page.getAttribute('#tv-sweep', 'aria-label'), /Final scores against activation \(all hidden layers\)/);
 
   // with ReLU layers: zero initialisation cannot break the symmetry, the network stays near chance
   await runSweep(page, 'init', 'zeros, he');
@@ -138,7 +138,7 @@ test('seed 004 B: sweeps over the hidden activation and the initialisation, draw
   await page.selectOption('#tv-sweep-key', 'activation');
   await page.fill('#tv-sweep-values', 'sigmoid, swish');
   await page.click('#tv-sweep-run');
-  assert.match(await page.textContent('#tv-sweep-error'), /each hidden activation \(all hidden layers\) must be one of identity, sigmoid, tanh, relu, leaky_relu; "swish" is not allowed/);
+  assert.match(await page.textContent('#tv-sweep-error'), /each activation \(all hidden layers\) must be one of identity, sigmoid, tanh, relu, leaky_relu; "swish" is not allowed/);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -20,15 +20,17 @@ export function createGridCard(root, { state, makeSetup, datasetInfo, store }) {
     <section class="card grid-card" aria-labelledby="tg-title">
       <h2 id="tg-title" class="card-title">Grid search over two settings</h2>
       <p class="view-note">Trains every pair of values of two settings, on every core, and colours each cell by its score; the best cell is marked. With folds, each cell is trained once per fold of cross-validation and scored on the fold left out: its score is the mean over the folds, ± their standard deviation.</p>
-      <div class="field-row grid-axes">
+      <div class="field-row grid-axis">
         <label class="field" for="tg-row-key"><span>Rows: setting</span><select id="tg-row-key">${options}</select></label>
         <label class="field" for="tg-row-values"><span>Row values</span><input id="tg-row-values" type="text" aria-describedby="tg-error"></label>
+      </div>
+      <div class="field-row grid-axis">
         <label class="field" for="tg-col-key"><span>Columns: setting</span><select id="tg-col-key">${options}</select></label>
         <label class="field" for="tg-col-values"><span>Column values</span><input id="tg-col-values" type="text" aria-describedby="tg-error"></label>
       </div>
       <div class="field-row grid-options">
         <label class="field" for="tg-folds"><span>Cross-validation</span>
-          <select id="tg-folds">${FOLD_CHOICES.map((k) => `<option value="${k}">${k === 1 ? 'none: score on the held-out part' : `${k}-fold`}</option>`).join('')}</select></label>
+          <select id="tg-folds">${FOLD_CHOICES.map((k) => `<option value="${k}">${k === 1 ? 'none: the held-out part' : `${k}-fold`}</option>`).join('')}</select></label>
         <label class="field" for="tg-score"><span>Colour by</span>
           <select id="tg-score">${Object.keys(GRID_SCORES).map((k) => `<option value="${k}">${SCORE_NAMES[k]}</option>`).join('')}</select></label>
       </div>

@@ -86,7 +86,7 @@ export const SWEEPS = {
   l2: { label: 'L2 λ', describes: 'l2', example: '0, 0.001, 0.01, 0.1', property: 'tl2', apply: (state, v) => ({ tl2: v }) },
   // seed 004 section B: the same network with each activation, then with each initialisation
   activation: {
-    label: 'hidden activation (all hidden layers)', describes: 'arch', example: 'sigmoid, tanh, relu, leaky_relu', choices: hiddenActivations,
+    label: 'activation (all hidden layers)', describes: 'arch', example: 'sigmoid, tanh, relu, leaky_relu', choices: hiddenActivations,
     apply: (state, v) => {
       const layers = parseArchitecture(runConfig(state).arch);
       if (!layers.length) layers.push({ type: 'dense', units: 16, activation: v });

@@ -115,7 +115,8 @@ export function createTrainViews(root, handlers) {
         <label class="field" for="tv-sweep-values"><span>Values (comma-separated)</span>
           <input id="tv-sweep-values" type="text" value="0.01, 0.1, 1" aria-describedby="tv-sweep-error"></label>
         <label class="field" for="tv-sweep-folds"><span>Cross-validation</span>
-          <select id="tv-sweep-folds">${FOLD_CHOICES.map((k) => `<option value="${k}">${k === 1 ? 'none: score on the held-out part' : `${k}-fold: mean ± spread over the folds`}</option>`).join('')}</select></label>
+          <select id="tv-sweep-folds">${FOLD_CHOICES.map((k) => `<option value="${k}">${k === 1 ? 'none: the held-out part' : `${k}-fold`}</option>`).join('')}</select>
+          <small>k folds: each value's score is the mean over the folds ± their spread</small></label>
         <label class="field" for="tv-workers"><span>Workers (runs at once)</span>
           <select id="tv-workers" aria-describedby="tv-workers-note">${workerChoices()}</select>
           <small id="tv-workers-note">each worker trains one value on one core</small></label>
