@@ -113,7 +113,7 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
       <p class="init-note" id="f-init-note" data-testid="init-note" aria-live="polite"></p>
       ${select('f-topt', 'Optimizer', optimizers().map((o) => [o.name, o.label]), 'topt')}
       <div id="f-coefficients" class="field-row">
-        ${numberField('tmom', 'Momentum')}${numberField('trho', 'ρ (decay)')}${numberField('tbeta1', 'β₁')}${numberField('tbeta2', 'β₂')}${numberField('tmem', 'Memory m ((s, y) pairs)')}
+        ${numberField('tmom', 'Momentum')}${numberField('trho', 'ρ (decay)')}${numberField('tbeta1', 'β₁')}${numberField('tbeta2', 'β₂')}${numberField('tmem', 'Memory m (pairs kept)')}
       </div>
       <p class="init-note" id="f-opt-note" data-testid="optimizer-note"></p>
       <div class="field-row">
