@@ -34,6 +34,7 @@
 // train: optimizers, settings, the steppable trainer, what it reports, memory estimates
 #include "core/train/early_stopping_rule.hpp"
 #include "core/train/evaluation.hpp"
+#include "core/train/lbfgs.hpp"
 #include "core/train/memory.hpp"
 #include "core/train/metrics.hpp"
 #include "core/train/optimizer.hpp"

@@ -26,8 +26,12 @@ Json section(std::span<const Field* const> rows) {
 void list_names(Json& row, const std::vector<std::string>& names) {
   row["choices"] = Json::array();
   for (const std::string& name : names)
-    row["choices"].push_back(
-        {{"name", name}, {"label", name}, {"description", ""}, {"uses", Json::array()}, {"parameter", ""}});
+    row["choices"].push_back({{"name", name},
+                              {"label", name},
+                              {"description", ""},
+                              {"uses", Json::array()},
+                              {"parameter", ""},
+                              {"fullBatch", false}});
   row["allowed"] = one_of(names);
 }
 

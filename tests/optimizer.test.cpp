@@ -50,6 +50,20 @@ TEST_CASE("Unknown optimizers and bad coefficients are rejected", "[optimizer][e
   CHECK_THROWS_AS(make_optimizer(s, 3), SpecError);
 }
 
+TEST_CASE("lbfgs takes no mini-batch step: make_optimizer refuses it, naming the field", "[optimizer][lbfgs]") {
+  OptimizerSettings s;
+  s.kind = OptimizerKind::lbfgs;
+  CHECK(is_full_batch(OptimizerKind::lbfgs));
+  CHECK_FALSE(is_full_batch(OptimizerKind::adam));
+  CHECK_THROWS_AS(make_optimizer(s, 3), SpecError);
+  CHECK_THROWS_WITH(make_optimizer(s, 3), Catch::Contains("optimizer.name \"lbfgs\"") &&
+                                              Catch::Contains("\"sgd\", \"momentum\", \"nesterov\", \"rmsprop\", "
+                                                              "\"adam\"") &&
+                                              !Catch::Contains("\"lbfgs\", "));
+  s.memory = 0;
+  CHECK_THROWS_WITH(make_optimizer(s, 3), Catch::Contains("optimizer.memory must be an integer in 1..100, got 0"));
+}
+
 namespace {
 
 OptimizerSettings named(OptimizerKind kind) {

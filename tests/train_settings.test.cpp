@@ -32,7 +32,11 @@ TEST_CASE("Bad training settings name the field and what is allowed", "[settings
   };
   const Case cases[] = {
       {R"({"optimizer":"adagrad"})",
-       "optimizer.name must be one of \"sgd\", \"momentum\", \"nesterov\", \"rmsprop\", \"adam\", got \"adagrad\""},
+       "optimizer.name must be one of \"sgd\", \"momentum\", \"nesterov\", \"rmsprop\", \"adam\", \"lbfgs\", got "
+       "\"adagrad\""},
+      {R"({"optimizer":{"name":"lbfgs","memory":0}})", "optimizer.memory must be an integer in 1..100, got 0"},
+      {R"({"optimizer":{"name":"lbfgs","memory":101}})", "optimizer.memory must be an integer in 1..100, got 101"},
+      {R"({"optimizer":{"name":"lbfgs","memory":2.5}})", "optimizer.memory must be an integer in 1..100, got 2.5"},
       {R"({"learning_rate":0})", "learning_rate must be a number in 0..1000 (above 0), got 0"},
       {R"({"learning_rate":"fast"})", "learning_rate must be a number in 0..1000 (above 0), got \"fast\""},
       {R"({"batch_size":0})", "batch_size must be an integer in 1..1000000, got 0"},

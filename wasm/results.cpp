@@ -42,6 +42,7 @@ val optimizer_settings_to_js(const OptimizerSettings& s) {
   out.set("beta1", s.beta1);
   out.set("beta2", s.beta2);
   out.set("eps", s.eps);
+  out.set("memory", s.memory);
   return out;
 }
 
@@ -171,6 +172,8 @@ val epoch_to_js(const EpochRecord& r) {
   out.set("penalty", r.penalty);
   out.set("optimumDistance", r.optimum_distance);
   out.set("optimumGap", r.optimum_gap);
+  out.set("functionEvaluations", r.function_evaluations);
+  out.set("gradientEvaluations", r.gradient_evaluations);
   return out;
 }
 

@@ -231,7 +231,8 @@ Json field_json(const Field& f) {
                                 {"label", std::string(c.label)},
                                 {"description", std::string(c.description)},
                                 {"uses", uses},
-                                {"parameter", std::string(c.parameter)}});
+                                {"parameter", std::string(c.parameter)},
+                                {"fullBatch", c.full_batch}});
     }
   }
   if (f.required)

@@ -23,6 +23,9 @@ struct Choice {
   std::span<const std::string_view> uses = {};
   // What this choice calls the setting it reads, when it has a name of its own ("limit a", "σ").
   std::string_view parameter = {};
+  // An optimizer that needs the whole training set at every step (lbfgs): one step on one
+  // mini-batch means nothing for it, so the Step-through lab does not offer it.
+  bool full_batch = false;
 };
 
 struct Field {

@@ -8,6 +8,7 @@
 
 #include "core/base/errors.hpp"
 #include "core/base/format.hpp"
+#include "core/train/lbfgs.hpp"
 #include "core/train/optimizer.hpp"
 
 namespace lab {
@@ -64,6 +65,8 @@ std::size_t largest_layer(const Shape& shape) {
 // Optimizer state vectors of P doubles (momentum and nesterov v, rmsprop s, adam m and v), as
 // the optimizer itself reports them for one parameter.
 double state_vectors(const OptimizerSettings& optimizer) {
+  // lbfgs: its 2m pairs and the vectors of its line search
+  if (is_full_batch(optimizer.kind)) return Lbfgs::state_vectors(optimizer.memory);
   return static_cast<double>(make_optimizer(optimizer, 1)->state().vectors.size());
 }
 
@@ -97,7 +100,9 @@ double training_bytes(const ModelSpec& spec, const TrainSettings& settings, Inde
   const double P = static_cast<double>(spec_parameter_count(spec));
   const double outputs = spec.layers.empty() ? 0.0 : static_cast<double>(spec.layers.back().units);
   const double n = static_cast<double>(n_train + n_val);
-  const double batch = static_cast<double>(std::min<Index>(settings.batch_size, std::max<Index>(n_train, 1)));
+  // lbfgs always takes the whole training set
+  const Index batch_size = is_full_batch(settings.optimizer.kind) ? n_train : settings.batch_size;
+  const double batch = static_cast<double>(std::min<Index>(batch_size, std::max<Index>(n_train, 1)));
   const double widths = static_cast<double>(shape.widths);
   // saved weights (last good, best) and the optimizer's state
   const double weights = (2.0 + state_vectors(settings.optimizer)) * P * kDouble;

@@ -134,7 +134,11 @@ std::string names_of(const std::vector<NamedVector>& vectors) {
 
 }  // namespace
 
-static_assert(std::size(settings_schema::kOptimizers) == static_cast<std::size_t>(OptimizerKind::adam) + 1);
+static_assert(std::size(settings_schema::kOptimizers) == static_cast<std::size_t>(OptimizerKind::lbfgs) + 1);
+
+bool is_full_batch(OptimizerKind kind) {
+  return settings_schema::optimizer.choices[static_cast<std::size_t>(kind)].full_batch;
+}
 
 std::string_view optimizer_name(OptimizerKind kind) {
   return settings_schema::optimizer.choices[static_cast<std::size_t>(kind)].name;
@@ -178,6 +182,7 @@ void validate_optimizer_settings(const OptimizerSettings& s) {
   check_field(rows::beta1, s.beta1, kTag, rows::beta1.path);
   check_field(rows::beta2, s.beta2, kTag, rows::beta2.path);
   check_field(rows::eps, s.eps, kTag, rows::eps.path);
+  check_field(rows::memory, s.memory, kTag, rows::memory.path);
 }
 
 std::unique_ptr<Optimizer> make_optimizer(const OptimizerSettings& s, Index n) {
@@ -188,6 +193,15 @@ std::unique_ptr<Optimizer> make_optimizer(const OptimizerSettings& s, Index n) {
     case OptimizerKind::nesterov: return std::make_unique<Nesterov>(s, n);
     case OptimizerKind::rmsprop: return std::make_unique<RmsProp>(s, n);
     case OptimizerKind::adam: return std::make_unique<Adam>(s, n);
+    case OptimizerKind::lbfgs: {
+      std::vector<std::string> steppable;
+      for (const Choice& c : settings_schema::kOptimizers)
+        if (!c.full_batch) steppable.emplace_back(c.name);
+      throw SpecError("[Settings] optimizer.name \"" + std::string(optimizer_name(s.kind)) +
+                      "\" takes one step on the whole training set (the Train lab runs it, one iteration per "
+                      "epoch); a single mini-batch step needs " +
+                      one_of(steppable));
+    }
   }
   return std::make_unique<Sgd>(s);
 }

@@ -14,7 +14,8 @@
 namespace lab {
 
 // In the order of settings_schema::kOptimizers.
-enum class OptimizerKind { sgd, momentum, nesterov, rmsprop, adam };
+// lbfgs is full batch: the trainer runs it (core/train/lbfgs.hpp), make_optimizer refuses it.
+enum class OptimizerKind { sgd, momentum, nesterov, rmsprop, adam, lbfgs };
 // Its name in JSON ("adam"); from_name throws SpecError naming `field` and the allowed names.
 std::string_view optimizer_name(OptimizerKind kind);
 OptimizerKind optimizer_from_name(std::string_view name, std::string_view field);
@@ -22,11 +23,12 @@ OptimizerKind optimizer_from_name(std::string_view name, std::string_view field)
 struct OptimizerSettings {
   // The rows of settings_schema.hpp say what each is, its range and its default.
   OptimizerKind kind = static_cast<OptimizerKind>(settings_schema::optimizer.default_index());
-  double momentum = settings_schema::momentum.fallback;  // momentum and nesterov: μ
-  double rho = settings_schema::rho.fallback;            // rmsprop: ρ
-  double beta1 = settings_schema::beta1.fallback;        // adam: β₁
-  double beta2 = settings_schema::beta2.fallback;        // adam: β₂
-  double eps = settings_schema::eps.fallback;            // rmsprop and adam: ε
+  double momentum = settings_schema::momentum.fallback;             // momentum and nesterov: μ
+  double rho = settings_schema::rho.fallback;                       // rmsprop: ρ
+  double beta1 = settings_schema::beta1.fallback;                   // adam: β₁
+  double beta2 = settings_schema::beta2.fallback;                   // adam: β₂
+  double eps = settings_schema::eps.fallback;                       // rmsprop and adam: ε
+  int memory = static_cast<int>(settings_schema::memory.fallback);  // lbfgs: m, the (s, y) pairs kept
 };
 
 // One vector of an optimizer's state or of what a step derived from it, e.g. {"m", m}.
@@ -83,7 +85,10 @@ class Optimizer {
   long t_ = 0;
 };
 
-// Throws SpecError for a coefficient out of range.
+// Whether `kind` needs the whole training set at every step (lbfgs; its row's full_batch).
+bool is_full_batch(OptimizerKind kind);
+// Throws SpecError for a coefficient out of range, and for a full-batch optimizer (lbfgs), which
+// takes no mini-batch step: the message names optimizer.name and the optimizers allowed.
 std::unique_ptr<Optimizer> make_optimizer(const OptimizerSettings& settings, Index parameter_count);
 void validate_optimizer_settings(const OptimizerSettings& settings);
 

@@ -13,12 +13,20 @@ namespace lab::settings_schema {
 inline constexpr std::string_view kMomentumUses[] = {"momentum"};
 inline constexpr std::string_view kRmsPropUses[] = {"rho", "eps"};
 inline constexpr std::string_view kAdamUses[] = {"beta1", "beta2", "eps"};
+inline constexpr std::string_view kLbfgsUses[] = {"memory"};
 inline constexpr Choice kOptimizers[] = {
     {"sgd", "SGD", "w ← w − η g"},
     {"momentum", "SGD + momentum", "a velocity v ← μ v − η g is added to w", kMomentumUses},
     {"nesterov", "Nesterov momentum", "momentum with the gradient taken at the look-ahead point", kMomentumUses},
     {"rmsprop", "RMSProp", "each step divided by a running root mean square of the gradient", kRmsPropUses},
     {"adam", "Adam", "momentum and RMSProp with bias-corrected moments", kAdamUses},
+    {"lbfgs",
+     "L-BFGS (full batch)",
+     "a quasi-Newton step on the whole training set, its length found by a line search; one epoch is one "
+     "iteration, the batch size and η are not used",
+     kLbfgsUses,
+     {},
+     true},
 };
 inline constexpr Field optimizer{.path = "optimizer.name",
                                  .kind = FieldKind::choice,
@@ -65,8 +73,19 @@ inline constexpr Field eps{.path = "optimizer.eps",
                            .symbol = "ε",
                            .tex = "\\varepsilon",
                            .description = "RMSProp and Adam: added to the root in the denominator"};
+inline constexpr Field memory{.path = "optimizer.memory",
+                              .kind = FieldKind::integer,
+                              .lo = 1.0,
+                              .hi = 100.0,
+                              .fallback = 10.0,
+                              .unit = "pairs",
+                              .symbol = "m",
+                              .tex = "m",
+                              .description =
+                                  "L-BFGS: the number of recent (s, y) pairs kept to model the curvature "
+                                  "(SciPy's maxcor)"};
 // The coefficients in the order the page shows them (each choice's `uses` names some of them).
-inline constexpr const Field* kCoefficients[] = {&momentum, &rho, &beta1, &beta2, &eps};
+inline constexpr const Field* kCoefficients[] = {&momentum, &rho, &beta1, &beta2, &eps, &memory};
 
 inline constexpr Field learning_rate{.path = "learning_rate",
                                      .lo = 0.0,
@@ -75,7 +94,9 @@ inline constexpr Field learning_rate{.path = "learning_rate",
                                      .fallback = 0.1,
                                      .symbol = "η",
                                      .tex = "\\eta",
-                                     .description = "the step size of each update"};
+                                     .description =
+                                         "the step size of each update (lbfgs does not use it: its "
+                                         "line search picks each step)"};
 inline constexpr Field batch_size{.path = "batch_size",
                                   .kind = FieldKind::integer,
                                   .lo = 1.0,
@@ -83,7 +104,8 @@ inline constexpr Field batch_size{.path = "batch_size",
                                   .fallback = 32.0,
                                   .unit = "samples",
                                   .description =
-                                      "samples per update: 1 is per-sample SGD, the whole set is full batch"};
+                                      "samples per update: 1 is per-sample SGD, the whole set is full batch "
+                                      "(lbfgs ignores it and always uses the whole set)"};
 inline constexpr Field epochs{.path = "epochs",
                               .kind = FieldKind::integer,
                               .lo = 1.0,
@@ -174,25 +196,12 @@ inline constexpr Field epoch_metrics{.path = "epoch_metrics",
                                      .description = "how each epoch's training loss and metric are taken"};
 
 // Every row, in the order the page lists them.
-inline constexpr const Field* kAll[] = {&optimizer,
-                                        &momentum,
-                                        &rho,
-                                        &beta1,
-                                        &beta2,
-                                        &eps,
-                                        &learning_rate,
-                                        &batch_size,
-                                        &epochs,
-                                        &schedule_type,
-                                        &schedule_factor,
-                                        &schedule_every,
-                                        &stop_enabled,
-                                        &stop_metric,
-                                        &stop_patience,
-                                        &stop_min_delta,
-                                        &stop_restore_best,
-                                        &shuffle,
-                                        &seed,
-                                        &epoch_metrics};
+inline constexpr const Field* kAll[] = {&optimizer,      &momentum,       &rho,
+                                        &beta1,          &beta2,          &eps,
+                                        &memory,         &learning_rate,  &batch_size,
+                                        &epochs,         &schedule_type,  &schedule_factor,
+                                        &schedule_every, &stop_enabled,   &stop_metric,
+                                        &stop_patience,  &stop_min_delta, &stop_restore_best,
+                                        &shuffle,        &seed,           &epoch_metrics};
 
 }  // namespace lab::settings_schema

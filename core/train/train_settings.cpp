@@ -19,13 +19,14 @@ OptimizerSettings parse_optimizer(const Json& value) {
     optimizer.kind = optimizer_from_name(value.get<std::string>(), rows::optimizer.path);
     return optimizer;
   }
-  JsonFields fields(value, kTag, "optimizer", {"name", "momentum", "rho", "beta1", "beta2", "eps"});
+  JsonFields fields(value, kTag, "optimizer", {"name", "momentum", "rho", "beta1", "beta2", "eps", "memory"});
   optimizer.kind = static_cast<OptimizerKind>(fields.choice(rows::optimizer));
   optimizer.momentum = fields.number(rows::momentum);
   optimizer.rho = fields.number(rows::rho);
   optimizer.beta1 = fields.number(rows::beta1);
   optimizer.beta2 = fields.number(rows::beta2);
   optimizer.eps = fields.number(rows::eps);
+  optimizer.memory = static_cast<int>(fields.integer(rows::memory));
   return optimizer;
 }
 
@@ -108,7 +109,8 @@ std::string train_settings_to_json(const TrainSettings& s) {
                        {"rho", s.optimizer.rho},
                        {"beta1", s.optimizer.beta1},
                        {"beta2", s.optimizer.beta2},
-                       {"eps", s.optimizer.eps}};
+                       {"eps", s.optimizer.eps},
+                       {"memory", s.optimizer.memory}};
   root["learning_rate"] = s.learning_rate;
   root["batch_size"] = s.batch_size;
   root["epochs"] = s.epochs;

@@ -93,16 +93,25 @@ Trainer::Trainer(Network& net, Matrix X, Matrix Y, TrainSettings settings, std::
     throw SpecError("[Settings] early_stopping needs a validation set for " +
                     std::string(stop_metric_name(settings_.early_stopping.metric)) +
                     ": split off validation data, stop on train_loss_change, or turn early stopping off");
-  optimizer_ = make_optimizer(settings_.optimizer, net_.parameter_count());
-  batch_size_ = std::min<Index>(settings_.batch_size, X_.cols());
+  const bool full_batch = is_full_batch(settings_.optimizer.kind);
+  if (full_batch) {
+    // ‖g‖∞ ≤ 0: only an exact optimum counts as converged; a minimum to rounding shows as a stall
+    lbfgs_ = std::make_unique<Lbfgs>(settings_.optimizer.memory, net_.parameter_count(), 0.0);
+    lbfgs_theta_.resize(net_.parameter_count());
+  } else {
+    optimizer_ = make_optimizer(settings_.optimizer, net_.parameter_count());
+  }
+  batch_size_ = full_batch ? X_.cols() : std::min<Index>(settings_.batch_size, X_.cols());
   order_.resize(static_cast<std::size_t>(X_.cols()));
   const Index tail = X_.cols() % batch_size_;
-  X_batch_.resize(X_.rows(), batch_size_);
-  Y_batch_.resize(Y_.rows(), batch_size_);
+  // lbfgs reads X_ and Y_ themselves
+  X_batch_.resize(X_.rows(), full_batch ? 0 : batch_size_);
+  Y_batch_.resize(Y_.rows(), full_batch ? 0 : batch_size_);
   X_tail_.resize(X_.rows(), tail);
   Y_tail_.resize(Y_.rows(), tail);
   next_params_.resize(net_.parameter_count());
-  running_metrics_ = settings_.epoch_metrics == EpochMetrics::running;
+  // lbfgs has no mini-batches to average: its epochs are always scored by a full pass
+  running_metrics_ = settings_.epoch_metrics == EpochMetrics::running && !full_batch;
   task_ = task.value_or(task_of_loss(net_.spec().loss));
   running_ = RunningMetrics(Y_.rows(), task_ == Task::classification);
   early_stopping_ = EarlyStoppingRule(settings_.early_stopping, std::string(metric_name(task_)), net_.parameters());
@@ -143,6 +152,7 @@ StepResult Trainer::step() {
     result.status = status_;
     return result;
   }
+  if (lbfgs_) return lbfgs_step();
   if (batch_in_epoch_ == 0) start_epoch();
   status_ = TrainStatus::training;
 
@@ -155,6 +165,7 @@ StepResult Trainer::step() {
   const double lr = current_learning_rate();
   // X_ and Y_ passed check_targets in the constructor; a batch is gathered from them
   const LossParts loss = net_.compute_gradients_unchecked(Xb, Yb, false);
+  samples_trained_ += size;
   result.batch_loss = loss.total();
   if (running_metrics_) running_.add(loss, net_.last_workspace().layers.back().a, Yb);
   // Messages are only built when something went wrong: the normal step allocates nothing.
@@ -197,9 +208,48 @@ StepResult Trainer::step() {
   return result;
 }
 
+StepResult Trainer::lbfgs_step() {
+  status_ = TrainStatus::training;
+  StepResult result;
+  // f(θ) = the full training loss (data + penalty) and g = ∇f on the whole set, the same f the
+  // history reports
+  const Lbfgs::Objective objective = [this](const Vector& theta, Vector& gradient) {
+    net_.parameter_storage() = theta;
+    const LossParts loss = net_.compute_gradients_unchecked(X_, Y_, false);
+    gradient = net_.gradients();
+    return loss.total();
+  };
+  lbfgs_theta_ = net_.parameters();
+  const LbfgsIteration iteration = lbfgs_->iterate(lbfgs_theta_, objective);
+  // the iterate (or the start, when it did not move) and not the last trial point
+  net_.parameter_storage() = lbfgs_theta_;
+  result.batch_loss = iteration.f;
+  if (iteration.outcome == LbfgsOutcome::not_finite) {
+    stop(TrainStatus::diverged, "the training loss or its gradient is NaN or infinite at the start of epoch " +
+                                    std::to_string(epoch_ + 1) +
+                                    "; L-BFGS cannot take a step from these weights. They are kept as they are.");
+  } else {
+    finish_epoch();
+    result.epoch_completed = true;
+    if (status_ == TrainStatus::training && iteration.outcome != LbfgsOutcome::moved) {
+      const std::string why = iteration.outcome == LbfgsOutcome::converged
+                                  ? "the gradient is exactly 0"
+                                  : "no step along the search direction (nor along −g) lowers the training loss "
+                                    "enough any more (‖g‖ = " +
+                                        format_number(iteration.gradient_norm) +
+                                        "): a minimum, as far as double precision can tell";
+      stop(TrainStatus::finished, "L-BFGS stopped at epoch " + std::to_string(epoch_) + ": " + why);
+    }
+  }
+  result.epoch = epoch_;
+  result.status = status_;
+  return result;
+}
+
 void Trainer::finish_epoch() {
   EpochRecord record;
-  record.learning_rate = current_learning_rate();
+  // lbfgs uses no learning rate: its line search picks each step
+  record.learning_rate = lbfgs_ ? kNaN : current_learning_rate();
   ++epoch_;
   record.epoch = epoch_;
   const Evaluation train = running_metrics_ ? running_.take() : evaluate_checked_data(net_, X_, Y_, task_);
@@ -220,6 +270,14 @@ void Trainer::finish_epoch() {
     record.optimum_distance = (net_.parameters() - optimum_->parameters).norm();
     const double f = running_metrics_ ? net_.loss(X_, Y_).total() : record.train_loss;
     record.optimum_gap = f - optimum_->loss;
+  }
+  if (lbfgs_) {
+    record.function_evaluations = static_cast<double>(lbfgs_->function_evaluations());
+    record.gradient_evaluations = static_cast<double>(lbfgs_->gradient_evaluations());
+  } else {
+    // full-batch equivalents: samples of the gradients so far / n
+    record.function_evaluations = static_cast<double>(samples_trained_) / static_cast<double>(X_.cols());
+    record.gradient_evaluations = record.function_evaluations;
   }
   history_.push_back(record);
 
@@ -275,7 +333,9 @@ StepResult Trainer::run(int epochs) {
 
 void Trainer::reset() {
   net_.initialise();
-  optimizer_->reset();
+  if (optimizer_) optimizer_->reset();
+  if (lbfgs_) lbfgs_->reset();
+  samples_trained_ = 0;
   rng_ = Rng(settings_.seed);
   history_.clear();
   running_.clear();

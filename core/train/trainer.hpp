@@ -13,6 +13,7 @@
 #include "core/nn/network.hpp"
 #include "core/train/early_stopping_rule.hpp"
 #include "core/train/evaluation.hpp"
+#include "core/train/lbfgs.hpp"
 #include "core/train/optimizer.hpp"
 #include "core/train/running_metrics.hpp"
 #include "core/train/train_settings.hpp"
@@ -43,6 +44,13 @@ struct EpochRecord {
   // With a reference optimum (Trainer::set_optimum; seed 000 §1.2), else NaN:
   double optimum_distance = 0.0;  // ‖θ − θ*‖ over the flat parameters
   double optimum_gap = 0.0;       // f(θ) − f(θ*), f = the full training loss (data + penalty)
+  // Evaluations of the training loss f and of its gradient g since the start (cumulative). lbfgs:
+  // every (f, g) on the whole training set its iterations made (its line searches included).
+  // The mini-batch optimizers: full-batch equivalents, the samples their mini-batch gradients
+  // covered divided by n (each mini-batch pass computes its loss too), so the number of epochs.
+  // The pass that scores each epoch for this record is not counted.
+  double function_evaluations = 0.0;
+  double gradient_evaluations = 0.0;
 };
 
 // A known minimiser of the training loss (the exact ridge optimum of a least-squares problem),
@@ -76,7 +84,8 @@ class Trainer {
   Trainer(Network& net, Matrix X, Matrix Y, TrainSettings settings, std::optional<Matrix> X_val = std::nullopt,
           std::optional<Matrix> Y_val = std::nullopt, std::optional<Task> task = std::nullopt);
 
-  // One mini-batch step. Does nothing once training has stopped (check status()).
+  // One mini-batch step (lbfgs: one iteration on the whole set, which is an epoch). Does nothing
+  // once training has stopped (check status()).
   StepResult step();
   // Steps until the current epoch ends.
   StepResult step_epoch();
@@ -112,14 +121,19 @@ class Trainer {
   bool check_early_stopping(const EpochRecord& record);
   void stop(TrainStatus status, std::string message);
   void gather_batch(Index start, Index size, Matrix& Xb, Matrix& Yb) const;
+  // step() for lbfgs: one iteration over the whole training set, then the epoch's record.
+  StepResult lbfgs_step();
 
   Network& net_;
   Matrix X_, Y_;  // (in × n), (out × n) training set
   std::optional<Matrix> X_val_, Y_val_;
   TrainSettings settings_;
-  std::unique_ptr<Optimizer> optimizer_;
+  std::unique_ptr<Optimizer> optimizer_;  // the mini-batch optimizers; null for lbfgs
+  std::unique_ptr<Lbfgs> lbfgs_;          // lbfgs only
+  Vector lbfgs_theta_;                    // (P) lbfgs: the iterate, written back to the network
+  long samples_trained_ = 0;              // mini-batch optimizers: samples of all gradients so far
   Rng rng_;
-  Index batch_size_;                  // min(settings.batch_size, n)
+  Index batch_size_;                  // min(settings.batch_size, n); lbfgs: n
   std::vector<int> order_;            // (n) sample order of the current epoch
   Matrix X_batch_, Y_batch_;          // (in × batch), (out × batch) full batches
   Matrix X_tail_, Y_tail_;            // the last, smaller batch of an epoch

@@ -84,7 +84,7 @@ test('trace: the optimizer state comes with each step and a given state continue
   const first = running.trace([1], [3], { optimizer, learningRate: 0.01 });
   assert.deepEqual(first.stateBefore, { t: 0, names: ['m', 'v'], values: new Float64Array(8) });
   assert.equal(first.stateAfter.t, 1);
-  assert.deepEqual(first.optimizerSettings, { name: 'adam', momentum: 0.9, rho: 0.9, beta1: 0.9, beta2: 0.999, eps: 1e-8 });
+  assert.deepEqual(first.optimizerSettings, { name: 'adam', momentum: 0.9, rho: 0.9, beta1: 0.9, beta2: 0.999, eps: 1e-8, memory: 10 });
   assert.deepEqual(first.updates[0].stateAfter.map((v) => [v.name, v.rows, v.cols]), [['m', 1, 1], ['v', 1, 1]]);
   assert.deepEqual(first.updates[0].derived.map((v) => v.name), ['m_hat', 'v_hat']);
   // a fresh network given the weights and the state continues exactly as the running one

@@ -40,7 +40,7 @@ function cases(net, data, trainer, prepared) {
   for (const v of ['0', '-1', '1001', '"0.1"', '1e400', 'null']) add(`learning_rate ${v}`, settings(`{"learning_rate":${v}}`), 'learning_rate');
   for (const v of ['0', '-5', '2.5', '1000001', '"32"']) add(`batch_size ${v}`, settings(`{"batch_size":${v}}`), 'batch_size');
   for (const v of ['0', '100001', '1.5', '"10"', '1e400']) add(`epochs ${v}`, settings(`{"epochs":${v}}`), 'epochs');
-  for (const v of ['"adamw"', '3', '{"name":"lbfgs"}', '{"name":"adam","beta1":1}', '{"name":"adam","beta2":-0.1}', '{"name":"rmsprop","rho":2}', '{"name":"adam","eps":0}', '{"name":"momentum","momentum":1e400}']) add(`optimizer ${v}`, settings(`{"optimizer":${v}}`), /optimizer|momentum|beta1|beta2|rho|eps/);
+  for (const v of ['"adamw"', '3', '{"name":"bfgs"}', '{"name":"lbfgs","memory":0}', '{"name":"lbfgs","memory":101}', '{"name":"adam","beta1":1}', '{"name":"adam","beta2":-0.1}', '{"name":"rmsprop","rho":2}', '{"name":"adam","eps":0}', '{"name":"momentum","momentum":1e400}']) add(`optimizer ${v}`, settings(`{"optimizer":${v}}`), /optimizer|momentum|beta1|beta2|rho|eps|memory/);
   for (const v of ['{"type":"cosine"}', '{"type":"step","factor":0}', '{"type":"step","factor":2}', '{"type":"step","every":0}', '"step"']) add(`lr_schedule ${v}`, settings(`{"lr_schedule":${v}}`), /lr_schedule|factor|every/);
   for (const v of ['{"metric":"val_acc"}', '{"patience":0}', '{"min_delta":-1}', '{"min_delta":1e400}', '{"metric":"val_loss"}', '3']) add(`early_stopping ${v}`, settings(`{"early_stopping":${v}}`), /early_stopping|patience|min_delta|validation set/);
   for (const v of ['"half"', '3']) add(`epoch_metrics ${v}`, settings(`{"epoch_metrics":${v}}`), 'epoch_metrics');
@@ -79,7 +79,7 @@ function cases(net, data, trainer, prepared) {
   for (const v of [0.5, -1, NaN, 64, 2]) add(`jacobianTest(${v})`, () => net.jacobianTest(v), 'layer');
   for (const v of [{ iterations: 0 }, { iterations: 61 }, { eps0: 0 }, { eps0: 100 }, { wrt: 'Z' }, { seed: -1 }]) add(`jacobianTest settings ${JSON.stringify(v)}`, () => net.jacobianTest(0, v), /iterations|eps0|wrt|seed/);
   for (const v of [{ batch: 0 }, { batch: 2.5 }]) add(`jacobianTest batch ${v.batch}`, () => net.jacobianTest(0, v), 'batch');
-  for (const v of [{ learningRate: 0 }, { learningRate: -1 }, { optimizer: 'adamw' }, { optimizer: { name: 'adam', beta1: 2 } }]) add(`trace ${JSON.stringify(v)}`, () => net.trace([1, 2], [1, 0], v), /learning rate|learning_rate|optimizer|beta1/);
+  for (const v of [{ learningRate: 0 }, { learningRate: -1 }, { optimizer: 'adamw' }, { optimizer: { name: 'adam', beta1: 2 } }, { optimizer: 'lbfgs' }]) add(`trace ${JSON.stringify(v)}`, () => net.trace([1, 2], [1, 0], v), /learning rate|learning_rate|optimizer|beta1/);
   for (const v of [null, 'x']) add(`trace inputs ${v}`, () => net.trace(v, [1, 0]), 'inputs');
   add('trace state of the wrong size', () => net.trace([1, 2], [1, 0], { optimizer: 'momentum', state: { t: 1, values: [1, 2] } }), /state/);
   for (const v of [[], null, [-1], [40], [1.5]]) add(`subset(${v})`, () => data.subset(v), /indices|index|sample/);

@@ -35,7 +35,7 @@ export function inRange(row, x) {
   return (row.minOpen ? x > row.min : x >= row.min) && (row.maxOpen ? x < row.max : x <= row.max);
 }
 
-/** The optimizers: [{name, label, description, coefficients: [{key, text, tex, row}]}]. */
+/** The optimizers: [{name, label, description, fullBatch, coefficients: [{key, text, tex, row}]}]. */
 export function optimizers() {
   return schemaRow('settings', 'optimizer.name').choices.map((choice) => ({
     ...choice,
@@ -46,13 +46,19 @@ export function optimizers() {
   }));
 }
 
+/** The optimizers that take one step on one mini-batch (all but the full-batch ones, lbfgs): the Step-through lab's. */
+export const stepOptimizers = () => optimizers().filter((o) => !o.fullBatch);
+
+/** Whether optimizer `name` works on the whole training set at every step (lbfgs). */
+export const isFullBatch = (name) => optimizers().some((o) => o.name === name && o.fullBatch);
+
 /** The coefficients optimizer `name` uses ([] for an unknown name): [{key, text, tex, row}]. */
 export const coefficientsOf = (name) => optimizers().find((o) => o.name === name)?.coefficients ?? [];
 
-/** Every coefficient an optimizer may use, each once: [{key, text, tex, row}]. */
-export function optimizerCoefficients() {
+/** Every coefficient an optimizer of `list` (default: all) may use, each once: [{key, text, tex, row}]. */
+export function optimizerCoefficients(list = optimizers()) {
   const seen = new Map();
-  for (const o of optimizers()) for (const c of o.coefficients) seen.set(c.key, c);
+  for (const o of list) for (const c of o.coefficients) seen.set(c.key, c);
   return [...seen.values()];
 }
 

@@ -87,6 +87,7 @@ const TABLE = [
   { owner: 'train', name: 'trho', row: ['settings', 'optimizer.rho'], fallback: null },
   { owner: 'train', name: 'tbeta1', row: ['settings', 'optimizer.beta1'], fallback: null },
   { owner: 'train', name: 'tbeta2', row: ['settings', 'optimizer.beta2'], fallback: null },
+  { owner: 'train', name: 'tmem', row: ['settings', 'optimizer.memory'], fallback: null },
   { owner: 'train', name: 'tlr', row: ['settings', 'learning_rate'], fallback: null },
   { owner: 'train', name: 'tbs', row: ['settings', 'batch_size'], fallback: null },
   { owner: 'train', name: 'tep', row: ['settings', 'epochs'], fallback: null },

@@ -337,8 +337,11 @@ export class Trainer extends Owned {
   /** The training settings with every field filled in. */
   get settings() { return JSON.parse(this.call((h) => h.settingsJson())); }
   /**
-   * Per epoch: {epoch, trainLoss, trainMetric, valLoss, valMetric, learningRate, penalty (the L2 term
-   * inside both losses), optimumDistance, optimumGap (NaN without a reference optimum)}.
+   * Per epoch: {epoch, trainLoss, trainMetric, valLoss, valMetric, learningRate (NaN for lbfgs),
+   * penalty (the L2 term inside both losses), optimumDistance, optimumGap (NaN without a reference
+   * optimum), functionEvaluations, gradientEvaluations (cumulative: lbfgs's evaluations of the
+   * full training loss and its gradient; for the mini-batch optimizers, samples of their gradients
+   * / n, i.e. full-batch equivalents)}.
    */
   get history() { return this.call((h) => h.history()); }
   /** The history records from index `first` on (for streaming only what is new). */

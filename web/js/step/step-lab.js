@@ -6,7 +6,7 @@
 import { STEP_PRESETS } from './step-presets.js';
 import { handedPreset } from './handed-over.js';
 import { traceOperations } from './step-operations.js';
-import { coefficientsOf, optimizerCoefficients, optimizers } from '../schema.js';
+import { coefficientsOf, isFullBatch, optimizerCoefficients, optimizers, stepOptimizers } from '../schema.js';
 import { parseProperty } from '../state.js';
 import { drawDiagram } from '../ui/diagram.js';
 import { createSelection, fitsWhole, renderMatrixSummary } from '../ui/matrix-summary.js';
@@ -69,8 +69,9 @@ export function createStepLab(root, { lab, store }) {
             <label class="lr">Learning rate η <input type="text" inputmode="decimal" id="edit-lr" aria-describedby="edit-lr-error"></label>
             <span class="field-error" id="edit-lr-error" role="alert"></span>
             <label class="lr">Optimizer
-              <select id="edit-optimizer">${optimizers().map(({ name, label }) => `<option value="${name}">${label}</option>`).join('')}</select>
+              <select id="edit-optimizer" aria-describedby="edit-optimizer-note">${stepOptimizers().map(({ name, label }) => `<option value="${name}">${label}</option>`).join('')}</select>
             </label>
+            <span class="hint" id="edit-optimizer-note">${optimizers().filter((o) => o.fullBatch).map((o) => `${o.label}: in the Train lab (it has no single mini-batch step).`).join(' ')}</span>
             <span id="edit-coefficients" class="edit-coefficients"></span>
             <span class="field-error" id="edit-coefficient-error" role="alert"></span>
             <button type="button" id="edit-reset">Reset to the preset</button>
@@ -145,7 +146,7 @@ export function createStepLab(root, { lab, store }) {
   /** The optimizer settings of the state: the name and the coefficients set (the core fills in the rest). */
   function optimizerSettings(state) {
     const settings = state.optimizer ? { name: state.optimizer } : {};
-    for (const { key } of optimizerCoefficients()) {
+    for (const { key } of optimizerCoefficients(stepOptimizers())) {
       if (state[key] !== null) settings[key] = state[key];
     }
     return settings;
@@ -352,6 +353,13 @@ export function createStepLab(root, { lab, store }) {
         store.set({ preset: 'seed001', ...FRESH_RUN, lr: null, ...NO_HAND_OVER });
         return;
       }
+    }
+    if (state.optimizer && isFullBatch(state.optimizer)) {
+      // a full-batch optimizer (lbfgs) takes one iteration on the whole training set: no step to trace
+      notice = `The optimizer "${state.optimizer}" in this link works on the whole training set, one iteration per epoch: it has no single mini-batch step to show here (choose it in the Train lab). Showing the preset's optimizer instead.`;
+      showError(notice);
+      store.set({ optimizer: null, ...FRESH_RUN });
+      return;
     }
     stateNow = state;
     $('step-preset').value = state.preset;

@@ -4,7 +4,7 @@
 import { choiceNames, coefficientsOf, schemaRow } from '../schema.js';
 
 /** The Train lab's URL property of each optimizer coefficient it lets a student set. */
-export const COEFFICIENT_PROPERTIES = { tmom: 'momentum', trho: 'rho', tbeta1: 'beta1', tbeta2: 'beta2' };
+export const COEFFICIENT_PROPERTIES = { tmom: 'momentum', trho: 'rho', tbeta1: 'beta1', tbeta2: 'beta2', tmem: 'memory' };
 
 /** Hidden layers as text: "d32_sigmoid,r_tanh" is dense 32 sigmoid, then a residual tanh block. */
 export const ARCH_PATTERN = /^((d\d{1,4}|r)_[a-z_]+)(,(d\d{1,4}|r)_[a-z_]+)*$/;

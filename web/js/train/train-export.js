@@ -10,20 +10,22 @@ export const MODEL_FORMAT = 'backprop-lab-model';
  * CSV of per-epoch records: one row per epoch and run. `runs`: [{label, history, restoredEpoch}].
  * `shown`: {metricName, loss: {formula, penalty}, parts: {train, heldOut} sample counts}.
  * The loss is named with its formula in a column; the sums over the samples stand beside the means
- * (seeds 000 §1.2 and 003 report the sum); `restored` marks the epoch whose weights early stopping kept.
+ * (seeds 000 §1.2 and 003 report the sum); `restored` marks the epoch whose weights early stopping kept;
+ * the evaluations are cumulative (full-batch equivalents for the mini-batch optimizers).
  */
 export function curvesCsv(runs, { metricName, loss, parts }) {
   const quote = (text) => `"${String(text).replace(/"/g, '""')}"`;
   const definition = quote(`mean over the samples of ${loss.formula}${loss.penalty ? ` + ${loss.penalty}` : ''}`);
   const sum = (mean, penalty, n) => (Number.isFinite(mean) && n ? (mean - penalty) * n + penalty : '');
-  const lines = [`run,epoch,train_loss,heldout_loss,train_${metricName},heldout_${metricName},learning_rate,loss,penalty,train_samples,heldout_samples,train_loss_sum,heldout_loss_sum,restored`];
+  const lines = [`run,epoch,train_loss,heldout_loss,train_${metricName},heldout_${metricName},learning_rate,loss,penalty,train_samples,heldout_samples,train_loss_sum,heldout_loss_sum,restored,function_evaluations,gradient_evaluations`];
   for (const run of runs) {
     for (const r of run.history) {
       const penalty = r.penalty ?? 0;
       lines.push([
-        quote(run.label), r.epoch, r.trainLoss, r.valLoss ?? '', r.trainMetric, r.valMetric ?? '', r.learningRate,
+        // lbfgs uses no learning rate (NaN in its history): left empty
+        quote(run.label), r.epoch, r.trainLoss, r.valLoss ?? '', r.trainMetric, r.valMetric ?? '', Number.isFinite(r.learningRate) ? r.learningRate : '',
         definition, penalty, parts.train, parts.heldOut || '', sum(r.trainLoss, penalty, parts.train), sum(r.valLoss, penalty, parts.heldOut),
-        r.epoch === run.restoredEpoch ? 1 : 0,
+        r.epoch === run.restoredEpoch ? 1 : 0, r.functionEvaluations ?? '', r.gradientEvaluations ?? '',
       ].join(','));
     }
   }

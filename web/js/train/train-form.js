@@ -2,7 +2,7 @@
 // count, and training settings. Every field writes one URL-state property; a value that is not
 // allowed is refused next to its field with what is allowed, and the state keeps its last value.
 import { parseProperty, propertiesOf } from '../state.js';
-import { coefficientsOf, inRange, optimizers, schemaRow } from '../schema.js';
+import { coefficientsOf, inRange, isFullBatch, optimizers, schemaRow } from '../schema.js';
 import { COEFFICIENT_PROPERTIES, OUTPUTS, RECIPES, countParameters, formatArchitecture, hiddenActivations, outputUnits, runConfig, taskKind } from './train-config.js';
 import { classList, classesText, parseClassesField } from './train-classes.js';
 
@@ -111,8 +111,9 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
       <p class="init-note" id="f-init-note" data-testid="init-note" aria-live="polite"></p>
       ${select('f-topt', 'Optimizer', optimizers().map((o) => [o.name, o.label]), 'topt')}
       <div id="f-coefficients" class="field-row">
-        ${numberField('tmom', 'Momentum')}${numberField('trho', 'ρ (decay)')}${numberField('tbeta1', 'β₁')}${numberField('tbeta2', 'β₂')}
+        ${numberField('tmom', 'Momentum')}${numberField('trho', 'ρ (decay)')}${numberField('tbeta1', 'β₁')}${numberField('tbeta2', 'β₂')}${numberField('tmem', 'Memory m (pairs kept)')}
       </div>
+      <p class="init-note" id="f-opt-note" data-testid="optimizer-note"></p>
       <div class="field-row">
         ${numberField('tlr', 'Learning rate η')}
         ${numberField('tbs', 'Batch size')}
@@ -298,7 +299,9 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
     const names = classNames();
     $('f-data-digest').textContent = `${chosen('f-tdata')}${current.tcls ? ` · ${classesText(current.tcls, names)}` : ''}`;
     $('f-arch-digest').textContent = `${[...layers, chosen('f-tout')].join(' → ')}${count ? ` · ${Number(count).toLocaleString('en-US')} parameters` : ''}`;
-    $('f-settings-digest').textContent = `${chosen('f-topt')}, η = ${s.learning_rate}, batch ${s.batch_size}, ${s.epochs} epochs`;
+    $('f-settings-digest').textContent = isFullBatch(s.optimizer.name)
+      ? `${chosen('f-topt')}, m = ${s.optimizer.memory ?? schemaRow('settings', 'optimizer.memory').default}, ${s.epochs} epochs`
+      : `${chosen('f-topt')}, η = ${s.learning_rate}, batch ${s.batch_size}, ${s.epochs} epochs`;
   }
 
   /** The classes field: the names chosen, every class with its number, and how the kept ones are renumbered. */
@@ -355,6 +358,7 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
         trho: state.trho ?? 0.9,
         tbeta1: state.tbeta1 ?? 0.9,
         tbeta2: state.tbeta2 ?? 0.999,
+        tmem: state.tmem ?? schemaRow('settings', 'optimizer.memory').default,
         tlr: config.settings.learning_rate,
         tbs: config.settings.batch_size,
         tep: config.settings.epochs,
@@ -393,6 +397,11 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
         $(`f-${name}`).closest('label').hidden = !used.includes(key);
         $(`f-${name}-error`).hidden = !used.includes(key);
       }
+      // the rule of the optimizer chosen, in the core's words; a full-batch one (lbfgs) ignores η and the batch size
+      const chosenOptimizer = optimizers().find((o) => o.name === config.settings.optimizer.name);
+      const fullBatch = isFullBatch(config.settings.optimizer.name);
+      $('f-opt-note').textContent = chosenOptimizer ? `${chosenOptimizer.label}: ${chosenOptimizer.description}.` : '';
+      for (const name of ['tlr', 'tbs']) $(`f-${name}`).disabled = fullBatch;
       const task = currentInfo ? taskKind(currentInfo) : null;
       for (const option of $('f-tout').options) option.disabled = Boolean(task) && !OUTPUTS[option.value].tasks.includes(task);
       $('f-tout').value = config.output;

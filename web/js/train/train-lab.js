@@ -12,6 +12,7 @@ import { SWEEPS, describeRun, differingLabels, parseSweepValues, runSweep, train
 import { decodePins, decodeSweep, encodePins, encodeSweep } from './train-comparison.js';
 import { createRunPins } from './train-pins.js';
 import { curvesCsv, download, modelJson, parseModelFile } from './train-export.js';
+import { evaluationsNote } from './train-evaluations.js';
 import { createTrainViews } from './train-views.js';
 import { poolSize } from './train-pool.js';
 import { createGridCard } from './train-grid-card.js';
@@ -294,9 +295,11 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     const what = { ready: 'Ready', running: 'Training', paused: 'Paused', finished: 'Finished', early_stopped: 'Stopped early', diverged: 'Diverged', stopped: 'Stopped', failed: 'Failed' }[m.state] ?? m.state;
     const position = `epoch ${m.epoch} of ${m.epochs}${m.batch ? `, batch ${m.batch} of ${m.batchesPerEpoch}` : ''}`;
     // early stopping says it in the core's words: "stopped at epoch 111, best epoch 81 restored: …"
-    const text = m.state === 'early_stopped' && m.message
-      ? `${capitalise(m.message)}${rate}`
-      : `${what} · ${position}${rate}${left}`;
+    const evaluations = evaluationsNote(run.config.settings.optimizer.name, run.history.at(-1));
+    // (and a run that finished before its last epoch, as L-BFGS does at a minimum, says why)
+    const text = (m.state === 'early_stopped' || (m.state === 'finished' && m.epoch < m.epochs)) && m.message
+      ? `${capitalise(m.message)}${evaluations}${rate}`
+      : `${what} · ${position}${evaluations}${rate}${left}`;
     setText($('train-status'), text);
     if ((m.state === 'diverged' || m.state === 'failed') && $('train-alert').hidden) {
       $('train-alert').hidden = false;
