@@ -59,3 +59,9 @@ test('a tampered pinned run is refused with the run and the setting named', () =
   const { notes } = parseHash('#lab=train&tpins=tlr%3D0.3');
   assert.match(notes[0], /tpins must be pinned runs like/);
 });
+
+test('a sweep over the optimizer compares the core\'s solvers, L-BFGS among them (seed 004 C.3)', () => {
+  assert.deepEqual(decodeSweep('optimizer~sgd,adam,lbfgs'), { key: 'optimizer', values: ['sgd', 'adam', 'lbfgs'] });
+  assert.deepEqual(SWEEPS.optimizer.apply(base, 'lbfgs'), { topt: 'lbfgs' });
+  assert.match(decodeSweep('optimizer~sgd,newton').error, /"newton" is not allowed/);
+});

@@ -93,6 +93,11 @@ export const SWEEPS = {
       return { tarch: formatArchitecture(layers.map((l) => ({ ...l, activation: v }))) };
     },
   },
+  // seed 004 C.3 compares scikit-learn's solvers: sgd, adam and lbfgs
+  optimizer: {
+    label: 'optimizer', describes: 'optimizer', example: 'sgd, adam, lbfgs', choices: () => choiceNames(schemaRow('settings', 'optimizer.name')),
+    apply: (state, v) => ({ topt: v }),
+  },
   init: {
     label: 'initialisation', describes: 'init', example: 'zeros, normal, xavier, he', choices: () => choiceNames(schemaRow('spec', 'init.scheme')),
     // each scheme with its own default scale (a σ for one is a gain for another)
