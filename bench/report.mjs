@@ -115,7 +115,7 @@ export function summary(r) {
     + `. A trace of one step takes ${ms(lat.trace1)} ms and a gradient test `
     + `${ms(lat.gradientTest)} ms; the page is ready ${int(r.page.coldStart.median)} ms after navigation; it loads `
     + `${kb(r.payload.total.gzip)} of JS, CSS and wasm gzipped; ${gapText}`
-    + (r.page.sweeps ? `; a sweep of 8 learning rates on digits runs ${ratio(r.page.sweeps.A.speedUp)}× as fast on ${r.page.sweeps.A.workers} workers as on one` : '')
+    + (r.page.sweeps ? `; a sweep of 8 learning rates on digits (100 epochs each) runs ${ratio(r.page.sweeps.A.speedUp)}× as fast on ${r.page.sweeps.A.workers} workers as on one` : '')
     + '.';
 }
 
@@ -205,7 +205,7 @@ export function renderResults(r) {
 
   if (sweeps) {
     push('## Sweeps on a pool of workers', '',
-      'A sweep in the Train lab, `#lab=train&tdata=<preset>` with the sweep of the learning rate, timed inside the page from the '
+      'A sweep in the Train lab, `#lab=train&tdata=<preset>&tep=<epochs>` with the sweep of the learning rate, timed inside the page from the '
       + 'click on "Run sweep" to its "Sweep done" line: once on one worker (`tworkers=1`) and once on the pool\'s automatic size '
       + '(the cores, one left for the page on 4 or more, within the memory budget), alternating after a warm-up sweep of each. '
       + 'The time counts what a student waits for: the workers\' start, each worker\'s copy of the data, training and scoring. '

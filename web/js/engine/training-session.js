@@ -152,6 +152,8 @@ export class TrainingSession {
    *  split: {validation, test, stratify, seed}, scaling, settings, parameters (optional starting weights),
    *  evaluate: 'validation' | 'test' | 'train' (the part behind the confusion matrix),
    *  grid: {xMin, xMax, yMin, yMax, resolution} | null,
+   *  views: false for a run nobody watches (a sweep's, a grid's): its progress carries no evaluation
+   *    and its evaluations no gallery, only the history and the scores asked for,
    *  images: 'first' | 'mistakes' (image datasets: which images of the evaluated part are sent),
    *  map: {indices: the dataset's samples the page draws (null: all), project: true for a PCA projection} | null}
    * The held-out curve is the validation part, or the test part when there is no validation part.
@@ -187,7 +189,7 @@ export class TrainingSession {
   }
 
   /** Builds the run around `dataset` (which it owns from here on, also when it fails). */
-  #setupWith({ spec, data: source, classes = null, split = { validation: 0.2, test: 0 }, scaling = 'none', settings = {}, parameters = null, evaluate = 'validation', grid = null, images = GALLERY_MODES[0], map = null }, dataset) {
+  #setupWith({ spec, data: source, classes = null, split = { validation: 0.2, test: 0 }, scaling = 'none', settings = {}, parameters = null, evaluate = 'validation', grid = null, images = GALLERY_MODES[0], map = null, views = true }, dataset) {
     this.#dispose();
     const lab = this.#lab;
     const run = { data: dataset };
@@ -218,7 +220,8 @@ export class TrainingSession {
       run.optimum = request?.name === 'least_squares' ? { reason: run.trainer.useLeastSquaresOptimum(parts.train, request) } : null;
       run.parts = parts;
       run.evaluate = parts[evaluate]?.info.samples > 0 ? evaluate : run.heldOutName ?? 'train';
-      run.gallery = galleryMode(images);
+      run.views = views;
+      run.gallery = views ? galleryMode(images) : null;
       run.map = this.#mapPoints(run, map);
       if (grid) {
         if (run.network.inputSize !== 2) throw new Error('[Worker] a decision-boundary grid needs a network with 2 inputs');
@@ -380,7 +383,7 @@ export class TrainingSession {
     }
     if (part.info.task === 'classification') {
       evaluation.report = run.network.classificationReport(part);
-      const images = this.#gallery(run, part);
+      const images = run.gallery ? this.#gallery(run, part) : null;
       if (images) evaluation.images = images;
       if (run.map?.projection) evaluation.mapPredicted = this.#mapPredictions(run, part);
     } else {
@@ -610,7 +613,7 @@ export class TrainingSession {
     }
     // an evaluation message takes three passes over the evaluated part: on a big part, it waits longer
     const evaluationGap = Math.max(this.#pacing.evaluationMs, this.#evaluationCostMs / this.#pacing.evaluationShare);
-    if (force || now - this.#lastEvaluation >= evaluationGap) {
+    if (run.views && (force || now - this.#lastEvaluation >= evaluationGap)) {
       this.#lastEvaluation = now;
       message.evaluation = this.#evaluation(run);
       this.#evaluationCostMs = this.#now() - now;

@@ -116,8 +116,9 @@ export function createTrainData(lab, catalog) {
    * as text; the training worker has parsed it already and copies its own.
    */
   async function makeSetup(s, parameters = null, otherWorker = false) {
-    const dataset = await datasetFor(s);
-    const info = dataset.info;
+    await datasetFor(s);
+    // the info datasetFor kept (a dataset's info is built in wasm at every call: MNIST's has 784 names)
+    const { info } = preview;
     const config = runConfig(s);
     let data;
     if (s.tdata === 'csv') data = otherWorker ? { csv: csv.text, options: csv.options } : { csvId: csv.id };
@@ -134,7 +135,9 @@ export function createTrainData(lab, catalog) {
       classes: classList(s.tcls),
       evaluate: config.evaluate,
       parameters,
-      grid: classification ? grid : null,
+      // a sweep's, a grid's or a comparison's run (otherWorker) is not watched: no boundary, no evaluations
+      grid: classification && !otherWorker ? grid : null,
+      views: !otherWorker,
       images: s.timages,
       // the points the Train lab draws; more than two features are projected by the worker (PCA)
       map: preview.points && !otherWorker ? { indices: preview.points.indices, project: info.features > 2 } : null,

@@ -3,6 +3,7 @@
 // and exports (figures with a title, legend and settings line). It lays out cards and hands plain
 // data to ui/; train-lab.js decides what to show and when.
 import { createLineChart, spansDecades } from '../ui/line-chart.js';
+import { throttle } from '../ui/frame-scheduler.js';
 import { POOL_MOST_WORKERS, poolSize } from './train-pool.js';
 import { createSeriesLegend } from '../ui/series-legend.js';
 import { FIGURE_SCALE, composeFigure } from '../ui/figure-export.js';
@@ -34,6 +35,8 @@ const SWEEP_METRICS = [
 ];
 const MARKERS = { score: 'circle', f1: 'triangle' };
 const MOST_SWEEPS = 4;
+/** While a sweep trains, its chart and progress line are drawn at most this often (ms). */
+const SWEEP_DRAW_MS = 250;
 
 /** The options of the sweep's workers: automatic (the cores' share) or a number up to the pool's most. */
 function workerChoices() {
@@ -184,6 +187,10 @@ export function createTrainViews(root, handlers) {
   let optimumChart = null;
   let regressionChart = null;
   let sweepChart = null;
+  const sweepDraws = throttle(() => drawSweeps(), SWEEP_DRAW_MS);
+  /** The sweep's progress line, written at most every SWEEP_DRAW_MS. */
+  let pendingStatus = null;
+  const sweepStatus = throttle(() => { if (pendingStatus !== null) setText($('tv-sweep-status'), pendingStatus); }, SWEEP_DRAW_MS);
   let sweepAxes = ''; // the axes sweepChart was built with
   let sweeps = []; // [{id, key, description, colorIndex, values, points, box, table}]
   let sweepIds = 0;
@@ -860,7 +867,8 @@ export function createTrainViews(root, handlers) {
     sweepProgress({ running, done, total, workers }) {
       const folds = Number($('tv-sweep-folds').value);
       const now = running.map(({ index, value, fold, epoch, epochs }) => `value ${index + 1} (${value})${folds > 1 ? ` fold ${fold + 1}` : ''} epoch ${epoch}${epochs ? ` of ${epochs}` : ''}`);
-      setText($('tv-sweep-status'), `${done} of ${total} ${folds > 1 ? 'runs' : 'values'} done · training on ${workers} worker${workers > 1 ? 's' : ''}: ${now.join('; ') || 'starting'}`);
+      pendingStatus = `${done} of ${total} ${folds > 1 ? 'runs' : 'values'} done · training on ${workers} worker${workers > 1 ? 's' : ''}: ${now.join('; ') || 'starting'}`;
+      sweepStatus.soon();
     },
     /** The folds of cross-validation as the link says (null: none). */
     setFolds(count) { $('tv-sweep-folds').value = String(count ?? 1); },
@@ -891,9 +899,13 @@ export function createTrainViews(root, handlers) {
       time.dataset.seconds = String(point.seconds);
       time.textContent = formatSeconds(point.seconds);
       entry.table.tBodies[0].append(row);
-      drawSweeps();
+      // the chart at most every SWEEP_DRAW_MS while the pool trains: its redraws take the cores the workers train on
+      sweepDraws.soon();
     },
     endSweep(message, failed = false) {
+      sweepDraws.now();
+      sweepStatus.now();
+      pendingStatus = null;
       $('tv-sweep-status').textContent = message;
       $('tv-sweep-status').classList.toggle('failed', failed);
       $('tv-sweep-run').disabled = false;
