@@ -7,7 +7,8 @@
 // It knows no DOM and no Worker: worker.js wires it to postMessage, and the node tests drive it directly.
 
 /**
- * Default pacing: work per slice, the shortest gaps between progress, grid and evaluation messages,
+ * Default pacing: work per slice, the shortest gaps between progress (of a watched run, and of a
+ * run nobody watches: a sweep's), grid and evaluation messages,
  * and the held-out scoring: a pass that takes longer than heldOutCheapMs is made at most every
  * so many epochs that it costs about heldOutShare of the training time; an evaluation message
  * (the scores, confusion matrix and gallery of the evaluated part) is sent at most once every
@@ -18,7 +19,7 @@
  * but never so rarely that the curve gets fewer than heldOutPoints points (a short run, where the
  * passes cost little time, is scored after every epoch).
  */
-export const PACING = { sliceMs: 25, progressMs: 100, gridMs: 250, evaluationMs: 1000, evaluationShare: 0.05, heldOutFreeSamples: 256, heldOutShare: 0.05, heldOutPoints: 20 };
+export const PACING = { sliceMs: 25, progressMs: 100, unwatchedProgressMs: 500, gridMs: 250, evaluationMs: 1000, evaluationShare: 0.05, heldOutFreeSamples: 256, heldOutShare: 0.05, heldOutPoints: 20 };
 
 /**
  * What one pass over a held-out part of `heldSamples` costs, as a share of an epoch of training on
@@ -575,7 +576,8 @@ export class TrainingSession {
   #progress(force, run = this.#run) {
     if (!run) return;
     const now = this.#now();
-    if (!force && now - this.#lastProgress < this.#pacing.progressMs) return;
+    // a run nobody watches (a sweep's) reports less often: each message costs the page's main thread
+    if (!force && now - this.#lastProgress < (run.views ? this.#pacing.progressMs : this.#pacing.unwatchedProgressMs)) return;
     this.#lastProgress = now;
     const { trainer } = run;
     const history = this.#withHeldOut(run, trainer.historySince(this.#sentEpochs));

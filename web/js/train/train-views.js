@@ -619,6 +619,8 @@ export function createTrainViews(root, handlers) {
   function drawSweeps() {
     const { sweep, list } = shownSweeps();
     if (!sweep) return;
+    // the rows of the points that came since the last drawing, in one change to the page
+    for (const s of list) if (s.pendingRows?.length) s.table.tBodies[0].append(...s.pendingRows.splice(0));
     const names = sweepNames();
     const r2 = list.some((s) => s.points.some((p) => p.metricName === 'r2'));
     const { logX, note, categories } = sweepAxis();
@@ -898,8 +900,9 @@ export function createTrainViews(root, handlers) {
       time.className = 'time';
       time.dataset.seconds = String(point.seconds);
       time.textContent = formatSeconds(point.seconds);
-      entry.table.tBodies[0].append(row);
-      // the chart at most every SWEEP_DRAW_MS while the pool trains: its redraws take the cores the workers train on
+      (entry.pendingRows ??= []).push(row);
+      // the chart and the new rows at most every SWEEP_DRAW_MS while the pool trains: each change
+      // to the page costs a layout on the main thread, which shares the cores with the workers
       sweepDraws.soon();
     },
     endSweep(message, failed = false) {
