@@ -204,17 +204,18 @@ export function renderResults(r) {
   }
 
   if (sweeps) {
-    push('## Sweeps on a pool of workers', '',
+    if (sweeps.measuredOn) push('## Sweeps on a pool of workers', '', `Measured separately (\`node bench/run.mjs --sweeps\`) on ${sweeps.measuredOn}.`, '');
+    else push('## Sweeps on a pool of workers', '');
+    push(
       'A sweep in the Train lab, `#lab=train&tdata=<preset>&tep=<epochs>` with the sweep of the learning rate, timed inside the page from the '
       + 'click on "Run sweep" to its "Sweep done" line: once on one worker (`tworkers=1`) and once on the pool\'s automatic size '
       + '(the cores, one left for the page on 4 or more, within the memory budget), alternating after a warm-up sweep of each. '
       + 'The time counts what a student waits for: the workers\' start, each worker\'s copy of the data, training and scoring. '
       + 'Medians; the speed-up is one worker\'s time over the pool\'s. "Same scores" compares every value\'s scores in both tables.', '',
-      '| Workload | values | 1 worker | pool | workers | speed-up | same scores |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | --- |');
-    if (sweeps.measuredOn) push(`Measured separately (\`node bench/run.mjs --sweeps\`) on ${sweeps.measuredOn}.`, '');
+      '| Workload | values | timed sweeps of each | 1 worker | pool | workers | speed-up | same scores |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
     for (const x of Object.values(sweeps).filter((v) => v.id)) {
-      push(`| ${x.id}: ${x.title} | ${x.values} | ${x.oneWorkerSeconds.toFixed(2)} s | ${x.poolSeconds.toFixed(2)} s | ${x.workers} | ${ratio(x.speedUp)}× | ${x.sameScores ? 'yes' : '**no**'} |`);
+      push(`| ${x.id}: ${x.title} | ${x.values} | ${x.runs} | ${x.oneWorkerSeconds.toFixed(2)} s | ${x.poolSeconds.toFixed(2)} s | ${x.workers} | ${ratio(x.speedUp)}× | ${x.sameScores ? 'yes' : '**no**'} |`);
     }
     push('');
   }
