@@ -4,7 +4,7 @@
 // it falls back with a note.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openTrain as open, trainToEnd as train, exportedCurves } from './train-helpers.mjs';
+import { openTrain as open, trainToEndDrawn as trainToEnd, exportedCurves } from './train-helpers.mjs';
 import { openStepLab } from './step-helpers.mjs';
 import { startBrowser } from './harness.mjs';
 
@@ -12,12 +12,6 @@ let lab;
 before(async () => { lab = await startBrowser(); });
 after(async () => { await lab?.close(); });
 const openTrain = (hash, viewport) => open(lab, hash, viewport);
-/** Trains to the end, then waits for the frames that draw the final numbers (the end state is drawn last). */
-async function trainToEnd(page, timeout = 90000) {
-  const state = await train(page, timeout);
-  await page.waitForTimeout(300);
-  return state;
-}
 
 test('L-BFGS on iris reaches a lower training loss than the recipe\'s SGD in fewer epochs, with its evaluations shown', { timeout: 180000 }, async () => {
   const sgd = await openTrain('&tdata=iris');

@@ -23,6 +23,13 @@ export async function trainToEnd(page, timeout = 60000) {
   return runState(page);
 }
 
+/** trainToEnd, then a wait for the frames that draw the final numbers (the end state is drawn last). */
+export async function trainToEndDrawn(page, timeout = 90000) {
+  const state = await trainToEnd(page, timeout);
+  await page.waitForTimeout(300);
+  return state;
+}
+
 /** The rows of the curves CSV export: [{run, epoch, train_loss, …}]. */
 export async function exportedCurves(page) {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#tv-export-csv')]);

@@ -5,7 +5,7 @@
 // rule; seed 000 §1.2's distance to the exact optimum; and screenshots for docs/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openTrain as open, trainToEnd as train, exportedCurves } from './train-helpers.mjs';
+import { openTrain as open, trainToEndDrawn as trainToEnd, exportedCurves } from './train-helpers.mjs';
 import { startBrowser } from './harness.mjs';
 import { createLab } from '../../web/js/engine/engine.js';
 
@@ -17,12 +17,6 @@ before(async () => {
 });
 after(async () => { await lab?.close(); });
 const openTrain = (hash, viewport) => open(lab, hash, viewport);
-/** Trains to the end, then waits for the frames that draw the final numbers (the end state is drawn last). */
-async function trainToEnd(page, timeout = 90000) {
-  const state = await train(page, timeout);
-  await page.waitForTimeout(300);
-  return state;
-}
 
 const screenshots = new URL('../../docs/screenshots/', import.meta.url).pathname;
 

@@ -1,13 +1,11 @@
 // The Train lab's grid-search card: two settings and their values, the folds of cross-validation
 // and the score; a heat-map of the score per pair of values (ui/score-grid.js) with the best cell
 // marked and named in words, filled in while the pool of workers trains the cells.
-import { FOLD_CHOICES, SWEEPS } from './train-runs.js';
+import { SWEEPS, foldOptions } from './train-runs.js';
 import { GRID_SCORES, cellScore, decodeGrid, encodeGrid, parseGrid, runGrid } from './train-grid.js';
 import { poolSize } from './train-pool.js';
 import { renderScoreGrid } from '../ui/score-grid.js';
 import { formatScore, formatSeconds } from '../ui/format.js';
-
-const SCORE_NAMES = { heldOutMetric: 'held-out accuracy (or R²)', heldOutF1: 'held-out macro F1', heldOutLoss: 'final held-out loss', trainLoss: 'final training loss', seconds: 'wall time' };
 
 /**
  * Builds the card in `root`. `state()` is the page state a grid trains; `makeSetup(state)` a
@@ -30,9 +28,9 @@ export function createGridCard(root, { state, makeSetup, datasetInfo, store }) {
       </div>
       <div class="field-row grid-options">
         <label class="field" for="tg-folds"><span>Cross-validation</span>
-          <select id="tg-folds">${FOLD_CHOICES.map((k) => `<option value="${k}">${k === 1 ? 'none: the held-out part' : `${k}-fold`}</option>`).join('')}</select></label>
+          <select id="tg-folds">${foldOptions()}</select></label>
         <label class="field" for="tg-score"><span>Colour by</span>
-          <select id="tg-score">${Object.keys(GRID_SCORES).map((k) => `<option value="${k}">${SCORE_NAMES[k]}</option>`).join('')}</select></label>
+          <select id="tg-score">${Object.entries(GRID_SCORES).map(([k, s]) => `<option value="${k}">${s.name}</option>`).join('')}</select></label>
       </div>
       <p class="field-error" id="tg-error" role="alert"></p>
       <div class="button-row">

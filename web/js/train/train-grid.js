@@ -2,7 +2,7 @@
 // pair of values is trained on the pool of workers, optionally with k-fold cross-validation (the
 // cell's score is the mean over the folds, with its spread), and scored by a chosen score. The
 // link keeps the grid as "lr~0.001,0.01!batch~16,64" (tgrid), with its folds and score.
-import { SWEEPS, meanAndSpread, parseSweepValues, trainAndScore } from './train-runs.js';
+import { SWEEPS, meanAndSpread, parseSweepValues, trainAndScore, withFold } from './train-runs.js';
 import { runOnPool } from './train-pool.js';
 
 /** The most runs (cells × folds) one grid may train. */
@@ -11,15 +11,15 @@ const AXES = '!';
 const VALUE = '~';
 
 /**
- * The scores a grid can be coloured by: what a cell's point gives (`of`), its name (`label(metric)`,
- * metric 'accuracy' or 'R²'), and which way is better.
+ * The scores a grid can be coloured by: what a cell's point gives (`of`), its name in the menu
+ * (`name`) and for a run (`label(metric, heldOut)`, metric 'accuracy' or 'R²'), and which way is better.
  */
 export const GRID_SCORES = {
-  heldOutMetric: { label: (metric, heldOut) => `${heldOut} ${metric}`, higherIsBetter: true, of: (p) => p.heldOutMetric },
-  heldOutF1: { label: (metric, heldOut) => `${heldOut} macro F1`, higherIsBetter: true, of: (p) => p.heldOutF1, classification: true },
-  heldOutLoss: { label: (metric, heldOut) => `final ${heldOut} loss`, higherIsBetter: false, of: (p) => p.heldOutLoss },
-  trainLoss: { label: () => 'final training loss', higherIsBetter: false, of: (p) => p.trainLoss },
-  seconds: { label: () => 'wall time (s)', higherIsBetter: false, of: (p) => p.seconds },
+  heldOutMetric: { name: 'held-out accuracy (or R²)', label: (metric, heldOut) => `${heldOut} ${metric}`, higherIsBetter: true, of: (p) => p.heldOutMetric },
+  heldOutF1: { name: 'held-out macro F1', label: (metric, heldOut) => `${heldOut} macro F1`, higherIsBetter: true, of: (p) => p.heldOutF1 },
+  heldOutLoss: { name: 'final held-out loss', label: (metric, heldOut) => `final ${heldOut} loss`, higherIsBetter: false, of: (p) => p.heldOutLoss },
+  trainLoss: { name: 'final training loss', label: () => 'final training loss', higherIsBetter: false, of: (p) => p.trainLoss },
+  seconds: { name: 'wall time', label: () => 'wall time (s)', higherIsBetter: false, of: (p) => p.seconds },
 };
 
 /**
@@ -100,7 +100,7 @@ export function runGrid({ state, grid, folds, workers, makeSetup, onProgress, on
       running.set(index, { ...job, epoch: 0, epochs: null });
       const setup = async () => {
         const message = await makeSetup(cellState(state, grid, job.row, job.col));
-        return folds > 1 ? { ...message, split: { ...message.split, folds, fold: job.fold } } : message;
+        return withFold(message, folds, job.fold);
       };
       const point = await trainAndScore(client, setup, {
         onProgress: (m) => { running.set(index, { ...job, epoch: m.epoch, epochs: m.epochs }); report(); },

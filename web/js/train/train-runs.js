@@ -60,7 +60,13 @@ export function sharedSettings(descriptions, leaveOut = []) {
 }
 
 /** The folds of cross-validation a sweep or a grid offers (1: none). */
-export const FOLD_CHOICES = [1, 2, 3, 4, 5, 10];
+export const FOLD_CHOICES = () => [1, 2, 3, 4, 5, 10].filter((k) => k <= schemaRow('data', 'split.folds').max);
+
+/** The <option>s of a folds choice (FOLD_CHOICES), for a sweep's and a grid's card. */
+export const foldOptions = () => FOLD_CHOICES().map((k) => `<option value="${k}">${k === 1 ? 'none: the held-out part' : `${k}-fold`}</option>`).join('');
+
+/** A run's setup message for fold `fold` of `folds` (k-fold cross-validation); the message itself for one fold. */
+export const withFold = (message, folds, fold) => (folds > 1 ? { ...message, split: { ...message.split, folds, fold } } : message);
 
 /**
  * A cell's or a sweep value's scores over its folds: {value (the mean), spread (the standard
@@ -278,7 +284,7 @@ export function runSweep({ state, key, values, makeSetup, onProgress, onPoint, w
       running.set(id, { index, value, fold, epoch: 0, epochs: null });
       const setup = async () => {
         const message = await makeSetup({ ...state, ...SWEEPS[key].apply(state, value) });
-        return folds > 1 ? { ...message, split: { ...message.split, folds, fold } } : message;
+        return withFold(message, folds, fold);
       };
       const point = await trainAndScore(client, setup, {
         onProgress: (m) => { running.set(id, { index, value, fold, epoch: m.epoch, epochs: m.epochs }); report(); },

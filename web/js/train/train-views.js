@@ -13,7 +13,7 @@ import { renderConfusionTable } from '../ui/confusion-table.js';
 import { renderImageGrid, updateImagePredictions } from '../ui/image-grid.js';
 import { renderClassBalance } from '../ui/class-balance.js';
 import { runColor } from '../ui/palette.js';
-import { FOLD_CHOICES, SWEEPS, differingLabels, sharedSettings } from './train-runs.js';
+import { SWEEPS, differingLabels, foldOptions, sharedSettings } from './train-runs.js';
 import { download } from './train-export.js';
 import { formatScore, formatSeconds } from '../ui/format.js';
 import { GALLERY_MODES } from '../engine/training-session.js';
@@ -118,7 +118,7 @@ export function createTrainViews(root, handlers) {
         <label class="field" for="tv-sweep-values"><span>Values (comma-separated)</span>
           <input id="tv-sweep-values" type="text" value="0.01, 0.1, 1" aria-describedby="tv-sweep-error"></label>
         <label class="field" for="tv-sweep-folds"><span>Cross-validation</span>
-          <select id="tv-sweep-folds">${FOLD_CHOICES.map((k) => `<option value="${k}">${k === 1 ? 'none: the held-out part' : `${k}-fold`}</option>`).join('')}</select>
+          <select id="tv-sweep-folds">${foldOptions()}</select>
           <small>k folds: each value's score is the mean over the folds ± their spread</small></label>
         <label class="field" for="tv-workers"><span>Workers (runs at once)</span>
           <select id="tv-workers" aria-describedby="tv-workers-note">${workerChoices()}</select>
