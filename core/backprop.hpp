@@ -2,8 +2,9 @@
 // Folders by concern: base/ (types, errors, rng, number formatting, JSON fields, the schema row), nn/ (layers,
 // activations, losses, the network, init, the model spec, teaching bugs), train/ (optimizers,
 // settings, the trainer with its running metrics and early stopping, metrics, predicted classes,
-// the step trace, reference optima), check/ (gradient and Jacobian tests, the element-wise check), data/
-// (datasets, generators, bundled files, CSV, splits, scaling, summaries, PCA).
+// the step trace, reference optima, a hidden layer's outputs as features), check/ (gradient and Jacobian tests, the
+// element-wise check), data/ (datasets, generators, bundled files, CSV, splits, scaling, summaries, PCA, the
+// reconstruction task).
 #pragma once
 
 // base: numbers, errors, randomness, limits, the schema's row type
@@ -34,6 +35,7 @@
 // train: optimizers, settings, the steppable trainer, what it reports, memory estimates
 #include "core/train/early_stopping_rule.hpp"
 #include "core/train/evaluation.hpp"
+#include "core/train/layer_features.hpp"
 #include "core/train/lbfgs.hpp"
 #include "core/train/memory.hpp"
 #include "core/train/metrics.hpp"
@@ -59,5 +61,6 @@
 #include "core/data/generators.hpp"
 #include "core/data/pca.hpp"
 #include "core/data/preprocess.hpp"
+#include "core/data/reconstruction.hpp"
 #include "core/data/split.hpp"
 #include "core/data/summary.hpp"
