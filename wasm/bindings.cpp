@@ -64,7 +64,8 @@ EMSCRIPTEN_BINDINGS(backprop_lab) {
       .function("targetsFor", &NetworkHandle::targets_for)
       .function("evaluate", &NetworkHandle::evaluate)
       .function("classificationReport", &NetworkHandle::classification_report)
-      .function("classifySamples", &NetworkHandle::classify_samples);
+      .function("classifySamples", &NetworkHandle::classify_samples)
+      .function("layerFeatures", &NetworkHandle::layer_features, allow_raw_pointers());
 
   class_<TrainerHandle>("Trainer")
       .constructor<const NetworkHandle&, const DatasetHandle&, const std::string&>()

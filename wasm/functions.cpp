@@ -30,7 +30,29 @@ DatasetHandle* generate_dataset(const std::string& request_json, bool for_page) 
 }
 
 // A dataset from JS arrays: features (n × d row-major) and labels (classification) or targets
-// (n × t row-major, regression); the core checks it like any other dataset.
+// (n × t row-major, regression), with optional featureNames, classNames and targetNames (else
+// numbered); the core checks it like any other dataset.
+namespace {
+
+// The strings of a JS array, or `fallback` when the value is undefined or null (validate_dataset
+// checks the count).
+std::vector<std::string> names_or(const val& description, const char* field, std::vector<std::string> fallback) {
+  const val names = description[field];
+  const std::string what = std::string("[Dataset] ") + field;
+  if (names.isUndefined() || names.isNull()) return fallback;
+  if (!names.isArray()) throw SpecError(what + " must be an array of strings");
+  std::vector<std::string> out;
+  const auto length = names["length"].as<unsigned>();
+  for (unsigned i = 0; i < length; ++i) {
+    if (!names[i].isString())
+      throw SpecError(what + " must be an array of strings; entry " + std::to_string(i) + " is not");
+    out.push_back(names[i].as<std::string>());
+  }
+  return out;
+}
+
+}  // namespace
+
 DatasetHandle* dataset_from_arrays(const val& description) {
   return guarded([&] {
     Dataset data;
@@ -44,15 +66,15 @@ DatasetHandle* dataset_from_arrays(const val& description) {
       data.labels = ints_from(description["labels"]);
       data.classes = static_cast<int>(
           whole_number(description["classes"].as<double>(), "[Dataset] classes", 2, DataLimits::max_classes));
-      data.class_names = numbered_names("class ", data.classes);
+      data.class_names = names_or(description, "classNames", numbered_names("class ", data.classes));
     } else {
       data.task = "regression";
       const Index t =
           whole_index(description["outputs"].as<double>(), "[Dataset] outputs", 1, DataLimits::max_features);
       data.targets = batch_from(description["targetValues"], t, n, "[Dataset] targetValues");
-      data.target_names = numbered_names("y", static_cast<int>(t), 1);
+      data.target_names = names_or(description, "targetNames", numbered_names("y", static_cast<int>(t), 1));
     }
-    data.feature_names = numbered_names("x", static_cast<int>(d), 1);
+    data.feature_names = names_or(description, "featureNames", numbered_names("x", static_cast<int>(d), 1));
     validate_dataset(data);
     return new DatasetHandle(std::move(data));
   });

@@ -46,10 +46,13 @@ DatasetHandle* DatasetHandle::select_classes(const val& classes) const {
   return guarded([&] { return new DatasetHandle(lab::select_classes(data_, ints_from(classes))); });
 }
 
-PreparedHandle* DatasetHandle::prepare(const std::string& split_json, const std::string& scaling) const {
+PreparedHandle* DatasetHandle::prepare(const std::string& split_json, const std::string& scaling,
+                                       bool reconstruct) const {
   return guarded([&] {
-    return new PreparedHandle(
-        lab::prepare(data_, parse_split_settings(split_json), scaling_from_name(scaling, "scaling")));
+    PreparedData prepared =
+        lab::prepare(data_, parse_split_settings(split_json), scaling_from_name(scaling, "scaling"));
+    if (reconstruct) make_reconstruction(prepared);
+    return new PreparedHandle(std::move(prepared));
   });
 }
 
@@ -215,6 +218,14 @@ val NetworkHandle::elementwise_check(const val& inputs, const val& targets, doub
 
 val NetworkHandle::predict(const DatasetHandle& data) {
   return guarded([&] { return batch_to_js(net_->forward(data.data().X)); });
+}
+
+DatasetHandle* NetworkHandle::layer_features(const DatasetHandle& data, const PreparedHandle& prepared, double layer) {
+  return guarded([&] {
+    const auto index = static_cast<std::size_t>(
+        whole_number(layer, "[Features] layer", 0, static_cast<std::int64_t>(net_->layer_count()) - 1));
+    return new DatasetHandle(layer_features_set(*net_, data.data(), prepared.prepared().scaler, index));
+  });
 }
 
 val NetworkHandle::predict_labels(const DatasetHandle& data) {

@@ -37,7 +37,8 @@ class DatasetHandle : Counted {
   DatasetHandle* select_features(const val& features) const;
   DatasetHandle* select_classes(const val& classes) const;
   // Split, scaler fitted on the training part, applied to all parts.
-  class PreparedHandle* prepare(const std::string& split_json, const std::string& scaling) const;
+  // With `reconstruct`, every part becomes an autoencoder's task (make_reconstruction).
+  class PreparedHandle* prepare(const std::string& split_json, const std::string& scaling, bool reconstruct) const;
 
  private:
   Dataset data_;
@@ -51,6 +52,7 @@ class PreparedHandle : Counted {
   val indices() const;                                   // {train, validation, test}: Int32Array
   val scaler() const;                                    // {kind, shift, scale}
   val scale(const val& features, double samples) const;  // the fitted scaling of new samples
+  const PreparedData& prepared() const { return prepared_; }
 
  private:
   PreparedData prepared_;
@@ -94,6 +96,9 @@ class NetworkHandle : Counted {
   // {matched, indices, labels, predicted, confidence, probabilities}: every sample or only the
   // mistakes, the first `limit` listed.
   val classify_samples(const DatasetHandle& data, bool mistakes_only, double limit);
+  // The outputs of hidden layer `layer` (0-based) for every sample of `data` (whole, unscaled),
+  // scaled with `prepared`'s scaler, as a dataset with data's labels (layer_features_set).
+  DatasetHandle* layer_features(const DatasetHandle& data, const PreparedHandle& prepared, double layer);
 
  private:
   Matrix targets_batch(const val& targets, Index samples) const;

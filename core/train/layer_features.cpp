@@ -17,10 +17,13 @@ void check_hidden(const Network& net, std::size_t layer) {
   const std::size_t L = net.layer_count();
   if (L < 2)
     throw SpecError("[Features] the network has no hidden layer: its one layer is the output; add a hidden layer");
-  if (layer >= L - 1)
-    throw SpecError("[Features] layer must be the index of a hidden layer, 0.." + std::to_string(L - 2) + " (" +
-                    layer_text(0) + " to " + layer_text(L - 2) + "), got " + std::to_string(layer) +
-                    (layer == L - 1 ? ", the output layer" : ""));
+  if (layer >= L - 1) {
+    const std::string allowed =
+        L == 2 ? "0 (" + layer_text(0) + ")"
+               : "0.." + std::to_string(L - 2) + " (" + layer_text(0) + " to " + layer_text(L - 2) + ")";
+    throw SpecError("[Features] layer must be the index of a hidden layer, " + allowed + ", got " +
+                    std::to_string(layer) + (layer == L - 1 ? ", the output layer" : ""));
+  }
 }
 
 }  // namespace

@@ -22,8 +22,9 @@ test('every property belongs to one lab, and the recipe reset clears only the Tr
   assert.equal(cleared.tdata, 'digits');
   for (const name of Object.keys(cleared)) assert.equal(ownerOf(name), 'train', `${name} is not a Train-lab property`);
   assert.ok(!('target' in cleared) && !('tbudget' in cleared) && !('tlossview' in cleared));
-  // every Train-lab run setting is cleared, so the recipe fills it
-  const runSettings = propertiesOf('train').filter((p) => !p.view && p.name !== 'tdata').map((p) => p.name);
+  // every Train-lab run setting is cleared, so the recipe fills it; the task stays (a recipe is the dataset's for its task)
+  assert.ok(!('ttask' in cleared));
+  const runSettings = propertiesOf('train').filter((p) => !p.view && p.name !== 'tdata' && p.name !== 'ttask').map((p) => p.name);
   assert.deepEqual(Object.keys(cleared).filter((k) => k !== 'tdata').sort(), runSettings.sort());
 });
 

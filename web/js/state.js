@@ -5,7 +5,7 @@
 // rule here. A copied link reproduces the view; a malformed or tampered hash falls back to
 // defaults field by field, with a note.
 import { choiceNames, generatorBounds, inRange, schemaRow } from './schema.js';
-import { RECIPES } from './train/train-config.js';
+import { RECIPES, TASKS } from './train/train-config.js';
 import { GALLERY_MODES } from './engine/training-session.js';
 import { POOL_MOST_WORKERS } from './train/train-pool.js';
 import { GRID_SCORES } from './train/train-grid.js';
@@ -74,6 +74,8 @@ const TABLE = [
   { owner: 'train', name: 'tlam', row: ['data', 'generator.lambda'], fallback: null },
   // the classes kept, by number, in the order they are renumbered 0..k−1 (train/train-classes.js)
   { owner: 'train', name: 'tcls', kind: 'text', pattern: /^\d{1,3}(,\d{1,3}){1,99}$/, maxLength: 400, fallback: null, allowed: 'two or more class numbers in the order wanted, like 6,5' },
+  // the task: null is the dataset's own; 'reconstruct' an autoencoder's (train/train-config.js TASKS)
+  { owner: 'train', name: 'ttask', kind: 'enum', values: () => Object.keys(TASKS), fallback: null },
   { owner: 'train', name: 'tval', row: ['data', 'split.validation'], fallback: null },
   { owner: 'train', name: 'ttest', row: ['data', 'split.test'], fallback: null },
   { owner: 'train', name: 'tscale', row: ['data', 'scaling'], fallback: null },

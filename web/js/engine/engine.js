@@ -140,10 +140,11 @@ export class Dataset extends Owned {
   /**
    * Seeded split ({validation, test, stratify, seed}: fractions of all samples) and scaling
    * ('none' | 'standardize' | 'min_max') fitted on the training part only. Returns a Prepared
-   * with .train, .validation and .test Datasets; its dispose() frees them too.
+   * with .train, .validation and .test Datasets; its dispose() frees them too. With `reconstruct`
+   * (an autoencoder's task) every part is a regression set whose targets are its scaled features.
    */
-  prepare(split = {}, scaling = 'none') {
-    return new Prepared(this.module, this.call((h) => h.prepare(json(split), scaling)));
+  prepare(split = {}, scaling = 'none', { reconstruct = false } = {}) {
+    return new Prepared(this.module, this.call((h) => h.prepare(json(split), scaling, Boolean(reconstruct))));
   }
 }
 
@@ -287,6 +288,14 @@ export class Network extends Owned {
     if (only !== 'all' && only !== 'mistakes') throw new Error(`[Predictions] only must be 'all' or 'mistakes', got ${JSON.stringify(only)?.slice(0, 40)}`);
     return this.call((h) => h.classifySamples(dataset.handle, only === 'mistakes', limit));
   }
+  /**
+   * A new Dataset of the outputs of hidden layer `layer` (0-based) for every sample of `dataset`
+   * (whole and unscaled, as before `prepared` split it), scaled with `prepared`'s scaler: features
+   * h1..hm with the dataset's labels (an autoencoder's codes for a classifier).
+   */
+  layerFeatures(dataset, prepared, layer) {
+    return new Dataset(this.module, this.call((h) => h.layerFeatures(dataset.handle, prepared.handle, layer)));
+  }
 }
 
 /** Mini-batch training of a network on a Dataset, one step, epoch or run at a time. */
@@ -400,7 +409,8 @@ export async function createLab() {
     generate: (request, { forPage = true } = {}) => new Dataset(module, call(module, () => module.generate(json(request), forPage))),
     /**
      * A Dataset from arrays: {name, samples, features, featureValues (samples × features),
-     * labels + classes} for classification or {targetValues (samples × outputs), outputs}.
+     * labels + classes} for classification or {targetValues (samples × outputs), outputs}; optional
+     * featureNames, classNames, targetNames (arrays of strings; else x1…, class 0…, y1…).
      */
     dataset: (description) => new Dataset(module, call(module, () => module.datasetFromArrays({
       ...description,

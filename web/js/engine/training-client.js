@@ -100,6 +100,16 @@ export class TrainingClient {
     this.#worker.postMessage({ type: 'parseCsv', text, options, id });
     return reply;
   }
+  /**
+   * An autoencoder's hand-off: makes a dataset of hidden layer `layer`'s outputs (0-based) for every
+   * sample, with their labels, and keeps it in the worker for setups with {data: {csvId: id}};
+   * resolves with {id, info, features, labels | targets}.
+   */
+  layerFeatures(layer, id) {
+    const reply = this.next('layerFeatures', 'layerFeatures');
+    this.#worker.postMessage({ type: 'layerFeatures', layer, id });
+    return reply;
+  }
   /** Ends the run; reset() starts it over. */
   stop() { this.#worker.postMessage({ type: 'stop' }); }
   /** New weights, empty history. */

@@ -34,6 +34,16 @@ const wholeCopy = (dataset) => dataset.subset(Array.from({ length: dataset.info.
 
 /** At most this many images of the evaluated part are sent with an evaluation of an image dataset. */
 const GALLERY_SIZE = 48;
+/** An autoencoder of images shows this many of the evaluated part's first images with their reconstructions. */
+const RECONSTRUCTIONS_SHOWN = 12;
+
+/**
+ * The info of a dataset as an autoencoder's task sees it (setup's `reconstruct`): a regression
+ * whose targets are the features; the classes stay for a classifier on its codes.
+ */
+export function reconstructionInfo(info) {
+  return { ...info, task: 'regression', reconstruct: true, targetNames: info.featureNames };
+}
 /** The gallery shows the first images of the evaluated part, or only its mistakes. */
 export const GALLERY_MODES = ['first', 'mistakes'];
 const PART_NAMES = ['train', 'validation', 'test'];
@@ -95,7 +105,7 @@ export class TrainingSession {
   #samples = 0; // samples trained while running, for the rate
   #runningMs = 0;
   #failure = ''; // the message of the error that ended the run ('failed')
-  #csv = null; // {id, dataset}: the last CSV parsed here, which setups with {csvId} copy
+  #csv = null; // {id, dataset}: the student's own data kept here (a parsed CSV, an autoencoder's codes), which setups with {csvId} copy
   #bundled = null; // {key, dataset}: the last bundled dataset fetched here, which setups of it copy
 
   /**
@@ -138,8 +148,9 @@ export class TrainingSession {
         case 'evaluate': return this.#evaluate(message.part, message.images);
         case 'sample': return this.#sample(message.part, message.index);
         case 'parseCsv': return this.#parseCsv(message);
+        case 'layerFeatures': return this.#layerFeatures(message);
         case 'dispose': return this.#dispose();
-        default: throw new Error(`[Worker] unknown message type "${message?.type}"; allowed: setup, start, pause, resume, step, stepEpoch, stop, reset, snapshot, evaluate, sample, parseCsv, dispose`);
+        default: throw new Error(`[Worker] unknown message type "${message?.type}"; allowed: setup, start, pause, resume, step, stepEpoch, stop, reset, snapshot, evaluate, sample, parseCsv, layerFeatures, dispose`);
       }
     } catch (error) {
       this.#post({ type: 'error', message: error.message, for: message?.type });
@@ -156,7 +167,8 @@ export class TrainingSession {
    *  views: false for a run nobody watches (a sweep's, a grid's): its progress carries no evaluation
    *    and its evaluations no gallery, only the history and the scores asked for,
    *  images: 'first' | 'mistakes' (image datasets: which images of the evaluated part are sent),
-   *  map: {indices: the dataset's samples the page draws (null: all), project: true for a PCA projection} | null}
+   *  map: {indices: the dataset's samples the page draws (null: all), project: true for a PCA projection} | null,
+   *  reconstruct: true for an autoencoder: every part's targets are its (scaled) features}
    * The held-out curve is the validation part, or the test part when there is no validation part.
    */
   #setup(message) {
@@ -190,7 +202,7 @@ export class TrainingSession {
   }
 
   /** Builds the run around `dataset` (which it owns from here on, also when it fails). */
-  #setupWith({ spec, data: source, classes = null, split = { validation: 0.2, test: 0 }, scaling = 'none', settings = {}, parameters = null, evaluate = 'validation', grid = null, images = GALLERY_MODES[0], map = null, views = true }, dataset) {
+  #setupWith({ spec, data: source, classes = null, split = { validation: 0.2, test: 0 }, scaling = 'none', settings = {}, parameters = null, evaluate = 'validation', grid = null, images = GALLERY_MODES[0], map = null, views = true, reconstruct = false }, dataset) {
     this.#dispose();
     const lab = this.#lab;
     const run = { data: dataset };
@@ -199,7 +211,8 @@ export class TrainingSession {
         run.data = dataset.selectClasses(classes);
         dataset.dispose();
       }
-      run.prepared = run.data.prepare(split, scaling);
+      run.prepared = run.data.prepare(split, scaling, { reconstruct });
+      run.reconstruct = Boolean(reconstruct);
       const parts = { train: run.prepared.train, validation: run.prepared.validation, test: run.prepared.test };
       run.heldOutName = parts.validation.info.samples > 0 ? 'validation' : parts.test.info.samples > 0 ? 'test' : null;
       // refuse what cannot fit before building anything: a 4 × 4096 network takes seconds to build
@@ -241,7 +254,7 @@ export class TrainingSession {
     this.#evaluationCostMs = 0;
     this.#post({
       type: 'ready',
-      dataset: run.data.info,
+      dataset: run.reconstruct ? reconstructionInfo(run.data.info) : run.data.info,
       parts: { train: run.prepared.train.info.samples, validation: run.prepared.validation.info.samples, test: run.prepared.test.info.samples },
       heldOut: run.heldOutName,
       evaluated: run.evaluate,
@@ -269,14 +282,28 @@ export class TrainingSession {
    * dataset for setups that name it ({csvId}).
    */
   #parseCsv({ text, options = {}, id }) {
-    const dataset = this.#lab.parseCsv(text, options);
+    this.#keepOwnData(id, this.#lab.parseCsv(text, options), 'csvParsed');
+  }
+
+  /**
+   * The hand-off of an autoencoder (seed 004 C.5): the outputs of hidden layer `layer` (0-based) for
+   * every sample of the run's dataset, scaled as in training, with the samples' labels. Kept here
+   * like a parsed CSV ({csvId: id}) and answered as {type: 'layerFeatures', id, info, features, labels | targets}.
+   */
+  #layerFeatures({ layer, id }) {
+    const run = this.#requireRun();
+    this.#keepOwnData(id, run.network.layerFeatures(run.data, run.prepared, layer), 'layerFeatures');
+  }
+
+  /** Keeps `dataset` as the student's own data under `id` and posts a copy of its numbers as `type`. */
+  #keepOwnData(id, dataset, type) {
     const info = dataset.info;
     const features = dataset.features();
     const classification = info.task === 'classification';
     const values = classification ? dataset.labels() : dataset.targets();
     this.#csv?.dataset.dispose();
     this.#csv = { id, dataset };
-    this.#post({ type: 'csvParsed', id, info, features, labels: classification ? values : null, targets: classification ? null : values },
+    this.#post({ type, id, info, features, labels: classification ? values : null, targets: classification ? null : values },
       [features.buffer, values.buffer]);
   }
 
@@ -387,12 +414,34 @@ export class TrainingSession {
       const images = run.gallery ? this.#gallery(run, part) : null;
       if (images) evaluation.images = images;
       if (run.map?.projection) evaluation.mapPredicted = this.#mapPredictions(run, part);
+    } else if (run.reconstruct && part.info.imageWidth) {
+      evaluation.reconstructions = this.#reconstructions(part);
     } else {
       evaluation.predictions = run.network.predict(part);
       evaluation.targets = part.targets();
       evaluation.outputs = run.network.outputSize;
     }
     return evaluation;
+  }
+
+  /**
+   * An autoencoder's first images of the evaluated part: {width, height, count, originals (the
+   * inputs as the network sees them, which are its targets), outputs (the reconstructions), errors
+   * (each image's ½‖x̂ − x‖², the loss of that one image)}, pixels image after image.
+   */
+  #reconstructions(part) {
+    const network = this.#run.network;
+    const count = Math.min(RECONSTRUCTIONS_SHOWN, part.info.samples);
+    const first = part.subset(Array.from({ length: count }, (_, i) => i));
+    try {
+      const errors = Float64Array.from({ length: count }, (_, i) => {
+        const one = first.subset([i]);
+        try { return network.evaluate(one).loss.data; } finally { one.dispose(); }
+      });
+      return { width: part.info.imageWidth, height: part.info.imageHeight, count, originals: first.targets(), outputs: network.predict(first), errors };
+    } finally {
+      first.dispose();
+    }
   }
 
   /** Every how many epochs of `epochs` the held-out part ({part, cost}) is scored (see PACING). */

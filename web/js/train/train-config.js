@@ -34,8 +34,8 @@ export function formatArchitecture(layers) {
 export const OUTPUTS = {
   softmax_ce: { activation: 'softmax', loss: 'cross_entropy', label: 'softmax + cross-entropy', tasks: ['multiclass', 'binary'] },
   sigmoid_bce: { activation: 'sigmoid', loss: 'binary_cross_entropy', label: 'sigmoid + binary cross-entropy', tasks: ['binary'] },
-  sigmoid_mse: { activation: 'sigmoid', loss: 'mse', label: 'sigmoid + mean squared error', tasks: ['multiclass', 'binary'] },
-  identity_mse: { activation: 'identity', loss: 'mse', label: 'identity + mean squared error', tasks: ['regression'] },
+  sigmoid_mse: { activation: 'sigmoid', loss: 'mse', label: 'sigmoid + mean squared error', tasks: ['multiclass', 'binary', 'reconstruction'] },
+  identity_mse: { activation: 'identity', loss: 'mse', label: 'identity + mean squared error', tasks: ['regression', 'reconstruction'] },
 };
 
 const TWO_D_SPLIT = { validation: 0.2, test: 0.2 };
@@ -76,6 +76,31 @@ export const RECIPES = {
   mnist_1k: { ...BASE, arch: 'd128_relu,d64_relu', output: 'softmax_ce', init: 'he', lr: 0.05, batch: 32, epochs: 20, scaling: 'none', split: { validation: 0, test: 0.2 }, metrics: 'running' },
 };
 
+/**
+ * The task a run trains on (the `ttask` property): the dataset's own, or an autoencoder's
+ * "reconstruct the input" (seed 004 C.4), whose targets are the inputs.
+ */
+export const TASKS = { reconstruct: 'reconstruct the input (autoencoder)' };
+
+/**
+ * An autoencoder's recipe per dataset, over the dataset's own (its split and scaling stay): the
+ * image sets take seed 004 C.4's 784-256-128-64-128-256-784 with a sigmoid output (pixels in
+ * [0, 1]), digits a smaller one; other data a 2-unit bottleneck with an identity output.
+ */
+const AUTOENCODERS = {
+  mnist: { arch: 'd256_relu,d128_relu,d64_relu,d128_relu,d256_relu', output: 'sigmoid_mse', init: 'he', optimizer: 'adam', lr: 0.001, batch: 64, epochs: 10 },
+  digits: { arch: 'd32_relu,d16_relu,d32_relu', output: 'sigmoid_mse', init: 'he', optimizer: 'adam', lr: 0.01, batch: 32, epochs: 30 },
+  other: { arch: 'd8_tanh,d2_tanh,d8_tanh', output: 'identity_mse', optimizer: 'adam', lr: 0.01, batch: 16, epochs: 200 },
+};
+AUTOENCODERS.mnist_1k = AUTOENCODERS.mnist;
+AUTOENCODERS.fashion_mnist = AUTOENCODERS.mnist;
+
+/** The recipe of a page state: its dataset's, or with `ttask` reconstruct, that dataset's autoencoder. */
+export function recipeOf(state) {
+  const recipe = RECIPES[state.tdata] ?? RECIPES.circles;
+  return state.ttask === 'reconstruct' ? { ...recipe, ...(AUTOENCODERS[state.tdata] ?? AUTOENCODERS.other) } : recipe;
+}
+
 /** The datasets the lab offers, in menu order, with how each is made. */
 export function datasetCatalog(lab) {
   const generated = lab.generators
@@ -85,18 +110,19 @@ export function datasetCatalog(lab) {
   return [...generated, ...bundled];
 }
 
-/** 'binary' | 'multiclass' | 'regression' for a dataset's info. */
+/** 'binary' | 'multiclass' | 'regression' | 'reconstruction' for a dataset's info. */
 export function taskKind(info) {
+  if (info.reconstruct) return 'reconstruction';
   if (info.task === 'regression') return 'regression';
   return info.classes === 2 ? 'binary' : 'multiclass';
 }
 
 /**
  * Everything a run needs from the page state, with the recipe filling what the state leaves
- * null: {recipe, arch, output, spec(inputs, outputs), settings, split, scaling, evaluate}.
+ * null: {recipe, arch, output, spec(inputs, outputs), settings, split, scaling, evaluate, reconstruct}.
  */
 export function runConfig(state) {
-  const recipe = RECIPES[state.tdata] ?? RECIPES.circles;
+  const recipe = recipeOf(state);
   const arch = state.tarch ?? recipe.arch;
   const output = OUTPUTS[state.tout] ? state.tout : recipe.output;
   const seed = state.tseed ?? recipe.seed;
@@ -144,6 +170,7 @@ export function runConfig(state) {
     split,
     scaling: state.tscale ?? recipe.scaling,
     evaluate: state.teval ?? (split.validation > 0 ? 'validation' : 'test'),
+    reconstruct: state.ttask === 'reconstruct',
     /** The model spec for a dataset with `inputs` features and `outputs` output units. */
     spec(inputs, outputs) {
       return {

@@ -1,15 +1,17 @@
 // The Train lab's data on the main thread: a copy of the chosen dataset (for the previews, the
 // counts and the network's input size) and the training worker's setup message for a page state.
-// An uploaded CSV is parsed in the worker; this keeps a copy of its numbers.
+// The student's own data (an uploaded CSV, parsed in the worker, or an autoencoder's codes made
+// there) is kept in the worker; this keeps a copy of its numbers.
 import { outputUnits, runConfig } from './train-config.js';
 import { classList } from './train-classes.js';
+import { reconstructionInfo } from '../engine/training-session.js';
 
 /** A set with more samples than this is drawn as a fixed, seeded sample of MAP_SAMPLE of its points. */
 const MAP_LIMIT = 20000;
 const MAP_SAMPLE = 5000;
 const MAP_SEED = 1;
 
-const dataKey = (s) => [...(s.tdata === 'csv' ? ['csv'] : [s.tdata, s.tn, s.tnoise, s.tclasses, s.tdseed, s.tlam]), s.tcls].join('|');
+const dataKey = (s) => [...(s.tdata === 'csv' ? ['csv'] : [s.tdata, s.tn, s.tnoise, s.tclasses, s.tdseed, s.tlam]), s.tcls, s.ttask].join('|');
 
 /** The bounds of x, y pairs (`features`, two per point), padded by 8% on each side: a point map's extent. */
 export function paddedBounds(features) {
@@ -44,8 +46,9 @@ export async function readText(file, onProgress) {
  * The data of the Train lab over the engine `lab` and its dataset `catalog`. Returns
  * {preview, csv, datasetFor(s), makeSetup(s, parameters, otherWorker), useCsv(upload, parsed)}:
  * preview is {key, dataset, info, classNames, bounds, points} of the dataset last asked for (with
- * only the chosen classes; classNames are all the dataset's, for choosing), csv the upload
- * {id, text, options, name, info, dataset} or null. points are the points a map draws (two
+ * only the chosen classes; classNames are all the dataset's, for choosing; with the reconstruct
+ * task, info is reconstructionInfo's), csv the student's own data {id, text, options, name, info,
+ * dataset} or null (text and options are null for an autoencoder's codes). points are the points a map draws (two
  * features, or a classification set of more features without images, which the worker projects):
  * {features (two features only: x, y per point), labels, indices (the dataset's samples drawn, or
  * null for all), total}; bounds (two features) the map's extent.
@@ -71,7 +74,7 @@ export function createTrainData(lab, catalog) {
     if (preview.key === key && preview.dataset) return preview.dataset;
     let dataset;
     if (s.tdata === 'csv') {
-      if (!csv) throw new Error('[Train] the uploaded CSV is not part of the link; upload the file again');
+      if (!csv) throw new Error('[Train] your own data (an uploaded CSV, an autoencoder\'s codes) is not part of the link; upload the file again or make the codes again');
       dataset = csv.dataset;
     } else if (isBundled(s.tdata)) {
       if (!bundledCache.has(s.tdata)) bundledCache.set(s.tdata, await lab.fetchBundled(s.tdata, new URL('data/', document.baseURI)));
@@ -94,6 +97,7 @@ export function createTrainData(lab, catalog) {
       }
       info = { ...whole, ...dataset.info, name: whole.name, featureNames: whole.featureNames, classNames: classes.map((k) => whole.classNames[k]) };
     }
+    if (s.ttask === 'reconstruct') info = reconstructionInfo(info);
     if (preview.dataset && preview.dataset !== dataset && !isCached(preview.dataset)) preview.dataset.dispose();
     Object.assign(preview, { key, dataset, info, bounds: null, points: null });
     const { features: d, samples: n, task, imageWidth } = preview.info;
@@ -121,7 +125,7 @@ export function createTrainData(lab, catalog) {
     const { info } = preview;
     const config = runConfig(s);
     let data;
-    if (s.tdata === 'csv') data = otherWorker ? { csv: csv.text, options: csv.options } : { csvId: csv.id };
+    if (s.tdata === 'csv') data = !otherWorker ? { csvId: csv.id } : csv.text !== null ? { csv: csv.text, options: csv.options } : { dataset: ownDescription() };
     else if (isBundled(s.tdata)) data = { bundled: s.tdata, baseUrl: new URL('data/', document.baseURI).href };
     else data = { generate: generateRequest(s) };
     const classification = info.task === 'classification';
@@ -141,12 +145,23 @@ export function createTrainData(lab, catalog) {
       images: s.timages,
       // the points the Train lab draws; more than two features are projected by the worker (PCA)
       map: preview.points && !otherWorker ? { indices: preview.points.indices, project: info.features > 2 } : null,
+      reconstruct: config.reconstruct,
     };
   }
 
+  /** The own data that is not a file (an autoencoder's codes) as lab.dataset() takes it, for another worker. */
+  function ownDescription() {
+    const { info, dataset } = csv;
+    const common = { name: info.name, samples: info.samples, features: info.features, featureValues: dataset.features(), featureNames: info.featureNames };
+    return info.task === 'classification'
+      ? { ...common, labels: dataset.labels(), classes: info.classes, classNames: info.classNames }
+      : { ...common, targetValues: dataset.targets(), outputs: info.targetNames.length, targetNames: info.targetNames };
+  }
+
   /**
-   * Keeps an upload the worker has parsed: `upload` is {id, text, options, name}, `parsed` the
-   * worker's {info, features, labels, targets}. The next datasetFor() reads it afresh.
+   * Keeps the student's own data the worker holds: `upload` is {id, text, options, name} (text and
+   * options null for an autoencoder's codes), `parsed` the worker's {info, features, labels,
+   * targets}. The next datasetFor() reads it afresh.
    */
   function useCsv(upload, parsed) {
     const { info } = parsed;

@@ -3,7 +3,7 @@
 // allowed is refused next to its field with what is allowed, and the state keeps its last value.
 import { parseProperty, propertiesOf } from '../state.js';
 import { coefficientsOf, inRange, isFullBatch, optimizers, schemaRow } from '../schema.js';
-import { COEFFICIENT_PROPERTIES, OUTPUTS, RECIPES, countParameters, formatArchitecture, hiddenActivations, outputUnits, runConfig, taskKind } from './train-config.js';
+import { COEFFICIENT_PROPERTIES, OUTPUTS, TASKS, countParameters, formatArchitecture, hiddenActivations, outputUnits, recipeOf, runConfig, taskKind } from './train-config.js';
 import { classList, classesText, parseClassesField } from './train-classes.js';
 
 const escape = (text) => String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
@@ -62,6 +62,8 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
         <select id="f-tdata" data-prop="tdata">${groups.map(([label, items]) => `<optgroup label="${label}">${items.map((d) => `<option value="${d.name}">${d.name.replace('_', ' ')}</option>`).join('')}</optgroup>`).join('')}<optgroup label="Your own"><option value="csv">uploaded CSV</option></optgroup></select>
       </label>
       <p class="dataset-description" id="f-description"></p>
+      ${select('f-ttask', 'Task', [['', 'the dataset\'s own (classify or predict its targets)'], ...Object.entries(TASKS)], 'ttask')}
+      <p class="init-note" id="f-task-note" data-testid="task-note"></p>
       <p class="split-note" id="f-split" data-testid="split-note"></p>
       <div class="field-row" id="f-generator">
         ${numberField('tn', 'Samples')}
@@ -163,6 +165,11 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
           return;
         }
         store.set(resetToRecipe({ tdata: element.value }));
+        return;
+      }
+      // a task has its own recipe (an autoencoder's layers and output); the classes chosen stay
+      if (element.dataset.prop === 'ttask') {
+        store.set(resetToRecipe({ ttask: element.value || null, tcls: current.tcls }));
         return;
       }
       // a scale chosen for one scheme means something else for another (σ, a limit, a gain): a new
@@ -339,10 +346,12 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
       current = state;
       currentInfo = info ?? currentInfo;
       const config = runConfig(state);
-      const recipe = RECIPES[state.tdata];
+      const recipe = recipeOf(state);
       const entry = catalog.find((d) => d.name === state.tdata);
       $('f-tdata').value = state.tdata;
-      $('f-description').textContent = state.tdata === 'csv' ? `Your CSV: ${currentInfo?.samples ?? '?'} samples, ${currentInfo?.features ?? '?'} features, ${currentInfo?.task ?? ''}.` : entry?.description ?? '';
+      const own = state.tdata === 'csv' ? currentInfo : null;
+      $('f-description').textContent = own ? `Your own data, ${own.name}: ${own.samples} samples, ${own.features} features, ${own.reconstruct ? 'reconstructed' : own.task}.` : entry?.description ?? '';
+      $('f-tdata').querySelector('option[value="csv"]').textContent = own ? own.name : 'uploaded CSV';
       const generator = entry?.generator;
       $('f-generator').hidden = !generator;
       const shown = {
@@ -388,6 +397,10 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
       $('f-tiscale').closest('label').querySelector('span').textContent = initScale(scheme).label;
       $('f-tiscale').disabled = scheme === 'zeros';
       $('f-tscale').value = config.scaling;
+      $('f-ttask').value = state.ttask ?? '';
+      $('f-task-note').textContent = config.reconstruct
+        ? 'The network learns to give back its input: the targets are the inputs as it sees them (after scaling), the loss is the mean squared error, and its last layer has one unit per feature. A narrow middle layer makes it compress the data.'
+        : '';
       setChoice('f-tmetrics', config.settings.epoch_metrics);
       $('f-tinit').value = state.tinit ?? recipe.init;
       $('f-topt').value = config.settings.optimizer.name;
@@ -433,7 +446,8 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
 export function resetToRecipe(changes) {
   const cleared = {};
   // the Train lab's run settings only: never another lab's (the Step-through lab's edited target)
-  for (const p of propertiesOf('train')) if (p.name !== 'tdata' && !p.view) cleared[p.name] = null;
+  // the dataset and the task stay: a recipe is the dataset's for that task
+  for (const p of propertiesOf('train')) if (p.name !== 'tdata' && p.name !== 'ttask' && !p.view) cleared[p.name] = null;
   return { ...cleared, ...changes };
 }
 

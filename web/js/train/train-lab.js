@@ -98,6 +98,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     onExportModel: exportModel,
     onImportModel: importModel,
     onStepThrough: stepThrough,
+    onCodes: makeCodes,
   });
   const grid = createGridCard(root.querySelector('#tv-grid-holder'), {
     state: () => st.state, makeSetup: (s) => data.makeSetup(s, null, true), datasetInfo: () => data.preview.info, store,
@@ -134,7 +135,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     client.on('progress', onProgress);
     client.on('reset', () => renderCurves()); // resetRun() has emptied the history
     // a training failure is shown by the 'failed' progress that follows; other errors here
-    client.on('error', (m) => { if (st.run && m.for !== 'training' && m.for !== 'parseCsv') showError(m.message); });
+    client.on('error', (m) => { if (st.run && m.for !== 'training' && m.for !== 'parseCsv' && m.for !== 'layerFeatures') showError(m.message); });
     client.loaded.catch((error) => showError(`The training worker did not start: ${error.message}`));
     return client;
   }
@@ -164,6 +165,27 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     }
   }
 
+  /**
+   * An autoencoder's hand-off (seed 004 C.5): the training worker makes a dataset of hidden layer
+   * `layer`'s outputs for every sample, with their labels, at the run's current weights; the lab
+   * then opens it as the student's own data with its recipe, to train a classifier on the codes.
+   */
+  async function makeCodes(layer) {
+    if (!st.run) return;
+    const id = ++st.csvUploads;
+    views.setCodesStatus(`Computing the codes of all ${st.run.ready.dataset.samples.toLocaleString('en-US')} samples…`);
+    try {
+      const made = await trainingClient().layerFeatures(layer, id);
+      if (id !== st.csvUploads) return;
+      data.useCsv({ id, text: null, options: null, name: made.info.name }, made);
+      views.setCodesStatus('');
+      form.setCsvStatus(`${made.info.name}: ${made.info.samples.toLocaleString('en-US')} samples, ${made.info.features} features, made from the autoencoder.`);
+      store.set(resetToRecipe({ tdata: 'csv', ttask: null }));
+    } catch (error) {
+      views.setCodesStatus(error.message);
+    }
+  }
+
   // ---------- the run ----------
 
   async function configure() {
@@ -190,6 +212,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       st.run = { config, ready, history: [], description: describeRun(s, config), state: s, evaluation: null };
       st.latest = null;
       views.startRun(ready);
+      if (ready.dataset.reconstruct) views.setCodeLayers(ready.spec);
       form.setSplit(ready.parts);
       $('train-score-label').textContent = ready.metricName === 'r2' ? 'train R²' : 'train accuracy';
       $('train-metric').textContent = '–';

@@ -11,6 +11,7 @@ import { createScatterChart } from '../ui/scatter-chart.js';
 import { drawPointMap } from '../ui/point-map.js';
 import { renderConfusionTable } from '../ui/confusion-table.js';
 import { renderImageGrid, updateImagePredictions } from '../ui/image-grid.js';
+import { renderImagePairs } from '../ui/image-pairs.js';
 import { renderClassBalance } from '../ui/class-balance.js';
 import { runColor } from '../ui/palette.js';
 import { SWEEPS, differingLabels, foldOptions, sharedSettings } from './train-runs.js';
@@ -45,6 +46,12 @@ function workerChoices() {
   return `<option value="">automatic: ${auto} on this machine</option>${counts.map((n) => `<option value="${n}">${n}</option>`).join('')}`;
 }
 
+/** What one dot of the prediction plot is: an example, or one output (a target, a feature) of one. */
+function outputsText(outputs, reconstruct) {
+  if (reconstruct) return 'one feature of one example';
+  return outputs > 1 ? `one of the ${outputs} targets of one example` : 'one example';
+}
+
 /** Builds the result cards in `root`; `handlers` are the controller's callbacks. */
 export function createTrainViews(root, handlers) {
   root.innerHTML = `
@@ -59,8 +66,18 @@ export function createTrainViews(root, handlers) {
         <p class="view-note" id="tv-view-note" data-testid="view-note"></p>
         <canvas id="tv-map" class="point-map" hidden></canvas>
         <div id="tv-images" class="images-holder" hidden></div>
+        <div id="tv-recon" class="images-holder" data-testid="reconstructions" hidden></div>
         <div class="chart-frame" id="tv-regression-frame" hidden><canvas id="tv-regression" role="img" aria-label="Prediction against target"></canvas></div>
         <div id="tv-balance" class="balance-holder"></div>
+        <div class="codes-handoff" id="tv-codes" data-testid="codes-handoff" hidden>
+          <h3>Train a classifier on the codes</h3>
+          <p class="view-note">The outputs of one hidden layer for every sample become a new dataset with the samples' labels, opened here as your own data. Does the bottleneck keep what tells the classes apart?</p>
+          <div class="button-row">
+            <label class="field inline" for="tv-codes-layer"><span>Codes of</span><select id="tv-codes-layer"></select></label>
+            <button type="button" id="tv-codes-make">Make the dataset and train a classifier</button>
+          </div>
+          <p class="view-note" id="tv-codes-status" aria-live="polite" data-testid="codes-status"></p>
+        </div>
       </section>
       <div class="curves-stack">
         <section class="card chart-card" aria-labelledby="tv-loss-title">
@@ -200,7 +217,7 @@ export function createTrainViews(root, handlers) {
   let curveLegend = { entries: [], key: [] }; // the runs' legend as last shown, for the exports
   let mapInput = null; // {bounds, points, classes, xLabel, yLabel}
   let lastGrid = null;
-  let mode = 'none'; // 'map' | 'images' | 'regression' | 'none'
+  let mode = 'none'; // 'map' | 'images' | 'reconstructions' | 'regression' | 'none'
   let mapKind = null; // 'boundary' (two features) | 'projection' (PCA of more) while mode is 'map'
   let mapPoints = null; // the page's copy of the drawn points: {features, labels, indices, total}
   let projectionText = null; // what the projection's caption is made from (with the latest mistakes)
@@ -373,13 +390,14 @@ export function createTrainViews(root, handlers) {
   function showMode(next) {
     mode = next;
     // images and plain tables need the full width: the two curve charts then sit side by side above them
-    root.classList.toggle('wide-view', next === 'images' || next === 'none');
+    root.classList.toggle('wide-view', next === 'images' || next === 'reconstructions' || next === 'none');
     $('tv-map').hidden = next !== 'map';
     $('tv-images').hidden = next !== 'images';
+    $('tv-recon').hidden = next !== 'reconstructions';
     $('tv-gallery-options').hidden = next !== 'images';
     $('tv-regression-frame').hidden = next !== 'regression';
     // a gallery of images (or no view) has no figure to export: the button says so instead of doing nothing
-    const figureless = next === 'images' || next === 'none';
+    const figureless = next === 'images' || next === 'reconstructions' || next === 'none';
     $('tv-export-view').disabled = figureless;
     $('tv-export-view').title = figureless ? 'Only a decision boundary or a prediction plot is exported as a figure' : '';
   }
@@ -387,6 +405,8 @@ export function createTrainViews(root, handlers) {
   /** What the view shows before a run is set up: the boundary's points, a gallery, or a projection to come. */
   function showData(info, points, bounds) {
     if (!info) return;
+    $('tv-codes').hidden = !info.reconstruct;
+    $('tv-codes-status').textContent = '';
     const balance = $('tv-balance');
     if (info.task === 'classification') {
       renderClassBalance(balance, { classNames: info.classNames, counts: Array.from(info.classCounts), caption: 'Examples per class' });
@@ -413,6 +433,11 @@ export function createTrainViews(root, handlers) {
       };
       redrawMap();
       $('tv-view-note').textContent = `Each pixel is coloured by the class the network predicts there; filled dots are training points, rings validation points and squares test points.${sampleNote(points)}`;
+    } else if (info.reconstruct && info.imageWidth) {
+      showMode('reconstructions');
+      $('tv-view-title').textContent = 'Originals and reconstructions';
+      $('tv-view-note').textContent = 'Each pair: an image of the scored part as the network takes it (top) and the network\'s output for it (bottom), with its reconstruction error ½‖x̂ − x‖². Train to see them appear.';
+      $('tv-recon').replaceChildren();
     } else if (info.imageWidth) {
       showMode('images');
       $('tv-view-title').textContent = 'Test images';
@@ -429,8 +454,8 @@ export function createTrainViews(root, handlers) {
       }
     } else if (info.task === 'regression') {
       showMode('regression');
-      $('tv-view-title').textContent = 'Prediction against target';
-      $('tv-view-note').textContent = 'Each dot is one example of the scored part; a perfect model puts every dot on the diagonal.';
+      $('tv-view-title').textContent = info.reconstruct ? 'Reconstruction against input' : 'Prediction against target';
+      $('tv-view-note').textContent = `Each dot is ${outputsText(info.targetNames.length, info.reconstruct)} of the scored part; a perfect model puts every dot on the diagonal.`;
       regressionChart ??= createScatterChart($('tv-regression'), { xLabel: 'target', yLabel: 'prediction', pointLabel: 'examples' });
       regressionChart.setPoints([]);
     } else {
@@ -509,6 +534,7 @@ export function createTrainViews(root, handlers) {
   function showEvaluation(evaluation, ready, parts = 'all') {
     if (parts === 'images') {
       if (mode === 'images' && evaluation.images && !evaluation.diverged) showGallery(evaluation.images, evaluation.part, ready.dataset.classNames);
+      if (mode === 'reconstructions' && evaluation.reconstructions && !evaluation.diverged) showReconstructions(evaluation.reconstructions, evaluation.part);
       return;
     }
     const names = ready.dataset.classNames;
@@ -537,14 +563,30 @@ export function createTrainViews(root, handlers) {
       });
     }
     if (parts === 'all' && mode === 'images' && evaluation.images) showGallery(evaluation.images, evaluation.part, names);
+    if (parts === 'all' && mode === 'reconstructions' && evaluation.reconstructions) showReconstructions(evaluation.reconstructions, evaluation.part);
     markProjection(evaluation);
     if (mode === 'regression' && evaluation.predictions) {
-      const k = evaluation.outputs;
-      const points = [];
-      for (let i = 0; i < evaluation.predictions.length; i += k) points.push({ x: evaluation.targets[i], y: evaluation.predictions[i] });
+      // every output of every example: several targets (or an autoencoder's features) share the axes
+      const points = Array.from(evaluation.predictions, (y, i) => ({ x: evaluation.targets[i], y }));
       regressionChart.setPoints(points);
-      $('tv-view-note').textContent = `Each dot is one example of the ${partText} (R² ${formatScore(evaluation.metric, 'r2')}); a perfect model puts every dot on the diagonal.`;
+      $('tv-view-note').textContent = `Each dot is ${outputsText(evaluation.outputs, ready.dataset.reconstruct)} of the ${partText} (R² ${formatScore(evaluation.metric, 'r2')}, the mean over the outputs); a perfect model puts every dot on the diagonal.`;
     }
+  }
+
+  /** An autoencoder's first images of the scored part, each above its reconstruction with its error. */
+  function showReconstructions(r, part) {
+    const size = r.width * r.height;
+    let [low, high] = [Infinity, -Infinity];
+    for (const v of r.originals) { low = Math.min(low, v); high = Math.max(high, v); }
+    const pairs = Array.from({ length: r.count }, (_, i) => ({
+      top: r.originals.subarray(i * size, (i + 1) * size),
+      bottom: r.outputs.subarray(i * size, (i + 1) * size),
+      caption: `error ${formatScore(r.errors[i], 'loss')}`,
+      label: `Image ${i + 1} of the ${part} part and its reconstruction: error ½‖x̂ − x‖² = ${formatScore(r.errors[i], 'loss')}`,
+    }));
+    renderImagePairs($('tv-recon'), { width: r.width, height: r.height, pairs, rows: ['original', 'reconstructed'], valueRange: [Math.min(low, 0), high > low ? high : low + 1] });
+    $('tv-recon').dataset.errors = Array.from(r.errors).join(',');
+    setText($('tv-view-note'), `The first ${r.count} images of the ${part} part as the network takes them (top) and its output for each (bottom), with each one's reconstruction error ½‖x̂ − x‖².`);
   }
 
   /** The gallery of an evaluation: the first images or the mistakes, each "true → predicted (confidence)". */
@@ -809,8 +851,25 @@ export function createTrainViews(root, handlers) {
     $('tv-step-error').textContent = '';
     handlers.onStepThrough(number - 1);
   });
+  $('tv-codes-make').addEventListener('click', () => handlers.onCodes(Number($('tv-codes-layer').value)));
 
   return {
+    /**
+     * The hidden layers an autoencoder's codes can come from (the model spec's layers but the
+     * last), the narrowest chosen (the first of equals): its bottleneck.
+     */
+    setCodeLayers(spec) {
+      const hidden = spec.layers.slice(0, -1);
+      const select = /** @type {HTMLSelectElement} */ ($('tv-codes-layer'));
+      select.replaceChildren(...hidden.map((layer, i) => new Option(`layer ${i + 1}: ${layer.units} ${layer.activation} units`, String(i))));
+      const narrowest = hidden.reduce((best, layer, i) => (layer.units < hidden[best].units ? i : best), 0);
+      select.value = String(narrowest);
+      select.disabled = hidden.length === 0;
+      $('tv-codes-make').disabled = hidden.length === 0;
+      $('tv-codes-status').textContent = hidden.length ? '' : 'This network has no hidden layer to take codes from: add one.';
+    },
+    /** The hand-off's progress or error. */
+    setCodesStatus(text) { $('tv-codes-status').textContent = text; },
     drawCurves,
     showData,
     startRun,

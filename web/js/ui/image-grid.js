@@ -13,7 +13,7 @@ const TARGET_SIZE = 84; // about how many CSS pixels wide each image is shown
  * @param {number} height
  * @param {number[]} range [low, high]
  */
-function imageCanvas(pixels, width, height, [low, high]) {
+export function imageCanvas(pixels, width, height, [low, high]) {
   const canvas = document.createElement('canvas');
   canvas.width = width;
   canvas.height = height;
