@@ -142,6 +142,28 @@ TEST_CASE("r2_score with a constant target is 1 for a perfect fit and 0 otherwis
   CHECK(r2_score(one_p, one_t) == 1.0);
 }
 
+TEST_CASE("The variance-weighted R² of a reconstruction leaves constant rows out, as sklearn's",
+          "[metrics][reconstruction]") {
+  // three outputs (rows) of four samples: row 0 is 0 in every sample, like an MNIST border pixel.
+  // sklearn: r2_score(T.T, P.T, multioutput='variance_weighted') = 0.782608695652174 and the
+  // uniform average 0.39444444444444443 (row 0 counts as 0 there: SS_tot = 0, SS_res > 0)
+  Matrix target(3, 4), predicted(3, 4);
+  target << 0, 0, 0, 0,  //
+      1, 2, 3, 4,        //
+      0.5, 0.5, 1.5, 0.5;
+  predicted << 0.1, 0, 0.2, 0,  //
+      1.5, 2, 2.5, 4.5,         //
+      0.5, 1, 1, 0.5;
+  CHECK(r2_variance_weighted(predicted, target) == Approx(0.782608695652174).margin(kTol).epsilon(0));
+  CHECK(r2_score(predicted, target) == Approx(0.39444444444444443).margin(kTol).epsilon(0));
+  // by hand: SS_res = 0.75 + 0.5 over SS_tot = 5 + 0.75 of the rows that vary
+  CHECK(r2_variance_weighted(predicted, target) == Approx(1.0 - 1.25 / 5.75).margin(kTol).epsilon(0));
+  // only constant rows: 1 for an exact fit, else 0 (sklearn gives 0.0 for the first row alone)
+  CHECK(r2_variance_weighted(predicted.topRows(1), target.topRows(1)) == 0.0);
+  CHECK(r2_variance_weighted(target.topRows(1), target.topRows(1)) == 1.0);
+  CHECK_THROWS_AS(r2_variance_weighted(predicted.leftCols(2), target), ShapeError);
+}
+
 TEST_CASE("labels_from_outputs takes the argmax per column, the first row on ties", "[metrics]") {
   Matrix softmax(3, 4);
   softmax << 0.7, 0.1, 0.2, 0.4,  //

@@ -10,7 +10,7 @@ using namespace lab;
 using lab::test::random_matrix;
 
 TEST_CASE("Running metrics weight each batch's loss by its size and keep the penalty apart", "[running_metrics]") {
-  RunningMetrics running(2, true);
+  RunningMetrics running(2, Task::classification);
   // batch of 3 with loss 0.5 + 0.1, batch of 1 with loss 0.9 + 0.1
   Matrix target(2, 3), output(2, 3);
   target << 1, 0, 1,  //
@@ -39,7 +39,7 @@ TEST_CASE("Running metrics weight each batch's loss by its size and keep the pen
 TEST_CASE("Running R² over mini-batches equals r2_score over the epoch", "[running_metrics]") {
   const Matrix target = random_matrix(2, 10, 1);
   const Matrix output = target + 0.3 * random_matrix(2, 10, 2);
-  RunningMetrics running(2, false);
+  RunningMetrics running(2, Task::regression);
   running.add({0.0, 0.0}, output.leftCols(4), target.leftCols(4));
   running.add({0.0, 0.0}, output.middleCols(4, 4), target.middleCols(4, 4));
   running.add({0.0, 0.0}, output.rightCols(2), target.rightCols(2));
@@ -47,15 +47,28 @@ TEST_CASE("Running R² over mini-batches equals r2_score over the epoch", "[runn
 
   // constant targets: SS_tot is 0, so R² is 1 for exact outputs and 0 otherwise (as r2_score)
   const Matrix constant = Matrix::Constant(1, 4, 3.0);
-  running = RunningMetrics(1, false);
+  running = RunningMetrics(1, Task::regression);
   running.add({0.0, 0.0}, constant, constant);
   CHECK(running.take().metric == 1.0);
   running.add({0.0, 0.0}, constant.array() + 0.5, constant);
   CHECK(running.take().metric == 0.0);
 }
 
+TEST_CASE("A reconstruction's running R² is the variance-weighted R² over the epoch",
+          "[running_metrics][reconstruction]") {
+  Matrix target = random_matrix(3, 10, 4);
+  target.row(0).setZero();  // a pixel that is 0 in every image
+  const Matrix output = target + 0.3 * random_matrix(3, 10, 5);
+  RunningMetrics running(3, Task::reconstruction);
+  running.add({0.0, 0.0}, output.leftCols(6), target.leftCols(6));
+  running.add({0.0, 0.0}, output.rightCols(4), target.rightCols(4));
+  const double weighted = r2_variance_weighted(output, target);
+  CHECK(running.take().metric == Approx(weighted).epsilon(1e-12));
+  CHECK(weighted != Approx(r2_score(output, target)).epsilon(1e-6));
+}
+
 TEST_CASE("Clearing running metrics forgets the batches added", "[running_metrics]") {
-  RunningMetrics running(1, true);
+  RunningMetrics running(1, Task::classification);
   Matrix one(1, 2);
   one << 1, 0;
   running.add({5.0, 0.0}, one, one);

@@ -239,7 +239,7 @@ val NetworkHandle::targets_for(const DatasetHandle& data) const {
 val NetworkHandle::evaluate(const DatasetHandle& data) {
   return guarded([&] {
     const Dataset& d = data.data();
-    const Task task = d.is_classification() ? Task::classification : Task::regression;
+    const Task task = task_of(d);
     const Evaluation e = lab::evaluate(*net_, d.X, targets_for_loss(d, net_->spec().loss, net_->output_size()), task);
     val out = val::object();
     out.set("loss", loss_parts_to_js(e.loss));
@@ -276,7 +276,7 @@ std::unique_ptr<Trainer> make_trainer(Network& net, const Dataset& train, const 
   TrainSettings settings = parse_train_settings(settings_json);
   Matrix Y = targets_for_loss(train, net.spec().loss, net.output_size());
   // the dataset, not the loss, says what is scored (accuracy also under sigmoid + MSE)
-  const Task task = train.is_classification() ? Task::classification : Task::regression;
+  const Task task = task_of(train);
   if (!validation || validation->samples() == 0)
     return std::make_unique<Trainer>(net, train.X, std::move(Y), std::move(settings), std::nullopt, std::nullopt, task);
   return std::make_unique<Trainer>(net, train.X, std::move(Y), std::move(settings), validation->X,

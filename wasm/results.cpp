@@ -235,6 +235,7 @@ val dataset_info_to_js(const Dataset& d) {
   out.set("targetNames", string_list(d.target_names));
   out.set("imageWidth", d.image_width);
   out.set("imageHeight", d.image_height);
+  out.set("reconstruct", d.reconstruction);
   out.set("classCounts", d.is_classification() ? number_list(class_counts(d.labels, d.classes)) : val::array());
   return out;
 }

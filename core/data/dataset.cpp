@@ -49,6 +49,8 @@ void validate_dataset(const Dataset& data, std::string_view tag) {
                        std::to_string(data.image_height) + " pixels does not match " + count_text(d) + " features");
   }
 
+  if (data.reconstruction && data.is_classification())
+    throw DataError(t + " a reconstruction is a regression whose targets are the features, not a classification");
   if (data.is_classification()) {
     if (data.classes < 2 || data.classes > DataLimits::max_classes)
       throw DataError(t + " classes must be 2.." + std::to_string(DataLimits::max_classes) + ", got " +
@@ -152,6 +154,7 @@ Dataset subset(const Dataset& data, const std::vector<int>& indices) {
   part.target_names = data.target_names;
   part.image_width = data.image_width;
   part.image_height = data.image_height;
+  part.reconstruction = data.reconstruction;
   const Index m = static_cast<Index>(indices.size());
   part.X.resize(data.features(), m);
   if (!data.is_classification()) part.targets.resize(data.targets.rows(), m);

@@ -26,6 +26,8 @@ struct Dataset {
   std::vector<std::string> target_names;   // (t); empty for classification
   int image_width = 0, image_height = 0;   // > 0 when a sample is an image, d = width · height,
                                            // pixels row by row
+  bool reconstruction = false;             // an autoencoder's regression: targets = X (after
+                                           // scaling), scored by the variance-weighted R²
 
   Index samples() const { return X.cols(); }
   Index features() const { return X.rows(); }

@@ -8,6 +8,7 @@ Dataset reconstruction_set(const Dataset& data) {
   out.name = data.name;
   out.description = data.description;
   out.task = "regression";
+  out.reconstruction = true;
   out.X = data.X;
   // y = x: the target of every sample is its own input
   out.targets = data.X;

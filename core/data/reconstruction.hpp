@@ -8,7 +8,8 @@
 
 namespace lab {
 
-// The same samples as a regression set with targets Y = X (d × n), target_names = feature_names;
+// The same samples as a regression set (flagged `reconstruction`) with targets Y = X (d × n),
+// target_names = feature_names;
 // labels and classes are dropped, the name, image size and feature names kept. `data` may be an
 // empty part (0 samples).
 Dataset reconstruction_set(const Dataset& data);

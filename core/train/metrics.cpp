@@ -158,22 +158,45 @@ double r2_from_sums(double ss_res, double ss_tot) {
   return ss_res == 0.0 ? 1.0 : 0.0;
 }
 
-double r2_score(const Matrix& predicted, const Matrix& target) {
+namespace {
+
+// Per output row: SS_res = Σ_j (t_j − p_j)² and SS_tot = Σ_j (t_j − mean(t))², after the checks.
+void r2_sums(const Matrix& predicted, const Matrix& target, Vector& ss_res, Vector& ss_tot) {
   require_same_shape(predicted, target);
   require_non_empty(predicted, "predicted values");
   require_finite(predicted, "predicted values");
   require_finite(target, "targets");
+  ss_res = (target - predicted).array().square().matrix().rowwise().sum();
+  ss_tot = (target.colwise() - target.rowwise().mean()).array().square().matrix().rowwise().sum();
+}
+
+}  // namespace
+
+double r2_score(const Matrix& predicted, const Matrix& target) {
+  Vector ss_res, ss_tot;
+  r2_sums(predicted, target, ss_res, ss_tot);
   double total = 0.0;
-  for (Index row = 0; row < target.rows(); ++row) {
-    const auto t = target.row(row).array();
-    const auto p = predicted.row(row).array();
-    // SS_res = Σ_j (t_j − p_j)²;  SS_tot = Σ_j (t_j − mean(t))²
-    const double ss_res = (t - p).square().sum();
-    const double ss_tot = (t - t.mean()).square().sum();
-    total += r2_from_sums(ss_res, ss_tot);
-  }
+  for (Index row = 0; row < target.rows(); ++row) total += r2_from_sums(ss_res(row), ss_tot(row));
   // R² = (1/out) Σ_rows R²_row
   return total / static_cast<double>(target.rows());
+}
+
+double r2_weighted_from_sums(const Vector& ss_res, const Vector& ss_tot) {
+  double residual = 0.0, total = 0.0;
+  for (Index row = 0; row < ss_tot.size(); ++row) {
+    if (ss_tot(row) <= 0.0) continue;  // weight SS_tot = 0: a constant row does not count
+    residual += ss_res(row);
+    total += ss_tot(row);
+  }
+  // R² = Σ SS_tot,row · R²_row / Σ SS_tot,row = 1 − Σ SS_res / Σ SS_tot over the rows that vary
+  if (total > 0.0) return 1.0 - residual / total;
+  return r2_from_sums(ss_res.sum(), 0.0);
+}
+
+double r2_variance_weighted(const Matrix& predicted, const Matrix& target) {
+  Vector ss_res, ss_tot;
+  r2_sums(predicted, target, ss_res, ss_tot);
+  return r2_weighted_from_sums(ss_res, ss_tot);
 }
 
 }  // namespace lab

@@ -45,6 +45,12 @@ double mean_squared_error(const Matrix& predicted, const Matrix& target);
 double r2_score(const Matrix& predicted, const Matrix& target);
 // One output row's R² from its sums: 1 − SS_res / SS_tot; when SS_tot = 0: 1 if SS_res = 0, else 0.
 double r2_from_sums(double ss_res, double ss_tot);
+// The variance-weighted R² (sklearn r2_score multioutput='variance_weighted'): the rows' R² averaged
+// with weights SS_tot, = 1 − Σ SS_res / Σ SS_tot over the rows with SS_tot > 0 (a constant row
+// weighs 0); with no such row, r2_from_sums(Σ SS_res, 0). Same requirements as r2_score.
+double r2_variance_weighted(const Matrix& predicted, const Matrix& target);
+// The same from per-row sums (out): SS_res and SS_tot.
+double r2_weighted_from_sums(const Vector& ss_res, const Vector& ss_tot);
 // The class of column `col` of outputs or targets: a ≥ 0.5 for one sigmoid row, else the first argmax.
 Index label_of_column(const Matrix& m, Index col);
 

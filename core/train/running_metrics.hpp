@@ -10,8 +10,8 @@ namespace lab {
 
 class RunningMetrics {
  public:
-  // For `outputs` rows of outputs and targets; a classifier is scored by accuracy, else by R².
-  RunningMetrics(Index outputs, bool classifier);
+  // For `outputs` rows of outputs and targets, scored as `task` asks (accuracy, R², weighted R²).
+  RunningMetrics(Index outputs, Task task);
   RunningMetrics() = default;  // for no outputs: a placeholder until the trainer knows its task
 
   // Adds one trained mini-batch: its loss before the update, its outputs and targets (out × size).
@@ -24,7 +24,7 @@ class RunningMetrics {
   void clear();
 
  private:
-  bool classifier_ = false;
+  Task task_ = Task::regression;
   double loss_ = 0.0;        // Σ batch size × batch loss (data loss + penalty)
   double penalty_ = 0.0;     // Σ batch size × batch penalty
   Index samples_ = 0;        // samples trained this epoch

@@ -57,6 +57,8 @@ Evaluation scores_of_last_pass(Network& net, const Matrix& Y, LossParts loss, Ta
     result.metric = kNaN;
   } else if (task == Task::classification) {
     result.metric = accuracy(labels_from_targets(Y), labels_from_outputs(output));
+  } else if (task == Task::reconstruction) {
+    result.metric = r2_variance_weighted(output, Y);
   } else {
     result.metric = r2_score(output, Y);
   }
@@ -113,7 +115,7 @@ Trainer::Trainer(Network& net, Matrix X, Matrix Y, TrainSettings settings, std::
   // lbfgs has no mini-batches to average: its epochs are always scored by a full pass
   running_metrics_ = settings_.epoch_metrics == EpochMetrics::running && !full_batch;
   task_ = task.value_or(task_of_loss(net_.spec().loss));
-  running_ = RunningMetrics(Y_.rows(), task_ == Task::classification);
+  running_ = RunningMetrics(Y_.rows(), task_);
   early_stopping_ = EarlyStoppingRule(settings_.early_stopping, std::string(metric_name(task_)), net_.parameters());
 }
 

@@ -23,10 +23,6 @@ namespace lab {
 enum class TrainStatus { ready, training, finished, early_stopped, diverged };
 std::string_view train_status_name(TrainStatus status);
 
-// What the data asks of the network. It decides the metric, whatever the output and loss: a
-// classification set is scored by accuracy (the argmax of the outputs, or ≥ 0.5 for a single
-// output), also under sigmoid + MSE (seeds 001 Q2.4 and 003); a regression set by R².
-enum class Task { classification, regression };
 // The task a loss implies when nothing else is known: cross-entropies classify, mse regresses.
 Task task_of_loss(LossKind loss);
 

@@ -115,7 +115,7 @@ function sampleCount(values, width, what) {
 export class Dataset extends Owned {
   constructor(module, handle) { super(module, handle, 'Dataset'); }
 
-  /** {name, description, task, samples, features, classes, classNames, featureNames, targetNames, imageWidth, imageHeight, classCounts} */
+  /** {name, description, task, samples, features, classes, classNames, featureNames, targetNames, imageWidth, imageHeight, reconstruct (an autoencoder's part), classCounts} */
   get info() { return this.call((h) => h.info()); }
   /** Shape, class balance and per-feature statistics, for the page. */
   get summary() { return JSON.parse(this.call((h) => h.summaryJson())); }

@@ -344,6 +344,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     const ready = st.run?.ready;
     return {
       metricName: ready?.metricName ?? 'accuracy',
+      reconstruct: Boolean(ready?.dataset.reconstruct),
       metrics: ready?.settings.epoch_metrics,
       heldOutEvery: st.latest?.heldOutEvery ?? 1,
       heldOutCost: st.latest?.heldOutCost ?? 0,

@@ -223,6 +223,7 @@ export function createTrainViews(root, handlers) {
   let projectionText = null; // what the projection's caption is made from (with the latest mistakes)
   let shownMapMarks = ''; // the scored part and predictions behind the projection's crosses
   let metricName = null; // set (with its title and note) by the first drawCurves
+  let curvesKind = null; // the metric and the task the charts' titles and notes were written for
 
   /**
    * The {x: epoch, y} points of a history for one quantity, kept between redraws and extended by
@@ -246,7 +247,7 @@ export function createTrainViews(root, handlers) {
   // ---------- curves ----------
 
   /**
-   * Draws the runs' curves. `shown`: {metricName, loss: {formula, penalty}, parts: {train, heldOut}
+   * Draws the runs' curves. `shown`: {metricName, reconstruct (an autoencoder's run), loss: {formula, penalty}, parts: {train, heldOut}
    * sample counts, bestEpoch (a marker), optimum (the current run's distance to the optimum is drawn)}.
    * `which`: 'loss' (with the optimum) or 'metric' draws one chart only; undefined draws all.
    */
@@ -256,13 +257,18 @@ export function createTrainViews(root, handlers) {
     showLegend(runs);
     const metric = shown.metricName;
     const r2 = metric === 'r2';
-    if (metric !== metricName) {
+    const kind = `${metric}${shown.reconstruct ? ' reconstruct' : ''}`;
+    if (kind !== curvesKind) {
+      curvesKind = kind;
       metricName = metric;
       $('tv-metric-title').textContent = r2 ? 'R² per epoch' : 'Accuracy per epoch';
+      $('tv-loss-title').textContent = shown.reconstruct ? 'Reconstruction error per epoch' : 'Loss per epoch';
       $('tv-export-metric').textContent = r2 ? 'R² chart (PNG)' : 'Accuracy chart (PNG)';
-      $('tv-metric-note').textContent = r2
-        ? 'R² = 1 − Σ(y − ŷ)² / Σ(y − ȳ)² over the part\'s samples: 1 is perfect, 0 is no better than always predicting the mean ȳ, below 0 is worse (drawn down to −1).'
-        : 'Accuracy: the fraction of samples whose predicted class (the largest output; for one output, ≥ 0.5) is the true class.';
+      $('tv-metric-note').textContent = shown.reconstruct
+        ? 'R² = 1 − Σ(x − x̂)² / Σ(x − x̄)², summed over the part\'s images and every feature that varies: the share of the inputs\' variance the reconstructions explain (sklearn\'s variance-weighted R²; a pixel that is 0 in every image does not count). 1 is perfect, 0 is no better than the mean image.'
+        : r2
+          ? 'R² = 1 − Σ(y − ŷ)² / Σ(y − ȳ)² over the part\'s samples, averaged over the outputs: 1 is perfect, 0 is no better than always predicting the mean ȳ, below 0 is worse (drawn down to −1).'
+          : 'Accuracy: the fraction of samples whose predicted class (the largest output; for one output, ≥ 0.5) is the true class.';
     }
     // "sum": each part's mean data loss × its number of samples, plus the penalty (which is not per sample)
     const sum = $('tv-loss-sum').value === 'sum';
@@ -569,7 +575,7 @@ export function createTrainViews(root, handlers) {
       // every output of every example: several targets (or an autoencoder's features) share the axes
       const points = Array.from(evaluation.predictions, (y, i) => ({ x: evaluation.targets[i], y }));
       regressionChart.setPoints(points);
-      $('tv-view-note').textContent = `Each dot is ${outputsText(evaluation.outputs, ready.dataset.reconstruct)} of the ${partText} (R² ${formatScore(evaluation.metric, 'r2')}, the mean over the outputs); a perfect model puts every dot on the diagonal.`;
+      $('tv-view-note').textContent = `Each dot is ${outputsText(evaluation.outputs, ready.dataset.reconstruct)} of the ${partText} (R² ${formatScore(evaluation.metric, 'r2')}${ready.dataset.reconstruct ? ', variance-weighted' : evaluation.outputs > 1 ? ', the mean over the outputs' : ''}); a perfect model puts every dot on the diagonal.`;
     }
   }
 
