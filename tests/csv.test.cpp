@@ -1,6 +1,6 @@
 // CSV import: headers (given or detected), the label column by number or name, text and number
-// classes, regression targets, quoting and line endings, and every error path with the exact
-// message documented in datasets/README.md.
+// classes, regression targets (one column, or several by numbers, names or a list), quoting and
+// line endings, and every error path with the exact message documented in datasets/README.md.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -188,4 +188,246 @@ TEST_CASE("CSV limits are checked while reading: a huge cell or too many columns
   for (int i = 0; i < 2000; ++i) wide += ",1";
   CHECK_THROWS_WITH(parse_csv(wide + "\n" + wide + "\n"),
                     Catch::Contains("row 1 has 2001 columns: at most 1024 feature columns"));
+}
+
+// ---------- several regression targets (seed 004 C.5, multi-output regression) ----------
+
+namespace {
+
+// Two features (a, b) and two targets (y1, y2) interleaved: a, y1, b, y2.
+const char* two_targets =
+    "a,y1,b,y2\n"
+    "1,10,2,20\n"
+    "3,30,4,40\n"
+    "5,50,6,60\n";
+
+CsvOptions regression_on(CsvColumns columns) {
+  CsvOptions options;
+  options.task = "regression";
+  options.label_column = std::move(columns);
+  return options;
+}
+
+}  // namespace
+
+TEST_CASE("CSV regression with two targets by numbers, names, both, or a comma-separated string", "[datasets][csv]") {
+  const Matrix features = (Matrix(2, 3) << 1, 3, 5, 2, 4, 6).finished();
+  for (const char* columns :
+       {R"([2,4])", R"(["y1","y2"])", R"(["y1",4])", R"([2,"y2"])", R"("y1, y2")", R"("2,4")", R"(" 2 , y2 ")"}) {
+    INFO(columns);
+    const Dataset data = parse_csv(two_targets, std::string(R"({"task":"regression","label_column":)") + columns + "}");
+    CHECK(data.task == "regression");
+    CHECK(data.samples() == 3);
+    CHECK(data.features() == 2);
+    CHECK(data.X == features);
+    CHECK(data.feature_names == std::vector<std::string>{"a", "b"});
+    CHECK(data.targets == (Matrix(2, 3) << 10, 30, 50, 20, 40, 60).finished());
+    CHECK(data.target_names == std::vector<std::string>{"y1", "y2"});
+    CHECK(data.labels.empty());
+    CHECK(data.classes == 0);
+    CHECK(data.description == "Imported from CSV: 3 rows, 2 features, 2 targets");
+  }
+  // the order given is the order of the targets' rows
+  const Dataset reversed = parse_csv(two_targets, R"({"task":"regression","label_column":"y2,y1"})");
+  CHECK(reversed.targets == (Matrix(2, 3) << 20, 40, 60, 10, 30, 50).finished());
+  CHECK(reversed.target_names == std::vector<std::string>{"y2", "y1"});
+  CHECK(reversed.X == features);
+  // the same through CsvOptions, with 0 = the last column
+  const Dataset from_struct = parse_csv(two_targets, regression_on({"y1", 0}));
+  CHECK(from_struct.targets == (Matrix(2, 3) << 10, 30, 50, 20, 40, 60).finished());
+  CHECK(from_struct.feature_names == std::vector<std::string>{"a", "b"});
+}
+
+TEST_CASE("CSV regression with three targets: features keep the file's order, targets the order given",
+          "[datasets][csv]") {
+  const char* text =
+      "t1,p,t2,q,r,t3\n"
+      "0.5,1,-1,2,3,7e1\n"
+      "1.5,4,-2,5,6,8e1\n";
+  for (const char* columns : {R"([6,1,3])", R"(["t3","t1","t2"])", R"("t3, 1, t2")", R"(["t3",1,"t2"])"}) {
+    INFO(columns);
+    const Dataset data = parse_csv(text, std::string(R"({"task":"regression","label_column":)") + columns + "}");
+    CHECK(data.feature_names == std::vector<std::string>{"p", "q", "r"});
+    CHECK(data.X == (Matrix(3, 2) << 1, 4, 2, 5, 3, 6).finished());
+    CHECK(data.target_names == std::vector<std::string>{"t3", "t1", "t2"});
+    CHECK(data.targets == (Matrix(3, 2) << 70, 80, 0.5, 1.5, -1, -2).finished());
+  }
+}
+
+TEST_CASE("CSV targets without names are y1, y2, … and header detection skips every target column", "[datasets][csv]") {
+  // no header: all numbers
+  const Dataset plain = parse_csv("1,10,2,20\n3,30,4,40\n", R"({"task":"regression","label_column":"4,2"})");
+  CHECK(plain.feature_names == std::vector<std::string>{"x1", "x2"});
+  CHECK(plain.target_names == std::vector<std::string>{"y1", "y2"});
+  CHECK(plain.targets == (Matrix(2, 2) << 20, 40, 10, 30).finished());
+  CHECK(plain.X == (Matrix(2, 2) << 1, 3, 2, 4).finished());
+  // an empty header cell of a target: its number among the targets
+  const Dataset half = parse_csv("a,,b,v\n1,10,2,20\n", R"({"task":"regression","label_column":[4,2]})");
+  CHECK(half.target_names == std::vector<std::string>{"v", "y2"});
+  // a single unnamed target keeps its name "target"
+  CHECK(parse_csv("1,2\n3,4\n", R"({"task":"regression"})").target_names == std::vector<std::string>{"target"});
+  // text in the second target column of row 1 does not make it a header: that column is skipped
+  check_error("1,2,3,b\n3,4,5,6\n", "[CSV] row 1, column 4: \"b\" is not a number", regression_on({2, 4}));
+  // … while text in a feature column does
+  CHECK(parse_csv("1,2,a,4\n3,4,5,6\n", regression_on({2, 4})).target_names == std::vector<std::string>{"2", "4"});
+}
+
+TEST_CASE("CSV label_column strings: digits are a column number, names are trimmed", "[datasets][csv]") {
+  const Dataset by_number = parse_csv(iris_like, R"({"label_column":"3"})");
+  CHECK(by_number.class_names == std::vector<std::string>{"setosa", "versicolor", "virginica"});
+  const Dataset first = parse_csv("kind,a,b\nx,1,2\ny,3,4\n", R"({"label_column":" 1 "})");
+  CHECK(first.feature_names == std::vector<std::string>{"a", "b"});
+  const Dataset trimmed = parse_csv(iris_like, R"({"label_column":"  species "})");
+  CHECK(trimmed.class_names.size() == 3);
+  // in an array a string is a header name as written, even when it is digits or has a comma
+  const Dataset named =
+      parse_csv("\"1\",\"a,b\",c\n5,6,7\n8,9,10\n", R"({"task":"regression","label_column":["a,b","1"]})");
+  CHECK(named.target_names == std::vector<std::string>{"a,b", "1"});
+  CHECK(named.targets == (Matrix(2, 2) << 6, 9, 5, 8).finished());
+  CHECK(named.feature_names == std::vector<std::string>{"c"});
+}
+
+TEST_CASE("CSV several targets: errors name label_column and what is allowed", "[datasets][csv][errors]") {
+  // classification takes one label column
+  CHECK_THROWS_WITH(parse_csv_options(R"({"label_column":["y1","y2"]})"),
+                    "[CSV] label_column: classification takes one label column, got 2 (\"y1\", \"y2\"); choose the "
+                    "regression task for several targets");
+  CHECK_THROWS_WITH(parse_csv_options(R"({"label_column":"4, y2","task":"classification"})"),
+                    "[CSV] label_column: classification takes one label column, got 2 (4, \"y2\"); choose the "
+                    "regression task for several targets");
+  CsvOptions classification;
+  classification.label_column = {1, 2, 3, 4, 5, 6};
+  check_error(two_targets,
+              "[CSV] label_column: classification takes one label column, got 6 (1, 2, 3, 4, 5, …); choose the "
+              "regression task for several targets",
+              classification);
+  CHECK_THROWS_AS(parse_csv(two_targets, classification), SpecError);
+  CHECK_NOTHROW(parse_csv_options(R"({"label_column":["y1"]})"));  // a list of one is one label column
+
+  // each column once
+  check_error(two_targets, "[CSV] label_column names column 2 (\"y1\") twice; list each target column once",
+              regression_on({"y1", "y1"}));
+  check_error(two_targets, "[CSV] label_column names column 2 (\"y1\") twice; list each target column once",
+              regression_on({2, 4, "y1"}));
+  check_error(two_targets, "[CSV] label_column names column 4 (\"y2\") twice; list each target column once",
+              regression_on({4, 0}));
+  check_error("1,2,3\n4,5,6\n", "[CSV] label_column names column 3 twice; list each target column once",
+              regression_on({3, 3}));
+
+  // each column exists (the messages of a single label column)
+  check_error(two_targets, "[CSV] label_column must be 1..4 (the file has 4 columns), got 9", regression_on({2, 9}));
+  check_error(two_targets,
+              "[CSV] label_column \"y3\" is not in the header; the names are: \"a\", \"y1\", \"b\", \"y2\"",
+              regression_on({"y1", "y3"}));
+  check_error("1,2,3\n4,5,6\n",
+              "[CSV] label_column \"y2\" names a header column, but the file has no header row; give the column "
+              "number instead",
+              regression_on({1, "y2"}));
+
+  // at least one feature column remains
+  check_error("y1,y2\n1,2\n3,4\n",
+              "[CSV] label_column names all 2 columns of the file as targets; at least one feature column must remain",
+              regression_on({"y1", "y2"}));
+  check_error(two_targets,
+              "[CSV] label_column names all 4 columns of the file as targets; at least one feature column must remain",
+              regression_on({1, 2, 3, 4}));
+  CHECK_THROWS_AS(parse_csv(two_targets, regression_on({1, 2, 3, 4})), SpecError);
+
+  // bad cells of a target name its row and column
+  check_error("a,y1,b,y2\n1,2,3,4\n1,2,3,x\n", "[CSV] row 3, column 4: \"x\" is not a number", regression_on({2, 4}));
+  check_error("a,y1,b,y2\n1,,3,4\n", "[CSV] row 2, column 2 is empty: every target needs a number",
+              regression_on({2, 4}));
+}
+
+TEST_CASE("CSV label_column lists: bad JSON forms are rejected with the field and what is allowed",
+          "[datasets][csv][errors]") {
+  const auto options = [](const std::string& column) {
+    return R"({"task":"regression","label_column":)" + column + "}";
+  };
+  CHECK_THROWS_WITH(parse_csv_options(options("[]")), "[CSV] label_column must list at least one column, got []");
+  CHECK_THROWS_WITH(parse_csv_options(options("[1,true]")),
+                    "[CSV] label_column[1] must be a column number in 0..1025 or a header name, got true");
+  CHECK_THROWS_WITH(parse_csv_options(options("[1.5]")),
+                    "[CSV] label_column[0] must be a column number in 0..1025 or a header name, got 1.5");
+  CHECK_THROWS_WITH(parse_csv_options(options("[2,-1]")),
+                    "[CSV] label_column[1] must be a column number in 0..1025 or a header name, got -1");
+  CHECK_THROWS_WITH(parse_csv_options(options("[2,1026]")),
+                    "[CSV] label_column[1] must be a column number in 0..1025 or a header name, got 1026");
+  CHECK_THROWS_WITH(parse_csv_options(options(R"(["y1",""])")),
+                    "[CSV] label_column[1] must be a column number in 0..1025 or a header name, got \"\"");
+  CHECK_THROWS_WITH(parse_csv_options(options(R"([["y1"]])")),
+                    "[CSV] label_column[0] must be a column number in 0..1025 or a header name, got [\"y1\"]");
+  CHECK_THROWS_WITH(parse_csv_options(options(R"("y1,,y2")")),
+                    "[CSV] label_column has an empty entry in \"y1,,y2\"; separate column numbers or header names "
+                    "with single commas");
+  CHECK_THROWS_WITH(parse_csv_options(options(R"("y1, ")")),
+                    "[CSV] label_column has an empty entry in \"y1, \"; separate column numbers or header names "
+                    "with single commas");
+  CHECK_THROWS_WITH(parse_csv_options(options(R"("2,99999999999")")),
+                    "[CSV] label_column must be an integer in 0..1025, got 99999999999");
+  CHECK_THROWS_WITH(parse_csv_options(options(R"("2,1026")")),
+                    "[CSV] label_column must be an integer in 0..1025, got 1026");
+  // the empty string keeps its message
+  CHECK_THROWS_WITH(parse_csv_options(options(R"("")")), "[CSV] label_column must be an integer in 0..1025, got \"\"");
+  // at most 1,024 targets (a row has at most 1,025 columns, one of them a feature)
+  std::string many;  // 1,2,…,1025
+  for (int k = 1; k <= 1025; ++k) {
+    if (k > 1) many += ',';
+    many += std::to_string(k);
+  }
+  CHECK_THROWS_WITH(parse_csv_options(options("[" + many + "]")),
+                    "[CSV] label_column lists 1025 columns; at most 1024 target columns are allowed");
+  CHECK_THROWS_WITH(parse_csv_options(options("\"" + many + "\"")),
+                    "[CSV] label_column lists 1025 columns; at most 1024 target columns are allowed");
+  CHECK(parse_csv_options(options("[" + many.substr(0, many.rfind(',')) + "]")).label_column.list.size() == 1024);
+}
+
+TEST_CASE("CSV several targets: the rows × targets values have the page's limit too", "[datasets][csv][errors]") {
+  // 1 feature and 1,024 targets: 9,766 rows × 1,024 targets passes 10,000,000 values
+  std::vector<CsvColumn> targets;
+  for (int c = 2; c <= 1025; ++c) targets.emplace_back(c);
+  CsvOptions options;
+  options.task = "regression";
+  options.label_column.list = targets;
+  check_error(numbers(9766, 1025),
+              "[CSV] 9766 rows × 1024 targets is more than the limit of 10000000 values (row 9766); use fewer rows "
+              "or target columns",
+              options);
+  const Dataset wide = parse_csv(numbers(3, 1025), options);
+  CHECK(wide.features() == 1);
+  CHECK(wide.targets.rows() == 1024);
+  CHECK(wide.target_names.back() == "y1024");
+}
+
+TEST_CASE("CSV with two targets trains a network of two outputs with mse", "[datasets][csv][trainer]") {
+  // y1 = a + 2b and y2 = a − b on a 4 × 4 grid: a linear network of two outputs can fit both
+  std::string text = "y2,a,b,y1\n";
+  for (int i = 0; i < 4; ++i)
+    for (int k = 0; k < 4; ++k) {
+      const double a = 0.25 * i, b = 0.25 * k;
+      text += format_number(a - b) + "," + format_number(a) + "," + format_number(b) + "," + format_number(a + 2 * b) +
+              "\n";
+    }
+  const Dataset data = parse_csv(text, R"({"task":"regression","label_column":"y1,y2"})");
+  REQUIRE(data.targets.rows() == 2);
+  REQUIRE(data.samples() == 16);
+  CHECK(data.targets(0, 5) == Approx(data.X(0, 5) + 2 * data.X(1, 5)));
+  CHECK(data.targets(1, 5) == Approx(data.X(0, 5) - data.X(1, 5)));
+
+  const Matrix Y = targets_for_loss(data, LossKind::mse, 2);
+  CHECK(Y == data.targets);
+  CHECK_THROWS_WITH(targets_for_loss(data, LossKind::mse, 1), Contains("the last layer must have 2 unit(s)"));
+
+  Network net(R"({"input":2,"layers":[{"units":2,"activation":"identity"}],"loss":"mse",
+                  "init":{"scheme":"normal","scale":0.1,"seed":1}})");
+  TrainSettings settings;
+  settings.learning_rate = 0.5;
+  settings.batch_size = 16;
+  settings.epochs = 2000;
+  Trainer trainer(net, data.X, Y, settings);
+  CHECK(trainer.run(2000).status == TrainStatus::finished);
+  CHECK(trainer.history().back().train_loss < 1e-4 * trainer.history().front().train_loss);
+  const Matrix predicted = net.forward(data.X);
+  CHECK(predicted.rows() == 2);
+  CHECK((predicted - data.targets).cwiseAbs().maxCoeff() < 1e-2);
 }

@@ -125,24 +125,125 @@ double number_cell(const std::string& text, long row, std::size_t column, const 
   return value;
 }
 
-// Index of the label column (0-based) in a row of `columns` cells.
-std::size_t label_index(const CsvOptions& options, const std::vector<std::string>& first_row, bool header) {
+// Index (0-based) of one label or target column in a row of `columns` cells.
+std::size_t column_index(const CsvColumn& column, const std::vector<std::string>& first_row, bool header) {
   const std::size_t columns = first_row.size();
-  if (!options.label_name.empty()) {
+  if (!column.name.empty()) {
     if (!header)
-      throw SpecError(tag + " label_column \"" + options.label_name +
+      throw SpecError(tag + " label_column \"" + column.name +
                       "\" names a header column, but the file has no header row; give the column number instead");
     for (std::size_t c = 0; c < columns; ++c)
-      if (first_row[c] == options.label_name) return c;
+      if (first_row[c] == column.name) return c;
     std::string names;
     for (const std::string& name : first_row) names += (names.empty() ? "" : ", ") + quoted(name);
-    throw SpecError(tag + " label_column \"" + options.label_name + "\" is not in the header; the names are: " + names);
+    throw SpecError(tag + " label_column \"" + column.name + "\" is not in the header; the names are: " + names);
   }
-  if (options.label_column == 0) return columns - 1;
-  if (options.label_column < 1 || static_cast<std::size_t>(options.label_column) > columns)
+  if (column.number == 0) return columns - 1;
+  if (column.number < 1 || static_cast<std::size_t>(column.number) > columns)
     throw SpecError(tag + " label_column must be 1.." + std::to_string(columns) + " (the file has " +
-                    std::to_string(columns) + " columns), got " + std::to_string(options.label_column));
-  return static_cast<std::size_t>(options.label_column - 1);
+                    std::to_string(columns) + " columns), got " + std::to_string(column.number));
+  return static_cast<std::size_t>(column.number - 1);
+}
+
+// The label or target columns (0-based, in the order given): each exists, none is given twice,
+// and at least one feature column remains.
+std::vector<std::size_t> target_indices(const CsvOptions& options, const std::vector<std::string>& first_row,
+                                        bool header) {
+  std::vector<std::size_t> indices;
+  for (const CsvColumn& column : options.label_column.list) {
+    const std::size_t c = column_index(column, first_row, header);
+    if (std::find(indices.begin(), indices.end(), c) != indices.end())
+      throw SpecError(tag + " label_column names column " + std::to_string(c + 1) +
+                      (header ? " (" + quoted(first_row[c]) + ")" : std::string()) +
+                      " twice; list each target column once");
+    indices.push_back(c);
+  }
+  if (indices.size() >= first_row.size())
+    throw SpecError(tag + " label_column names all " + std::to_string(first_row.size()) +
+                    " columns of the file as targets; at least one feature column must remain");
+  return indices;
+}
+
+// A column as the options give it, for a message: 5 or "y1".
+std::string column_text(const CsvColumn& column) {
+  return column.name.empty() ? std::to_string(column.number) : quoted(column.name);
+}
+
+void check_target_count(std::size_t count) {
+  if (static_cast<Index>(count) > CsvLimits::max_targets)
+    throw SpecError(tag + " label_column lists " + std::to_string(count) + " columns; at most " +
+                    std::to_string(CsvLimits::max_targets) + " target columns are allowed");
+}
+
+// How many columns label_column may list: one for classification, 1..max_targets for regression.
+void check_label_count(const CsvOptions& options) {
+  const std::vector<CsvColumn>& list = options.label_column.list;
+  if (list.empty()) throw SpecError(tag + " label_column must name at least one column");
+  check_target_count(list.size());
+  if (list.size() > 1 && options.task != "regression") {
+    constexpr std::size_t kShown = 5;  // a long list is cut short in the message
+    std::string names;
+    for (std::size_t k = 0; k < std::min(list.size(), kShown); ++k)
+      names += (k == 0 ? "" : ", ") + column_text(list[k]);
+    if (list.size() > kShown) names += ", …";
+    throw SpecError(tag + " label_column: classification takes one label column, got " + std::to_string(list.size()) +
+                    " (" + names + "); choose the regression task for several targets");
+  }
+}
+
+std::string trimmed(std::string_view text) {
+  const std::size_t first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return "";
+  return std::string(text.substr(first, text.find_last_not_of(" \t") - first + 1));
+}
+
+// label_column as JSON: a column number, a name, "y1, y2" or "4,5" (split at commas, trimmed; a
+// part of only digits is a number), or an array of numbers and names (a string is a name as written).
+std::vector<CsvColumn> read_label_columns(const JsonFields& fields) {
+  const Json& value = fields.get("label_column");
+  const std::int64_t last = CsvLimits::max_features + 1;  // the most columns a row may have
+  const std::string range = "0.." + std::to_string(last);
+  std::vector<CsvColumn> columns;
+  if (value.is_array()) {
+    if (value.empty()) fields.fail("label_column", "must list at least one column, got []");
+    check_target_count(value.size());
+    for (std::size_t k = 0; k < value.size(); ++k) {
+      const Json& item = value[k];
+      if (item.is_string() && !item.get<std::string>().empty()) {
+        columns.emplace_back(item.get<std::string>());
+        continue;
+      }
+      const bool whole =
+          item.is_number_integer() || (item.is_number_float() && std::floor(item.get<double>()) == item.get<double>());
+      if (!whole || item.get<double>() < 0 || item.get<double>() > static_cast<double>(last))
+        fields.fail("label_column[" + std::to_string(k) + "]",
+                    "must be a column number in " + range + " or a header name, got " + excerpt(item));
+      columns.emplace_back(static_cast<int>(item.get<double>()));
+    }
+    return columns;
+  }
+  if (value.is_string() && !value.get<std::string>().empty()) {
+    const std::string& text = value.get_ref<const std::string&>();
+    check_target_count(static_cast<std::size_t>(std::count(text.begin(), text.end(), ',')) + 1);
+    for (std::size_t start = 0; start <= text.size();) {
+      const std::size_t comma = std::min(text.find(',', start), text.size());
+      const std::string part = trimmed(std::string_view(text).substr(start, comma - start));
+      start = comma + 1;
+      if (part.empty())
+        fields.fail("label_column", "has an empty entry in " + excerpt(value) +
+                                        "; separate column numbers or header names with single commas");
+      if (part.find_first_not_of("0123456789") != std::string::npos) {
+        columns.emplace_back(part);
+        continue;
+      }
+      if (part.size() > 9 || std::stol(part) > last)
+        fields.fail("label_column", "must be an integer in " + range + ", got " + part);
+      columns.emplace_back(static_cast<int>(std::stol(part)));
+    }
+    return columns;
+  }
+  columns.emplace_back(static_cast<int>(fields.integer("label_column", 0, last)));
+  return columns;
 }
 
 // Class indices for the label texts: numbers in increasing numeric order when every label is a
@@ -192,16 +293,11 @@ CsvOptions parse_csv_options(std::string_view json_text) {
     else
       fields.fail("header", "must be true, false or \"auto\", got " + excerpt(header));
   }
-  if (fields.has("label_column")) {
-    const Json& column = fields.get("label_column");
-    if (column.is_string() && !column.get<std::string>().empty())
-      options.label_name = column.get<std::string>();
-    else
-      options.label_column = static_cast<int>(fields.integer("label_column", 0, CsvLimits::max_features + 1));
-  }
+  if (fields.has("label_column")) options.label_column.list = read_label_columns(fields);
   options.task = fields.text("task", options.task);
   if (options.task != "classification" && options.task != "regression")
     fields.fail("task", "must be \"classification\" or \"regression\", got \"" + options.task + "\"");
+  check_label_count(options);
   const std::string delimiter = fields.text("delimiter", ",");
   if (delimiter != "," && delimiter != ";" && delimiter != "\t")
     fields.fail("delimiter", "must be \",\", \";\" or a tab, got \"" + delimiter + "\"");
@@ -217,14 +313,18 @@ Dataset parse_csv(std::string_view text, std::string_view options_json) {
 Dataset parse_csv(std::string_view text, const CsvOptions& options) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // UTF-8 byte order mark
   const bool regression = options.task == "regression";
+  check_label_count(options);
 
-  std::vector<std::string> first_row, names;
+  std::vector<std::string> first_row;
   bool header = false;
-  std::size_t columns = 0, label = 0;
+  std::size_t columns = 0;
+  std::vector<std::size_t> targets;  // (t) the label or target columns, in the order given
+  std::vector<bool> is_target;       // (columns)
   long first_row_number = 0;
+  Index samples = 0;                     // data rows read
   std::vector<double> values;            // features, sample after sample (= d × n column-major)
   std::vector<std::string> label_texts;  // classification
-  std::vector<double> target_values;     // regression
+  std::vector<double> target_values;     // regression, sample after sample (= t × n column-major)
 
   long row = 0;
   std::size_t start = 0;
@@ -239,7 +339,7 @@ Dataset parse_csv(std::string_view text, const CsvOptions& options) {
     std::vector<std::string> cells = split_cells(line, options.delimiter, row);
 
     if (columns == 0) {
-      // The first row fixes the number of columns, the label column and whether it is a header.
+      // The first row fixes the number of columns, the target columns and whether it is a header.
       columns = cells.size();
       if (columns < 2)
         throw DataError(
@@ -252,13 +352,18 @@ Dataset parse_csv(std::string_view text, const CsvOptions& options) {
       if (options.header) {
         header = *options.header;
       } else {
-        const std::size_t label_guess = options.label_name.empty() ? label_index(options, cells, false) : columns;
+        // A header when a cell outside the targets given by number is text.
+        std::vector<bool> skipped(columns, false);
+        for (const CsvColumn& column : options.label_column.list)
+          if (column.name.empty()) skipped[column_index(column, cells, false)] = true;
         for (std::size_t c = 0; c < columns; ++c) {
           double ignored = 0.0;
-          if (c != label_guess && parse_number(cells[c], ignored) == NumberKind::not_a_number) header = true;
+          if (!skipped[c] && parse_number(cells[c], ignored) == NumberKind::not_a_number) header = true;
         }
       }
-      label = label_index(options, cells, header);
+      targets = target_indices(options, cells, header);
+      is_target.assign(columns, false);
+      for (std::size_t c : targets) is_target[c] = true;
       first_row = cells;
       first_row_number = row;
       if (header) continue;
@@ -268,22 +373,26 @@ Dataset parse_csv(std::string_view text, const CsvOptions& options) {
       throw DataError(tag + " row " + std::to_string(row) + " has " + std::to_string(cells.size()) +
                       (cells.size() == 1 ? " column" : " columns") + ", expected " + std::to_string(columns) +
                       " like row " + std::to_string(first_row_number));
-    const Index samples = static_cast<Index>(label_texts.size() + target_values.size()) + 1;
+    ++samples;
+    const Index d = static_cast<Index>(columns - targets.size()), t = static_cast<Index>(targets.size());
     if (samples > CsvLimits::max_rows)
       throw DataError(tag + " more than " + std::to_string(CsvLimits::max_rows) + " data rows (row " +
                       std::to_string(row) + "): the limit is " + std::to_string(CsvLimits::max_rows) +
                       " rows; use a sample of the file");
-    if (samples * static_cast<Index>(columns - 1) > CsvLimits::max_cells)
-      throw DataError(tag + " " + std::to_string(samples) + " rows × " + std::to_string(columns - 1) +
+    if (samples * d > CsvLimits::max_cells)
+      throw DataError(tag + " " + std::to_string(samples) + " rows × " + std::to_string(d) +
                       " features is more than the limit of " + std::to_string(CsvLimits::max_cells) + " values (row " +
                       std::to_string(row) + "); use fewer rows or columns");
-    for (std::size_t c = 0; c < columns; ++c) {
-      if (c == label) continue;
-      values.push_back(number_cell(cells[c], row, c, "feature"));
-    }
+    if (samples * t > CsvLimits::max_cells)
+      throw DataError(tag + " " + std::to_string(samples) + " rows × " + std::to_string(t) +
+                      " targets is more than the limit of " + std::to_string(CsvLimits::max_cells) + " values (row " +
+                      std::to_string(row) + "); use fewer rows or target columns");
+    for (std::size_t c = 0; c < columns; ++c)
+      if (!is_target[c]) values.push_back(number_cell(cells[c], row, c, "feature"));
     if (regression) {
-      target_values.push_back(number_cell(cells[label], row, label, "target"));
+      for (std::size_t c : targets) target_values.push_back(number_cell(cells[c], row, c, "target"));
     } else {
+      const std::size_t label = targets[0];
       if (cells[label].empty()) throw DataError(where(row, label) + ": the label is empty");
       label_texts.push_back(cells[label]);
     }
@@ -292,29 +401,33 @@ Dataset parse_csv(std::string_view text, const CsvOptions& options) {
   if (columns == 0)
     throw DataError(tag + " the file is empty: expected rows of numbers separated by \"" +
                     (options.delimiter == '\t' ? std::string("\\t") : std::string(1, options.delimiter)) + "\"");
-  const Index n = static_cast<Index>(regression ? target_values.size() : label_texts.size());
-  const Index d = static_cast<Index>(columns - 1);
-  if (n == 0) throw DataError(tag + " the file has a header row but no data rows");
+  if (samples == 0) throw DataError(tag + " the file has a header row but no data rows");
+  const Index n = samples, t = static_cast<Index>(targets.size()), d = static_cast<Index>(columns) - t;
 
   Dataset data;
   data.name = options.name;
   data.task = options.task;
-  data.description = "Imported from CSV: " + std::to_string(n) + " rows, " + std::to_string(d) + " features";
+  data.description = "Imported from CSV: " + std::to_string(n) + " rows, " + std::to_string(d) + " features" +
+                     (t > 1 ? ", " + std::to_string(t) + " targets" : std::string());
   data.X = Eigen::Map<const Matrix>(values.data(), d, n);
-  std::string label_name = regression ? "target" : "label";
-  if (header && !first_row[label].empty()) label_name = first_row[label];
-  // Unnamed features are x1, x2, … in the order of their columns.
+  // Unnamed features are x1, x2, … in the order of their columns; unnamed targets y1, y2, … in
+  // the order given (a single one is "target", a class label "label").
   const std::vector<std::string> numbered = numbered_names("x", static_cast<int>(d), 1);
   for (std::size_t c = 0; c < columns; ++c) {
-    if (c == label) continue;
+    if (is_target[c]) continue;
     const std::string& fallback = numbered[data.feature_names.size()];
     data.feature_names.push_back(header && !first_row[c].empty() ? first_row[c] : fallback);
   }
+  const std::vector<std::string> fallbacks =
+      t == 1 ? std::vector<std::string>{regression ? "target" : "label"} : numbered_names("y", static_cast<int>(t), 1);
+  std::vector<std::string> target_names;
+  for (std::size_t k = 0; k < targets.size(); ++k)
+    target_names.push_back(header && !first_row[targets[k]].empty() ? first_row[targets[k]] : fallbacks[k]);
   if (regression) {
-    data.targets = Eigen::Map<const Matrix>(target_values.data(), 1, n);
-    data.target_names = {label_name};
+    data.targets = Eigen::Map<const Matrix>(target_values.data(), t, n);
+    data.target_names = target_names;
   } else {
-    map_classes(label_texts, label_name, data);
+    map_classes(label_texts, target_names[0], data);
   }
   validate_dataset(data, tag);
   return data;

@@ -111,3 +111,29 @@ test('CSV import works through wasm and its errors arrive as JS Errors naming ro
   assert.equal(again.info.samples, 2);
   again.dispose();
 });
+
+test('CSV import takes several regression targets: names, features and values through wasm', () => {
+  const text = 'a,y1,b,y2\n1,10,2,20\n3,30,4,40\n5,50,6,60\n';
+  const data = lab.parseCsv(text, { task: 'regression', label_column: ['y1', 'y2'] });
+  assert.equal(data.info.task, 'regression');
+  assert.deepEqual(data.info.targetNames, ['y1', 'y2']);
+  assert.equal(data.info.features, 2);
+  assert.deepEqual(data.info.featureNames, ['a', 'b']);
+  assert.equal(data.info.samples, 3);
+  // samples × targets and samples × features, row-major
+  assert.deepEqual(Array.from(data.targets()), [10, 20, 30, 40, 50, 60]);
+  assert.deepEqual(Array.from(data.features()), [1, 2, 3, 4, 5, 6]);
+  // a network of two outputs with mse trains on exactly these targets
+  const net = lab.network({ input: 2, layers: [{ units: 2, activation: 'identity' }], loss: 'mse' });
+  assert.deepEqual(Array.from(net.targetsFor(data)), [10, 20, 30, 40, 50, 60]);
+  net.dispose();
+  data.dispose();
+  // the order given is the targets' order; a comma-separated string works the same
+  const reversed = lab.parseCsv(text, { task: 'regression', label_column: 'y2, 2' });
+  assert.deepEqual(reversed.info.targetNames, ['y2', 'y1']);
+  assert.deepEqual(Array.from(reversed.targets()), [20, 10, 40, 30, 60, 50]);
+  reversed.dispose();
+  assert.throws(() => lab.parseCsv(text, { label_column: ['y1', 'y2'] }), {
+    message: '[CSV] label_column: classification takes one label column, got 2 ("y1", "y2"); choose the regression task for several targets',
+  });
+});
