@@ -26,12 +26,13 @@ function initScale(scheme) {
 }
 
 /**
- * Builds the form in `root`. `catalog` lists the datasets; `onCsv(file)` handles an upload;
+ * Builds the form in `root`. `catalog` lists the datasets; `onCsv(file)` handles an upload and
+ * `onCsvOptions()` a new choice of a CSV's task or columns (csvOptions() reads them);
  * `classNames()` gives all the classes of the dataset shown (null for regression), to choose from.
  * Returns {render(state, info), foldCards(keys), setSplit(parts), setCsvError(message),
- * setCsvStatus(message), setClassesError(message)}.
+ * setCsvStatus(message), csvOptions(), setClassesError(message)}.
  */
-export function createTrainForm(root, { store, catalog, onCsv, initDistributions, classNames }) {
+export function createTrainForm(root, { store, catalog, onCsv, onCsvOptions, initDistributions, classNames }) {
   const numberField = (name, label, hint = '') => `
     <label class="field" for="f-${name}"><span>${label}</span>
       <input id="f-${name}" data-prop="${name}" type="text" inputmode="decimal" autocomplete="off" aria-describedby="f-${name}-error">
@@ -81,7 +82,13 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
         <p class="init-note" id="f-tcls-note" data-testid="classes-note"></p>
       </div>
       <div class="csv-upload">
-        <label class="field" for="f-csv"><span>Upload a CSV (header row, numeric features, label in the last column)</span>
+        <div class="field-row">
+          ${select('f-csv-task', 'A CSV\'s task', [['classification', 'classification: a label column'], ['regression', 'regression: numeric target columns']])}
+          <label class="field" for="f-csv-columns"><span>Label or target columns</span>
+            <input id="f-csv-columns" type="text" autocomplete="off" placeholder="the last column" aria-describedby="f-csv-error">
+            <small>numbers or header names; several (regression), separated by commas</small></label>
+        </div>
+        <label class="field" for="f-csv"><span>Upload a CSV (a header row, numeric features; the label or targets as chosen above)</span>
           <input id="f-csv" type="file" accept=".csv,text/csv" aria-describedby="f-csv-error"></label>
         <p class="split-note" id="f-csv-status" aria-live="polite" data-testid="csv-status"></p>
         <p class="field-error" id="f-csv-error" role="alert" data-testid="csv-error"></p>
@@ -196,6 +203,8 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
     if (file) onCsv(file);
     $('f-csv').value = '';
   });
+  // a CSV read already is parsed again with the new choice
+  for (const id of ['f-csv-task', 'f-csv-columns']) $(id).addEventListener('change', () => onCsvOptions());
   $('f-recipe').addEventListener('click', () => store.set(resetToRecipe({})));
   // the classes kept: numbers or names, written to the link as numbers
   $('f-tcls').addEventListener('change', () => {
@@ -433,6 +442,12 @@ export function createTrainForm(root, { store, catalog, onCsv, initDistributions
       $('f-split').textContent = parts ? `Split in use: ${n('train')} training, ${n('validation')} validation, ${n('test')} test samples.` : '';
     },
     setCsvError(message) { $('f-csv-error').textContent = message; },
+    /** How a CSV is read: {task, label_column} (label_column left out for the last column). */
+    csvOptions() {
+      const columns = /** @type {HTMLInputElement} */ ($('f-csv-columns')).value.trim();
+      const task = /** @type {HTMLSelectElement} */ ($('f-csv-task')).value;
+      return columns ? { task, label_column: columns } : { task };
+    },
     setCsvStatus(message) { $('f-csv-status').textContent = message; },
     /** The core's refusal of the link's classes (or '' to clear it), shown beside the field. */
     setClassesError(message) {

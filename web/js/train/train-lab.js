@@ -69,6 +69,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     setups: 0, // counts configure() calls: an older one that finishes late is dropped
     pendingImport: null, // {parameters} applied by the next setup
     csvUploads: 0, // counts uploads: an older one that finishes late is dropped
+    csvFile: null, // {text, name} of the CSV read last, parsed again when its task or columns change
     sweep: null, // the sweep running, {done, cancel()}
     started: false, // the first run has been set up
     configureTimer: null,
@@ -104,7 +105,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     state: () => st.state, makeSetup: (s) => data.makeSetup(s, null, true), datasetInfo: () => data.preview.info, store,
   });
   const form = createTrainForm($('train-form'), {
-    store, catalog, onCsv: uploadCsv, initDistributions: (spec) => lab.initDistributions(spec), classNames: () => data.preview.classNames,
+    store, catalog, onCsv: uploadCsv, onCsvOptions: parseCsvAgain, initDistributions: (spec) => lab.initDistributions(spec), classNames: () => data.preview.classNames,
   });
 
   function showError(message) {
@@ -151,17 +152,41 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       if (file.size > 20e6) throw new Error(`[CSV] ${file.name} is ${(file.size / 1e6).toFixed(1)} MB; files up to 20 MB are allowed`);
       const megabytes = (file.size / 1e6).toFixed(1);
       const text = await readText(file, (fraction) => form.setCsvStatus(`Reading ${file.name}: ${Math.round(100 * fraction)}% of ${megabytes} MB…`));
-      form.setCsvStatus(`Parsing ${file.name} in the background…`);
-      const options = { header: true, name: file.name.replace(/\.csv$/i, '') };
-      const parsed = await trainingClient().parseCsv(text, options, id);
-      if (id !== st.csvUploads) return;
-      data.useCsv({ id, text, options, name: file.name }, parsed);
-      const { info } = parsed;
-      form.setCsvStatus(`${file.name}: ${info.samples.toLocaleString('en-US')} samples, ${info.features} features.`);
-      store.set(resetToRecipe({ tdata: 'csv' }));
+      st.csvFile = { text, name: file.name };
+      await parseCsv(id);
     } catch (error) {
       form.setCsvStatus('');
       form.setCsvError(`${file.name}: ${error.message}`);
+    }
+  }
+
+  /** The output of the student's own data: its recipe's (softmax) for classes, an identity for regression targets. */
+  const ownOutput = (info) => (info.task === 'regression' ? 'identity_mse' : null);
+
+  /** Parses the file read last with the form's task and columns, and opens it. */
+  async function parseCsv(id) {
+    const { text, name } = st.csvFile;
+    form.setCsvStatus(`Parsing ${name} in the background…`);
+    const options = { header: true, name: name.replace(/\.csv$/i, ''), ...form.csvOptions() };
+    const parsed = await trainingClient().parseCsv(text, options, id);
+    if (id !== st.csvUploads) return;
+    data.useCsv({ id, text, options, name }, parsed);
+    const { info } = parsed;
+    const targets = info.task === 'regression' ? `, ${info.targetNames.length === 1 ? 'target' : `${info.targetNames.length} targets`} ${info.targetNames.join(', ')}` : `, ${info.classes} classes`;
+    form.setCsvStatus(`${name}: ${info.samples.toLocaleString('en-US')} samples, ${info.features} features${targets}.`);
+    store.set(resetToRecipe({ tdata: 'csv', ttask: null, tout: ownOutput(info) }));
+  }
+
+  /** A new task or columns for the CSV read already: it is parsed again (the file is kept until another is read). */
+  async function parseCsvAgain() {
+    if (!st.csvFile) return;
+    form.setCsvError('');
+    const id = ++st.csvUploads;
+    try {
+      await parseCsv(id);
+    } catch (error) {
+      form.setCsvStatus('');
+      form.setCsvError(`${st.csvFile.name}: ${error.message}`);
     }
   }
 
@@ -180,7 +205,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       data.useCsv({ id, text: null, options: null, name: made.info.name }, made);
       views.setCodesStatus('');
       form.setCsvStatus(`${made.info.name}: ${made.info.samples.toLocaleString('en-US')} samples, ${made.info.features} features, made from the autoencoder.`);
-      store.set(resetToRecipe({ tdata: 'csv', ttask: null }));
+      store.set(resetToRecipe({ tdata: 'csv', ttask: null, tout: ownOutput(made.info) }));
     } catch (error) {
       views.setCodesStatus(error.message);
     }
