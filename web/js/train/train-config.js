@@ -92,7 +92,8 @@ const AUTOENCODERS = {
   digits: { arch: 'd32_relu,d16_relu,d32_relu', output: 'sigmoid_mse', init: 'he', optimizer: 'adam', lr: 0.01, batch: 32, epochs: 30 },
   other: { arch: 'd8_tanh,d2_tanh,d8_tanh', output: 'identity_mse', optimizer: 'adam', lr: 0.01, batch: 16, epochs: 200 },
 };
-AUTOENCODERS.mnist_1k = AUTOENCODERS.mnist;
+// 800 training images: more epochs for the same number of steps' worth of learning
+AUTOENCODERS.mnist_1k = { ...AUTOENCODERS.mnist, epochs: 40 };
 AUTOENCODERS.fashion_mnist = AUTOENCODERS.mnist;
 
 /** The recipe of a page state: its dataset's, or with `ttask` reconstruct, that dataset's autoencoder. */

@@ -83,7 +83,7 @@ export function createTrainForm(root, { store, catalog, onCsv, onCsvOptions, ini
       </div>
       <div class="csv-upload">
         <div class="field-row">
-          ${select('f-csv-task', 'A CSV\'s task', [['classification', 'classification: a label column'], ['regression', 'regression: numeric target columns']])}
+          ${select('f-csv-task', 'A CSV\'s task', [['classification', 'classification'], ['regression', 'regression']])}
           <label class="field" for="f-csv-columns"><span>Label or target columns</span>
             <input id="f-csv-columns" type="text" autocomplete="off" placeholder="the last column" aria-describedby="f-csv-error">
             <small>numbers or header names; several (regression), separated by commas</small></label>

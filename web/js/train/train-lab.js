@@ -69,7 +69,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     setups: 0, // counts configure() calls: an older one that finishes late is dropped
     pendingImport: null, // {parameters} applied by the next setup
     csvUploads: 0, // counts uploads: an older one that finishes late is dropped
-    csvFile: null, // {text, name} of the CSV read last, parsed again when its task or columns change
+    csvFile: null, // {text, name, chosen} of the CSV read last (chosen: its task and columns), parsed again when they change
     sweep: null, // the sweep running, {done, cancel()}
     started: false, // the first run has been set up
     configureTimer: null,
@@ -167,6 +167,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
   async function parseCsv(id) {
     const { text, name } = st.csvFile;
     form.setCsvStatus(`Parsing ${name} in the background…`);
+    st.csvFile.chosen = JSON.stringify(form.csvOptions());
     const options = { header: true, name: name.replace(/\.csv$/i, ''), ...form.csvOptions() };
     const parsed = await trainingClient().parseCsv(text, options, id);
     if (id !== st.csvUploads) return;
@@ -179,7 +180,8 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
 
   /** A new task or columns for the CSV read already: it is parsed again (the file is kept until another is read). */
   async function parseCsvAgain() {
-    if (!st.csvFile) return;
+    // the same choice as the last parse (a field left without a change of value) changes nothing
+    if (!st.csvFile || st.csvFile.chosen === JSON.stringify(form.csvOptions())) return;
     form.setCsvError('');
     const id = ++st.csvUploads;
     try {
