@@ -63,7 +63,7 @@ export function createTrainForm(root, { store, catalog, onCsv, onCsvOptions, ini
         <select id="f-tdata" data-prop="tdata">${groups.map(([label, items]) => `<optgroup label="${label}">${items.map((d) => `<option value="${d.name}">${d.name.replace('_', ' ')}</option>`).join('')}</optgroup>`).join('')}<optgroup label="Your own"><option value="csv">uploaded CSV</option></optgroup></select>
       </label>
       <p class="dataset-description" id="f-description"></p>
-      ${select('f-ttask', 'Task', [['', 'the dataset\'s own (classify or predict its targets)'], ...Object.entries(TASKS)], 'ttask')}
+      ${select('f-ttask', 'Task', [['', 'the dataset\'s own'], ...Object.entries(TASKS)], 'ttask')}
       <p class="init-note" id="f-task-note" data-testid="task-note"></p>
       <p class="split-note" id="f-split" data-testid="split-note"></p>
       <div class="field-row" id="f-generator">

@@ -17,7 +17,7 @@ export function createRunPins() {
     /** Before `run`'s curves are replaced: they stay as the "previous" run, unless pinned. */
     keepAsPrevious(run) {
       if (!run?.history.length) return;
-      previous = run.pinned ? null : { id: `previous-${(lastId += 1)}`, description: run.description, history: run.history, heldOut: run.ready?.heldOut };
+      previous = run.pinned ? null : { id: `previous-${(lastId += 1)}`, description: run.description, history: run.history, heldOut: run.ready?.heldOut, metricName: run.ready?.metricName };
     },
     /**
      * Pins a copy of `run`'s curves (the oldest pin goes beyond eight); false when it has none.
@@ -48,12 +48,17 @@ export function createRunPins() {
     },
     /**
      * The runs to draw, previous first and `run` (the current one, or null) last, each with its
-     * id, kind ('previous' | 'pinned' | 'current') and label.
+     * id, kind ('previous' | 'pinned' | 'current') and label. A run scored by another metric than
+     * the current one (accuracy against R²) is left out, and counted in the array's `otherMetric`.
      */
     shown(run) {
+      /** @type {any[] & { otherMetric?: number }} */
       const runs = [];
-      if (previous) runs.push({ ...previous, kind: 'previous' });
-      pinned.forEach((p) => runs.push({ ...p, kind: 'pinned' }));
+      const metric = run?.ready?.metricName;
+      const comparable = (r) => !metric || !r.metricName || r.metricName === metric;
+      if (previous && comparable(previous)) runs.push({ ...previous, kind: 'previous' });
+      pinned.filter(comparable).forEach((p) => runs.push({ ...p, kind: 'pinned' }));
+      runs.otherMetric = (previous && !comparable(previous) ? 1 : 0) + pinned.filter((p) => !comparable(p)).length;
       if (run) {
         if (!runIds.has(run)) runIds.set(run, `current-${(lastId += 1)}`);
         runs.push({ id: runIds.get(run), description: run.description, history: run.history, heldOut: run.ready?.heldOut, kind: 'current', colorIndex: 0 });

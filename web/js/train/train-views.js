@@ -296,7 +296,8 @@ export function createTrainViews(root, handlers) {
     });
     const current = runs.find((r) => r.kind === 'current');
     const last = current?.history.at(-1);
-    setText($('tv-curves-note'), curvesNote(current, shown));
+    const otherMetric = runs.otherMetric ? ` ${runs.otherMetric === 1 ? '1 run' : `${runs.otherMetric} runs`} scored by ${shown.metricName === 'r2' ? 'accuracy' : 'R²'} ${runs.otherMetric === 1 ? 'is' : 'are'} left off these charts while this run is scored by ${shown.metricName === 'r2' ? 'R²' : 'accuracy'}.` : '';
+    setText($('tv-curves-note'), `${curvesNote(current, shown)}${otherMetric}`);
     const marker = shown.bestEpoch ? { x: shown.bestEpoch, label: `best epoch ${shown.bestEpoch} (restored)` } : null;
     if (which !== 'metric') {
       const lossSeries = series(sum ? `sum:${shown.parts.train}:${shown.parts.heldOut}` : 'mean', (r, part) => lossOf(r, part));
