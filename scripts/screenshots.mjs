@@ -100,6 +100,15 @@ try {
   await page.addStyleTag({ content: '.train-bar { position: static !important; }' });
   await page.locator('.grid-card').screenshot({ path: join(out, 'train-grid-search.png') });
   await page.close();
+
+  // seed 004 C.4: an MNIST autoencoder's reconstructions and the hand-off of its codes
+  page = await open('#lab=train&tdata=mnist&ttask=reconstruct&tep=5', 1280);
+  await trainReady(page);
+  await trainToEnd(page, 300000);
+  await page.waitForTimeout(500);
+  await page.addStyleTag({ content: '.train-bar { position: static !important; }' });
+  await page.locator('.view-card').screenshot({ path: join(out, 'train-autoencoder.png') });
+  await page.close();
 } finally {
   await lab.close();
 }
