@@ -203,6 +203,7 @@ export function createTrainViews(root, handlers) {
   });
   let optimumChart = null;
   let regressionChart = null;
+  let regressionAxes = ''; // the x axis regressionChart was made with
   let sweepChart = null;
   const sweepDraws = throttle(() => drawSweeps(), SWEEP_DRAW_MS);
   /** The sweep's progress line, written at most every SWEEP_DRAW_MS. */
@@ -265,7 +266,7 @@ export function createTrainViews(root, handlers) {
       $('tv-loss-title').textContent = shown.reconstruct ? 'Reconstruction error per epoch' : 'Loss per epoch';
       $('tv-export-metric').textContent = r2 ? 'R² chart (PNG)' : 'Accuracy chart (PNG)';
       $('tv-metric-note').textContent = shown.reconstruct
-        ? 'R² = 1 − Σ(x − x̂)² / Σ(x − x̄)², summed over the part\'s images and every feature that varies: the share of the inputs\' variance the reconstructions explain (sklearn\'s variance-weighted R²; a pixel that is 0 in every image does not count). 1 is perfect, 0 is no better than the mean image.'
+        ? 'R² = 1 − Σ(x − x̂)² / Σ(x − x̄)², summed over the part\'s samples and every feature that varies: the share of the inputs\' variance the reconstructions explain (sklearn\'s variance-weighted R²; a constant feature, like a pixel that is 0 in every image, does not count). 1 is perfect, 0 is no better than the mean input.'
         : r2
           ? 'R² = 1 − Σ(y − ŷ)² / Σ(y − ȳ)² over the part\'s samples, averaged over the outputs: 1 is perfect, 0 is no better than always predicting the mean ȳ, below 0 is worse (drawn down to −1).'
           : 'Accuracy: the fraction of samples whose predicted class (the largest output; for one output, ≥ 0.5) is the true class.';
@@ -463,7 +464,13 @@ export function createTrainViews(root, handlers) {
       showMode('regression');
       $('tv-view-title').textContent = info.reconstruct ? 'Reconstruction against input' : 'Prediction against target';
       $('tv-view-note').textContent = `Each dot is ${outputsText(info.targetNames.length, info.reconstruct)} of the scored part; a perfect model puts every dot on the diagonal.`;
-      regressionChart ??= createScatterChart($('tv-regression'), { xLabel: 'target', yLabel: 'prediction', pointLabel: 'examples' });
+      // an autoencoder's axes are the input and its reconstruction
+      const axes = info.reconstruct ? { xLabel: 'input', yLabel: 'reconstruction' } : { xLabel: 'target', yLabel: 'prediction' };
+      if (regressionAxes !== axes.xLabel) {
+        regressionChart?.destroy();
+        regressionChart = createScatterChart($('tv-regression'), { ...axes, pointLabel: 'examples' });
+        regressionAxes = axes.xLabel;
+      }
       regressionChart.setPoints([]);
     } else {
       showMode('none');
