@@ -33,9 +33,11 @@
 #include "core/nn/spec.hpp"
 
 // train: optimizers, settings, the steppable trainer, what it reports, memory estimates
+#include "core/train/diagnosis.hpp"
 #include "core/train/early_stopping_rule.hpp"
 #include "core/train/evaluation.hpp"
 #include "core/train/layer_features.hpp"
+#include "core/train/layer_stats.hpp"
 #include "core/train/lbfgs.hpp"
 #include "core/train/memory.hpp"
 #include "core/train/metrics.hpp"

@@ -177,6 +177,12 @@ inline constexpr Field shuffle{.path = "shuffle",
                                .kind = FieldKind::flag,
                                .fallback = 1.0,
                                .description = "a new order of the samples every epoch"};
+inline constexpr Field layer_stats{.path = "layer_stats",
+                                   .kind = FieldKind::flag,
+                                   .fallback = 1.0,
+                                   .description =
+                                       "record every layer's gradient and weight norms, update ratio, histograms "
+                                       "and dead, saturated and identical units once an epoch"};
 inline constexpr Field seed{.path = "seed",
                             .kind = FieldKind::integer,
                             .lo = 0.0,
@@ -196,12 +202,10 @@ inline constexpr Field epoch_metrics{.path = "epoch_metrics",
                                      .description = "how each epoch's training loss and metric are taken"};
 
 // Every row, in the order the page lists them.
-inline constexpr const Field* kAll[] = {&optimizer,      &momentum,       &rho,
-                                        &beta1,          &beta2,          &eps,
-                                        &memory,         &learning_rate,  &batch_size,
-                                        &epochs,         &schedule_type,  &schedule_factor,
-                                        &schedule_every, &stop_enabled,   &stop_metric,
-                                        &stop_patience,  &stop_min_delta, &stop_restore_best,
-                                        &shuffle,        &seed,           &epoch_metrics};
+inline constexpr const Field* kAll[] = {
+    &optimizer,      &momentum,      &rho,           &beta1,         &beta2,          &eps,
+    &memory,         &learning_rate, &batch_size,    &epochs,        &schedule_type,  &schedule_factor,
+    &schedule_every, &stop_enabled,  &stop_metric,   &stop_patience, &stop_min_delta, &stop_restore_best,
+    &shuffle,        &seed,          &epoch_metrics, &layer_stats};
 
 }  // namespace lab::settings_schema

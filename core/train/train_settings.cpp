@@ -52,7 +52,7 @@ TrainSettings parse_train_settings(std::string_view json_text) {
   const Json root = parse_json_text(json_text, kTag);
   JsonFields fields(root, kTag, "",
                     {"optimizer", "learning_rate", "batch_size", "epochs", "lr_schedule", "early_stopping", "shuffle",
-                     "seed", "epoch_metrics"});
+                     "layer_stats", "seed", "epoch_metrics"});
   TrainSettings settings;
   if (fields.has("optimizer")) settings.optimizer = parse_optimizer(fields.get("optimizer"));
   settings.learning_rate = fields.number(rows::learning_rate);
@@ -79,6 +79,7 @@ TrainSettings parse_train_settings(std::string_view json_text) {
     }
   }
   settings.shuffle = fields.flag(rows::shuffle);
+  settings.layer_stats = fields.flag(rows::layer_stats);
   settings.epoch_metrics = static_cast<EpochMetrics>(fields.choice(rows::epoch_metrics));
   settings.seed = static_cast<std::uint64_t>(fields.integer(rows::seed));
   validate_train_settings(settings);
@@ -123,6 +124,7 @@ std::string train_settings_to_json(const TrainSettings& s) {
                             {"min_delta", s.early_stopping.min_delta},
                             {"restore_best", s.early_stopping.restore_best}};
   root["shuffle"] = s.shuffle;
+  root["layer_stats"] = s.layer_stats;
   root["epoch_metrics"] = std::string(epoch_metrics_name(s.epoch_metrics));
   root["seed"] = s.seed;
   return root.dump();

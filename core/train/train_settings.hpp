@@ -55,6 +55,7 @@ struct TrainSettings {
   bool shuffle = settings_schema::shuffle.fallback != 0.0;
   std::uint64_t seed = static_cast<std::uint64_t>(settings_schema::seed.fallback);
   EpochMetrics epoch_metrics = static_cast<EpochMetrics>(settings_schema::epoch_metrics.default_index());
+  bool layer_stats = settings_schema::layer_stats.fallback != 0.0;  // record LayerStats (layer_stats.hpp)
 };
 
 TrainSettings parse_train_settings(std::string_view json_text);

@@ -116,6 +116,8 @@ Trainer::Trainer(Network& net, Matrix X, Matrix Y, TrainSettings settings, std::
   running_metrics_ = settings_.epoch_metrics == EpochMetrics::running && !full_batch;
   task_ = task.value_or(task_of_loss(net_.spec().loss));
   running_ = RunningMetrics(Y_.rows(), task_);
+  stats_every_ = std::max(1, (settings_.epochs + kMostLayerStats - 1) / kMostLayerStats);
+  stats_batch_ = std::max<Index>(0, X_.cols() / batch_size_ - 1);
   early_stopping_ = EarlyStoppingRule(settings_.early_stopping, std::string(metric_name(task_)), net_.parameters());
 }
 
@@ -187,6 +189,10 @@ StepResult Trainer::step() {
     optimizer_->step(net_.parameters(), net_.gradients(), lr, next_params_);
     if (all_finite(next_params_)) {
       net_.swap_parameters(next_params_);
+      // once an epoch, on its last full batch: next_params_ now holds the weights before the step
+      const int epoch = epoch_ + 1;
+      if (settings_.layer_stats && batch_in_epoch_ == stats_batch_ && (epoch == 1 || epoch % stats_every_ == 0))
+        pending_stats_ = lab::layer_stats(net_, net_.gradients(), next_params_);
     } else {
       diverged("the weights became NaN or infinite");
     }
@@ -254,6 +260,8 @@ void Trainer::finish_epoch() {
   record.learning_rate = lbfgs_ ? kNaN : current_learning_rate();
   ++epoch_;
   record.epoch = epoch_;
+  if (!pending_stats_.empty()) layer_stats_.push_back({epoch_, std::move(pending_stats_)});
+  pending_stats_.clear();
   const Evaluation train = running_metrics_ ? running_.take() : evaluate_checked_data(net_, X_, Y_, task_);
   record.train_loss = train.loss.total();
   record.train_metric = train.metric;
@@ -340,6 +348,8 @@ void Trainer::reset() {
   samples_trained_ = 0;
   rng_ = Rng(settings_.seed);
   history_.clear();
+  layer_stats_.clear();
+  pending_stats_.clear();
   running_.clear();
   epoch_ = 0;
   batch_in_epoch_ = 0;

@@ -13,6 +13,7 @@
 #include "core/nn/network.hpp"
 #include "core/train/early_stopping_rule.hpp"
 #include "core/train/evaluation.hpp"
+#include "core/train/layer_stats.hpp"
 #include "core/train/lbfgs.hpp"
 #include "core/train/optimizer.hpp"
 #include "core/train/running_metrics.hpp"
@@ -94,6 +95,11 @@ class Trainer {
   // Why training stopped (diverged, early stopping, finished); empty while it runs.
   const std::string& message() const { return message_; }
   const std::vector<EpochRecord>& history() const { return history_; }
+  // Per-layer statistics (settings.layer_stats; not for lbfgs), recorded at the last full
+  // mini-batch of epoch 1 and of every stats_every()-th epoch: at most kMostLayerStats records.
+  const std::vector<EpochLayerStats>& layer_stats() const { return layer_stats_; }
+  int stats_every() const { return stats_every_; }
+  static constexpr int kMostLayerStats = 200;
   int epoch() const { return epoch_; }
   Index batch_in_epoch() const { return batch_in_epoch_; }
   Index batches_per_epoch() const;
@@ -138,6 +144,10 @@ class Trainer {
   bool restored_best_ = false;
   std::optional<Optimum> optimum_;
   std::vector<EpochRecord> history_;
+  std::vector<EpochLayerStats> layer_stats_;  // see layer_stats()
+  std::vector<LayerStats> pending_stats_;     // this epoch's, recorded when it ends
+  int stats_every_ = 1;                       // ⌈epochs / kMostLayerStats⌉
+  Index stats_batch_ = 0;                     // the batch of an epoch recorded: the last full one
   // Read once from the settings and the spec, not per step:
   bool running_metrics_ = false;  // epoch_metrics == EpochMetrics::running
   Task task_ = Task::classification;
