@@ -89,6 +89,8 @@ EMSCRIPTEN_BINDINGS(backprop_lab) {
       .function("settingsJson", &TrainerHandle::settings_json)
       .function("history", &TrainerHandle::history)
       .function("historySince", &TrainerHandle::history_since)
+      .function("layerStatsSince", &TrainerHandle::layer_stats_since)
+      .function("diagnoses", &TrainerHandle::diagnoses)
       .function("parameters", &TrainerHandle::parameters);
 
   function("generate", &generate_dataset, allow_raw_pointers());

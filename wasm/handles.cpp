@@ -344,6 +344,22 @@ val TrainerHandle::history_since(double first) const {
   return list;
 }
 
+val TrainerHandle::layer_stats_since(double first) const {
+  val list = val::array();
+  const auto& stats = trainer_->layer_stats();
+  for (std::size_t i = first > 0 ? static_cast<std::size_t>(first) : 0; i < stats.size(); ++i)
+    list.call<void>("push", layer_stats_to_js(stats[i]));
+  return list;
+}
+
+val TrainerHandle::diagnoses() const {
+  val list = val::array();
+  if (trainer_->layer_stats().empty()) return list;
+  for (const Diagnosis& d : diagnose(net_->spec(), trainer_->settings(), trainer_->layer_stats().back()))
+    list.call<void>("push", diagnosis_to_js(d));
+  return list;
+}
+
 val TrainerHandle::parameters() const { return float64_array(net_->parameters()); }
 
 }  // namespace lab::wasm

@@ -137,7 +137,9 @@ class TrainerHandle : Counted {
   std::string metric_name() const;
   std::string settings_json() const;
   val history() const;
-  val history_since(double first) const;  // records from epoch index `first` on
+  val history_since(double first) const;      // records from epoch index `first` on
+  val layer_stats_since(double first) const;  // per-layer statistics records from index `first` on
+  val diagnoses() const;                      // the explanations of the last statistics record (none before one)
   val parameters() const;
 
  private:

@@ -177,6 +177,48 @@ val epoch_to_js(const EpochRecord& r) {
   return out;
 }
 
+namespace {
+
+val histogram_to_js(const Histogram& h) {
+  val out = val::object();
+  out.set("lo", h.lo);
+  out.set("hi", h.hi);
+  out.set("counts", number_list(h.counts));
+  return out;
+}
+
+}  // namespace
+
+val layer_stats_to_js(const EpochLayerStats& stats) {
+  val layers = val::array();
+  for (const LayerStats& s : stats.layers) {
+    val layer = val::object();
+    layer.set("weightNorm", s.weight_norm);
+    layer.set("gradientNorm", s.gradient_norm);
+    layer.set("updateRatio", s.update_ratio);
+    layer.set("units", s.units);
+    layer.set("deadFraction", s.dead_fraction);
+    layer.set("saturatedFraction", s.saturated_fraction);
+    layer.set("identicalFraction", s.identical_fraction);
+    layer.set("z", histogram_to_js(s.z));
+    layer.set("a", histogram_to_js(s.a));
+    layers.call<void>("push", layer);
+  }
+  val out = val::object();
+  out.set("epoch", stats.epoch);
+  out.set("layers", layers);
+  return out;
+}
+
+val diagnosis_to_js(const Diagnosis& d) {
+  val out = val::object();
+  out.set("kind", d.kind);
+  out.set("layer", d.layer);
+  out.set("value", d.value);
+  out.set("text", d.text);
+  return out;
+}
+
 val step_result_to_js(const StepResult& r) {
   val out = val::object();
   out.set("epoch", r.epoch);

@@ -14,6 +14,8 @@ val gradient_test_to_js(const GradientTestResult& result);
 val elementwise_to_js(const ElementwiseResult& result);
 val trace_to_js(const StepTrace& trace);
 val epoch_to_js(const EpochRecord& record);
+val layer_stats_to_js(const EpochLayerStats& stats);
+val diagnosis_to_js(const Diagnosis& diagnosis);
 val step_result_to_js(const StepResult& result);
 val classification_report_to_js(const ClassificationReport& report);
 val classified_samples_to_js(const ClassifiedSamples& samples);

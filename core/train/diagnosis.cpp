@@ -41,17 +41,33 @@ std::vector<Diagnosis> diagnose(const ModelSpec& spec, const TrainSettings& sett
   if (L == 0) return out;
   std::vector<bool> symmetric(L, false);
   // symmetry: every unit of a hidden layer has the same weights, so every unit gets the same gradient
+  std::vector<std::size_t> same;
   for (std::size_t i = 0; i + 1 < L; ++i) {
-    const LayerStats& s = layers[i];
-    if (s.units < 2 || s.identical_fraction < 1.0) continue;
+    if (layers[i].units < 2 || layers[i].identical_fraction < 1.0) continue;
     symmetric[i] = true;
+    same.push_back(i);
+  }
+  if (!same.empty()) {
     const std::string cause =
         spec.init.scheme == InitScheme::zeros ? "zero initialisation gives" : "units that start with equal weights get";
-    out.push_back({"symmetry", static_cast<int>(i), s.identical_fraction,
-                   "All " + std::to_string(s.units) + " units of " + layer_text(i) +
-                       " have identical weights: " + cause +
-                       " every unit the same gradient, so they never become different (symmetry is never "
-                       "broken). The layer works as a single unit; start from random weights (He or Xavier)."});
+    std::string which;
+    if (same.size() == 1) {
+      which = "All " + std::to_string(layers[same[0]].units) + " units of " + layer_text(same[0]) + " have";
+    } else {
+      // "layer 1 (256 units), layer 2 (128) and layer 3 (64)"
+      for (std::size_t k = 0; k < same.size(); ++k) {
+        which += (k == 0                 ? ""
+                  : k + 1 == same.size() ? " and "
+                                         : ", ") +
+                 layer_text(same[k]) + " (" + std::to_string(layers[same[k]].units) + (k == 0 ? " units)" : ")");
+      }
+      which = "In each of " + which + " all units have";
+    }
+    out.push_back({"symmetry", static_cast<int>(same[0]), 1.0,
+                   which + " identical weights: " + cause +
+                       " every unit the same gradient, so they never become different (symmetry is never broken). " +
+                       (same.size() == 1 ? "The layer works" : "Each layer works") +
+                       " as a single unit; start from random weights (He or Xavier)."});
   }
   // vanishing or exploding: the first layer's gradient against the last layer's
   if (L >= 3 && !symmetric[0] && layers[L - 1].gradient_norm > 0.0) {

@@ -355,6 +355,14 @@ export class Trainer extends Owned {
   get history() { return this.call((h) => h.history()); }
   /** The history records from index `first` on (for streaming only what is new). */
   historySince(first) { return this.call((h) => h.historySince(first)); }
+  /**
+   * Per-layer statistics records from index `first` on: [{epoch, layers: [{weightNorm,
+   * gradientNorm, updateRatio, units, deadFraction, saturatedFraction, identicalFraction, z, a}]}],
+   * z and a histograms {lo, hi, counts}; recorded once an epoch (settings.layer_stats, not lbfgs).
+   */
+  layerStatsSince(first) { return this.call((h) => h.layerStatsSince(first)); }
+  /** The explanations of the last statistics record: [{kind, layer (0-based), value, text}]. */
+  get diagnoses() { return this.call((h) => h.diagnoses()); }
   /** The network's current flat parameters (a copy). */
   getParameters() { return this.call((h) => h.parameters()); }
 }

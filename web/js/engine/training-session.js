@@ -97,6 +97,7 @@ export class TrainingSession {
   #run = null; // {network, data, prepared, trainer, grid, gridInputs}
   #state = 'idle'; // idle | ready | running | paused | stopped | finished | early_stopped | diverged | failed (an error ended it)
   #sentEpochs = 0;
+  #sentStats = 0; // per-layer statistics records sent
   #lastProgress = -Infinity;
   #lastGrid = -Infinity;
   #lastEvaluation = -Infinity;
@@ -226,7 +227,9 @@ export class TrainingSession {
       run.heldOut = run.heldOutName && !lab.watchesValidation(settings)
         ? { part: parts[run.heldOutName], scores: new Map(), cost: heldOutCostShare(parts[run.heldOutName].info.samples, parts.train.info.samples), every: 1 }
         : null;
-      run.trainer = lab.trainer(run.network, parts.train, settings, run.heldOutName && !run.heldOut ? parts[run.heldOutName] : null);
+      // a run nobody watches records no per-layer statistics (nobody reads them)
+      const runSettings = views ? settings : { ...settings, layer_stats: false };
+      run.trainer = lab.trainer(run.network, parts.train, runSettings, run.heldOutName && !run.heldOut ? parts[run.heldOutName] : null);
       if (run.heldOut) run.heldOut.every = this.#heldOutEvery(run.heldOut, run.trainer.settings.epochs);
       if (parameters) run.network.setParameters(parameters);
       // seed 000 §1.2: a least-squares run is measured against its exact ridge optimum when it applies
@@ -249,6 +252,7 @@ export class TrainingSession {
     this.#run = run;
     this.#state = 'ready';
     this.#sentEpochs = 0;
+    this.#sentStats = 0;
     this.#samples = 0;
     this.#runningMs = 0;
     this.#evaluationCostMs = 0;
@@ -543,6 +547,7 @@ export class TrainingSession {
     if (run.heldOut) run.heldOut.scores = new Map();
     this.#state = 'ready';
     this.#sentEpochs = 0;
+    this.#sentStats = 0;
     this.#samples = 0;
     this.#runningMs = 0;
     this.#post({ type: 'reset' });
@@ -631,6 +636,9 @@ export class TrainingSession {
     const { trainer } = run;
     const history = this.#withHeldOut(run, trainer.historySince(this.#sentEpochs));
     this.#sentEpochs += history.length;
+    // the per-layer statistics recorded since the last message, and what they explain
+    const layerStats = run.views ? trainer.layerStatsSince(this.#sentStats) : [];
+    this.#sentStats += layerStats.length;
     const epochs = trainer.settings.epochs;
     const epoch = trainer.epoch;
     const done = epoch + trainer.batchInEpoch / trainer.batchesPerEpoch;
@@ -653,6 +661,7 @@ export class TrainingSession {
       restoredBest: trainer.restoredBest,
       history,
     };
+    if (layerStats.length) Object.assign(message, { layerStats, diagnoses: trainer.diagnoses });
     const transfer = [];
     if (run.grid && (force || now - this.#lastGrid >= this.#pacing.gridMs)) {
       this.#lastGrid = now;

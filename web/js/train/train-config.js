@@ -80,7 +80,7 @@ export const RECIPES = {
  * The task a run trains on (the `ttask` property): the dataset's own, or an autoencoder's
  * "reconstruct the input" (seed 004 C.4), whose targets are the inputs.
  */
-export const TASKS = { reconstruct: 'reconstruct the input (autoencoder)' };
+export const TASKS = { reconstruct: 'reconstruct the input' };
 
 /**
  * An autoencoder's recipe per dataset, over the dataset's own (its split and scaling stay): the

@@ -408,7 +408,7 @@ export function createTrainForm(root, { store, catalog, onCsv, onCsvOptions, ini
       $('f-tscale').value = config.scaling;
       $('f-ttask').value = state.ttask ?? '';
       $('f-task-note').textContent = config.reconstruct
-        ? 'The network learns to give back its input: the targets are the inputs as it sees them (after scaling), the loss is the mean squared error, and its last layer has one unit per feature. A narrow middle layer makes it compress the data.'
+        ? 'An autoencoder: the network learns to give back its input. The targets are the inputs as it sees them (after scaling), the loss is the mean squared error, and its last layer has one unit per feature. A narrow middle layer makes it compress the data.'
         : '';
       setChoice('f-tmetrics', config.settings.epoch_metrics);
       $('f-tinit').value = state.tinit ?? recipe.init;

@@ -16,6 +16,7 @@ import { evaluationsNote } from './train-evaluations.js';
 import { createTrainViews } from './train-views.js';
 import { poolSize } from './train-pool.js';
 import { createGridCard } from './train-grid-card.js';
+import { createDiagnosticsCard } from './train-diagnostics.js';
 import { describeHandOver, handOverState } from '../step/handed-over.js';
 
 /** A Train-lab display preference (the budget, mean or sum): changing it sets up no new run. */
@@ -104,6 +105,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
   const grid = createGridCard(root.querySelector('#tv-grid-holder'), {
     state: () => st.state, makeSetup: (s) => data.makeSetup(s, null, true), datasetInfo: () => data.preview.info, store,
   });
+  const diagnostics = createDiagnosticsCard(root.querySelector('#tv-diagnostics-holder'));
   const form = createTrainForm($('train-form'), {
     store, catalog, onCsv: uploadCsv, onCsvOptions: parseCsvAgain, initDistributions: (spec) => lab.initDistributions(spec), classNames: () => data.preview.classNames,
   });
@@ -236,9 +238,10 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       showError('');
       form.setClassesError('');
       const config = runConfig(s);
-      st.run = { config, ready, history: [], description: describeRun(s, config), state: s, evaluation: null };
+      st.run = { config, ready, history: [], layerStats: [], diagnoses: [], description: describeRun(s, config), state: s, evaluation: null };
       st.latest = null;
       views.startRun(ready);
+      diagnostics.start(ready);
       if (ready.dataset.reconstruct) views.setCodeLayers(ready.spec);
       form.setSplit(ready.parts);
       $('train-score-label').textContent = ready.metricName === 'r2' ? 'train R²' : 'train accuracy';
@@ -273,6 +276,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     // each chart in a frame of its own: a Chart.js redraw is the longest piece of work here
     inFrame('curves-loss', () => renderCurves('loss'));
     inFrame('curves-metric', () => renderCurves('metric'));
+    inFrame('diagnostics', () => { if (st.run?.statsShown === false) { st.run.statsShown = true; diagnostics.show(st.run.layerStats, st.run.diagnoses); } });
   }, CURVE_MS);
 
   /**
@@ -283,6 +287,11 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     const { run } = st;
     if (!run) return;
     if (m.history.length) run.history.push(...m.history);
+    if (m.layerStats?.length) {
+      run.layerStats.push(...m.layerStats);
+      run.diagnoses = m.diagnoses;
+      run.statsShown = false;
+    }
     st.latest = m;
     if (m.grid) inFrame('boundary', () => { if (st.run === run) views.drawBoundary(m.grid); });
     if (m.evaluation) {
@@ -416,6 +425,9 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     pins.keepAsPrevious(run);
     run.pinned = false;
     run.history = [];
+    run.layerStats = [];
+    run.diagnoses = [];
+    diagnostics.start(run.ready);
     $('train-alert').hidden = true;
     st.client.reset();
   }

@@ -126,6 +126,7 @@ export function createTrainViews(root, handlers) {
       </label>
       <div id="tv-confusion" data-testid="confusion"></div>
     </section>
+    <div id="tv-diagnostics-holder"></div>
     <section class="card sweep-card" aria-labelledby="tv-sweep-title">
       <h2 id="tv-sweep-title" class="card-title">Sweep one setting</h2>
       <p class="view-note">Trains the current settings once per value, in the background, and plots the final scores. Sweeps of the same setting stay on the chart (up to ${MOST_SWEEPS}); change other settings between them to compare.</p>

@@ -1,0 +1,104 @@
+// The Train lab's "Why it learns or not" card (issue 17): the core's explanations of the run's
+// per-layer statistics, the gradient norm of every layer per epoch on a log axis (vanishing and
+// exploding gradients at a glance), a table of the last record, and each layer's activations.
+import { createLineChart } from '../ui/line-chart.js';
+import { drawHistogram } from '../ui/histogram.js';
+import { classColor } from '../ui/palette.js';
+import { MISSING, formatScientific } from '../ui/format.js';
+
+const percent = (fraction) => (Number.isFinite(fraction) ? `${Math.round(100 * fraction)}%` : MISSING);
+const scientific = (value) => (Number.isFinite(value) ? formatScientific(value, 2) : MISSING);
+
+/**
+ * Builds the card in `holder`. Returns {start(ready), show(records, diagnoses), clear()}: start
+ * names the layers of a new run (its ready message), show draws the statistics records received so
+ * far ([{epoch, layers}], engine.js Trainer.layerStatsSince) and the last record's explanations.
+ */
+export function createDiagnosticsCard(holder) {
+  holder.innerHTML = `
+    <section class="card diagnostics-card" aria-labelledby="td-title">
+      <h2 id="td-title" class="card-title">Why it learns or not</h2>
+      <p class="view-note">The core records every layer once an epoch, on the epoch's last full mini-batch: the norms of its weights W and of their gradient ∂L/∂W, how much a step changes W, and how many of its units are dead (ReLU: z ≤ 0 for every input), saturated (sigmoid, tanh: f′(z) ≈ 0 for every input) or identical to another unit.</p>
+      <ul class="diagnoses" id="td-diagnoses" data-testid="diagnoses" aria-live="polite"></ul>
+      <h3>Gradient norm per layer</h3>
+      <p class="chart-note">‖∂L/∂W‖ of each layer on a log axis: lines far apart mean the layers learn at very different speeds (a gradient that vanishes or explodes on its way back).</p>
+      <div class="chart-frame"><canvas id="td-gradients" role="img" aria-label="Gradient norm of each layer per epoch"></canvas></div>
+      <div class="table-scroll" id="td-table" data-testid="layer-stats"></div>
+      <h3>Activations f(z) of each layer</h3>
+      <p class="chart-note" id="td-histograms-note"></p>
+      <div class="histograms" id="td-histograms"></div>
+    </section>`;
+  const $ = (id) => holder.querySelector(`#${id}`);
+  let chart = null;
+  let names = [];
+
+  function say(items) {
+    $('td-diagnoses').replaceChildren(...items.map(({ text, kind }) => {
+      const li = document.createElement('li');
+      li.textContent = text;
+      li.dataset.kind = kind;
+      return li;
+    }));
+  }
+
+  function table(record) {
+    const head = ['layer', '‖W‖', '‖∂L/∂W‖', '‖ΔW‖/‖W‖', 'dead', 'saturated', 'identical'];
+    const rows = record.layers.map((l, i) => [names[i], scientific(l.weightNorm), scientific(l.gradientNorm), scientific(l.updateRatio), percent(l.deadFraction), percent(l.saturatedFraction), percent(l.identicalFraction)]);
+    const t = document.createElement('table');
+    t.className = 'stats-table';
+    t.createCaption().textContent = `Epoch ${record.epoch}, the last full mini-batch: ‖ΔW‖/‖W‖ is one step's change of the weights (— where a column does not apply)`;
+    const tr = t.createTHead().insertRow();
+    for (const h of head) tr.append(Object.assign(document.createElement('th'), { textContent: h, scope: 'col' }));
+    const body = t.createTBody();
+    for (const row of rows) {
+      const r = body.insertRow();
+      row.forEach((cell, k) => { const c = k === 0 ? Object.assign(document.createElement('th'), { scope: 'row' }) : document.createElement('td'); c.textContent = cell; r.append(c); });
+    }
+    $('td-table').replaceChildren(t);
+  }
+
+  function histograms(record) {
+    $('td-histograms-note').textContent = `At epoch ${record.epoch}: how the units' outputs f(z) of the last mini-batch spread, from the smallest (left) to the largest (right). A spike at 0 (ReLU) or at 0 and 1 (sigmoid) means units that are off or saturated.`;
+    $('td-histograms').replaceChildren(...record.layers.map((l, i) => {
+      const figure = document.createElement('figure');
+      const canvas = document.createElement('canvas');
+      canvas.setAttribute('role', 'img');
+      canvas.setAttribute('aria-label', `Histogram of ${names[i]}'s f(z) from ${l.a.lo} to ${l.a.hi}`);
+      const caption = document.createElement('figcaption');
+      caption.textContent = names[i];
+      figure.append(caption, canvas);
+      requestAnimationFrame(() => drawHistogram(canvas, { ...l.a, color: classColor(i) }));
+      return figure;
+    }));
+  }
+
+  return {
+    start(ready) {
+      names = ready.spec.layers.map((l, i) => `layer ${i + 1} (${l.units} ${l.activation})`);
+      chart?.destroy();
+      chart = createLineChart($('td-gradients'), { xLabel: 'epoch', yLabel: '‖∂L/∂W‖', logY: true, integerX: true, showPoints: true });
+      this.clear(ready.settings?.optimizer?.name === 'lbfgs'
+        ? 'L-BFGS takes no mini-batch steps: it records no per-layer statistics. Choose another optimizer to see them.'
+        : 'Train to see the statistics: they are recorded once an epoch.');
+    },
+    clear(text = 'Train to see the statistics: they are recorded once an epoch.') {
+      say([{ text, kind: 'none' }]);
+      chart?.setSeries([]);
+      $('td-table').replaceChildren();
+      $('td-histograms').replaceChildren();
+      $('td-histograms-note').textContent = '';
+    },
+    show(records, diagnoses) {
+      const last = records.at(-1);
+      if (!last) return;
+      say(diagnoses.length ? diagnoses : [{ kind: 'healthy', text: `No warning signs at epoch ${last.epoch}: no layer's gradient is a hundredth of another's, no layer has most of its units dead, saturated or identical, and no step changes the weights by more than 10%.` }]);
+      chart?.setSeries(last.layers.map((_, i) => ({
+        label: names[i],
+        color: classColor(i),
+        points: records.map((r) => ({ x: r.epoch, y: r.layers[i].gradientNorm })),
+      })));
+      table(last);
+      histograms(last);
+    },
+  };
+}
