@@ -4,10 +4,10 @@
 import { createLineChart } from '../ui/line-chart.js';
 import { drawHistogram } from '../ui/histogram.js';
 import { classColor } from '../ui/palette.js';
-import { MISSING, formatScientific } from '../ui/format.js';
+import { MISSING, formatSignificant } from '../ui/format.js';
 
 const percent = (fraction) => (Number.isFinite(fraction) ? `${Math.round(100 * fraction)}%` : MISSING);
-const scientific = (value) => (Number.isFinite(value) ? formatScientific(value, 2) : MISSING);
+const scientific = (value) => (Number.isFinite(value) ? formatSignificant(value, 3) : MISSING);
 
 /**
  * Builds the card in `holder`. Returns {start(ready), show(records, diagnoses), clear()}: start
@@ -23,6 +23,8 @@ export function createDiagnosticsCard(holder) {
       <h3>Gradient norm per layer</h3>
       <p class="chart-note">‖∂L/∂W‖ of each layer on a log axis: lines far apart mean the layers learn at very different speeds (a gradient that vanishes or explodes on its way back).</p>
       <div class="chart-frame"><canvas id="td-gradients" role="img" aria-label="Gradient norm of each layer per epoch"></canvas></div>
+      <h3>Every layer at the last record</h3>
+      <p class="chart-note" id="td-table-note"></p>
       <div class="table-scroll" id="td-table" data-testid="layer-stats"></div>
       <h3>Activations f(z) of each layer</h3>
       <p class="chart-note" id="td-histograms-note"></p>
@@ -46,7 +48,7 @@ export function createDiagnosticsCard(holder) {
     const rows = record.layers.map((l, i) => [names[i], scientific(l.weightNorm), scientific(l.gradientNorm), scientific(l.updateRatio), percent(l.deadFraction), percent(l.saturatedFraction), percent(l.identicalFraction)]);
     const t = document.createElement('table');
     t.className = 'stats-table';
-    t.createCaption().textContent = `Epoch ${record.epoch}, the last full mini-batch: ‖ΔW‖/‖W‖ is one step's change of the weights (— where a column does not apply)`;
+    t.setAttribute('aria-describedby', 'td-table-note');
     const tr = t.createTHead().insertRow();
     for (const h of head) tr.append(Object.assign(document.createElement('th'), { textContent: h, scope: 'col' }));
     const body = t.createTBody();
@@ -55,6 +57,7 @@ export function createDiagnosticsCard(holder) {
       row.forEach((cell, k) => { const c = k === 0 ? Object.assign(document.createElement('th'), { scope: 'row' }) : document.createElement('td'); c.textContent = cell; r.append(c); });
     }
     $('td-table').replaceChildren(t);
+    $('td-table-note').textContent = `Epoch ${record.epoch}, its last full mini-batch: ‖ΔW‖/‖W‖ is how much one step changed the weights; — where a column does not apply to the layer's activation.`;
   }
 
   function histograms(record) {
@@ -85,6 +88,7 @@ export function createDiagnosticsCard(holder) {
       say([{ text, kind: 'none' }]);
       chart?.setSeries([]);
       $('td-table').replaceChildren();
+      $('td-table-note').textContent = '';
       $('td-histograms').replaceChildren();
       $('td-histograms-note').textContent = '';
     },
@@ -92,8 +96,9 @@ export function createDiagnosticsCard(holder) {
       const last = records.at(-1);
       if (!last) return;
       say(diagnoses.length ? diagnoses : [{ kind: 'healthy', text: `No warning signs at epoch ${last.epoch}: no layer's gradient is a hundredth of another's, no layer has most of its units dead, saturated or identical, and no step changes the weights by more than 10%.` }]);
+      // short names: five long ones would take the chart's height at 390 px (the table has the widths)
       chart?.setSeries(last.layers.map((_, i) => ({
-        label: names[i],
+        label: `layer ${i + 1}`,
         color: classColor(i),
         points: records.map((r) => ({ x: r.epoch, y: r.layers[i].gradientNorm })),
       })));
