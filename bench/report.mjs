@@ -85,7 +85,7 @@ export function referenceRatios(r) {
   return out;
 }
 
-export const TARGETS = { coreReference: 0.95, pageCore: 0.8, wasmNative: 0.3, wasmTfjs: { A: 10, B: 4 }, latencyMs: 50, frameGapMs: 50, payloadBytes: 500 * 1024, sweepSpeedUp: 1.6 };
+export const TARGETS = { coreReference: 0.95, pageCore: 0.8, wasmNative: 0.3, wasmTfjs: { A: 10, B: 4 }, latencyMs: 50, frameGapMs: 50, payloadBytes: 500 * 1024, sweepSpeedUp: 1.6, layerStatsCost: 0.05 };
 
 function frameGapText(gaps) {
   if (gaps.missing) return { value: `not measured: ${gaps.missing}`, ok: null };
@@ -157,6 +157,11 @@ export function renderResults(r) {
     const met = sweeps.A.workers === 2 ? yes(sweeps.A.speedUp >= TARGETS.sweepSpeedUp) : `not measured on 2 workers (${sweeps.A.workers})`;
     push(`| sweep on the pool of workers / on one worker (see below) | ${ratio(sweeps.A.speedUp)}× on ${sweeps.A.workers} workers | ${ratio(sweeps.B.speedUp)}× on ${sweeps.B.workers} | ≥ ${TARGETS.sweepSpeedUp} on 2 workers (A) | ${met} |`);
   }
+  const statsCost = r.node.layerStats;
+  if (statsCost) {
+    const percent = (x) => `${(100 * x).toFixed(1)}%`;
+    push(`| training time added by per-layer statistics, node (see below) | ${percent(statsCost.A.cost)} | ${percent(statsCost.B.cost)} | ≤ 5% | ${yes(statsCost.A.cost <= TARGETS.layerStatsCost && statsCost.B.cost <= TARGETS.layerStatsCost)} |`);
+  }
   push(`| cold start to the first lab drawn, Chromium | median ${int(r.page.coldStart.median)} ms (min ${int(r.page.coldStart.min)}, max ${int(r.page.coldStart.max)}, ${r.page.coldStart.runs} loads) | | (none) | |`, '');
 
   push('## Training throughput', '',
@@ -216,6 +221,18 @@ export function renderResults(r) {
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
     for (const x of Object.values(sweeps).filter((v) => v.id)) {
       push(`| ${x.id}: ${x.title} | ${x.values} | ${x.runs} | ${x.oneWorkerSeconds.toFixed(2)} s | ${x.poolSeconds.toFixed(2)} s | ${x.workers} | ${ratio(x.speedUp)}× | ${x.sameScores ? 'yes' : '**no**'} |`);
+    }
+    push('');
+  }
+
+  if (statsCost) {
+    push('## Per-layer statistics', '',
+      `${statsCost.measuredOn ? `Measured separately (\`node bench/run.mjs --layer-stats\`) on ${statsCost.measuredOn}. ` : ''}`
+      + 'Each workload trained in node with `layer_stats` on (the default: every layer\'s norms, update ratio, histograms and unit '
+      + 'fractions recorded once an epoch, as the Train lab shows them) and off, alternating after a warm-up; medians.', '',
+      '| Workload | epochs | pairs | on | off | cost |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const x of Object.values(statsCost).filter((v) => v.id)) {
+      push(`| ${x.title} | ${x.epochs} | ${x.pairs} | ${x.on.toFixed(3)} s | ${x.off.toFixed(3)} s | ${(100 * x.cost).toFixed(1)}% |`);
     }
     push('');
   }

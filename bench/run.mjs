@@ -15,6 +15,7 @@ import { renderResults, summary } from './report.mjs';
 import { drawChart } from './chart.mjs';
 import { startChromium } from './chromium.mjs';
 import { measureSweepSpeed } from './sweep-speed.mjs';
+import { measureLayerStatsCost } from './layer-stats-cost.mjs';
 import { workloads, TIMED_RUNS, TIMED_RUNS_SLOW, WARM_UP_SECONDS, REFERENCE_PAIRS } from './workloads.mjs';
 
 const here = (name) => fileURLToPath(new URL(name, import.meta.url));
@@ -56,6 +57,19 @@ if (process.argv.includes('--sweeps')) {
   process.exit(0);
 }
 
+// `node bench/run.mjs --layer-stats` measures only what recording per-layer statistics costs
+// (issue 17; a ratio within its own runs) into results.json, and redraws the report.
+if (process.argv.includes('--layer-stats')) {
+  const results = JSON.parse(readFileSync(here('results.json'), 'utf8'));
+  step('node: training with per-layer statistics on and off');
+  results.node.layerStats = await measureLayerStatsCost();
+  results.node.layerStats.measuredOn = new Date().toISOString().slice(0, 10);
+  writeFileSync(here('results.json'), `${JSON.stringify(results, null, 1)}\n`);
+  await writeReport(results);
+  console.log(workloads.map((w) => `${w.id}: ${(100 * results.node.layerStats[w.id].cost).toFixed(1)}%`).join('; '));
+  process.exit(0);
+}
+
 step('native: building build/bench-native');
 buildNative();
 step('native: running');
@@ -67,6 +81,8 @@ buildReference();
 
 step('node: wasm core');
 const node = await runNodeCore();
+step('node: per-layer statistics on and off');
+node.layerStats = await measureLayerStatsCost();
 step('node: TF.js wasm backend');
 node.tfjsWasm = await runNodeTfjs();
 

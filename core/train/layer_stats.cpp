@@ -12,9 +12,9 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
-// A block of the flat vector `flat` as its (rows × cols) matrix (stored row-major).
-Matrix block_of(const Vector& flat, Index layer_offset, const ParamBlock& block) {
-  return Eigen::Map<const RowMajor>(flat.data() + layer_offset + block.offset, block.rows, block.cols);
+// A block of the flat vector `flat` as its (rows × cols) matrix (stored row-major), not copied.
+Eigen::Map<const RowMajor> block_of(const Vector& flat, Index layer_offset, const ParamBlock& block) {
+  return {flat.data() + layer_offset + block.offset, block.rows, block.cols};
 }
 
 }  // namespace
@@ -78,8 +78,8 @@ std::vector<LayerStats> layer_stats(const Network& net, const Vector& gradients,
         if (b_first.size() == 0) b_first = block_of(after, offset, block);
         continue;
       }
-      const Matrix W = block_of(after, offset, block);
-      const Matrix W_before = block_of(before, offset, block);
+      const auto W = block_of(after, offset, block);
+      const auto W_before = block_of(before, offset, block);
       if (W_first.size() == 0) W_first = W;
       // ‖W‖²_F, ‖∂L/∂W‖²_F, ‖ΔW‖²_F and ‖W_before‖²_F summed over the layer's weight blocks
       w2 += W.squaredNorm();
