@@ -101,6 +101,20 @@ try {
   await page.locator('.grid-card').screenshot({ path: join(out, 'train-grid-search.png') });
   await page.close();
 
+  // issue 17: why a network learns or not, zero initialisation against ReLU with He (seed 004 section B)
+  for (const [name, hash] of [
+    ['train-why-zero-init', 'tarch=d256_sigmoid,d128_sigmoid,d64_sigmoid,d32_sigmoid&tinit=zeros&tep=3'],
+    ['train-why-relu-he', 'tarch=d256_relu,d128_relu,d64_relu,d32_relu&tinit=he&topt=adam&tlr=0.001&tep=3'],
+  ]) {
+    page = await open(`#lab=train&tdata=mnist_1k&${hash}`, 1280);
+    await trainReady(page);
+    await trainToEnd(page, 300000);
+    await page.waitForTimeout(500);
+    await page.addStyleTag({ content: '.train-bar { position: static !important; }' });
+    await page.locator('.diagnostics-card').screenshot({ path: join(out, `${name}.png`) });
+    await page.close();
+  }
+
   // seed 004 C.4: an MNIST autoencoder's reconstructions and the hand-off of its codes
   page = await open('#lab=train&tdata=mnist&ttask=reconstruct&tep=5', 1280);
   await trainReady(page);

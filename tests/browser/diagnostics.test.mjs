@@ -21,6 +21,7 @@ async function diagnosed(hash) {
     items: [...document.querySelectorAll('[data-testid="diagnoses"] li')].map((li) => ({ kind: /** @type {HTMLElement} */ (li).dataset.kind, text: li.textContent })),
     rows: [...document.querySelectorAll('[data-testid="layer-stats"] tbody tr')].map((tr) => Array.from(/** @type {HTMLTableRowElement} */ (tr).cells).map((c) => c.textContent)),
     histograms: document.querySelectorAll('#td-histograms canvas').length,
+    weightImages: document.querySelectorAll('[data-testid="weight-images"] li').length,
   }));
   assert.deepEqual(errors, []);
   await page.close();
@@ -28,7 +29,7 @@ async function diagnosed(hash) {
 }
 
 test('zero initialisation on MNIST: all units identical, explained as symmetry never broken', { timeout: 300000 }, async () => {
-  const { items, rows, histograms } = await diagnosed(`&tdata=mnist_1k&tarch=${DEEP}&tinit=zeros&tep=3`);
+  const { items, rows, histograms, weightImages } = await diagnosed(`&tdata=mnist_1k&tarch=${DEEP}&tinit=zeros&tep=3`);
   const symmetry = items.filter((i) => i.kind === 'symmetry');
   assert.equal(symmetry.length, 1, JSON.stringify(items));
   assert.match(symmetry[0].text, /^In each of layer 1 \(256 units\), layer 2 \(128\), layer 3 \(64\) and layer 4 \(32\) all units have identical weights: zero initialisation gives every unit the same gradient/);
@@ -36,6 +37,8 @@ test('zero initialisation on MNIST: all units identical, explained as symmetry n
   for (const row of rows.slice(0, 4)) assert.equal(row.at(-1), '100%');
   assert.equal(rows.length, 5);
   assert.equal(histograms, 5);
+  // the first layer's weights of its first 64 units, each a 28 × 28 image
+  assert.equal(weightImages, 64);
 });
 
 test('a 5-layer sigmoid network on MNIST: the first layer\'s gradient vanishes', { timeout: 300000 }, async () => {

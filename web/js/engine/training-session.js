@@ -34,6 +34,8 @@ const wholeCopy = (dataset) => dataset.subset(Array.from({ length: dataset.info.
 
 /** At most this many images of the evaluated part are sent with an evaluation of an image dataset. */
 const GALLERY_SIZE = 48;
+/** The first layer's weights of at most this many units are sent as images (once an epoch) for an image dataset. */
+const WEIGHT_IMAGES = 64;
 /** An autoencoder of images shows this many of the evaluated part's first images with their reconstructions. */
 const RECONSTRUCTIONS_SHOWN = 12;
 
@@ -448,6 +450,21 @@ export class TrainingSession {
     }
   }
 
+  /**
+   * For an image dataset: the first layer's weights of its first WEIGHT_IMAGES units (a dense
+   * layer's rows of W, each an image of the input), {width, height, count, units, values}; else null.
+   */
+  #firstWeights(run) {
+    const info = run.data.info;
+    const first = run.network.spec.layers[0];
+    if (!info.imageWidth || first.type === 'residual') return null;
+    const inputs = info.imageWidth * info.imageHeight;
+    const count = Math.min(WEIGHT_IMAGES, first.units);
+    // W⁽¹⁾ is the flat vector's first block, row-major: row u is unit u's weight on every pixel
+    const values = run.network.getParameters().slice(0, count * inputs);
+    return { width: info.imageWidth, height: info.imageHeight, count, units: first.units, values };
+  }
+
   /** Every how many epochs of `epochs` the held-out part ({part, cost}) is scored (see PACING). */
   #heldOutEvery({ part, cost }, epochs) {
     if (part.info.samples <= this.#pacing.heldOutFreeSamples) return 1;
@@ -661,7 +678,7 @@ export class TrainingSession {
       restoredBest: trainer.restoredBest,
       history,
     };
-    if (layerStats.length) Object.assign(message, { layerStats, diagnoses: trainer.diagnoses });
+    if (layerStats.length) Object.assign(message, { layerStats, diagnoses: trainer.diagnoses, firstWeights: this.#firstWeights(run) });
     const transfer = [];
     if (run.grid && (force || now - this.#lastGrid >= this.#pacing.gridMs)) {
       this.#lastGrid = now;

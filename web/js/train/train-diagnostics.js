@@ -3,6 +3,7 @@
 // exploding gradients at a glance), a table of the last record, and each layer's activations.
 import { createLineChart } from '../ui/line-chart.js';
 import { drawHistogram } from '../ui/histogram.js';
+import { renderWeightTiles } from '../ui/weight-tiles.js';
 import { classColor } from '../ui/palette.js';
 import { MISSING, formatSignificant } from '../ui/format.js';
 
@@ -29,6 +30,11 @@ export function createDiagnosticsCard(holder) {
       <h3>Activations f(z) of each layer</h3>
       <p class="chart-note" id="td-histograms-note"></p>
       <div class="histograms" id="td-histograms"></div>
+      <div id="td-weights-block" hidden>
+        <h3>The first layer's weights as images</h3>
+        <p class="chart-note" id="td-weights-note"></p>
+        <div id="td-weights" data-testid="weight-images"></div>
+      </div>
     </section>`;
   const $ = (id) => holder.querySelector(`#${id}`);
   let chart = null;
@@ -91,6 +97,14 @@ export function createDiagnosticsCard(holder) {
       $('td-table-note').textContent = '';
       $('td-histograms').replaceChildren();
       $('td-histograms-note').textContent = '';
+      $('td-weights-block').hidden = true;
+    },
+    /** The first layer's weights of an image dataset ({width, height, count, units, values}), or null. */
+    showWeights(weights, epoch) {
+      $('td-weights-block').hidden = !weights;
+      if (!weights) return;
+      $('td-weights-note').textContent = `Epoch ${epoch}: each unit's weights on the ${weights.width} × ${weights.height} pixels, red where ink (a high pixel value) raises the unit's z and blue where it lowers it, each image scaled to its own largest weight${weights.count < weights.units ? ` (the first ${weights.count} of ${weights.units} units)` : ''}. Random speckle is where a unit started: a pixel that is 0 in every image (the border) gives its weights no gradient, so they keep their start; what a unit has learned shows as strokes in the middle.`;
+      renderWeightTiles($('td-weights'), { ...weights, label: (i) => `unit ${i + 1}` });
     },
     show(records, diagnoses) {
       const last = records.at(-1);

@@ -276,7 +276,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     // each chart in a frame of its own: a Chart.js redraw is the longest piece of work here
     inFrame('curves-loss', () => renderCurves('loss'));
     inFrame('curves-metric', () => renderCurves('metric'));
-    inFrame('diagnostics', () => { if (st.run?.statsShown === false) { st.run.statsShown = true; diagnostics.show(st.run.layerStats, st.run.diagnoses); } });
+    inFrame('diagnostics', () => { if (st.run?.statsShown === false) { st.run.statsShown = true; diagnostics.show(st.run.layerStats, st.run.diagnoses); diagnostics.showWeights(st.run.firstWeights, st.run.layerStats.at(-1)?.epoch); } });
   }, CURVE_MS);
 
   /**
@@ -290,6 +290,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     if (m.layerStats?.length) {
       run.layerStats.push(...m.layerStats);
       run.diagnoses = m.diagnoses;
+      run.firstWeights = m.firstWeights;
       run.statsShown = false;
     }
     st.latest = m;
