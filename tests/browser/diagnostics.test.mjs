@@ -12,8 +12,13 @@ after(async () => { await lab?.close(); });
 
 const DEEP = 'd256_sigmoid,d128_sigmoid,d64_sigmoid,d32_sigmoid';
 
-/** Trains the Train lab at `hash` to its end; returns the explanations shown and the layers' table. */
-async function diagnosed(hash) {
+/**
+ * Trains the Train lab at `hash` to its end; returns the explanations shown and the layers' table.
+ * `more(page)` looks at anything else before the page closes.
+ * @param {string} hash
+ * @param {(page: any) => Promise<void>} [more]
+ */
+async function diagnosed(hash, more = async () => {}) {
   const { page, errors } = await open(lab, hash);
   assert.equal(await trainToEnd(page, 240000), 'finished');
   await page.locator('[data-testid="layer-stats"] table').waitFor();
@@ -23,6 +28,7 @@ async function diagnosed(hash) {
     histograms: document.querySelectorAll('#td-histograms canvas').length,
     weightImages: document.querySelectorAll('[data-testid="weight-images"] li').length,
   }));
+  await more(page);
   assert.deepEqual(errors, []);
   await page.close();
   return found;
@@ -54,7 +60,13 @@ test('a 5-layer sigmoid network on MNIST: the first layer\'s gradient vanishes',
 });
 
 test('ReLU with He initialisation and Adam on MNIST: no warning sign', { timeout: 300000 }, async () => {
-  const { items } = await diagnosed('&tdata=mnist_1k&tarch=d256_relu,d128_relu,d64_relu,d32_relu&tinit=he&topt=adam&tlr=0.001&tep=3');
+  const { items } = await diagnosed('&tdata=mnist_1k&tarch=d256_relu,d128_relu,d64_relu,d32_relu&tinit=he&topt=adam&tlr=0.001&tep=3', async (page) => {
+    // the histograms of an earlier record, over the epochs
+    assert.equal(await page.textContent('#td-epoch-text'), '3');
+    await page.locator('#td-epoch').fill('0');
+    assert.equal(await page.textContent('#td-epoch-text'), '1');
+    assert.match(await page.textContent('#td-histograms-note'), /^At epoch 1:/);
+  });
   assert.deepEqual(items.map((i) => i.kind), ['healthy'], JSON.stringify(items));
   assert.match(items[0].text, /^No warning signs at epoch 3/);
 });

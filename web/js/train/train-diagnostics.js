@@ -28,6 +28,9 @@ export function createDiagnosticsCard(holder) {
       <p class="chart-note" id="td-table-note"></p>
       <div class="table-scroll" id="td-table" data-testid="layer-stats"></div>
       <h3>Activations f(z) of each layer</h3>
+      <label class="field inline epoch-choice" for="td-epoch"><span>At the record of epoch</span>
+        <input type="range" id="td-epoch" min="0" max="0" step="1" value="0" aria-describedby="td-histograms-note">
+        <output id="td-epoch-text" for="td-epoch"></output></label>
       <p class="chart-note" id="td-histograms-note"></p>
       <div class="histograms" id="td-histograms"></div>
       <div id="td-weights-block" hidden>
@@ -39,6 +42,8 @@ export function createDiagnosticsCard(holder) {
   const $ = (id) => holder.querySelector(`#${id}`);
   let chart = null;
   let names = [];
+  let shown = []; // the records drawn last
+  let follow = true; // the histograms follow the latest record until the slider picks an older one
 
   function say(items) {
     $('td-diagnoses').replaceChildren(...items.map(({ text, kind }) => {
@@ -67,7 +72,8 @@ export function createDiagnosticsCard(holder) {
   }
 
   function histograms(record) {
-    $('td-histograms-note').textContent = `At epoch ${record.epoch}: how the units' outputs f(z) of the last mini-batch spread, from the smallest (left) to the largest (right). A spike at 0 (ReLU) or at 0 and 1 (sigmoid) means units that are off or saturated.`;
+    $('td-epoch-text').textContent = String(record.epoch);
+    $('td-histograms-note').textContent = `At epoch ${record.epoch}: how the units' outputs f(z) of that epoch's last full mini-batch spread, from the smallest (left) to the largest (right). A spike at 0 (ReLU) or at 0 and 1 (sigmoid) means units that are off or saturated. Move the slider to see them change over the epochs.`;
     $('td-histograms').replaceChildren(...record.layers.map((l, i) => {
       const figure = document.createElement('figure');
       const canvas = document.createElement('canvas');
@@ -81,6 +87,12 @@ export function createDiagnosticsCard(holder) {
     }));
   }
 
+  $('td-epoch').addEventListener('input', () => {
+    const slider = /** @type {HTMLInputElement} */ ($('td-epoch'));
+    follow = slider.value === slider.max;
+    if (shown.length) histograms(shown[Number(slider.value)]);
+  });
+
   return {
     start(ready) {
       names = ready.spec.layers.map((l, i) => `layer ${i + 1} (${l.units} ${l.activation})`);
@@ -92,6 +104,10 @@ export function createDiagnosticsCard(holder) {
     },
     clear(text = 'Train to see the statistics: they are recorded once an epoch.') {
       say([{ text, kind: 'none' }]);
+      shown = [];
+      follow = true;
+      Object.assign($('td-epoch'), { max: '0', value: '0', disabled: true });
+      $('td-epoch-text').textContent = '';
       chart?.setSeries([]);
       $('td-table').replaceChildren();
       $('td-table-note').textContent = '';
@@ -117,7 +133,12 @@ export function createDiagnosticsCard(holder) {
         points: records.map((r) => ({ x: r.epoch, y: r.layers[i].gradientNorm })),
       })));
       table(last);
-      histograms(last);
+      shown = records;
+      const slider = /** @type {HTMLInputElement} */ ($('td-epoch'));
+      slider.max = String(records.length - 1);
+      slider.disabled = records.length < 2;
+      if (follow) slider.value = slider.max;
+      histograms(records[Number(slider.value)]);
     },
   };
 }
