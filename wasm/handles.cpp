@@ -336,20 +336,23 @@ val TrainerHandle::history() const {
   return list;
 }
 
-val TrainerHandle::history_since(double first) const {
+namespace {
+
+// The records from index `first` on, each converted by `to_js`: what a message streams anew.
+template <class Record, class Convert>
+val records_since(const std::vector<Record>& records, double first, Convert to_js) {
   val list = val::array();
-  const auto& history = trainer_->history();
-  for (std::size_t i = first > 0 ? static_cast<std::size_t>(first) : 0; i < history.size(); ++i)
-    list.call<void>("push", epoch_to_js(history[i]));
+  for (std::size_t i = first > 0 ? static_cast<std::size_t>(first) : 0; i < records.size(); ++i)
+    list.call<void>("push", to_js(records[i]));
   return list;
 }
 
+}  // namespace
+
+val TrainerHandle::history_since(double first) const { return records_since(trainer_->history(), first, epoch_to_js); }
+
 val TrainerHandle::layer_stats_since(double first) const {
-  val list = val::array();
-  const auto& stats = trainer_->layer_stats();
-  for (std::size_t i = first > 0 ? static_cast<std::size_t>(first) : 0; i < stats.size(); ++i)
-    list.call<void>("push", layer_stats_to_js(stats[i]));
-  return list;
+  return records_since(trainer_->layer_stats(), first, layer_stats_to_js);
 }
 
 val TrainerHandle::diagnoses() const {
