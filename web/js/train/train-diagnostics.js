@@ -11,9 +11,10 @@ const percent = (fraction) => (Number.isFinite(fraction) ? `${Math.round(100 * f
 const scientific = (value) => (Number.isFinite(value) ? formatSignificant(value, 3) : MISSING);
 
 /**
- * Builds the card in `holder`. Returns {start(ready), show(records, diagnoses), clear()}: start
- * names the layers of a new run (its ready message), show draws the statistics records received so
- * far ([{epoch, layers}], engine.js Trainer.layerStatsSince) and the last record's explanations.
+ * Builds the card in `holder`. Returns {start(ready), show(records, diagnoses), showLayers(records,
+ * weights), clear()}: start names the layers of a new run (its ready message), show draws the
+ * statistics records received so far ([{epoch, layers}], engine.js Trainer.layerStatsSince), the
+ * last record's explanations and table, showLayers the histograms and the first layer's weights.
  */
 export function createDiagnosticsCard(holder) {
   holder.innerHTML = `
@@ -71,20 +72,27 @@ export function createDiagnosticsCard(holder) {
     $('td-table-note').textContent = `Epoch ${record.epoch}, its last full mini-batch: ‖ΔW‖/‖W‖ is how much one step changed the weights; — where a column does not apply to the layer's activation.`;
   }
 
+  /** Draws each layer's histogram of `record`, into the canvases drawn last when the layers are the same. */
   function histograms(record) {
     $('td-epoch-text').textContent = String(record.epoch);
     $('td-histograms-note').textContent = `At epoch ${record.epoch}: how the units' outputs f(z) of that epoch's last full mini-batch spread, from the smallest (left) to the largest (right). A spike at 0 (ReLU) or at 0 and 1 (sigmoid) means units that are off or saturated. Move the slider to see them change over the epochs.`;
-    $('td-histograms').replaceChildren(...record.layers.map((l, i) => {
-      const figure = document.createElement('figure');
-      const canvas = document.createElement('canvas');
-      canvas.setAttribute('role', 'img');
-      canvas.setAttribute('aria-label', `Histogram of ${names[i]}'s f(z) from ${l.a.lo} to ${l.a.hi}`);
-      const caption = document.createElement('figcaption');
-      caption.textContent = names[i];
-      figure.append(caption, canvas);
-      requestAnimationFrame(() => drawHistogram(canvas, { ...l.a, color: classColor(i) }));
-      return figure;
-    }));
+    let canvases = [...$('td-histograms').querySelectorAll('canvas')];
+    if (canvases.length !== record.layers.length) {
+      $('td-histograms').replaceChildren(...record.layers.map((_, i) => {
+        const figure = document.createElement('figure');
+        const caption = document.createElement('figcaption');
+        caption.textContent = names[i];
+        const canvas = document.createElement('canvas');
+        canvas.setAttribute('role', 'img');
+        figure.append(caption, canvas);
+        return figure;
+      }));
+      canvases = [...$('td-histograms').querySelectorAll('canvas')];
+    }
+    record.layers.forEach((l, i) => {
+      canvases[i].setAttribute('aria-label', `Histogram of ${names[i]}'s f(z) at epoch ${record.epoch}, from ${l.a.lo} to ${l.a.hi}`);
+      drawHistogram(canvases[i], { ...l.a, color: classColor(i) });
+    });
   }
 
   $('td-epoch').addEventListener('input', () => {
@@ -115,8 +123,19 @@ export function createDiagnosticsCard(holder) {
       $('td-histograms-note').textContent = '';
       $('td-weights-block').hidden = true;
     },
-    /** The first layer's weights of an image dataset ({width, height, count, units, values}), or null. */
-    showWeights(weights, epoch) {
+    /**
+     * The layers' histograms (at the slider's record, the last one unless an older one is picked)
+     * and the first layer's weights of an image dataset ({width, height, count, units, values}, or null).
+     */
+    showLayers(records, weights) {
+      if (!records.length) return;
+      shown = records;
+      const slider = /** @type {HTMLInputElement} */ ($('td-epoch'));
+      slider.max = String(records.length - 1);
+      slider.disabled = records.length < 2;
+      if (follow) slider.value = slider.max;
+      histograms(records[Number(slider.value)]);
+      const epoch = records.at(-1).epoch;
       $('td-weights-block').hidden = !weights;
       if (!weights) return;
       $('td-weights-note').textContent = `Epoch ${epoch}: each unit's weights on the ${weights.width} × ${weights.height} pixels, red where ink (a high pixel value) raises the unit's z and blue where it lowers it, each image scaled to its own largest weight${weights.count < weights.units ? ` (the first ${weights.count} of ${weights.units} units)` : ''}. Random speckle is where a unit started: a pixel that is 0 in every image (the border) gives its weights no gradient, so they keep their start; what a unit has learned shows as strokes in the middle.`;
@@ -133,12 +152,6 @@ export function createDiagnosticsCard(holder) {
         points: records.map((r) => ({ x: r.epoch, y: r.layers[i].gradientNorm })),
       })));
       table(last);
-      shown = records;
-      const slider = /** @type {HTMLInputElement} */ ($('td-epoch'));
-      slider.max = String(records.length - 1);
-      slider.disabled = records.length < 2;
-      if (follow) slider.value = slider.max;
-      histograms(records[Number(slider.value)]);
     },
   };
 }

@@ -19,6 +19,9 @@ import { createGridCard } from './train-grid-card.js';
 import { createDiagnosticsCard } from './train-diagnostics.js';
 import { describeHandOver, handOverState } from '../step/handed-over.js';
 
+/** While a run trains, the diagnostics card is drawn at most this often (ms). */
+const DIAGNOSTICS_MS = 1000;
+
 /** A Train-lab display preference (the budget, mean or sum): changing it sets up no new run. */
 const isView = (name) => properties().find((p) => p.name === name)?.view === true;
 const capitalise = (text) => (text ? `${text[0].toUpperCase()}${text.slice(1)}` : text);
@@ -276,8 +279,19 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     // each chart in a frame of its own: a Chart.js redraw is the longest piece of work here
     inFrame('curves-loss', () => renderCurves('loss'));
     inFrame('curves-metric', () => renderCurves('metric'));
-    inFrame('diagnostics', () => { if (st.run?.statsShown === false) { st.run.statsShown = true; diagnostics.show(st.run.layerStats, st.run.diagnoses); diagnostics.showWeights(st.run.firstWeights, st.run.layerStats.at(-1)?.epoch); } });
   }, CURVE_MS);
+  /**
+   * The diagnostics card at most every DIAGNOSTICS_MS while a run trains, in two frames (its chart
+   * and table; its histograms and weight images): a digits run records an epoch every few
+   * milliseconds, and drawing each one held the page's frames back (83 ms gaps instead of 50).
+   */
+  const diagnosticsDraw = throttle(() => {
+    const run = st.run;
+    if (!run || run.statsDrawn === run.layerStats.length) return;
+    run.statsDrawn = run.layerStats.length;
+    inFrame('diagnostics', () => { if (st.run === run) diagnostics.show(run.layerStats, run.diagnoses); });
+    inFrame('diagnostics-layers', () => { if (st.run === run) diagnostics.showLayers(run.layerStats, run.firstWeights); });
+  }, DIAGNOSTICS_MS);
 
   /**
    * A progress message: the history and state are taken at once; the status, curves, boundary
@@ -291,7 +305,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       run.layerStats.push(...m.layerStats);
       run.diagnoses = m.diagnoses;
       run.firstWeights = m.firstWeights;
-      run.statsShown = false;
+      if (m.state === 'running') diagnosticsDraw.soon();
     }
     st.latest = m;
     if (m.grid) inFrame('boundary', () => { if (st.run === run) views.drawBoundary(m.grid); });
@@ -306,12 +320,17 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       // the end state is shown last, after the final numbers: when #train-lab says "finished",
       // everything on the page is final
       curves.now();
+      diagnosticsDraw.now();
       inFrame('state', () => { if (st.run === run) setRunState(m.state); });
       return;
     }
     if (m.state !== st.runState) setRunState(m.state);
-    if (m.state !== 'running') curves.now();
-    else curves.soon();
+    if (m.state !== 'running') {
+      curves.now();
+      diagnosticsDraw.now();
+    } else {
+      curves.soon();
+    }
   }
 
   /**
