@@ -39,6 +39,7 @@
 #include "core/train/layer_features.hpp"
 #include "core/train/layer_stats.hpp"
 #include "core/train/lbfgs.hpp"
+#include "core/train/loss_landscape.hpp"
 #include "core/train/memory.hpp"
 #include "core/train/metrics.hpp"
 #include "core/train/optimizer.hpp"

@@ -1,0 +1,79 @@
+// The loss along a line and on a plane around the current weights (see loss_landscape.hpp).
+#include "core/train/loss_landscape.hpp"
+
+#include <string>
+
+#include "core/base/errors.hpp"
+#include "core/base/rng.hpp"
+
+namespace lab {
+namespace {
+
+void check_direction(const Network& net, const Vector& d, const char* name) {
+  if (d.size() != net.parameter_count())
+    throw ShapeError(std::string("[Landscape] ") + name + " has " + std::to_string(d.size()) +
+                     " entries; the network has " + std::to_string(net.parameter_count()) + " parameters");
+}
+
+// Puts θ back when the evaluation ends, also when it throws.
+struct Restore {
+  Network& net;
+  Vector theta;
+  ~Restore() { net.parameter_storage() = theta; }
+};
+
+}  // namespace
+
+Vector filter_normalized_direction(const Network& net, std::uint64_t seed) {
+  Rng rng(seed);
+  const Vector& theta = net.parameters();
+  Vector d = Vector::Zero(theta.size());
+  for (std::size_t i = 0; i < net.layer_count(); ++i) {
+    const Index offset = net.layer_offset(i);
+    for (const ParamBlock& block : net.layer(i).param_blocks()) {
+      if (!block.is_weight) continue;  // biases: d = 0
+      for (Index r = 0; r < block.rows; ++r) {
+        const Index start = offset + block.offset + r * block.cols;  // a row-major row: one unit's weights
+        for (Index c = 0; c < block.cols; ++c) d(start + c) = rng.normal();
+        // d_row ← d_row / ‖d_row‖ · ‖θ_row‖
+        const double d_norm = d.segment(start, block.cols).norm();
+        const double theta_norm = theta.segment(start, block.cols).norm();
+        d.segment(start, block.cols) *= d_norm > 0.0 ? theta_norm / d_norm : 0.0;
+      }
+    }
+  }
+  return d;
+}
+
+std::vector<double> loss_along(Network& net, const Matrix& X, const Matrix& Y, const Vector& direction,
+                               const std::vector<double>& alphas) {
+  check_direction(net, direction, "direction");
+  net.check_targets(X, Y);
+  Restore restore{net, net.parameters()};
+  std::vector<double> out;
+  out.reserve(alphas.size());
+  for (double alpha : alphas) {
+    // θ + α d
+    net.parameter_storage() = restore.theta + alpha * direction;
+    out.push_back(net.loss_unchecked(X, Y).total());
+  }
+  return out;
+}
+
+Matrix loss_plane(Network& net, const Matrix& X, const Matrix& Y, const Vector& d1, const Vector& d2,
+                  const std::vector<double>& alphas, const std::vector<double>& betas) {
+  check_direction(net, d1, "d1");
+  check_direction(net, d2, "d2");
+  net.check_targets(X, Y);
+  Restore restore{net, net.parameters()};
+  Matrix out(static_cast<Index>(betas.size()), static_cast<Index>(alphas.size()));
+  for (std::size_t j = 0; j < betas.size(); ++j)
+    for (std::size_t i = 0; i < alphas.size(); ++i) {
+      // θ + α_i d₁ + β_j d₂
+      net.parameter_storage() = restore.theta + alphas[i] * d1 + betas[j] * d2;
+      out(static_cast<Index>(j), static_cast<Index>(i)) = net.loss_unchecked(X, Y).total();
+    }
+  return out;
+}
+
+}  // namespace lab
