@@ -18,7 +18,8 @@ Problem small_problem(Index outputs) {
   Problem p{Matrix(3, 20), Matrix::Zero(outputs, 20)};
   for (Index j = 0; j < 20; ++j) {
     for (Index i = 0; i < 3; ++i) p.X(i, j) = rng.normal();
-    for (Index k = 0; k < outputs; ++k) p.Y(k, j) = outputs == 1 ? p.X(0, j) - 2 * p.X(2, j) : (j % outputs == k ? 1.0 : 0.0);
+    for (Index k = 0; k < outputs; ++k)
+      p.Y(k, j) = outputs == 1 ? p.X(0, j) - 2 * p.X(2, j) : (j % outputs == k ? 1.0 : 0.0);
   }
   return p;
 }
@@ -99,8 +100,10 @@ TEST_CASE("The loss on a plane holds the loss along each of its lines", "[landsc
   // β = 0 is the line along d₁; α = 0 the line along d₂
   const std::vector<double> along1 = loss_along(net, p.X, p.Y, d1, alphas);
   const std::vector<double> along2 = loss_along(net, p.X, p.Y, d2, betas);
-  for (std::size_t i = 0; i < alphas.size(); ++i) CHECK(plane(1, static_cast<Index>(i)) == Approx(along1[i]).epsilon(1e-14));
-  for (std::size_t j = 0; j < betas.size(); ++j) CHECK(plane(static_cast<Index>(j), 1) == Approx(along2[j]).epsilon(1e-14));
+  for (std::size_t i = 0; i < alphas.size(); ++i)
+    CHECK(plane(1, static_cast<Index>(i)) == Approx(along1[i]).epsilon(1e-14));
+  for (std::size_t j = 0; j < betas.size(); ++j)
+    CHECK(plane(static_cast<Index>(j), 1) == Approx(along2[j]).epsilon(1e-14));
   CHECK_THROWS_WITH(loss_plane(net, p.X, p.Y, d1, Vector::Zero(2), alphas, betas),
                     "[Landscape] d2 has 2 entries; the network has " + std::to_string(net.parameter_count()) +
                         " parameters");
