@@ -65,7 +65,10 @@ EMSCRIPTEN_BINDINGS(backprop_lab) {
       .function("evaluate", &NetworkHandle::evaluate)
       .function("classificationReport", &NetworkHandle::classification_report)
       .function("classifySamples", &NetworkHandle::classify_samples)
-      .function("layerFeatures", &NetworkHandle::layer_features, allow_raw_pointers());
+      .function("layerFeatures", &NetworkHandle::layer_features, allow_raw_pointers())
+      .function("lossLine", &NetworkHandle::loss_line)
+      .function("lossSurface", &NetworkHandle::loss_surface)
+      .function("randomDirection", &NetworkHandle::random_direction);
 
   class_<TrainerHandle>("Trainer")
       .constructor<const NetworkHandle&, const DatasetHandle&, const std::string&>()

@@ -228,6 +228,45 @@ DatasetHandle* NetworkHandle::layer_features(const DatasetHandle& data, const Pr
   });
 }
 
+namespace {
+
+Vector direction_from(const val& values, Index size, const char* name) {
+  const std::vector<double> v = doubles_from(values);
+  if (static_cast<Index>(v.size()) != size)
+    throw ShapeError(std::string("[Landscape] ") + name + " has " + std::to_string(v.size()) +
+                     " entries; the network has " + std::to_string(size) + " parameters");
+  return Eigen::Map<const Vector>(v.data(), size);
+}
+
+}  // namespace
+
+val NetworkHandle::loss_line(const DatasetHandle& data, const val& direction, const val& alphas) {
+  return guarded([&] {
+    const Dataset& d = data.data();
+    const Vector dir = direction_from(direction, net_->parameter_count(), "direction");
+    return float64_array(
+        loss_along(*net_, d.X, targets_for_loss(d, net_->spec().loss, net_->output_size()), dir, doubles_from(alphas)));
+  });
+}
+
+val NetworkHandle::loss_surface(const DatasetHandle& data, const val& d1, const val& d2, const val& alphas,
+                                const val& betas) {
+  return guarded([&] {
+    const Dataset& d = data.data();
+    const Index P = net_->parameter_count();
+    return matrix_object(loss_plane(*net_, d.X, targets_for_loss(d, net_->spec().loss, net_->output_size()),
+                                    direction_from(d1, P, "d1"), direction_from(d2, P, "d2"), doubles_from(alphas),
+                                    doubles_from(betas)));
+  });
+}
+
+val NetworkHandle::random_direction(double seed) const {
+  return guarded([&] {
+    return float64_array(filter_normalized_direction(
+        *net_, static_cast<std::uint64_t>(whole_number(seed, "[Landscape] seed", 0, as_integer(kMaxSeed)))));
+  });
+}
+
 val NetworkHandle::predict_labels(const DatasetHandle& data) {
   return guarded([&] { return int32_array(labels_from_outputs(net_->forward(data.data().X))); });
 }

@@ -99,6 +99,11 @@ class NetworkHandle : Counted {
   // The outputs of hidden layer `layer` (0-based) for every sample of `data` (whole, unscaled),
   // scaled with `prepared`'s scaler, as a dataset with data's labels (layer_features_set).
   DatasetHandle* layer_features(const DatasetHandle& data, const PreparedHandle& prepared, double layer);
+  // The loss of `data` (its targets for this loss) at θ + α d for every α, and on the plane
+  // θ + α d1 + β d2 as {rows: betas, cols: alphas, data}; a filter-normalised random direction.
+  val loss_line(const DatasetHandle& data, const val& direction, const val& alphas);
+  val loss_surface(const DatasetHandle& data, const val& d1, const val& d2, const val& alphas, const val& betas);
+  val random_direction(double seed) const;
 
  private:
   Matrix targets_batch(const val& targets, Index samples) const;

@@ -296,6 +296,18 @@ export class Network extends Owned {
   layerFeatures(dataset, prepared, layer) {
     return new Dataset(this.module, this.call((h) => h.layerFeatures(dataset.handle, prepared.handle, layer)));
   }
+  /**
+   * The loss landscape around the weights (Li et al. 2018): a seeded random direction normalised
+   * unit by unit (Float64Array, parameterCount; biases 0), the loss of `dataset` at θ + α d for
+   * every α (Float64Array), and on the plane θ + α d1 + β d2 ({rows: betas, cols: alphas, data}).
+   */
+  randomDirection(seed) { return this.call((h) => h.randomDirection(seed)); }
+  lossLine(dataset, direction, alphas) {
+    return this.call((h) => h.lossLine(dataset.handle, numbers(direction, '[Landscape] direction'), numbers(alphas, '[Landscape] alphas')));
+  }
+  lossSurface(dataset, d1, d2, alphas, betas) {
+    return this.call((h) => h.lossSurface(dataset.handle, numbers(d1, '[Landscape] d1'), numbers(d2, '[Landscape] d2'), numbers(alphas, '[Landscape] alphas'), numbers(betas, '[Landscape] betas')));
+  }
 }
 
 /** Mini-batch training of a network on a Dataset, one step, epoch or run at a time. */
