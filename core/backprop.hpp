@@ -49,6 +49,7 @@
 #include "core/train/trace.hpp"
 #include "core/train/train_settings.hpp"
 #include "core/train/trainer.hpp"
+#include "core/train/training_path.hpp"
 
 // check: gradient and Jacobian tests
 #include "core/check/check_settings.hpp"

@@ -108,3 +108,118 @@ TEST_CASE("The loss on a plane holds the loss along each of its lines", "[landsc
                     "[Landscape] d2 has 2 entries; the network has " + std::to_string(net.parameter_count()) +
                         " parameters");
 }
+
+TEST_CASE("The gradient direction is −g rescaled unit by unit, and the loss falls along it", "[landscape]") {
+  Network net(R"({"input":3,"layers":[{"units":5,"activation":"tanh"},{"units":2,"activation":"softmax"}],
+                  "loss":"cross_entropy","l2":0.01,"init":{"scheme":"xavier","scale":1,"seed":3}})");
+  const Problem p = small_problem(2);
+  const Vector theta = net.parameters();
+  const Vector d = gradient_direction(net, p.X, p.Y);
+  net.compute_gradients(p.X, p.Y);
+  const Vector g = net.gradients();
+  // the gradient by central differences, independently of backprop
+  Vector g_fd(theta.size());
+  for (Index k = 0; k < theta.size(); ++k) {
+    const double h = 1e-6;
+    Vector plus = theta, minus = theta;
+    plus(k) += h;
+    minus(k) -= h;
+    net.set_parameters(plus);
+    const double f_plus = net.loss(p.X, p.Y).total();
+    net.set_parameters(minus);
+    g_fd(k) = (f_plus - net.loss(p.X, p.Y).total()) / (2 * h);
+  }
+  net.set_parameters(theta);
+  CHECK((g - g_fd).norm() < 1e-7 * g.norm());
+  for (std::size_t i = 0; i < net.layer_count(); ++i)
+    for (const ParamBlock& block : net.layer(i).param_blocks())
+      for (Index r = 0; r < block.rows; ++r) {
+        const Index start = net.layer_offset(i) + block.offset + r * block.cols;
+        const Vector dr = d.segment(start, block.cols), gr = g_fd.segment(start, block.cols);
+        if (!block.is_weight) {
+          CHECK(dr.isZero());
+          continue;
+        }
+        // each unit's part: along −g, as long as the unit's weights
+        CHECK(dr.norm() == Approx(theta.segment(start, block.cols).norm()).epsilon(1e-12));
+        CHECK(dr.dot(-gr) == Approx(dr.norm() * gr.norm()).epsilon(1e-6));
+      }
+  CHECK(d.dot(g) < 0.0);
+  const std::vector<double> f = loss_along(net, p.X, p.Y, d, {0.0, 1e-3});
+  CHECK(f[1] < f[0]);
+}
+
+TEST_CASE("A training path keeps a bounded, evenly thinned set of snapshots", "[landscape]") {
+  TrainingPath path(3, 12);  // 12 floats / 3 parameters: 4 snapshots
+  REQUIRE(path.capacity() == 4);
+  for (int epoch = 0; epoch <= 9; ++epoch) path.record(epoch, Vector::Constant(3, epoch));
+  // 0 1 2 3 | 4 → 0 2 4 (every 2) | 6 | 8 → 0 4 8 (every 4)
+  CHECK(path.epochs() == std::vector<int>{0, 4, 8});
+  CHECK(path.every() == 4);
+  CHECK(path.snapshot(2)(1) == 8.0f);
+  path.record(8, Vector::Zero(3));  // an epoch already held is not recorded twice
+  CHECK(path.size() == 3);
+  CHECK_THROWS_AS(path.record(12, Vector::Zero(2)), ShapeError);
+  path.clear();
+  CHECK(path.size() == 0);
+  CHECK(TrainingPath(10).capacity() == TrainingPath::kMostSnapshots);
+  CHECK(TrainingPath(Index{1} << 24).capacity() == TrainingPath::kLeastSnapshots);
+}
+
+TEST_CASE("The path's plane holds a path that lies in a plane, and projects it exactly", "[landscape]") {
+  // θ_t = end + a_t u + b_t v for orthogonal u, v: the plane is span{u, v} and holds all of it
+  const Index P = 6;
+  Vector end(P), u = Vector::Zero(P), v = Vector::Zero(P);
+  end << 1, -2, 0.5, 3, 0, 1;
+  u(0) = 0.6;
+  u(3) = 0.8;
+  v(1) = 1.0;
+  TrainingPath path(P);
+  // Σ a_t b_t = 0, so the principal directions are u and v themselves
+  const double a[] = {-4, -2, -1, 0}, b[] = {0.5, -0.5, -1, 2};
+  for (int t = 0; t < 4; ++t) path.record(t, end + a[t] * u + b[t] * v);
+  const PathPlane plane = path_plane(path, end);
+  CHECK(plane.d1.norm() == Approx(1.0));
+  CHECK(plane.d2.norm() == Approx(1.0));
+  CHECK(std::abs(plane.d1.dot(plane.d2)) < 1e-12);
+  CHECK(plane.explained1 + plane.explained2 == Approx(1.0).epsilon(1e-9));
+  CHECK(plane.explained1 > plane.explained2);
+  // Σ a² = 21 > Σ b² = 5.5: the first direction is ±u; the sign puts θ₀ at a coordinate ≤ 0
+  CHECK(plane.d1.dot(u) == Approx(1.0).epsilon(1e-6));
+  const Matrix xy = project_path(path, end, plane.d1, plane.d2);
+  REQUIRE(xy.cols() == 4);
+  for (int t = 0; t < 4; ++t) {
+    CHECK(xy(0, t) == Approx(a[t]).margin(1e-6));
+    CHECK(std::abs(xy(1, t)) == Approx(std::abs(b[t])).margin(1e-6));
+    // the snapshot is back from its coordinates, to float rounding
+    const Vector back = end + xy(0, t) * plane.d1 + xy(1, t) * plane.d2;
+    CHECK((back - path.snapshot(t).cast<double>()).norm() < 1e-5);
+  }
+  CHECK(xy(0, 0) <= 0.0);
+  // any two independent directions give the least-squares coordinates
+  const Matrix skew = project_path(path, end, u + v, v);
+  for (int t = 0; t < 4; ++t) {
+    CHECK(skew(0, t) == Approx(a[t]).margin(1e-6));
+    CHECK(skew(1, t) == Approx(b[t] - a[t]).margin(1e-6));
+  }
+  CHECK_THROWS_AS(project_path(path, end, u, 2 * u), ShapeError);
+}
+
+TEST_CASE("A trainer records its path when it records statistics, from epoch 0, and a reset clears it", "[landscape]") {
+  Network net(R"({"input":3,"layers":[{"units":4,"activation":"tanh"},{"units":2,"activation":"softmax"}],
+                  "loss":"cross_entropy","init":{"scheme":"xavier","scale":1,"seed":8}})");
+  const Problem p = small_problem(2);
+  TrainSettings settings = parse_train_settings(R"({"optimizer":"sgd","learning_rate":0.5,"batch_size":5,"epochs":3})");
+  const Vector theta0 = net.parameters();
+  Trainer trainer(net, p.X, p.Y, settings);
+  trainer.run(3);
+  REQUIRE(trainer.path().epochs() == std::vector<int>{0, 1, 2, 3});
+  CHECK(trainer.path().snapshot(0) == theta0.cast<float>());
+  CHECK(trainer.path().snapshot(3) == net.parameters().cast<float>());
+  trainer.reset();
+  CHECK(trainer.path().epochs() == std::vector<int>{0});
+  settings.layer_stats = false;
+  Trainer quiet(net, p.X, p.Y, settings);
+  quiet.run(2);
+  CHECK(quiet.path().size() == 0);
+}

@@ -24,25 +24,36 @@ struct Restore {
 
 }  // namespace
 
-Vector filter_normalized_direction(const Network& net, std::uint64_t seed) {
-  Rng rng(seed);
+Vector filter_normalize(const Network& net, Vector d) {
+  check_direction(net, d, "direction");
   const Vector& theta = net.parameters();
-  Vector d = Vector::Zero(theta.size());
+  Vector out = Vector::Zero(theta.size());  // biases: 0
   for (std::size_t i = 0; i < net.layer_count(); ++i) {
     const Index offset = net.layer_offset(i);
     for (const ParamBlock& block : net.layer(i).param_blocks()) {
-      if (!block.is_weight) continue;  // biases: d = 0
+      if (!block.is_weight) continue;
       for (Index r = 0; r < block.rows; ++r) {
         const Index start = offset + block.offset + r * block.cols;  // a row-major row: one unit's weights
-        for (Index c = 0; c < block.cols; ++c) d(start + c) = rng.normal();
         // d_row ← d_row / ‖d_row‖ · ‖θ_row‖
         const double d_norm = d.segment(start, block.cols).norm();
         const double theta_norm = theta.segment(start, block.cols).norm();
-        d.segment(start, block.cols) *= d_norm > 0.0 ? theta_norm / d_norm : 0.0;
+        if (d_norm > 0.0) out.segment(start, block.cols) = d.segment(start, block.cols) * (theta_norm / d_norm);
       }
     }
   }
-  return d;
+  return out;
+}
+
+Vector filter_normalized_direction(const Network& net, std::uint64_t seed) {
+  Rng rng(seed);
+  Vector d(net.parameter_count());
+  for (Index k = 0; k < d.size(); ++k) d(k) = rng.normal();
+  return filter_normalize(net, std::move(d));
+}
+
+Vector gradient_direction(Network& net, const Matrix& X, const Matrix& Y) {
+  net.compute_gradients(X, Y, false);
+  return filter_normalize(net, -net.gradients());
 }
 
 std::vector<double> loss_along(Network& net, const Matrix& X, const Matrix& Y, const Vector& direction,

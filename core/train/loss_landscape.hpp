@@ -13,10 +13,18 @@
 
 namespace lab {
 
-// A seeded N(0, I) direction (P) whose every row of every weight block (a unit's incoming
-// weights, a "filter") is rescaled to the norm of that row of the network's weights; bias entries
-// are 0. A row of zero weights gets a zero direction.
+// `direction` (P) with every row of every weight block (a unit's incoming weights, a "filter")
+// rescaled to the norm of that row of the network's weights, and bias entries 0. A row of zero
+// weights, or a zero row of the direction, gets zeros.
+Vector filter_normalize(const Network& net, Vector direction);
+
+// A seeded N(0, I) direction (P), filter-normalised.
 Vector filter_normalized_direction(const Network& net, std::uint64_t seed);
+
+// The direction of steepest descent −∇f(θ) on X, Y, filter-normalised so that its steps compare
+// with a random direction's. Still a descent direction: rescaling each row of −g by a positive
+// number keeps its inner product with g negative.
+Vector gradient_direction(Network& net, const Matrix& X, const Matrix& Y);
 
 // f(θ + α d) for every α: the mean loss with its penalty on X (in × n), Y (out × n). The network's
 // parameters are θ again afterwards. d must have P entries (ShapeError).

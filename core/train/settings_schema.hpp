@@ -177,12 +177,13 @@ inline constexpr Field shuffle{.path = "shuffle",
                                .kind = FieldKind::flag,
                                .fallback = 1.0,
                                .description = "a new order of the samples every epoch"};
-inline constexpr Field layer_stats{.path = "layer_stats",
-                                   .kind = FieldKind::flag,
-                                   .fallback = 1.0,
-                                   .description =
-                                       "record every layer's gradient and weight norms, update ratio, histograms "
-                                       "and dead, saturated and identical units once an epoch"};
+inline constexpr Field layer_stats{
+    .path = "layer_stats",
+    .kind = FieldKind::flag,
+    .fallback = 1.0,
+    .description =
+        "record every layer's gradient and weight norms, update ratio, histograms "
+        "and dead, saturated and identical units once an epoch, and the weights' path for the loss landscape"};
 inline constexpr Field seed{.path = "seed",
                             .kind = FieldKind::integer,
                             .lo = 0.0,

@@ -84,7 +84,8 @@ Trainer::Trainer(Network& net, Matrix X, Matrix Y, TrainSettings settings, std::
       X_val_(std::move(X_val)),
       Y_val_(std::move(Y_val)),
       settings_(std::move(settings)),
-      rng_(settings_.seed) {
+      rng_(settings_.seed),
+      path_(net.parameter_count()) {
   validate_train_settings(settings_);
   check_training_memory(net_.spec(), settings_, X_.cols(), X_val_ ? X_val_->cols() : 0);
   check_set(net_, X_, Y_, "training");
@@ -119,6 +120,7 @@ Trainer::Trainer(Network& net, Matrix X, Matrix Y, TrainSettings settings, std::
   stats_every_ = std::max(1, (settings_.epochs + kMostLayerStats - 1) / kMostLayerStats);
   stats_batch_ = std::max<Index>(0, X_.cols() / batch_size_ - 1);
   early_stopping_ = EarlyStoppingRule(settings_.early_stopping, std::string(metric_name(task_)), net_.parameters());
+  if (settings_.layer_stats) path_.record(0, net_.parameters());
 }
 
 Index Trainer::batches_per_epoch() const { return (X_.cols() + batch_size_ - 1) / batch_size_; }
@@ -290,6 +292,7 @@ void Trainer::finish_epoch() {
     record.gradient_evaluations = record.function_evaluations;
   }
   history_.push_back(record);
+  if (settings_.layer_stats && std::isfinite(record.train_loss)) path_.record(epoch_, net_.parameters());
 
   if (!std::isfinite(record.train_loss)) {
     stop(TrainStatus::diverged, "the training loss became " +
@@ -350,6 +353,8 @@ void Trainer::reset() {
   history_.clear();
   layer_stats_.clear();
   pending_stats_.clear();
+  path_.clear();
+  if (settings_.layer_stats) path_.record(0, net_.parameters());
   running_.clear();
   epoch_ = 0;
   batch_in_epoch_ = 0;

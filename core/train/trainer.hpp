@@ -18,6 +18,7 @@
 #include "core/train/optimizer.hpp"
 #include "core/train/running_metrics.hpp"
 #include "core/train/train_settings.hpp"
+#include "core/train/training_path.hpp"
 
 namespace lab {
 
@@ -99,6 +100,9 @@ class Trainer {
   // mini-batch of epoch 1 and of every stats_every()-th epoch: at most kMostLayerStats records.
   const std::vector<EpochLayerStats>& layer_stats() const { return layer_stats_; }
   int stats_every() const { return stats_every_; }
+  // Snapshots of the weights at epoch 0 and after epochs (settings.layer_stats), for the loss
+  // landscape's training path; at most TrainingPath::capacity() of them, thinned evenly.
+  const TrainingPath& path() const { return path_; }
   static constexpr int kMostLayerStats = 200;
   int epoch() const { return epoch_; }
   Index batch_in_epoch() const { return batch_in_epoch_; }
@@ -148,6 +152,7 @@ class Trainer {
   std::vector<LayerStats> pending_stats_;     // this epoch's, recorded when it ends
   int stats_every_ = 1;                       // ⌈epochs / kMostLayerStats⌉
   Index stats_batch_ = 0;                     // the batch of an epoch recorded: the last full one
+  TrainingPath path_;                         // see path()
   // Read once from the settings and the spec, not per step:
   bool running_metrics_ = false;  // epoch_metrics == EpochMetrics::running
   Task task_ = Task::classification;
