@@ -68,7 +68,8 @@ EMSCRIPTEN_BINDINGS(backprop_lab) {
       .function("layerFeatures", &NetworkHandle::layer_features, allow_raw_pointers())
       .function("lossLine", &NetworkHandle::loss_line)
       .function("lossSurface", &NetworkHandle::loss_surface)
-      .function("randomDirection", &NetworkHandle::random_direction);
+      .function("randomDirection", &NetworkHandle::random_direction)
+      .function("gradientDirection", &NetworkHandle::gradient_direction);
 
   class_<TrainerHandle>("Trainer")
       .constructor<const NetworkHandle&, const DatasetHandle&, const std::string&>()
@@ -94,6 +95,8 @@ EMSCRIPTEN_BINDINGS(backprop_lab) {
       .function("historySince", &TrainerHandle::history_since)
       .function("layerStatsSince", &TrainerHandle::layer_stats_since)
       .function("diagnoses", &TrainerHandle::diagnoses)
+      .function("pathPlane", &TrainerHandle::path_plane)
+      .function("projectPath", &TrainerHandle::project_path)
       .function("parameters", &TrainerHandle::parameters);
 
   function("generate", &generate_dataset, allow_raw_pointers());

@@ -267,6 +267,14 @@ val NetworkHandle::random_direction(double seed) const {
   });
 }
 
+val NetworkHandle::gradient_direction(const DatasetHandle& data) {
+  return guarded([&] {
+    const Dataset& d = data.data();
+    return float64_array(
+        lab::gradient_direction(*net_, d.X, targets_for_loss(d, net_->spec().loss, net_->output_size())));
+  });
+}
+
 val NetworkHandle::predict_labels(const DatasetHandle& data) {
   return guarded([&] { return int32_array(labels_from_outputs(net_->forward(data.data().X))); });
 }
@@ -400,6 +408,31 @@ val TrainerHandle::diagnoses() const {
   for (const Diagnosis& d : diagnose(net_->spec(), trainer_->settings(), trainer_->layer_stats().back()))
     list.call<void>("push", diagnosis_to_js(d));
   return list;
+}
+
+val TrainerHandle::path_plane() const {
+  return guarded([&] {
+    const PathPlane plane = lab::path_plane(trainer_->path(), net_->parameters());
+    val out = val::object();
+    out.set("d1", float64_array(plane.d1));
+    out.set("d2", float64_array(plane.d2));
+    out.set("explained", float64_array(std::vector<double>{plane.explained1, plane.explained2}));
+    out.set("snapshots", static_cast<double>(trainer_->path().size()));
+    return out;
+  });
+}
+
+val TrainerHandle::project_path(const val& d1, const val& d2) const {
+  return guarded([&] {
+    const Index P = net_->parameter_count();
+    const Matrix xy = lab::project_path(trainer_->path(), net_->parameters(), direction_from(d1, P, "d1"),
+                                        direction_from(d2, P, "d2"));
+    val out = val::object();
+    out.set("epochs", int32_array(trainer_->path().epochs()));
+    out.set("x", float64_array(Vector(xy.row(0).transpose())));
+    out.set("y", float64_array(Vector(xy.row(1).transpose())));
+    return out;
+  });
 }
 
 val TrainerHandle::parameters() const { return float64_array(net_->parameters()); }

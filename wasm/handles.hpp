@@ -104,6 +104,8 @@ class NetworkHandle : Counted {
   val loss_line(const DatasetHandle& data, const val& direction, const val& alphas);
   val loss_surface(const DatasetHandle& data, const val& d1, const val& d2, const val& alphas, const val& betas);
   val random_direction(double seed) const;
+  // −∇f of `data` (its targets for this loss) at the weights, filter-normalised (gradient_direction).
+  val gradient_direction(const DatasetHandle& data);
 
  private:
   Matrix targets_batch(const val& targets, Index samples) const;
@@ -145,6 +147,10 @@ class TrainerHandle : Counted {
   val history_since(double first) const;      // records from epoch index `first` on
   val layer_stats_since(double first) const;  // per-layer statistics records from index `first` on
   val diagnoses() const;                      // the explanations of the last statistics record (none before one)
+  // The training path's principal plane through the current weights: {d1, d2, explained: [e1, e2], snapshots}.
+  val path_plane() const;
+  // Every snapshot's coordinates in the plane θ + α d1 + β d2: {epochs: Int32Array, x, y}.
+  val project_path(const val& d1, const val& d2) const;
   val parameters() const;
 
  private:

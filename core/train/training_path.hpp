@@ -35,8 +35,8 @@ class TrainingPath {
   Index parameters_;
   Index capacity_;
   int every_ = 1;
-  std::vector<int> epochs_;                    // (T) the epoch of each snapshot, increasing
-  std::vector<Eigen::VectorXf> snapshots_;     // (T) × (P)
+  std::vector<int> epochs_;                 // (T) the epoch of each snapshot, increasing
+  std::vector<Eigen::VectorXf> snapshots_;  // (T) × (P)
 };
 
 // The plane through `end` that holds the path best: d1, d2 (P, unit length, orthogonal) are the

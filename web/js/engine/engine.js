@@ -302,6 +302,8 @@ export class Network extends Owned {
    * every α (Float64Array), and on the plane θ + α d1 + β d2 ({rows: betas, cols: alphas, data}).
    */
   randomDirection(seed) { return this.call((h) => h.randomDirection(seed)); }
+  /** −∇f of `dataset` at the weights, normalised unit by unit like a random direction (Float64Array). */
+  gradientDirection(dataset) { return this.call((h) => h.gradientDirection(dataset.handle)); }
   lossLine(dataset, direction, alphas) {
     return this.call((h) => h.lossLine(dataset.handle, numbers(direction, '[Landscape] direction'), numbers(alphas, '[Landscape] alphas')));
   }
@@ -375,6 +377,16 @@ export class Trainer extends Owned {
   layerStatsSince(first) { return this.call((h) => h.layerStatsSince(first)); }
   /** The explanations of the last statistics record: [{kind, layer (0-based), value, text}]. */
   get diagnoses() { return this.call((h) => h.diagnoses()); }
+  /**
+   * The plane through the current weights that holds the training path best (its two principal
+   * directions, unit length): {d1, d2, explained: [share of Σ‖θ_t − θ‖² each holds], snapshots}.
+   * The path: the weights at epoch 0 and after epochs, thinned evenly (settings.layer_stats).
+   */
+  pathPlane() { return this.call((h) => h.pathPlane()); }
+  /** The path's snapshots in the plane θ + α d1 + β d2 (least squares): {epochs, x, y}. */
+  projectPath(d1, d2) {
+    return this.call((h) => h.projectPath(numbers(d1, '[Landscape] d1'), numbers(d2, '[Landscape] d2')));
+  }
   /** The network's current flat parameters (a copy). */
   getParameters() { return this.call((h) => h.parameters()); }
 }

@@ -5,6 +5,7 @@ export class TrainingClient {
   #worker;
   #listeners = new Map();
   #loaded;
+  #landscapeId = 0;
 
   /** Starts the worker (web/js/engine/worker.js by default). */
   constructor(workerUrl = new URL('./worker.js', import.meta.url)) {
@@ -110,6 +111,29 @@ export class TrainingClient {
     this.#worker.postMessage({ type: 'layerFeatures', layer, id });
     return reply;
   }
+  /**
+   * The loss around the weights while paused ({plane, resolution}: landscape-job.js), computed in
+   * slices: onProgress({done, total}) after each; resolves with the 'landscape' message, or with
+   * {cancelled: true, reason} when cancelLandscape(), training or a reset ended it first.
+   * @param {{plane?: string, resolution?: number}} options
+   * @param {(progress: {done: number, total: number}) => void} [onProgress]
+   */
+  landscape(options, onProgress = () => {}) {
+    this.#landscapeId += 1;
+    const id = this.#landscapeId;
+    return new Promise((resolve, reject) => {
+      const offs = [
+        this.on('landscapeProgress', (m) => { if (m.id === id) onProgress(m); }),
+        this.on('landscape', (m) => { if (m.id === id) { off(); resolve(m); } }),
+        this.on('landscapeCancelled', (m) => { if (m.id === id) { off(); resolve({ cancelled: true, reason: m.reason }); } }),
+        this.on('error', (m) => { if (m.for === 'landscape') { off(); reject(new Error(m.message)); } }),
+      ];
+      const off = () => { for (const unsubscribe of offs) unsubscribe(); };
+      this.#worker.postMessage({ type: 'landscape', id, ...options });
+    });
+  }
+  /** Stops the landscape being computed. */
+  cancelLandscape() { this.#worker.postMessage({ type: 'cancelLandscape' }); }
   /** Ends the run; reset() starts it over. */
   stop() { this.#worker.postMessage({ type: 'stop' }); }
   /** New weights, empty history. */

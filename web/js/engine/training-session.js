@@ -6,6 +6,8 @@
 //
 // It knows no DOM and no Worker: worker.js wires it to postMessage, and the node tests drive it directly.
 
+import { LandscapeJob, landscapeOptions } from './landscape-job.js';
+
 /**
  * Default pacing: work per slice, the shortest gaps between progress (of a watched run, and of a
  * run nobody watches: a sweep's), grid and evaluation messages,
@@ -110,6 +112,7 @@ export class TrainingSession {
   #failure = ''; // the message of the error that ended the run ('failed')
   #csv = null; // {id, dataset}: the student's own data kept here (a parsed CSV, an autoencoder's codes), which setups with {csvId} copy
   #bundled = null; // {key, dataset}: the last bundled dataset fetched here, which setups of it copy
+  #landscapeJob = null; // the loss landscape being computed (landscape-job.js), cancelled by anything that changes the weights
 
   /**
    * @param lab the API from createLab()
@@ -152,8 +155,10 @@ export class TrainingSession {
         case 'sample': return this.#sample(message.part, message.index);
         case 'parseCsv': return this.#parseCsv(message);
         case 'layerFeatures': return this.#layerFeatures(message);
+        case 'landscape': return this.#landscape(message);
+        case 'cancelLandscape': return this.#landscapeJob?.cancel('cancelled');
         case 'dispose': return this.#dispose();
-        default: throw new Error(`[Worker] unknown message type "${message?.type}"; allowed: setup, start, pause, resume, step, stepEpoch, stop, reset, snapshot, evaluate, sample, parseCsv, layerFeatures, dispose`);
+        default: throw new Error(`[Worker] unknown message type "${message?.type}"; allowed: setup, start, pause, resume, step, stepEpoch, stop, reset, snapshot, evaluate, sample, parseCsv, layerFeatures, landscape, cancelLandscape, dispose`);
       }
     } catch (error) {
       this.#post({ type: 'error', message: error.message, for: message?.type });
@@ -527,6 +532,20 @@ export class TrainingSession {
     this.#post({ type: 'evaluation', ...this.#evaluation(run) });
   }
 
+  /**
+   * The loss around the current weights ({id, plane, resolution}: landscape-job.js), computed a
+   * slice at a time: 'landscapeProgress' messages, then 'landscape' (or 'landscapeCancelled').
+   * A new request replaces one still being computed.
+   */
+  #landscape(message) {
+    const run = this.#requireRun();
+    if (this.#state === 'running') throw new Error('[Landscape] pause training first: the weights change while it trains');
+    const options = landscapeOptions(message);
+    this.#landscapeJob?.cancel('a new landscape was asked for');
+    this.#landscapeJob = new LandscapeJob(run, { id: message.id ?? null, ...options }, { post: this.#post, schedule: this.#schedule, now: this.#now });
+    this.#landscapeJob.start();
+  }
+
   #requireRun() {
     if (!this.#run) throw new Error('[Worker] no training is set up; send a setup message first');
     return this.#run;
@@ -535,6 +554,7 @@ export class TrainingSession {
   #start() {
     this.#requireRun();
     if (this.#state === 'running') return;
+    this.#landscapeJob?.cancel('training resumed, so the weights change');
     if (this.#state !== 'ready' && this.#state !== 'paused') {
       throw new Error(`[Worker] cannot resume a run that is ${this.#state}; reset it first`);
     }
@@ -560,6 +580,7 @@ export class TrainingSession {
 
   #reset() {
     const run = this.#requireRun();
+    this.#landscapeJob?.cancel('the run was reset');
     run.trainer.reset();
     if (run.heldOut) run.heldOut.scores = new Map();
     this.#state = 'ready';
@@ -579,6 +600,7 @@ export class TrainingSession {
   }
 
   #dispose() {
+    this.#landscapeJob?.cancel('the run was set up again');
     const run = this.#run;
     this.#run = null;
     this.#state = 'idle';
@@ -592,6 +614,7 @@ export class TrainingSession {
     if (this.#state !== 'ready' && this.#state !== 'paused') {
       throw new Error(`[Worker] cannot step a run that is ${this.#state}; reset it first`);
     }
+    this.#landscapeJob?.cancel('a step changed the weights');
     try {
       const result = step();
       // a step by hand scores the held-out part at every epoch it ends
