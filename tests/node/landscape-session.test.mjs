@@ -35,7 +35,7 @@ function session(pacing = {}) {
 }
 
 async function trained() {
-  const t = session();
+  const t = session({ sliceMs: 1 });
   t.s.handle({ type: 'setup', ...SETUP });
   await t.until((m) => m.type === 'ready', 'ready');
   t.s.handle({ type: 'start' });
@@ -46,7 +46,7 @@ async function trained() {
 
 test('the landscape around trained weights: lines, a random plane and the path, with progress', { timeout: 60000 }, async () => {
   const { s, messages, until } = await trained();
-  s.handle({ type: 'landscape', id: 7, plane: 'random', resolution: 11 });
+  s.handle({ type: 'landscape', id: 7, plane: 'random', resolution: 11, span: 0.1 });
   const result = await until((m) => m.type === 'landscape', 'landscape');
   assert.equal(result.id, 7);
   assert.equal(result.samples, LANDSCAPE.samples, '1,000 of the 1,200 training samples');
@@ -57,6 +57,7 @@ test('the landscape around trained weights: lines, a random plane and the path, 
   assert.equal(progress[0].total, 14 * 11, 'three lines and eleven rows of eleven points');
   const { lines, surface, path } = result;
   assert.equal(lines.alphas[5], 0);
+  assert.ok(Math.abs(lines.alphas[10] - 0.1) < 1e-15 && Math.abs(surface.alphas[0] + 0.1) < 1e-15, 'a reach of ±0.1');
   // every line and the plane's centre pass through the loss at the weights
   for (const name of ['gradient', 'random1', 'random2']) assert.ok(Math.abs(lines[name][5] - result.loss) < 1e-12, name);
   assert.ok(Math.abs(surface.values[5 * 11 + 5] - result.loss) < 1e-12, 'the plane\'s centre');
@@ -103,6 +104,8 @@ test('a cancel, a start and bad options end a landscape with a message', { timeo
   assert.match(messages.at(-1).message, /\[Landscape\] plane must be "random" or "path"; got "sideways"/);
   s.handle({ type: 'landscape', resolution: 7 });
   assert.match(messages.at(-1).message, /\[Landscape\] resolution must be one of 11, 21, 41 points per side; got 7/);
+  s.handle({ type: 'landscape', span: 2 });
+  assert.match(messages.at(-1).message, /\[Landscape\] span must be one of 1, 0.1, 0.01; got 2/);
   s.handle({ type: 'landscape', id: 3, resolution: 41 });
   s.handle({ type: 'cancelLandscape' });
   const cancelled = await until((m) => m.type === 'landscapeCancelled', 'cancel');

@@ -9,23 +9,24 @@
 /**
  * The choices and their defaults, written once: points per side of the plane (and per line), the
  * planes, the samples of the training part the loss is measured on (evenly spaced; fewer parts are
- * used whole), the seeds of the two random directions, how far a random plane reaches (±span: a step
- * of 1 moves every unit's weights by their own length), the margin around the path on the path's
- * plane (a share of its extent), and the work per slice.
+ * used whole), the seeds of the two random directions, how far the lines and a random plane reach
+ * (±span: α = 1 moves every unit's weights by their own length; a smaller span zooms in on the
+ * weights, where a step of the gradient's direction still lowers the loss), the margin around the
+ * path on the path's plane (a share of its extent).
  */
 export const LANDSCAPE = {
   resolutions: [11, 21, 41],
   resolution: 21,
   planes: [
     { value: 'random', label: 'two random directions' },
-    { value: 'path', label: 'the training path’s two main directions' },
+    { value: 'path', label: 'the path’s two main directions' },
   ],
   plane: 'random',
   samples: 1000,
   seeds: [1, 2],
+  spans: [1, 0.1, 0.01],
   span: 1,
   margin: 0.25,
-  sliceMs: 40,
 };
 
 /** n evenly spaced numbers from lo to hi. */
@@ -33,15 +34,18 @@ export function evenlySpaced(lo, hi, n) {
   return Float64Array.from({ length: n }, (_, k) => (n === 1 ? lo : lo + ((hi - lo) * k) / (n - 1)));
 }
 
-/** The options of a 'landscape' message, checked: {plane, resolution}. */
-export function landscapeOptions({ plane = LANDSCAPE.plane, resolution = LANDSCAPE.resolution } = {}) {
+/** The options of a 'landscape' message, checked: {plane, resolution, span}. */
+export function landscapeOptions({ plane = LANDSCAPE.plane, resolution = LANDSCAPE.resolution, span = LANDSCAPE.span } = {}) {
   if (!LANDSCAPE.planes.some((p) => p.value === plane)) {
     throw new Error(`[Landscape] plane must be ${LANDSCAPE.planes.map((p) => `"${p.value}"`).join(' or ')}; got ${JSON.stringify(plane)?.slice(0, 40)}`);
   }
   if (!LANDSCAPE.resolutions.includes(resolution)) {
     throw new Error(`[Landscape] resolution must be one of ${LANDSCAPE.resolutions.join(', ')} points per side; got ${JSON.stringify(resolution)?.slice(0, 40)}`);
   }
-  return { plane, resolution };
+  if (!LANDSCAPE.spans.includes(span)) {
+    throw new Error(`[Landscape] span must be one of ${LANDSCAPE.spans.join(', ')}; got ${JSON.stringify(span)?.slice(0, 40)}`);
+  }
+  return { plane, resolution, span };
 }
 
 /** The range [lo, hi] around `values` and 0 (the current weights), widened by `margin` of its extent (at least `least`). */
@@ -59,7 +63,7 @@ function rangeAround(values, margin, least) {
 
 /**
  * One computation. `run` is the session's run ({network, trainer, parts}); `post` sends messages;
- * `schedule` runs the next slice; `now` is the clock. start() posts 'landscapeProgress' after every
+ * `schedule` runs the next slice; `now` is the clock; a slice works for about `sliceMs`. start() posts 'landscapeProgress' after every
  * slice and 'landscape' at the end; cancel(reason) stops it before its next slice with
  * 'landscapeCancelled'. The job owns the subset it measures on and frees it when it ends.
  */
@@ -77,7 +81,7 @@ export class LandscapeJob {
   #result = null;
   #ended = false;
 
-  constructor(run, { id = null, plane, resolution }, { post, schedule, now, sliceMs = LANDSCAPE.sliceMs }) {
+  constructor(run, { id = null, plane, resolution, span }, { post, schedule, now, sliceMs }) {
     this.#run = run;
     this.#post = post;
     this.#schedule = schedule;
@@ -85,7 +89,7 @@ export class LandscapeJob {
     this.#sliceMs = sliceMs;
     this.#id = id;
     try {
-      this.#prepare(plane, resolution);
+      this.#prepare(plane, resolution, span);
     } catch (error) {
       this.#free();
       throw error;
@@ -107,7 +111,7 @@ export class LandscapeJob {
     this.#post({ type: 'landscapeCancelled', id: this.#id, reason });
   }
 
-  #prepare(plane, resolution) {
+  #prepare(plane, resolution, span) {
     const { network, trainer, parts } = this.#run;
     const train = parts.train;
     const n = train.info.samples;
@@ -131,7 +135,6 @@ export class LandscapeJob {
       explained = [...principal.explained];
     }
     const path = trainer.projectPath(d1, d2);
-    const span = LANDSCAPE.span;
     const [xLo, xHi] = plane === 'path' ? rangeAround(path.x, LANDSCAPE.margin, 0) : [-span, span];
     const xExtent = xHi - xLo;
     const [yLo, yHi] = plane === 'path' ? rangeAround(path.y, LANDSCAPE.margin, 0.2 * xExtent) : [-span, span];
@@ -156,6 +159,7 @@ export class LandscapeJob {
       id: this.#id,
       plane,
       resolution,
+      span,
       samples: m,
       trainSamples: n,
       epoch: trainer.epoch,

@@ -115,7 +115,7 @@ export class TrainingClient {
    * The loss around the weights while paused ({plane, resolution}: landscape-job.js), computed in
    * slices: onProgress({done, total}) after each; resolves with the 'landscape' message, or with
    * {cancelled: true, reason} when cancelLandscape(), training or a reset ended it first.
-   * @param {{plane?: string, resolution?: number}} options
+   * @param {{plane?: string, resolution?: number, span?: number}} options
    * @param {(progress: {done: number, total: number}) => void} [onProgress]
    */
   landscape(options, onProgress = () => {}) {

@@ -542,7 +542,7 @@ export class TrainingSession {
     if (this.#state === 'running') throw new Error('[Landscape] pause training first: the weights change while it trains');
     const options = landscapeOptions(message);
     this.#landscapeJob?.cancel('a new landscape was asked for');
-    this.#landscapeJob = new LandscapeJob(run, { id: message.id ?? null, ...options }, { post: this.#post, schedule: this.#schedule, now: this.#now });
+    this.#landscapeJob = new LandscapeJob(run, { id: message.id ?? null, ...options }, { post: this.#post, schedule: this.#schedule, now: this.#now, sliceMs: this.#pacing.sliceMs });
     this.#landscapeJob.start();
   }
 

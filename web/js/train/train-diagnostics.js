@@ -6,17 +6,19 @@ import { drawHistogram } from '../ui/histogram.js';
 import { renderWeightTiles } from '../ui/weight-tiles.js';
 import { classColor } from '../ui/palette.js';
 import { MISSING, formatSignificant } from '../ui/format.js';
+import { createLandscapeSection } from './train-landscape.js';
 
 const percent = (fraction) => (Number.isFinite(fraction) ? `${Math.round(100 * fraction)}%` : MISSING);
 const scientific = (value) => (Number.isFinite(value) ? formatSignificant(value, 3) : MISSING);
 
 /**
- * Builds the card in `holder`. Returns {start(ready), show(records, diagnoses), showLayers(records,
+ * Builds the card in `holder`, with the loss landscape's part (`landscape`: its {compute, cancel},
+ * train-landscape.js) at its end. Returns {start(ready), show(records, diagnoses), showLayers(records,
  * weights), clear()}: start names the layers of a new run (its ready message), show draws the
  * statistics records received so far ([{epoch, layers}], engine.js Trainer.layerStatsSince), the
  * last record's explanations and table, showLayers the histograms and the first layer's weights.
  */
-export function createDiagnosticsCard(holder) {
+export function createDiagnosticsCard(holder, { landscape }) {
   holder.innerHTML = `
     <section class="card diagnostics-card" aria-labelledby="td-title">
       <h2 id="td-title" class="card-title">Why it learns or not</h2>
@@ -39,8 +41,10 @@ export function createDiagnosticsCard(holder) {
         <p class="chart-note" id="td-weights-note"></p>
         <div id="td-weights" data-testid="weight-images"></div>
       </div>
+      <div id="td-landscape" data-testid="landscape"></div>
     </section>`;
   const $ = (id) => holder.querySelector(`#${id}`);
+  const landscapeSection = createLandscapeSection($('td-landscape'), landscape);
   let chart = null;
   let names = [];
   let shown = []; // the records drawn last
@@ -109,6 +113,7 @@ export function createDiagnosticsCard(holder) {
       this.clear(ready.settings?.optimizer?.name === 'lbfgs'
         ? 'L-BFGS takes no mini-batch steps: it records no per-layer statistics. Choose another optimizer to see them.'
         : 'Train to see the statistics: they are recorded once an epoch.');
+      landscapeSection.start();
     },
     clear(text = 'Train to see the statistics: they are recorded once an epoch.') {
       say([{ text, kind: 'none' }]);

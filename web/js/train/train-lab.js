@@ -108,7 +108,16 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
   const grid = createGridCard(root.querySelector('#tv-grid-holder'), {
     state: () => st.state, makeSetup: (s) => data.makeSetup(s, null, true), datasetInfo: () => data.preview.info, store,
   });
-  const diagnostics = createDiagnosticsCard(root.querySelector('#tv-diagnostics-holder'));
+  const diagnostics = createDiagnosticsCard(root.querySelector('#tv-diagnostics-holder'), {
+    landscape: {
+      // computed at paused weights: a running run is paused first (the worker takes the messages in order)
+      compute: (options, onProgress) => {
+        if (st.runState === 'running') st.client.pause();
+        return trainingClient().landscape(options, onProgress);
+      },
+      cancel: () => st.client?.cancelLandscape(),
+    },
+  });
   const form = createTrainForm($('train-form'), {
     store, catalog, onCsv: uploadCsv, onCsvOptions: parseCsvAgain, initDistributions: (spec) => lab.initDistributions(spec), classNames: () => data.preview.classNames,
   });
