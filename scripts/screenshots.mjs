@@ -101,17 +101,23 @@ try {
   await page.locator('.grid-card').screenshot({ path: join(out, 'train-grid-search.png') });
   await page.close();
 
-  // issue 17: why a network learns or not, zero initialisation against ReLU with He (seed 004 section B)
+  // issue 17: why a network learns or not, zero initialisation against ReLU with He (seed 004
+  // section B), and the loss around each one's weights on the plane of its training path
   for (const [name, hash] of [
-    ['train-why-zero-init', 'tarch=d256_sigmoid,d128_sigmoid,d64_sigmoid,d32_sigmoid&tinit=zeros&tep=3'],
-    ['train-why-relu-he', 'tarch=d256_relu,d128_relu,d64_relu,d32_relu&tinit=he&topt=adam&tlr=0.001&tep=3'],
+    ['zero-init', 'tarch=d256_sigmoid,d128_sigmoid,d64_sigmoid,d32_sigmoid&tinit=zeros&tep=3'],
+    ['relu-he', 'tarch=d256_relu,d128_relu,d64_relu,d32_relu&tinit=he&topt=adam&tlr=0.001&tep=3'],
   ]) {
     page = await open(`#lab=train&tdata=mnist_1k&${hash}`, 1280);
     await trainReady(page);
     await trainToEnd(page, 300000);
     await page.waitForTimeout(500);
     await page.addStyleTag({ content: '.train-bar { position: static !important; }' });
-    await page.locator('.diagnostics-card').screenshot({ path: join(out, `${name}.png`) });
+    await page.locator('.diagnostics-card').screenshot({ path: join(out, `train-why-${name}.png`) });
+    await page.selectOption('#tl-plane', 'path');
+    await page.click('[data-testid="landscape-compute"]');
+    await page.locator('[data-testid="landscape-status"]').filter({ hasText: /^At epoch/ }).waitFor({ timeout: 300000 });
+    await page.waitForTimeout(300);
+    await page.locator('[data-testid="landscape"]').screenshot({ path: join(out, `train-landscape-${name}.png`) });
     await page.close();
   }
 

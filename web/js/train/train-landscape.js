@@ -15,6 +15,8 @@ function apart(a, b) {
   return [formatSignificant(a, digits), formatSignificant(b, digits)];
 }
 const percent = (share) => `${Math.round(100 * share)}%`;
+/** A plane whose loss varies by less than this share of its largest value is called a plateau. */
+const PLATEAU = 0.01;
 const LINES = [
   { key: 'gradient', label: 'the gradient’s direction −g' },
   { key: 'random1', label: 'random direction 1' },
@@ -44,6 +46,21 @@ export function describeLines(result) {
     const [from, to] = apart(loss, value);
     return `Along ${label} the loss falls from ${from} to ${to} at α = ${number(alpha)}: a step that long would lower it.`;
   }).join(' ');
+}
+
+/** The loss at the grid point nearest to (x, y) on the plane. */
+function lossNear({ surface }, x, y) {
+  const nearest = (values, v) => values.reduce((best, u, k) => (Math.abs(u - v) < Math.abs(values[best] - v) ? k : best), 0);
+  return surface.values[nearest(surface.betas, y) * surface.alphas.length + nearest(surface.alphas, x)];
+}
+
+/** Whether the path went downhill on the plane: the loss near its start against the loss at the weights. */
+function startToEnd(result) {
+  const start = lossNear(result, result.path.x[0], result.path.y[0]);
+  const [from, to] = apart(start, result.loss);
+  return start > result.loss
+    ? `The loss falls from about ${from} at the start to ${to} at the weights: the path runs downhill across the contour lines.`
+    : `The loss is about ${from} at the start and ${to} at the weights: training has not lowered it on this plane.`;
 }
 
 /**
@@ -134,9 +151,16 @@ export function createLandscapeSection(holder, { compute, cancel }) {
     const pathText = epochs.length > 1
       ? `The path joins the weights at epochs ${epochs[0]}, ${epochs[1]}${epochs.length > 2 ? `, …, ${epochs.at(-1)}` : ''}${epochs.at(-1) !== result.epoch ? ` and now (epoch ${result.epoch})` : ''}.`
       : 'The run has no recorded path yet.';
-    $('tl-plane-note').textContent = onPath
-      ? `d₁ and d₂ are the two principal directions of the path's steps from the weights: they hold ${percent(result.explained[0])} and ${percent(result.explained[1])} of its squared distance from the weights. ${pathText} Where the path crosses contour lines it went downhill; colours are on a log scale when the losses span more than a factor of 10.`
-      : `Random directions are almost at right angles to the path in a space of this many weights, so its projection stays close to the weights: choose "${LANDSCAPE.planes[1].label}" to see the way it came. ${pathText}`;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const v of result.surface.values) if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    // a plateau: the loss hardly changes anywhere on the plane (zero initialisation's ln 10, for one)
+    const plateau = hi - lo < PLATEAU * hi
+      ? ` The loss changes by only ${formatSignificant((100 * (hi - lo)) / hi, 2)}% over this whole plane, from ${apart(lo, hi).join(' to ')}: the weights are on a plateau, where every direction is almost flat and the gradient too small to lead anywhere.`
+      : '';
+    $('tl-plane-note').textContent = (onPath
+      ? `d₁ and d₂ are the two principal directions of the path's steps from the weights: they hold ${percent(result.explained[0])} and ${percent(result.explained[1])} of its squared distance from the weights. ${pathText} ${startToEnd(result)} Colours are on a log scale when the losses span more than a factor of 10.`
+      : `Random directions are almost at right angles to the path in a space of this many weights, so its projection stays close to the weights: choose "${LANDSCAPE.planes[1].label}" to see the way it came. ${pathText}`) + plateau;
     drawMap(result);
   }
 

@@ -239,12 +239,17 @@ export function drawContourMap(canvas, { xs, ys, values, xLabel = '', yLabel = '
   g.font = canvasFont(12);
   g.textAlign = 'left';
   if (Number.isFinite(scale.lo)) {
+    // as many digits (2 to 6) as it takes to tell the ends and the middle apart (a plateau's 2.3026 and 2.3034)
+    const ends = [scale.hi, scale.value(0.5), scale.lo];
+    let digits = 2;
+    while (digits < 6 && new Set(ends.map((v) => formatSignificant(v, digits))).size < 3) digits += 1;
+    const [top, middle, bottom] = ends.map((v) => formatSignificant(v, digits));
     g.textBaseline = 'top';
-    g.fillText(tick(scale.hi), keyX + KEY.width + 4, MARGIN.top);
+    g.fillText(top, keyX + KEY.width + 4, MARGIN.top);
     g.textBaseline = 'middle';
-    g.fillText(tick(scale.value(0.5)), keyX + KEY.width + 4, MARGIN.top + plot / 2);
+    g.fillText(middle, keyX + KEY.width + 4, MARGIN.top + plot / 2);
     g.textBaseline = 'bottom';
-    g.fillText(tick(scale.lo), keyX + KEY.width + 4, MARGIN.top + plot);
+    g.fillText(bottom, keyX + KEY.width + 4, MARGIN.top + plot);
   }
   if (keyLabel) {
     g.save();
