@@ -5,9 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { createLab } from '../../web/js/engine/engine.js';
 import { TrainingSession, reconstructionInfo } from '../../web/js/engine/training-session.js';
+import { until } from './wait.mjs';
 
 const lab = await createLab();
 const bundled = (name) => lab.loadBundled(name, gunzipSync(readFileSync(new URL(`../../datasets/${name}.bpds.gz`, import.meta.url))));
@@ -34,14 +34,6 @@ function startSession() {
   return { session, messages, last: (type) => messages.findLast((m) => m.type === type) };
 }
 
-async function until(predicate, what, timeoutMs = 60000) {
-  const start = performance.now();
-  while (!predicate()) {
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await sleep(2);
-  }
-}
-
 test('prepare with reconstruct gives parts whose targets are their scaled features', () => {
   const digits = bundled('digits');
   const plain = digits.prepare({ validation: 0.25, test: 0, seed: 3 }, 'min_max');
@@ -62,7 +54,7 @@ test('prepare with reconstruct gives parts whose targets are their scaled featur
 test('an autoencoder session learns, shows its reconstructions and hands its codes to a classifier', { timeout: 120000 }, async () => {
   const { session, messages, last } = startSession();
   session.handle({ type: 'setup', ...AUTOENCODER });
-  await until(() => last('ready') || last('error'), 'the setup');
+  await until(() => last('ready') || last('error'), 'the setup', 60000);
   assert.equal(last('error'), undefined, last('error')?.message);
   const ready = last('ready');
   assert.equal(ready.dataset.task, 'regression');
@@ -72,7 +64,7 @@ test('an autoencoder session learns, shows its reconstructions and hands its cod
   assert.deepEqual(reconstructionInfo({ task: 'classification', featureNames: ['a'] }), { task: 'regression', reconstruct: true, featureNames: ['a'], targetNames: ['a'] });
 
   session.handle({ type: 'start' });
-  await until(() => session.state !== 'running' && session.state !== 'ready', 'the end of training');
+  await until(() => session.state !== 'running' && session.state !== 'ready', 'the end of training', 60000);
   assert.equal(session.state, 'finished');
   const history = messages.filter((m) => m.type === 'progress').flatMap((m) => m.history);
   assert.equal(history.length, 15);
@@ -121,7 +113,7 @@ test('an autoencoder session learns, shows its reconstructions and hands its cod
   });
   assert.equal(last('ready').dataset.features, 16);
   session.handle({ type: 'start' });
-  await until(() => session.state !== 'running' && session.state !== 'ready', 'the classifier');
+  await until(() => session.state !== 'running' && session.state !== 'ready', 'the classifier', 60000);
   const scores = messages.filter((m) => m.type === 'progress').flatMap((m) => m.history);
   // chance is 0.1
   assert.ok(scores.at(-1).valMetric > 0.7, `held-out accuracy on the codes ${scores.at(-1).valMetric}`);

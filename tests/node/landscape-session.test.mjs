@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createLab } from '../../web/js/engine/engine.js';
 import { TrainingSession } from '../../web/js/engine/training-session.js';
 import { LANDSCAPE } from '../../web/js/engine/landscape-job.js';
+import { until } from './wait.mjs';
 
 const lab = await createLab();
 
@@ -18,20 +19,16 @@ const SETUP = {
   settings: { optimizer: 'sgd', learning_rate: 0.3, batch_size: 16, epochs: 6, seed: 1 },
 };
 
-/** A session and its messages; `until(predicate)` waits for a message. */
+/** A session and its messages; `until(predicate, what)` resolves with the first message it accepts, once it has come. */
 function session(pacing = {}) {
   const messages = [];
   const s = new TrainingSession(lab, (m) => messages.push(m), { schedule: (fn) => setImmediate(fn), pacing });
-  const until = async (predicate, what) => {
-    const start = performance.now();
-    for (;;) {
-      const found = messages.find(predicate);
-      if (found) return found;
-      if (performance.now() - start > 30000) throw new Error(`no ${what}`);
-      await sleep(1);
-    }
+  /** The first message that `predicate` accepts, once it has come. */
+  const first = async (predicate, what) => {
+    await until(() => messages.some(predicate), what, 30000);
+    return messages.find(predicate);
   };
-  return { s, messages, until };
+  return { s, messages, until: first };
 }
 
 async function trained() {

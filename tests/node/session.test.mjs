@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createLab } from '../../web/js/engine/engine.js';
 import { TrainingSession, gridPoints } from '../../web/js/engine/training-session.js';
+import { until } from './wait.mjs';
 
 const lab = await createLab();
 
@@ -24,14 +25,6 @@ function startSession(pacing) {
     pacing,
   });
   return { session, messages };
-}
-
-async function until(predicate, what, timeoutMs = 20000) {
-  const start = performance.now();
-  while (!predicate()) {
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await sleep(2);
-  }
 }
 
 test('gridPoints lays points at pixel centres, top row first', () => {
