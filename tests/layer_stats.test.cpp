@@ -245,3 +245,10 @@ TEST_CASE("Healthy runs get no explanation: the digits recipe, and ReLU with He 
     CHECK(kinds(net, trainer).empty());
   }
 }
+
+TEST_CASE("A healthy record's sentence names every threshold of the rules", "[layer_stats][diagnosis]") {
+  CHECK(no_warning_text(3) ==
+        "No warning signs at epoch 3: layer 1's gradient is between 10⁻² and 10² of the last layer's, no hidden layer "
+        "has 50% or more of its units dead or 50% or more saturated, or all of them identical, and no step changes "
+        "the weights by more than 10%.");
+}

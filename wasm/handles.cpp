@@ -1,6 +1,8 @@
 // The handle classes' methods: convert, call the core once, convert back (see handles.hpp).
 #include "wasm/handles.hpp"
 
+#include <limits>
+
 #include "core/backprop.hpp"
 #include "wasm/convert.hpp"
 #include "wasm/errors.hpp"
@@ -405,8 +407,12 @@ val TrainerHandle::layer_stats_since(double first) const {
 val TrainerHandle::diagnoses() const {
   val list = val::array();
   if (trainer_->layer_stats().empty()) return list;
-  for (const Diagnosis& d : diagnose(net_->spec(), trainer_->settings(), trainer_->layer_stats().back()))
-    list.call<void>("push", diagnosis_to_js(d));
+  const EpochLayerStats& last = trainer_->layer_stats().back();
+  std::vector<Diagnosis> found = diagnose(net_->spec(), trainer_->settings(), last);
+  // a healthy run: what it passed, in words
+  if (found.empty())
+    found.push_back({"healthy", -1, std::numeric_limits<double>::quiet_NaN(), no_warning_text(last.epoch)});
+  for (const Diagnosis& d : found) list.call<void>("push", diagnosis_to_js(d));
   return list;
 }
 

@@ -34,6 +34,15 @@ std::string power_of_ten_text(double value) {
   return text;
 }
 
+std::string no_warning_text(int epoch) {
+  return "No warning signs at epoch " + std::to_string(epoch) + ": layer 1's gradient is between " +
+         power_of_ten_text(DiagnosisRule::vanishing) + " and " + power_of_ten_text(DiagnosisRule::exploding) +
+         " of the last layer's, no hidden layer has " + percent(DiagnosisRule::dead) +
+         " or more of its units dead or " + percent(DiagnosisRule::saturated) +
+         " or more saturated, or all of them identical, and no step changes the weights by more than " +
+         percent(DiagnosisRule::large_update) + ".";
+}
+
 std::vector<Diagnosis> diagnose(const ModelSpec& spec, const TrainSettings& settings, const EpochLayerStats& stats) {
   std::vector<Diagnosis> out;
   const auto& layers = stats.layers;

@@ -32,6 +32,9 @@ struct Diagnosis {
 // The explanations for `stats` of a network built from `spec` and trained with `settings`.
 std::vector<Diagnosis> diagnose(const ModelSpec& spec, const TrainSettings& settings, const EpochLayerStats& stats);
 
+// What a run with no explanation at `epoch` passed, each threshold of DiagnosisRule in words.
+std::string no_warning_text(int epoch);
+
 // "10⁻⁶" for 1.3e-6, "10⁴" for 2e4: the power of ten nearest to a positive value.
 std::string power_of_ten_text(double value);
 

@@ -375,7 +375,10 @@ export class Trainer extends Owned {
    * z and a histograms {lo, hi, counts}; recorded once an epoch (settings.layer_stats, not lbfgs).
    */
   layerStatsSince(first) { return this.call((h) => h.layerStatsSince(first)); }
-  /** The explanations of the last statistics record: [{kind, layer (0-based), value, text}]. */
+  /**
+   * The explanations of the last statistics record: [{kind, layer (0-based), value, text}]; a healthy
+   * record gets one of kind 'healthy' (layer −1, value NaN) saying which thresholds it passed.
+   */
   get diagnoses() { return this.call((h) => h.diagnoses()); }
   /**
    * The plane through the current weights that holds the training path best (its two principal

@@ -149,7 +149,7 @@ export function createDiagnosticsCard(holder, { landscape }) {
     show(records, diagnoses) {
       const last = records.at(-1);
       if (!last) return;
-      say(diagnoses.length ? diagnoses : [{ kind: 'healthy', text: `No warning signs at epoch ${last.epoch}: no layer's gradient is a hundredth of another's, no layer has most of its units dead, saturated or identical, and no step changes the weights by more than 10%.` }]);
+      say(diagnoses);
       // short names: five long ones would take the chart's height at 390 px (the table has the widths)
       chart?.setSeries(last.layers.map((_, i) => ({
         label: `layer ${i + 1}`,
