@@ -18,7 +18,7 @@ async function compute(page, { plane, resolution = '11', span = '1' }) {
   await page.selectOption('#tl-resolution', resolution);
   await page.selectOption('#tl-span', span);
   await page.click('[data-testid="landscape-compute"]');
-  await page.waitForFunction(() => /^(At epoch|Stopped|Cannot)/.test(document.querySelector('[data-testid="landscape-status"]').textContent), null, { timeout: 120000 });
+  await page.waitForFunction(() => /^(At epoch|After|Stopped|Cannot)/.test(document.querySelector('[data-testid="landscape-status"]').textContent), null, { timeout: 120000 });
   return status(page);
 }
 

@@ -118,3 +118,14 @@ test('a cancel, a start and bad options end a landscape with a message', { timeo
   assert.ok(!messages.some((m) => m.type === 'landscape'), 'no cancelled landscape is ever sent');
   s.handle({ type: 'dispose' });
 });
+
+test('untrained zero weights give no direction, and the page is told why', { timeout: 60000 }, async () => {
+  const { s, messages, until } = session({});
+  s.handle({ type: 'setup', ...SETUP, spec: { ...SETUP.spec, init: { scheme: 'zeros' } } });
+  await until((m) => m.type === 'ready', 'ready');
+  s.handle({ type: 'landscape', id: 1 });
+  const error = messages.at(-1);
+  assert.equal(error.for, 'landscape');
+  assert.equal(error.message, '[Landscape] every weight is 0, so a direction scaled to the weights is 0 too: train at least one epoch, or start from random weights');
+  s.handle({ type: 'dispose' });
+});

@@ -120,6 +120,10 @@ export class LandscapeJob {
     const [seed1, seed2] = LANDSCAPE.seeds;
     const random1 = network.randomDirection(seed1);
     const random2 = network.randomDirection(seed2);
+    // a direction is scaled to the weights unit by unit: with every weight 0 (zero initialisation, untrained) it is 0
+    if (random1.every((v) => v === 0)) {
+      throw new Error('[Landscape] every weight is 0, so a direction scaled to the weights is 0 too: train at least one epoch, or start from random weights');
+    }
     const gradient = network.gradientDirection(this.#data);
     let d1 = random1;
     let d2 = random2;
@@ -163,6 +167,7 @@ export class LandscapeJob {
       samples: m,
       trainSamples: n,
       epoch: trainer.epoch,
+      batch: trainer.batchInEpoch,
       loss: network.lossLine(data, gradient, [0])[0],
       lines: { alphas: lineAlphas, gradient: lines.gradient.values, random1: lines.random1.values, random2: lines.random2.values },
       surface: { alphas, betas, values: surface },

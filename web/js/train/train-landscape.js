@@ -149,7 +149,7 @@ export function createLandscapeSection(holder, { compute, cancel }) {
     $('tl-map').setAttribute('aria-label', `Contour map of the loss on a ${result.resolution} × ${result.resolution} grid, from ${number(Math.min(...result.surface.values))} to ${number(Math.max(...result.surface.values))}`);
     const epochs = result.path.epochs;
     const pathText = epochs.length > 1
-      ? `The path joins the weights at epochs ${epochs[0]}, ${epochs[1]}${epochs.length > 2 ? `, …, ${epochs.at(-1)}` : ''}${epochs.at(-1) !== result.epoch ? ` and now (epoch ${result.epoch})` : ''}.`
+      ? `The path joins the weights at epochs ${epochs[0]}, ${epochs[1]}${epochs.length > 2 ? `, …, ${epochs.at(-1)}` : ''}${epochs.at(-1) !== result.epoch || result.batch ? ' and the weights now' : ''}.`
       : 'The run has no recorded path yet.';
     let lo = Infinity;
     let hi = -Infinity;
@@ -182,7 +182,8 @@ export function createLandscapeSection(holder, { compute, cancel }) {
         const measured = result.samples === result.trainSamples
           ? `all ${result.samples.toLocaleString('en')} training samples`
           : `${result.samples.toLocaleString('en')} of the ${result.trainSamples.toLocaleString('en')} training samples, evenly spaced`;
-        status(`At epoch ${result.epoch}: the loss at the weights is ${number(result.loss)}, measured on ${measured}.`);
+        const when = result.batch ? `After ${result.epoch} epochs and ${result.batch} mini-batches` : `At epoch ${result.epoch}`;
+        status(`${when}: the loss at the weights is ${number(result.loss)}, measured on ${measured}.`);
         show(result);
       }
     } catch (error) {
