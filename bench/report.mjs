@@ -229,7 +229,9 @@ export function renderResults(r) {
     push('## Per-layer statistics', '',
       `${statsCost.measuredOn ? `Measured separately (\`node bench/run.mjs --layer-stats\`) on ${statsCost.measuredOn}. ` : ''}`
       + 'Each workload trained in node with `layer_stats` on (the default: every layer\'s norms, update ratio, histograms and unit '
-      + 'fractions recorded once an epoch, as the Train lab shows them) and off, alternating after a warm-up; medians.', '',
+      + 'fractions recorded once an epoch, as the Train lab shows them, and a float copy of the weights after every epoch for the '
+      + 'loss landscape\'s training path) and off, alternating after a warm-up; medians. A cost below 0 is noise within the '
+      + 'run-to-run spread.', '',
       '| Workload | epochs | pairs | on | off | cost |', '| --- | ---: | ---: | ---: | ---: | ---: |');
     for (const x of Object.values(statsCost).filter((v) => v.id)) {
       push(`| ${x.title} | ${x.epochs} | ${x.pairs} | ${x.on.toFixed(3)} s | ${x.off.toFixed(3)} s | ${(100 * x.cost).toFixed(1)}% |`);
