@@ -21,7 +21,7 @@ function architectureText(arch) {
 export function describeRun(state, config = runConfig(state)) {
   const s = config.settings;
   return {
-    data: `${state.tcls ? `${state.tdata} classes ${state.tcls}` : state.tdata}${config.reconstruct ? ' reconstructed' : ''}`,
+    data: `${state.tdata === 'csv' ? 'own data' : state.tdata}${state.tcls ? ` classes ${state.tcls}` : ''}${config.reconstruct ? ' reconstructed' : ''}`,
     arch: config.arch ? architectureText(config.arch) : 'no hidden layer',
     output: config.output,
     init: `${state.tinit ?? config.recipe.init} ${state.tiscale ?? config.recipe.initScale}`,
