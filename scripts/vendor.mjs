@@ -12,6 +12,8 @@ const files = [
   ['katex/dist/katex.min.js', 'katex/katex.min.js'],
   ['katex/dist/katex.min.css', 'katex/katex.min.css'],
   ['katex/dist/fonts', 'katex/fonts'],
+  // zip for the NumPy export (.npz), loaded only when a student downloads one
+  ['fflate/esm/browser.js', 'fflate.js'],
 ];
 
 for (const [source, destination] of files) {

@@ -12,6 +12,8 @@ import { drawDiagram } from '../ui/diagram.js';
 import { createSelection, fitsWhole, renderMatrixSummary } from '../ui/matrix-summary.js';
 import { renderTex } from '../ui/tex.js';
 import { formatNumber } from '../ui/format.js';
+import { download } from '../ui/download.js';
+import { npzBytes, traceArrays } from '../numpy/trace-npz.js';
 
 const html = (strings, ...values) => strings.reduce((out, s, i) => out + s + (values[i] ?? ''), '');
 
@@ -38,6 +40,7 @@ export function createStepLab(root, { lab, store }) {
       <label>Decimals
         <select id="step-decimals">${[0, 1, 2, 3, 4, 5, 6, 8, 10].map((d) => `<option value="${d}">${d}</option>`).join('')}</select>
       </label>
+      <button type="button" id="step-npz" data-testid="step-npz" title="Every number of this step as NumPy arrays (np.load), with a README that says which is which">Download for NumPy (.npz)</button>
     </div>
     <p class="preset-note" id="step-note"></p>
     <p class="preset-note erratum" id="step-erratum" hidden></p>
@@ -380,6 +383,16 @@ export function createStepLab(root, { lab, store }) {
   /** Shows operation `index` (counted from 0 here; the link and the page count from 1). */
   const go = (index) => store.set({ op: Math.max(0, Math.min(ops.length - 1, index)) + 1 });
   const current = () => Math.min(stateNow.op, ops.length) - 1;
+  // every number of the step shown, for the student's NumPy code (issue 18, item 5)
+  $('step-npz').addEventListener('click', async () => {
+    if (!trace) return;
+    try {
+      const bytes = await npzBytes(traceArrays(trace, network.spec));
+      download(`backprop-lab-${stateNow.preset}-step${stateNow.sample + 1}.npz`, bytes, 'application/octet-stream');
+    } catch (error) {
+      showError(`The .npz could not be made: ${error.message}`);
+    }
+  });
   $('step-first').addEventListener('click', () => go(0));
   $('step-back').addEventListener('click', () => go(current() - 1));
   $('step-next').addEventListener('click', () => go(current() + 1));

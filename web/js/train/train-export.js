@@ -96,15 +96,3 @@ export function parseModelFile(text, fileName, parameterCount) {
   }
   return { spec: model.spec, parameters, datasetName: model.dataset?.name ?? null, state };
 }
-
-/** Saves `content` (text or a data URL) as a file named `name`. */
-export function download(name, content, type = 'text/plain') {
-  const link = document.createElement('a');
-  const url = content.startsWith('data:') ? content : URL.createObjectURL(new Blob([content], { type }));
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  if (!content.startsWith('data:')) setTimeout(() => URL.revokeObjectURL(url), 1000);
-}

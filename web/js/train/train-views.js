@@ -15,7 +15,7 @@ import { renderImagePairs } from '../ui/image-pairs.js';
 import { renderClassBalance } from '../ui/class-balance.js';
 import { runColor } from '../ui/palette.js';
 import { SWEEPS, differingLabels, foldOptions, sharedSettings } from './train-runs.js';
-import { download } from './train-export.js';
+import { download } from '../ui/download.js';
 import { formatScore, formatSeconds } from '../ui/format.js';
 import { GALLERY_MODES } from '../engine/training-session.js';
 import { GALLERY_LABELS, PART_KINDS, galleryCount, galleryNote, projectionInput, projectionNote, sampleNote } from './train-data-view.js';
