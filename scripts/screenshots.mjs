@@ -121,6 +121,14 @@ try {
     await page.close();
   }
 
+  // issue 18: a student's NumPy code for seed 001 with σ(z) for σ′(z), checked against the step
+  page = await open('#lab=step&preset=seed001', 1280);
+  await page.waitForSelector('#step-lab[data-ready="true"]');
+  await page.setInputFiles('[data-testid="check-files"]', fileURLToPath(new URL('../tests/fixtures/numpy/seed001_sigma.npz', import.meta.url)));
+  await page.locator('[data-testid="check-table"] table').waitFor();
+  await page.locator('.check-card').screenshot({ path: join(out, 'step-check.png') });
+  await page.close();
+
   // seed 004 C.4: an MNIST autoencoder's reconstructions and the hand-off of its codes
   page = await open('#lab=train&tdata=mnist&ttask=reconstruct&tep=5', 1280);
   await trainReady(page);

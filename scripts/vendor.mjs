@@ -12,8 +12,9 @@ const files = [
   ['katex/dist/katex.min.js', 'katex/katex.min.js'],
   ['katex/dist/katex.min.css', 'katex/katex.min.css'],
   ['katex/dist/fonts', 'katex/fonts'],
-  // zip for the NumPy export (.npz), loaded only when a student downloads one
+  // zip and .npy reading for the NumPy export and import (.npz), loaded on first use
   ['fflate/esm/browser.js', 'fflate.js'],
+  ['npyjs/dist/index.js', 'npyjs.js'],
 ];
 
 for (const [source, destination] of files) {

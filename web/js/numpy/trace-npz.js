@@ -30,27 +30,30 @@ const matrix = ({ rows, cols, data }) => ({ shape: [rows, cols], data });
 
 /**
  * The arrays of `trace` (Network.trace) of the network built from `spec`: {name: {shape, data}}
- * for numbers, in the lab's orientation (a batch is features × samples, W is out × in), plus the
+ * for numbers, in the order the step computes them and in the lab's orientation (a batch is features × samples, W is out × in), plus the
  * README and the spec as texts. Returns {arrays, texts}.
  */
 export function traceArrays(trace, spec) {
+  // in the order the step computes them: the batch and weights, the forward pass, the loss, the
+  // backward pass from the last layer down, the update (so the first array that disagrees is
+  // where a student's mistake starts)
   const arrays = {};
   arrays.X = matrix(trace.input);
   arrays.Y = matrix(trace.target);
-  for (const u of trace.updates) {
-    const layer = trace.layers[u.layer];
-    arrays[arrayName(layer, u.name, u.layer + 1)] = matrix(u.before);
-    arrays[arrayName(layer, u.name, u.layer + 1, '_new')] = matrix(u.after);
-  }
+  for (const u of trace.updates) arrays[arrayName(trace.layers[u.layer], u.name, u.layer + 1)] = matrix(u.before);
   for (const layer of trace.layers) {
-    for (const m of [...layer.forward, ...layer.backward]) arrays[arrayName(layer, m.name, layer.index + 1)] = matrix(m);
+    for (const m of layer.forward) arrays[arrayName(layer, m.name, layer.index + 1)] = matrix(m);
   }
   arrays.output = matrix(trace.output);
-  arrays.dL_doutput = matrix(trace.outputGradient);
   arrays.loss = { shape: [], data: [trace.loss.total] };
   arrays.loss_data = { shape: [], data: [trace.loss.data] };
-  arrays.loss_after = { shape: [], data: [trace.lossAfter.total] };
+  arrays.dL_doutput = matrix(trace.outputGradient);
+  for (const layer of [...trace.layers].reverse()) {
+    for (const m of layer.backward) arrays[arrayName(layer, m.name, layer.index + 1)] = matrix(m);
+  }
   arrays.learning_rate = { shape: [], data: [trace.learningRate] };
+  for (const u of trace.updates) arrays[arrayName(trace.layers[u.layer], u.name, u.layer + 1, '_new')] = matrix(u.after);
+  arrays.loss_after = { shape: [], data: [trace.lossAfter.total] };
   return { arrays, texts: { README: readme(trace, spec, arrays), spec: JSON.stringify(spec, null, 1) } };
 }
 

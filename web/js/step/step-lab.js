@@ -14,6 +14,7 @@ import { renderTex } from '../ui/tex.js';
 import { formatNumber } from '../ui/format.js';
 import { download } from '../ui/download.js';
 import { npzBytes, traceArrays } from '../numpy/trace-npz.js';
+import { createCheckCard } from './step-check.js';
 
 const html = (strings, ...values) => strings.reduce((out, s, i) => out + s + (values[i] ?? ''), '');
 
@@ -82,9 +83,11 @@ export function createStepLab(root, { lab, store }) {
           <div id="edit-params" class="edit-params"></div>
         </section>
       </div>
-    </div>`;
+    </div>
+    <div id="check-holder"></div>`;
   const $ = (id) => root.querySelector(`#${id}`);
   const presetSelect = $('step-preset');
+  const check = createCheckCard($('check-holder'), { labArrays: () => (trace ? traceArrays(trace, network.spec).arrays : null) });
   const trainOption = document.createElement('option');
   trainOption.value = 'train';
   trainOption.textContent = 'The Train lab\'s network (open it from the Train lab)';
@@ -376,7 +379,10 @@ export function createStepLab(root, { lab, store }) {
     }
     renderOp(Math.min(state.op, ops.length) - 1);
     // the editors show the step's starting numbers: the same for every operation of the step
-    if (fresh) renderEditors();
+    if (fresh) {
+      renderEditors();
+      check.refresh();
+    }
     root.dataset.ready = 'true';
   }
 

@@ -1,0 +1,78 @@
+// "Check your own numbers" in the Step-through lab (issue 18, item 6): a student's NumPy code for
+// seed 001, written from scratch with one row per sample (tests/fixtures/numpy/make_student_npz.py),
+// agrees with the lab array by array once transposed; the same code with σ(z) for σ′(z) is shown
+// disagreeing exactly where that mistake reaches; the lab's own export, re-saved by NumPy, agrees
+// exactly; and files that cannot be read are named.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { startBrowser } from './harness.mjs';
+import { openStepLab } from './step-helpers.mjs';
+
+let lab;
+before(async () => { lab = await startBrowser(); });
+after(async () => { await lab?.close(); });
+
+const fixture = (name) => fileURLToPath(new URL(`../fixtures/numpy/${name}`, import.meta.url));
+
+/** Gives the card `files` and returns its verdict, problems and table rows. */
+async function check(page, files) {
+  await page.setInputFiles('[data-testid="check-files"]', files);
+  await page.waitForFunction(() => /: /.test(document.querySelector('[data-testid="check-status"]').textContent));
+  return page.evaluate(() => ({
+    status: document.querySelector('[data-testid="check-status"]').textContent,
+    problems: [...document.querySelectorAll('[data-testid="check-problems"] li')].map((li) => li.textContent),
+    rows: Object.fromEntries([...document.querySelectorAll('[data-testid="check-table"] tbody tr')].map((tr) => [
+      /** @type {HTMLElement} */ (tr).dataset.name,
+      { agree: /** @type {HTMLElement} */ (tr).dataset.agree === 'true', cells: [...tr.children].map((c) => c.textContent) },
+    ])),
+  }));
+}
+
+test('seed 001 from scratch in NumPy: every array agrees, read with one row per sample', { timeout: 120000 }, async () => {
+  const { page, errors } = await openStepLab(lab, '#lab=step&preset=seed001');
+  const right = await check(page, fixture('seed001_rows.npz'));
+  assert.equal(right.status, 'seed001_rows.npz: All 22 arrays agree with the lab\'s.');
+  assert.deepEqual(right.problems, []);
+  assert.deepEqual(right.rows.W1.cells.slice(1, 3), ['transposed', '✓ 6 of 6']);
+  assert.equal(right.rows.b1.cells[1], 'flat');
+  assert.equal(right.rows.loss.cells[1], 'as the lab');
+
+  // σ(z) where σ′(z) belongs: δ⁽¹⁾ and everything computed from it disagree, nothing before it
+  const wrong = await check(page, fixture('seed001_sigma.npz'));
+  assert.equal(wrong.status, 'seed001_sigma.npz: 17 of 22 arrays agree with the lab\'s; the first that does not is delta1.');
+  const disagreeing = Object.entries(wrong.rows).filter(([, r]) => !r.agree).map(([name]) => name).sort();
+  assert.deepEqual(disagreeing, ['W1_new', 'b1_new', 'dW1', 'db1', 'delta1']);
+  assert.ok(wrong.rows.z1.agree && wrong.rows.fprime1.agree && wrong.rows.dW2.agree);
+  assert.match(wrong.rows.delta1.cells[2], /^✗ 0 of 3$/);
+  assert.match(wrong.rows.delta1.cells[4], /^\[\d, 0\]$/);
+  assert.match(`${wrong.rows.delta1.cells[5]} ${wrong.rows.delta1.cells[6]}`, /^−?[0-9.e−]+ −?[0-9.e−]+$/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the round trip: the lab\'s export, re-saved by NumPy, agrees exactly; bad files are named', { timeout: 120000 }, async () => {
+  const { page, errors } = await openStepLab(lab, '#lab=step&preset=seed001');
+  const resaved = await check(page, fixture('seed001_lab_resaved.npz'));
+  assert.match(resaved.status, /^seed001_lab_resaved\.npz: All \d+ arrays agree with the lab's\.$/);
+  for (const [name, row] of Object.entries(resaved.rows)) {
+    assert.equal(row.cells[1], 'as the lab', name);
+    assert.equal(row.cells[3], '0', `${name}: largest relative error`);
+  }
+  // a ragged JSON array, a text file and a broken .npz: each named, what can be read still compared
+  const bad = await check(page, [
+    { name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ W1: [[0.4, 0.3], [0.6]], z1: [[1.7], [2.5], [1.7]], extra: 1 })) },
+    { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') },
+    { name: 'broken.npz', mimeType: 'application/octet-stream', buffer: Buffer.from('not a zip at all') },
+  ]);
+  assert.deepEqual(bad.problems.slice(0, 3), [
+    'mine.json: "W1": the rows must all have 2 entries (a rectangular array)',
+    'notes.txt: choose .npz, .npy or .json files',
+    bad.problems[2].startsWith('broken.npz: not a .npz (a zip of .npy files, as np.savez writes)') ? bad.problems[2] : 'broken.npz named',
+  ]);
+  assert.equal(bad.problems[3], 'Not among the lab\'s arrays for this step, so not compared: extra.');
+  assert.equal(bad.rows.z1.cells[1], 'as the lab');
+  assert.ok(bad.rows.z1.agree);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

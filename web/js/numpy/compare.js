@@ -1,0 +1,171 @@
+// The student's own arrays against the lab's (issue 18, item 6): read from .npz, .npy or JSON files
+// with maintained readers (npyjs for .npy, fflate for the zip), matched by name, in the lab's
+// orientation, transposed (one row per sample, W as in × out) or flat (a bias of shape (n,)),
+// and compared element by element as np.allclose does. It knows no DOM.
+
+const VENDOR = new URL('../../vendor/', import.meta.url).href;
+
+/** Elements agree when |yours − lab| ≤ atol + rtol·|lab|: NumPy's np.allclose defaults. */
+export const TOLERANCE = { rtol: 1e-5, atol: 1e-8 };
+
+/** The shape and C-order numbers of a JSON value: a number, or nested arrays of numbers of equal lengths. */
+export function jsonArray(value, where) {
+  if (typeof value === 'number') return { shape: [], data: [value] };
+  const shape = [];
+  for (let v = value; Array.isArray(v); v = v[0]) shape.push(v.length);
+  const data = [];
+  const walk = (v, depth) => {
+    if (depth === shape.length) {
+      if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`${where}: every entry must be a finite number; got ${JSON.stringify(v)?.slice(0, 20)}`);
+      data.push(v);
+      return;
+    }
+    if (!Array.isArray(v) || v.length !== shape[depth]) throw new Error(`${where}: the rows must all have ${shape[depth]} entries (a rectangular array)`);
+    for (const item of v) walk(item, depth + 1);
+  };
+  walk(value, 0);
+  return { shape, data };
+}
+
+/**
+ * Reads the files a student gave ([{name, bytes: Uint8Array}]): a .npz (every .npy inside, named
+ * by its file name), a .npy (named by its file name), or a .json object {name: array}. Returns
+ * {arrays: {name: {shape, data, from}}, problems: [message]}: a file or array that cannot be read
+ * is named in a problem; the others are still read.
+ */
+export async function readArrays(files) {
+  const [{ parse }, { unzipSync }] = await Promise.all([import(`${VENDOR}npyjs.js`), import(`${VENDOR}fflate.js`)]);
+  const arrays = {};
+  const problems = [];
+  const npy = (bytes, name, from) => {
+    // a text (the lab's own README and spec in its export) is no array to compare
+    if (/'descr': '[<>|]U/.test(new TextDecoder().decode(bytes.subarray(10, 128)))) {
+      if (name !== 'README' && name !== 'spec') problems.push(`${from}: "${name}" holds text, not numbers`);
+      return;
+    }
+    try {
+      const { shape, data, fortranOrder } = parse(bytes.slice().buffer);
+      if (fortranOrder) throw new Error('is in Fortran order; save it with np.ascontiguousarray first');
+      if (typeof data[0] === 'bigint' || !(data instanceof Float64Array || data instanceof Float32Array || data instanceof Int32Array || data instanceof Int16Array || data instanceof Int8Array || data instanceof Uint8Array)) {
+        throw new Error('is not an array of numbers');
+      }
+      arrays[name] = { shape: [...shape], data: Float64Array.from(data), from };
+    } catch (error) {
+      problems.push(`${from}: the array "${name}" could not be read (${error.message.replace(/^\[?npyjs\]?:?\s*/i, '')})`);
+    }
+  };
+  for (const { name: file, bytes } of files) {
+    const base = file.replace(/^.*[\\/]/, '');
+    const stem = base.replace(/\.[^.]+$/, '');
+    if (/\.npz$/i.test(base)) {
+      let entries;
+      try {
+        entries = unzipSync(bytes);
+      } catch (error) {
+        problems.push(`${base}: not a .npz (a zip of .npy files, as np.savez writes): ${error.message}`);
+        continue;
+      }
+      for (const [entry, content] of Object.entries(entries)) {
+        if (/\.npy$/i.test(entry)) npy(content, entry.replace(/\.npy$/i, ''), base);
+      }
+    } else if (/\.npy$/i.test(base)) {
+      npy(bytes, stem, base);
+    } else if (/\.json$/i.test(base)) {
+      let object;
+      try {
+        object = JSON.parse(new TextDecoder().decode(bytes));
+      } catch (error) {
+        problems.push(`${base}: not valid JSON (${error.message})`);
+        continue;
+      }
+      if (object === null || typeof object !== 'object' || Array.isArray(object)) {
+        problems.push(`${base}: must be a JSON object of named arrays, {"W1": [[…], …], …}`);
+        continue;
+      }
+      for (const [name, value] of Object.entries(object)) {
+        try {
+          arrays[name] = { ...jsonArray(value, `${base}: "${name}"`), from: base };
+        } catch (error) {
+          problems.push(error.message);
+        }
+      }
+    } else {
+      problems.push(`${base}: choose .npz, .npy or .json files`);
+    }
+  }
+  return { arrays, problems };
+}
+
+const shapeText = (shape) => `(${shape.join(', ')}${shape.length === 1 ? ',' : ''})`;
+const size = (shape) => shape.reduce((a, b) => a * b, 1);
+
+/** The transpose of a rows × cols array in C order. */
+function transposed(data, rows, cols) {
+  const out = new Float64Array(data.length);
+  for (let r = 0; r < rows; r += 1) for (let c = 0; c < cols; c += 1) out[c * rows + r] = data[r * cols + c];
+  return out;
+}
+
+/** Element-wise agreement of `yours` with `lab` (same length): {agree, largestRelative, worst}. */
+function agreement(yours, lab) {
+  let agree = 0;
+  let largestRelative = 0;
+  let worst = 0;
+  for (let k = 0; k < lab.length; k += 1) {
+    const difference = Math.abs(yours[k] - lab[k]);
+    if (difference <= TOLERANCE.atol + TOLERANCE.rtol * Math.abs(lab[k])) agree += 1;
+    const relative = difference / Math.max(Math.abs(lab[k]), Number.MIN_VALUE);
+    if (!(relative <= largestRelative)) {
+      largestRelative = relative;
+      worst = k;
+    }
+  }
+  return { agree, largestRelative, worst };
+}
+
+/**
+ * Compares the student's arrays with the lab's ({name: {shape, data}}, as traceArrays gives them).
+ * A name matches the lab's exactly or ignoring case. An array is read in the lab's orientation
+ * when its shape is the lab's, transposed when its shape is the lab's reversed (a matrix), flat
+ * when only its size is the lab's (a bias as (n,)); a square matrix is also tried transposed when
+ * it does not agree as it is. Returns {rows: [{name, labName, from, shape, labShape, orientation
+ * ('same' | 'transposed' | 'flat' | null), agree, total, largestRelative, worst: {index, yours,
+ * lab} | null, problem}], unmatched: [names]}, rows in the lab's order.
+ */
+export function compareArrays(yours, lab) {
+  const byLower = new Map(Object.keys(yours).map((name) => [name.toLowerCase(), name]));
+  const rows = [];
+  const used = new Set();
+  for (const [labName, { shape: labShape, data: labData }] of Object.entries(lab)) {
+    const name = labName in yours ? labName : byLower.get(labName.toLowerCase());
+    if (name === undefined) continue;
+    used.add(name);
+    const mine = yours[name];
+    const row = { name, labName, from: mine.from, shape: mine.shape, labShape, orientation: null, agree: 0, total: labData.length, largestRelative: NaN, worst: null, problem: '' };
+    const candidates = [];
+    const same = mine.shape.length === labShape.length && mine.shape.every((d, i) => d === labShape[i]);
+    const matrix = labShape.length === 2;
+    const reversed = matrix && mine.shape.length === 2 && mine.shape[0] === labShape[1] && mine.shape[1] === labShape[0];
+    if (same) candidates.push(['same', mine.data]);
+    if (reversed) candidates.push(['transposed', transposed(mine.data, mine.shape[0], mine.shape[1])]);
+    if (!same && !reversed && size(mine.shape) === labData.length && (labShape.filter((d) => d > 1).length <= 1)) candidates.push(['flat', mine.data]);
+    if (!candidates.length) {
+      row.problem = `shape ${shapeText(mine.shape)}, the lab's is ${shapeText(labShape)}${matrix ? ` (or ${shapeText([...labShape].reverse())} with one row per sample)` : ''}`;
+      rows.push(row);
+      continue;
+    }
+    // the first orientation that agrees everywhere, else the one that agrees most
+    let best = null;
+    for (const [orientation, data] of candidates) {
+      const result = { orientation, ...agreement(data, labData), data };
+      if (!best || result.agree > best.agree) best = result;
+      if (result.agree === labData.length) break;
+    }
+    row.orientation = best.orientation;
+    row.agree = best.agree;
+    row.largestRelative = best.largestRelative;
+    row.worst = { index: best.worst, yours: best.data[best.worst], lab: labData[best.worst] };
+    rows.push(row);
+  }
+  return { rows, unmatched: Object.keys(yours).filter((name) => !used.has(name)) };
+}

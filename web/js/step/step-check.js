@@ -1,0 +1,111 @@
+// The Step-through lab's "Check your own numbers" card (issue 18, item 6): the student drops the
+// arrays their NumPy code computed for this step (.npz, .npy or JSON), and sees, array by array,
+// in which orientation it was read and how many elements agree with the lab's, with the largest
+// relative error and where it is. The comparison is numpy/compare.js; the lab's arrays come from
+// the step shown (numpy/trace-npz.js), so a new step compares again.
+import { TOLERANCE, compareArrays, readArrays } from '../numpy/compare.js';
+import { formatSignificant } from '../ui/format.js';
+
+const ORIENTATION = { same: 'as the lab', transposed: 'transposed', flat: 'flat' };
+
+/** "(r, c)" of C-order index `k` in `shape`, as NumPy indexes it (from 0). */
+function position(k, shape) {
+  const out = [];
+  for (let i = shape.length - 1; i >= 0; i -= 1) {
+    out.unshift(k % shape[i]);
+    k = Math.floor(k / shape[i]);
+  }
+  return `[${out.join(', ')}]`;
+}
+
+/**
+ * Builds the card in `holder`. `labArrays()` gives the step's arrays ({name: {shape, data}}), or
+ * null before there is a step. Returns {refresh()}: compares the arrays read last with the step now shown.
+ */
+export function createCheckCard(holder, { labArrays }) {
+  holder.innerHTML = `
+    <section class="card check-card" aria-labelledby="check-title">
+      <h2 id="check-title" class="card-title">Check your own numbers</h2>
+      <p class="hint">Run your NumPy code on this step (the weights, input and target above, or the arrays of "Download for NumPy"), save what it computes with <code>np.savez("mine.npz", W1=W1, z1=z1, delta1=delta1, dW1=dW1, …)</code>, and drop the file here: each array is matched to the lab's by name (W1, b1, z1, a1, delta1, dW1, db1, W1_new, loss, …), read as the lab keeps it, transposed (one row per sample) or flat, and compared element by element as <code>np.allclose</code> does (rtol ${TOLERANCE.rtol.toExponential()}, atol ${TOLERANCE.atol.toExponential()}).</p>
+      <div class="check-drop" id="check-drop" data-testid="check-drop">
+        <label class="check-choose">Choose .npz, .npy or .json files
+          <input type="file" id="check-files" data-testid="check-files" multiple accept=".npz,.npy,.json"></label>
+        <span class="hint">or drop them here</span>
+      </div>
+      <p class="check-status" id="check-status" data-testid="check-status" aria-live="polite"></p>
+      <ul class="check-problems" id="check-problems" data-testid="check-problems"></ul>
+      <p class="hint" id="check-key" hidden>Read as: "transposed" is your array with one row per sample (W as in × out), the lab's transpose; "flat" a vector of shape (n,) where the lab keeps a column (n, 1). The worst element is indexed as in the lab's array, from 0.</p>
+      <div class="table-scroll" id="check-table" data-testid="check-table"></div>
+    </section>`;
+  const $ = (id) => holder.querySelector(`#${id}`);
+  let read = null; // {arrays, problems, names}: the files read last
+
+  function show() {
+    const lab = labArrays();
+    if (!read || !lab) return;
+    const { rows, unmatched } = compareArrays(read.arrays, lab);
+    const agreeing = rows.filter((r) => !r.problem && r.agree === r.total).length;
+    const verdict = !rows.length
+      ? 'No array has a name the lab knows: name them as the lab does (W1, b1, z1, a1, delta1, dW1, …).'
+      : agreeing === rows.length
+        ? `All ${rows.length} arrays agree with the lab's.`
+        : `${agreeing} of ${rows.length} arrays agree with the lab's; the first that does not is ${rows.find((r) => r.problem || r.agree < r.total).name}.`;
+    $('check-status').textContent = `${read.names}: ${verdict}`;
+    $('check-status').dataset.verdict = rows.length && agreeing === rows.length ? 'agree' : 'disagree';
+    $('check-problems').replaceChildren(...[
+      ...read.problems,
+      ...(unmatched.length ? [`Not among the lab's arrays for this step, so not compared: ${unmatched.join(', ')}.`] : []),
+    ].map((text) => Object.assign(document.createElement('li'), { textContent: text })));
+    const table = document.createElement('table');
+    table.className = 'check-table';
+    const head = table.createTHead().insertRow();
+    for (const h of ['array', 'read as', 'agree', 'largest relative error', 'worst element', 'yours', 'the lab\'s']) {
+      head.append(Object.assign(document.createElement('th'), { textContent: h, scope: 'col' }));
+    }
+    const body = table.createTBody();
+    for (const r of rows) {
+      const tr = body.insertRow();
+      const ok = !r.problem && r.agree === r.total;
+      tr.dataset.agree = String(ok);
+      tr.dataset.name = r.labName;
+      const cells = r.problem
+        ? [r.name, r.problem, '—', '—', '', '', '']
+        : [
+          r.name,
+          ORIENTATION[r.orientation],
+          `${ok ? '✓' : '✗'} ${r.agree} of ${r.total}`,
+          formatSignificant(r.largestRelative, 3),
+          ...(ok ? ['', '', ''] : [position(r.worst.index, r.labShape), formatSignificant(r.worst.yours, 6), formatSignificant(r.worst.lab, 6)]),
+        ];
+      cells.forEach((text, k) => {
+        const cell = k === 0 ? Object.assign(document.createElement('th'), { scope: 'row' }) : document.createElement('td');
+        cell.textContent = text;
+        tr.append(cell);
+      });
+    }
+    $('check-table').replaceChildren(...(rows.length ? [table] : []));
+    $('check-key').hidden = !rows.length;
+  }
+
+  async function take(files) {
+    if (!files.length) return;
+    $('check-status').textContent = 'Reading…';
+    const given = await Promise.all(Array.from(files, async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    const result = await readArrays(given);
+    read = { ...result, names: given.map((f) => f.name).join(', ') };
+    show();
+  }
+
+  const input = /** @type {HTMLInputElement} */ ($('check-files'));
+  input.addEventListener('change', () => { take(input.files).finally(() => { input.value = ''; }); });
+  const drop = $('check-drop');
+  drop.addEventListener('dragover', (event) => { event.preventDefault(); drop.classList.add('over'); });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (event) => {
+    event.preventDefault();
+    drop.classList.remove('over');
+    take(event.dataTransfer?.files ?? []);
+  });
+
+  return { refresh: show };
+}
