@@ -19,8 +19,8 @@ if ! clang-format --dry-run --Werror "${cpp[@]}"; then
   status=1
 fi
 
-# text files: everything tracked but the binary datasets, images and the fuzzers' seed inputs
-mapfile -d '' text < <(git ls-files -z | grep -zvE '\.(gz|png|wasm|bpds)$|^tests/fuzz/corpus/')
+# text files: everything tracked but the binary datasets, images, NumPy fixtures and the fuzzers' seed inputs
+mapfile -d '' text < <(git ls-files -z | grep -zvE '\.(gz|png|wasm|bpds|npz)$|^tests/fuzz/corpus/')
 # Makefiles need tabs; none is tracked
 if grep -nIE $'[ \t]+$' -- "${text[@]}"; then
   echo "check-format: trailing whitespace (above)" >&2

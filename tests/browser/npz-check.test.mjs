@@ -1,8 +1,8 @@
 // "Check your own numbers" in the Step-through lab (issue 18, item 6): a student's NumPy code for
 // seed 001, written from scratch with one row per sample (tests/fixtures/numpy/make_student_npz.py),
-// agrees with the lab array by array once transposed; the same code with σ(z) for σ′(z) is shown
-// disagreeing exactly where that mistake reaches; the lab's own export, re-saved by NumPy, agrees
-// exactly; and files that cannot be read are named.
+// agrees with the lab array by array once transposed; five copies with one classic mistake each
+// are shown first disagreeing where the mistake starts, with the mistake named (issue 18, item 7);
+// the lab's own export, re-saved by NumPy, agrees exactly; and files that cannot be read are named.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
@@ -32,18 +32,32 @@ async function check(page, files) {
 test('seed 001 from scratch in NumPy: every array agrees, read with one row per sample', { timeout: 120000 }, async () => {
   const { page, errors } = await openStepLab(lab, '#lab=step&preset=seed001');
   const right = await check(page, fixture('seed001_rows.npz'));
-  assert.equal(right.status, 'seed001_rows.npz: All 22 arrays agree with the lab\'s.');
+  assert.equal(right.status, 'seed001_rows.npz: All 23 arrays agree with the lab\'s.');
   assert.deepEqual(right.problems, []);
   assert.deepEqual(right.rows.W1.cells.slice(1, 3), ['transposed', '✓ 6 of 6']);
   assert.equal(right.rows.b1.cells[1], 'flat');
   assert.equal(right.rows.loss.cells[1], 'as the lab');
 
-  // σ(z) where σ′(z) belongs: δ⁽¹⁾ and everything computed from it disagree, nothing before it
+  // one file per mistake (make_student_npz.py): the first array that disagrees, and the mistake it fits exactly
+  for (const [file, first, mistake] of [
+    ['seed001_sigma.npz', 'fprime2', 'The sigmoid derivative is computed as σ(z) instead of σ(z)(1 − σ(z))'],
+    ['seed001_sign.npz', 'delta2', 'every gradient has the wrong sign (for example a − y written as y − a)'],
+    ['seed001_no_eta.npz', 'W1_new', 'the learning rate is left out of the update: W − ∂L/∂W'],
+    ['seed001_eta_twice.npz', 'W1_new', 'the learning rate is applied twice: W − η² ∂L/∂W'],
+    ['seed001_ascent.npz', 'W1_new', 'the update goes up the gradient: W + η ∂L/∂W'],
+  ]) {
+    const found = await check(page, fixture(file));
+    assert.match(found.status, new RegExp(`^${file.replace('.', '\\.')}: \\d+ of 23 arrays agree with the lab's; `), found.status);
+    assert.ok(found.status.endsWith(`the first that does not is ${first}. It is exactly what this mistake gives: ${mistake}.`), found.status);
+    assert.equal(found.rows[first].cells[7], mistake);
+  }
+  // σ(z) where σ′(z) belongs: the forward pass agrees, every derivative from f′ on does not
   const wrong = await check(page, fixture('seed001_sigma.npz'));
-  assert.equal(wrong.status, 'seed001_sigma.npz: 17 of 22 arrays agree with the lab\'s; the first that does not is delta1.');
   const disagreeing = Object.entries(wrong.rows).filter(([, r]) => !r.agree).map(([name]) => name).sort();
-  assert.deepEqual(disagreeing, ['W1_new', 'b1_new', 'dW1', 'db1', 'delta1']);
-  assert.ok(wrong.rows.z1.agree && wrong.rows.fprime1.agree && wrong.rows.dW2.agree);
+  assert.deepEqual(disagreeing, ['W1_new', 'W2_new', 'b1_new', 'b2_new', 'dW1', 'dW2', 'db1', 'db2', 'delta1', 'delta2', 'fprime1', 'fprime2']);
+  assert.ok(wrong.rows.z1.agree && wrong.rows.a2.agree && wrong.rows.loss.agree);
+  // every one of them fits the same mistake: written once, then "the same" below it
+  assert.deepEqual(Object.values(wrong.rows).filter((r) => !r.agree).map((r) => r.cells[7]), ['The sigmoid derivative is computed as σ(z) instead of σ(z)(1 − σ(z))', ...Array(11).fill('the same, as above')]);
   assert.match(wrong.rows.delta1.cells[2], /^✗ 0 of 3$/);
   assert.match(wrong.rows.delta1.cells[4], /^\[\d, 0\]$/);
   assert.match(`${wrong.rows.delta1.cells[5]} ${wrong.rows.delta1.cells[6]}`, /^−?[0-9.e−]+ −?[0-9.e−]+$/);

@@ -3,7 +3,7 @@
 // matched ignoring case, shapes that fit no orientation named, and JSON arrays read with their shape.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TOLERANCE, compareArrays, jsonArray, readArrays } from '../../web/js/numpy/compare.js';
+import { TOLERANCE, compareArrays, jsonArray, mistakes, readArrays } from '../../web/js/numpy/compare.js';
 import { npyNumbers } from '../../web/js/numpy/npy.js';
 
 const LAB = {
@@ -47,4 +47,27 @@ test('JSON arrays and files are read with their shape, and what cannot be read i
   assert.equal(problems.length, 2);
   assert.match(problems[0], /^bad\.npy: the array "bad" could not be read \(/);
   assert.equal(problems[1], 'list.json: must be a JSON object of named arrays, {"W1": [[…], …], …}');
+});
+
+test('known mistakes are computed from the lab\'s own numbers, and a match names them', () => {
+  const lab = {
+    W1: { shape: [2, 1], data: [1, 2] },
+    dW1: { shape: [2, 1], data: [0.5, -1] },
+    delta1: { shape: [2, 3], data: [1, 2, 3, 4, 5, 6] },
+    W1_new: { shape: [2, 1], data: [0.95, 2.1] },
+  };
+  const variants = mistakes(lab, { batch: 3, learningRate: 0.1 });
+  const of = (start) => variants.find((v) => v.text.startsWith(start)).arrays;
+  assert.deepEqual([...of('every gradient has the wrong sign').dW1.data], [-0.5, 1]);
+  assert.equal(of('every gradient has the wrong sign').W1, undefined, 'weights are no gradient');
+  assert.deepEqual([...of('the gradients are 3 times too large').delta1.data], [3, 6, 9, 12, 15, 18]);
+  assert.deepEqual([...of('the learning rate is left out').W1_new.data], [0.5, 3]);
+  assert.deepEqual([...of('the update goes up').W1_new.data], [1.05, 1.9]);
+  assert.deepEqual([...of('the weights are not updated').W1_new.data], [1, 2]);
+  assert.equal(mistakes(lab, { batch: 1, learningRate: 0.1 }).filter((v) => /times too/.test(v.text)).length, 0, 'one sample: no batch mistake');
+  // a student's W1_new with the learning rate left out, one row per sample (here: transposed)
+  const { rows } = compareArrays({ W1_new: { shape: [1, 2], data: [0.5, 3] }, dW1: { shape: [2, 1], data: [0.5, -1] } }, lab, variants);
+  const by = Object.fromEntries(rows.map((r) => [r.labName, r]));
+  assert.equal(by.W1_new.mistake, 'the learning rate is left out of the update: W − ∂L/∂W');
+  assert.equal(by.dW1.mistake, '', 'an array that agrees names no mistake');
 });

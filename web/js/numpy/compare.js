@@ -1,7 +1,9 @@
 // The student's own arrays against the lab's (issue 18, item 6): read from .npz, .npy or JSON files
 // with maintained readers (npyjs for .npy, fflate for the zip), matched by name, in the lab's
 // orientation, transposed (one row per sample, W as in × out) or flat (a bias of shape (n,)),
-// and compared element by element as np.allclose does. It knows no DOM.
+// and compared element by element as np.allclose does; an array that disagrees is tried against
+// the same array computed with each known mistake (mistakes(): exact arithmetic on the lab's
+// numbers; the page adds the core's teaching bugs), so that a match names the mistake. It knows no DOM.
 
 const VENDOR = new URL('../../vendor/', import.meta.url).href;
 
@@ -123,6 +125,39 @@ function agreement(yours, lab) {
   return { agree, largestRelative, worst };
 }
 
+/** The gradient arrays of a step (a sign or batch mistake changes them): dL_doutput, delta1, dW1, db1, grad_in1, L2_dW1, … */
+const GRADIENT = /^(dL_doutput|(L\d+_)?(delta|dW|db|grad_in|dh)\d*)$/;
+
+/**
+ * The step's arrays as a known mistake computes them, from the lab's own numbers ({name: {shape,
+ * data}}, traceArrays' names): every gradient with its sign flipped; for a batch of B > 1 samples,
+ * every gradient B times too large (a sum where the loss takes the mean) or B times too small;
+ * and every updated weight with the learning rate left out, applied twice, added instead of
+ * subtracted, or not updated at all (plain SGD's rule, W_new = W − η dW). [{text, arrays}]
+ */
+export function mistakes(lab, { batch, learningRate }) {
+  const map = (test, f) => Object.fromEntries(Object.entries(lab).filter(([name]) => test(name)).map(([name, a]) => [name, { shape: a.shape, data: Float64Array.from(a.data, f) }]));
+  const gradients = (f) => map((name) => GRADIENT.test(name), f);
+  const out = [{ text: 'every gradient has the wrong sign (for example a − y written as y − a)', arrays: gradients((v) => -v) }];
+  if (batch > 1) {
+    out.push({ text: `the gradients are ${batch} times too large: a sum over the batch where the loss takes the mean`, arrays: gradients((v) => v * batch) });
+    out.push({ text: `the gradients are ${batch} times too small: divided by the batch size twice`, arrays: gradients((v) => v / batch) });
+  }
+  // W1_new from W1 and dW1; L2_W1_new from L2_W1 and L2_dW1
+  const updated = (rule) => Object.fromEntries(Object.keys(lab).filter((name) => name.endsWith('_new')).flatMap((name) => {
+    const before = lab[name.replace(/_new$/, '')];
+    const gradient = lab[name.replace(/^(L\d+_)?(.*)_new$/, '$1d$2')];
+    if (!before || !gradient) return [];
+    return [[name, { shape: before.shape, data: Float64Array.from(before.data, (w, k) => rule(w, gradient.data[k])) }]];
+  }));
+  const eta = learningRate;
+  out.push({ text: 'the learning rate is left out of the update: W − ∂L/∂W', arrays: updated((w, g) => w - g) });
+  out.push({ text: 'the learning rate is applied twice: W − η² ∂L/∂W', arrays: updated((w, g) => w - eta * eta * g) });
+  out.push({ text: 'the update goes up the gradient: W + η ∂L/∂W', arrays: updated((w, g) => w + eta * g) });
+  out.push({ text: 'the weights are not updated', arrays: updated((w) => w) });
+  return out;
+}
+
 /**
  * Compares the student's arrays with the lab's ({name: {shape, data}}, as traceArrays gives them).
  * A name matches the lab's exactly or ignoring case. An array is read in the lab's orientation
@@ -130,9 +165,12 @@ function agreement(yours, lab) {
  * when only its size is the lab's (a bias as (n,)); a square matrix is also tried transposed when
  * it does not agree as it is. Returns {rows: [{name, labName, from, shape, labShape, orientation
  * ('same' | 'transposed' | 'flat' | null), agree, total, largestRelative, worst: {index, yours,
- * lab} | null, problem}], unmatched: [names]}, rows in the lab's order.
+ * lab} | null, problem, mistake}], unmatched: [names]}, rows in the lab's order. `variants`
+ * ([{text, arrays}], mistakes() and the page's teaching bugs) are the same arrays computed with
+ * a known mistake: a row that disagrees with the lab but agrees everywhere with a variant's array
+ * gets that variant's text as its `mistake` (the first variant that fits).
  */
-export function compareArrays(yours, lab) {
+export function compareArrays(yours, lab, variants = []) {
   const byLower = new Map(Object.keys(yours).map((name) => [name.toLowerCase(), name]));
   const rows = [];
   const used = new Set();
@@ -141,7 +179,7 @@ export function compareArrays(yours, lab) {
     if (name === undefined) continue;
     used.add(name);
     const mine = yours[name];
-    const row = { name, labName, from: mine.from, shape: mine.shape, labShape, orientation: null, agree: 0, total: labData.length, largestRelative: NaN, worst: null, problem: '' };
+    const row = { name, labName, from: mine.from, shape: mine.shape, labShape, orientation: null, agree: 0, total: labData.length, largestRelative: NaN, worst: null, problem: '', mistake: '' };
     const candidates = [];
     const same = mine.shape.length === labShape.length && mine.shape.every((d, i) => d === labShape[i]);
     const matrix = labShape.length === 2;
@@ -165,6 +203,11 @@ export function compareArrays(yours, lab) {
     row.agree = best.agree;
     row.largestRelative = best.largestRelative;
     row.worst = { index: best.worst, yours: best.data[best.worst], lab: labData[best.worst] };
+    row.mistake = '';
+    if (best.agree < labData.length) {
+      const fits = variants.find((v) => v.arrays[labName]?.data.length === labData.length && agreement(best.data, v.arrays[labName].data).agree === labData.length);
+      row.mistake = fits?.text ?? '';
+    }
     rows.push(row);
   }
   return { rows, unmatched: Object.keys(yours).filter((name) => !used.has(name)) };

@@ -18,11 +18,19 @@ function position(k, shape) {
   return `[${out.join(', ')}]`;
 }
 
+/** The verdict when some arrays disagree: the first one (where a mistake starts) and what it fits. */
+function firstWrong(rows, agreeing) {
+  const first = rows.find((r) => r.problem || r.agree < r.total);
+  const fits = first.mistake ? ` It is exactly what this mistake gives: ${first.mistake}.` : first.problem ? '' : ' It fits none of the mistakes the lab knows: compare its numbers with the lab\'s in the Step-through above.';
+  return `${agreeing} of ${rows.length} arrays agree with the lab's; the first that does not is ${first.name}.${fits}`;
+}
+
 /**
- * Builds the card in `holder`. `labArrays()` gives the step's arrays ({name: {shape, data}}), or
- * null before there is a step. Returns {refresh()}: compares the arrays read last with the step now shown.
+ * Builds the card in `holder`. `step()` gives the step's arrays and the same arrays computed with
+ * each known mistake ({arrays, variants}: compareArrays' lab and variants), or null before there is
+ * a step. Returns {refresh()}: compares the arrays read last with the step now shown.
  */
-export function createCheckCard(holder, { labArrays }) {
+export function createCheckCard(holder, { step }) {
   holder.innerHTML = `
     <section class="card check-card" aria-labelledby="check-title">
       <h2 id="check-title" class="card-title">Check your own numbers</h2>
@@ -41,15 +49,15 @@ export function createCheckCard(holder, { labArrays }) {
   let read = null; // {arrays, problems, names}: the files read last
 
   function show() {
-    const lab = labArrays();
-    if (!read || !lab) return;
-    const { rows, unmatched } = compareArrays(read.arrays, lab);
+    const now = read && step();
+    if (!now) return;
+    const { rows, unmatched } = compareArrays(read.arrays, now.arrays, now.variants);
     const agreeing = rows.filter((r) => !r.problem && r.agree === r.total).length;
     const verdict = !rows.length
       ? 'No array has a name the lab knows: name them as the lab does (W1, b1, z1, a1, delta1, dW1, …).'
       : agreeing === rows.length
         ? `All ${rows.length} arrays agree with the lab's.`
-        : `${agreeing} of ${rows.length} arrays agree with the lab's; the first that does not is ${rows.find((r) => r.problem || r.agree < r.total).name}.`;
+        : firstWrong(rows, agreeing);
     $('check-status').textContent = `${read.names}: ${verdict}`;
     $('check-status').dataset.verdict = rows.length && agreeing === rows.length ? 'agree' : 'disagree';
     $('check-problems').replaceChildren(...[
@@ -59,24 +67,27 @@ export function createCheckCard(holder, { labArrays }) {
     const table = document.createElement('table');
     table.className = 'check-table';
     const head = table.createTHead().insertRow();
-    for (const h of ['array', 'read as', 'agree', 'largest relative error', 'worst element', 'yours', 'the lab\'s']) {
+    for (const h of ['array', 'read as', 'agree', 'largest relative error', 'worst element', 'yours', 'the lab\'s', 'fits the mistake']) {
       head.append(Object.assign(document.createElement('th'), { textContent: h, scope: 'col' }));
     }
     const body = table.createTBody();
+    let named = ''; // the mistake written in full on the row above; the rows after it say "the same"
     for (const r of rows) {
       const tr = body.insertRow();
       const ok = !r.problem && r.agree === r.total;
       tr.dataset.agree = String(ok);
       tr.dataset.name = r.labName;
       const cells = r.problem
-        ? [r.name, r.problem, '—', '—', '', '', '']
+        ? [r.name, r.problem, '—', '—', '', '', '', '']
         : [
           r.name,
           ORIENTATION[r.orientation],
           `${ok ? '✓' : '✗'} ${r.agree} of ${r.total}`,
           formatSignificant(r.largestRelative, 3),
           ...(ok ? ['', '', ''] : [position(r.worst.index, r.labShape), formatSignificant(r.worst.yours, 6), formatSignificant(r.worst.lab, 6)]),
+          r.mistake && r.mistake === named ? 'the same, as above' : r.mistake,
         ];
+      if (!ok) named = r.mistake;
       cells.forEach((text, k) => {
         const cell = k === 0 ? Object.assign(document.createElement('th'), { scope: 'row' }) : document.createElement('td');
         cell.textContent = text;

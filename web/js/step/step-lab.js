@@ -15,6 +15,7 @@ import { formatNumber } from '../ui/format.js';
 import { download } from '../ui/download.js';
 import { npzBytes, traceArrays } from '../numpy/trace-npz.js';
 import { createCheckCard } from './step-check.js';
+import { mistakes } from '../numpy/compare.js';
 
 const html = (strings, ...values) => strings.reduce((out, s, i) => out + s + (values[i] ?? ''), '');
 
@@ -87,7 +88,7 @@ export function createStepLab(root, { lab, store }) {
     <div id="check-holder"></div>`;
   const $ = (id) => root.querySelector(`#${id}`);
   const presetSelect = $('step-preset');
-  const check = createCheckCard($('check-holder'), { labArrays: () => (trace ? traceArrays(trace, network.spec).arrays : null) });
+  const check = createCheckCard($('check-holder'), { step: () => (trace ? { arrays: traceArrays(trace, network.spec).arrays, variants: mistakeVariants() } : null) });
   const trainOption = document.createElement('option');
   trainOption.value = 'train';
   trainOption.textContent = 'The Train lab\'s network (open it from the Train lab)';
@@ -101,6 +102,7 @@ export function createStepLab(root, { lab, store }) {
   let digits = null; // the bundled digits, min-max scaled, loaded once
   let ops = [];
   let trace = null;
+  let traced = null; // what the trace shown was computed from: {params, input, target, optimizer, learningRate, carried}
   let stateNow = store.state;
   // the element selected in large matrices, one per shape, so that W before, g and W after (and
   // the weights being edited) select the same element, and keep it from one operation to the next
@@ -158,6 +160,32 @@ export function createStepLab(root, { lab, store }) {
     return settings;
   }
 
+  /**
+   * The step's arrays as each known mistake computes them, for "Check your own numbers": the core's
+   * teaching bugs (the same step traced with each one on) and the arithmetic slips of mistakes().
+   * The network is left as compute() leaves it: the step's starting weights, no bug.
+   */
+  function mistakeVariants() {
+    const { params, input, target, optimizer, learningRate, carried } = traced;
+    const variants = [];
+    for (const { name, description } of lab.derivativeBugs.filter((b) => b.name !== 'none')) {
+      try {
+        network.derivativeBug = name;
+        network.setParameters(params);
+        network.resetTrace();
+        const bugged = network.trace(input, target, { optimizer, learningRate, state: carried });
+        variants.push({ text: description.replace(/\.$/, ''), arrays: traceArrays(bugged, network.spec).arrays });
+      } catch {
+        // a bug that cannot apply to this network (delta_missing_transpose without a square W)
+      } finally {
+        network.derivativeBug = 'none';
+      }
+    }
+    network.setParameters(params);
+    network.resetTrace();
+    return [...variants, ...mistakes(traceArrays(trace, network.spec).arrays, { batch: trace.input.cols, learningRate: trace.learningRate })];
+  }
+
   /** Recomputes the trace for the state; falls back to the preset's values when an edit is refused. */
   async function compute(state) {
     const preset = STEP_PRESETS[state.preset];
@@ -175,12 +203,14 @@ export function createStepLab(root, { lab, store }) {
       net.setParameters(params);
       net.resetTrace();
       trace = net.trace(input, target, { optimizer, learningRate, state: carried });
+      traced = { params, input, target, optimizer, learningRate, carried };
       showError(notice);
     } catch (error) {
       showError(`${error.message}. The preset's values are shown instead.`);
       net.setParameters(initial);
       net.resetTrace();
       trace = net.trace(sample.input, sample.target, { optimizer, learningRate: preset.learningRate });
+      traced = { params: initial, input: sample.input, target: sample.target, optimizer, learningRate: preset.learningRate, carried: null };
     }
     ops = traceOperations(trace, { format: fmt });
     const count = preset.samples?.length ?? 0;
