@@ -65,6 +65,16 @@ test('seed 001 from scratch in NumPy: every array agrees, read with one row per 
   await page.close();
 });
 
+test('softmax regression on a digit with the softmax Jacobian applied twice: named at δ', { timeout: 120000 }, async () => {
+  const { page, errors } = await openStepLab(lab, '#lab=step&preset=digits');
+  const found = await check(page, fixture('digits_jacobian.npz'));
+  assert.ok(found.status.startsWith('digits_jacobian.npz: 6 of 11 arrays agree with the lab\'s; the first that does not is delta1. It is exactly what this mistake gives: the softmax Jacobian is applied on top of the cross-entropy gradient (a − y)/B, which already is ∂L/∂z.'), found.status);
+  assert.ok(found.rows.a1.agree && found.rows.z1.agree);
+  assert.deepEqual(['dW1', 'db1'].map((name) => found.rows[name].cells[7]), ['the same, as above', 'the same, as above']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the round trip: the lab\'s export, re-saved by NumPy, agrees exactly; bad files are named', { timeout: 120000 }, async () => {
   const { page, errors } = await openStepLab(lab, '#lab=step&preset=seed001');
   const resaved = await check(page, fixture('seed001_lab_resaved.npz'));

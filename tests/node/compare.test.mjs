@@ -65,6 +65,9 @@ test('known mistakes are computed from the lab\'s own numbers, and a match names
   assert.deepEqual([...of('the update goes up').W1_new.data], [1.05, 1.9]);
   assert.deepEqual([...of('the weights are not updated').W1_new.data], [1, 2]);
   assert.equal(mistakes(lab, { batch: 1, learningRate: 0.1 }).filter((v) => /times too/.test(v.text)).length, 0, 'one sample: no batch mistake');
+  const withBias = mistakes({ ...lab, db1: { shape: [2, 1], data: [3, 6] } }, { batch: 3, learningRate: 0.1 });
+  assert.deepEqual([...withBias.find((v) => v.text.startsWith('the bias gradient is averaged')).arrays.db1.data], [1, 2]);
+  assert.ok(!variants.some((v) => v.text.startsWith('the softmax Jacobian')), 'only for a softmax output layer');
   // a student's W1_new with the learning rate left out, one row per sample (here: transposed)
   const { rows } = compareArrays({ W1_new: { shape: [1, 2], data: [0.5, 3] }, dW1: { shape: [2, 1], data: [0.5, -1] } }, lab, variants);
   const by = Object.fromEntries(rows.map((r) => [r.labName, r]));

@@ -132,17 +132,22 @@ const GRADIENT = /^(dL_doutput|(L\d+_)?(delta|dW|db|grad_in|dh)\d*)$/;
  * The step's arrays as a known mistake computes them, from the lab's own numbers ({name: {shape,
  * data}}, traceArrays' names): every gradient with its sign flipped; for a batch of B > 1 samples,
  * every gradient B times too large (a sum where the loss takes the mean) or B times too small;
- * and every updated weight with the learning rate left out, applied twice, added instead of
- * subtracted, or not updated at all (plain SGD's rule, W_new = W − η dW). [{text, arrays}]
+ * the bias gradients averaged over the batch where δ already holds its 1/B; for a softmax output
+ * layer k with cross-entropy (`softmaxLayer`), its δ with the softmax Jacobian applied on top of
+ * the fused gradient (a − y)/B, and the dW, db that follow; and every updated weight with the
+ * learning rate left out, applied twice, added instead of subtracted, or not updated at all (plain
+ * SGD's rule, W_new = W − η dW). [{text, arrays}]
  */
-export function mistakes(lab, { batch, learningRate }) {
+export function mistakes(lab, { batch, learningRate, softmaxLayer = 0 }) {
   const map = (test, f) => Object.fromEntries(Object.entries(lab).filter(([name]) => test(name)).map(([name, a]) => [name, { shape: a.shape, data: Float64Array.from(a.data, f) }]));
   const gradients = (f) => map((name) => GRADIENT.test(name), f);
   const out = [{ text: 'every gradient has the wrong sign (for example a − y written as y − a)', arrays: gradients((v) => -v) }];
   if (batch > 1) {
+    out.push({ text: `the bias gradient is averaged over the batch, but δ already holds the mean's 1/${batch}: sum it`, arrays: map((name) => /^(L\d+_)?db\d*$/.test(name), (v) => v / batch) });
     out.push({ text: `the gradients are ${batch} times too large: a sum over the batch where the loss takes the mean`, arrays: gradients((v) => v * batch) });
     out.push({ text: `the gradients are ${batch} times too small: divided by the batch size twice`, arrays: gradients((v) => v / batch) });
   }
+  if (softmaxLayer > 0) out.push(softmaxJacobianTwice(lab, softmaxLayer));
   // W1_new from W1 and dW1; L2_W1_new from L2_W1 and L2_dW1
   const updated = (rule) => Object.fromEntries(Object.keys(lab).filter((name) => name.endsWith('_new')).flatMap((name) => {
     const before = lab[name.replace(/_new$/, '')];
@@ -156,6 +161,48 @@ export function mistakes(lab, { batch, learningRate }) {
   out.push({ text: 'the update goes up the gradient: W + η ∂L/∂W', arrays: updated((w, g) => w + eta * g) });
   out.push({ text: 'the weights are not updated', arrays: updated((w) => w) });
   return out;
+}
+
+/**
+ * The output layer k's δ, dW and db when the softmax Jacobian is applied on top of the fused
+ * cross-entropy gradient g = (a − y)/B: δ′ = a ⊙ (g − aᵀg) per sample, dW′ = dW + (δ′ − δ) a_prevᵀ,
+ * db′ = db + Σ_samples (δ′ − δ).
+ */
+function softmaxJacobianTwice(lab, k) {
+  const a = lab[`a${k}`];
+  const delta = lab[`delta${k}`];
+  const below = k > 1 ? lab[`a${k - 1}`] : lab.X;
+  /** @type {Record<string, {shape: number[], data: Float64Array<ArrayBuffer>}>} */
+  const arrays = {};
+  if (a && delta && below) {
+    const [units, samples] = delta.shape;
+    const wrong = new Float64Array(delta.data.length);
+    for (let j = 0; j < samples; j += 1) {
+      let dot = 0;
+      for (let i = 0; i < units; i += 1) dot += a.data[i * samples + j] * delta.data[i * samples + j];
+      for (let i = 0; i < units; i += 1) wrong[i * samples + j] = a.data[i * samples + j] * (delta.data[i * samples + j] - dot);
+    }
+    arrays[`delta${k}`] = { shape: delta.shape, data: wrong };
+    const inputs = below.shape[0];
+    const dW = lab[`dW${k}`];
+    if (dW) {
+      arrays[`dW${k}`] = { shape: dW.shape, data: Float64Array.from(dW.data, (v, n) => {
+        const [i, c] = [Math.floor(n / inputs), n % inputs];
+        let extra = 0;
+        for (let j = 0; j < samples; j += 1) extra += (wrong[i * samples + j] - delta.data[i * samples + j]) * below.data[c * samples + j];
+        return v + extra;
+      }) };
+    }
+    const db = lab[`db${k}`];
+    if (db) {
+      arrays[`db${k}`] = { shape: db.shape, data: Float64Array.from(db.data, (v, i) => {
+        let extra = 0;
+        for (let j = 0; j < samples; j += 1) extra += wrong[i * samples + j] - delta.data[i * samples + j];
+        return v + extra;
+      }) };
+    }
+  }
+  return { text: 'the softmax Jacobian is applied on top of the cross-entropy gradient (a − y)/B, which already is ∂L/∂z', arrays };
 }
 
 /**

@@ -183,7 +183,9 @@ export function createStepLab(root, { lab, store }) {
     }
     network.setParameters(params);
     network.resetTrace();
-    return [...variants, ...mistakes(traceArrays(trace, network.spec).arrays, { batch: trace.input.cols, learningRate: trace.learningRate })];
+    const layers = network.spec.layers;
+    const softmaxLayer = layers.at(-1).activation === 'softmax' && network.spec.loss === 'cross_entropy' && layers.at(-1).type !== 'residual' ? layers.length : 0;
+    return [...variants, ...mistakes(traceArrays(trace, network.spec).arrays, { batch: trace.input.cols, learningRate: trace.learningRate, softmaxLayer })];
   }
 
   /** Recomputes the trace for the state; falls back to the preset's values when an edit is refused. */
