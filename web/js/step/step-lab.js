@@ -163,7 +163,7 @@ export function createStepLab(root, { lab, store }) {
   /**
    * The step's arrays as each known mistake computes them, for "Check your own numbers": the core's
    * teaching bugs (the same step traced with each one on) and the arithmetic slips of mistakes().
-   * The network is left as compute() leaves it: the step's starting weights, no bug.
+   * The network is left at the step's starting weights with no bug on (the page reads the trace, not the network).
    */
   function mistakeVariants() {
     const { params, input, target, optimizer, learningRate, carried } = traced;
