@@ -15,18 +15,18 @@ after(async () => { await lab?.close(); });
 
 const fixture = (name) => fileURLToPath(new URL(`../fixtures/numpy/${name}`, import.meta.url));
 
-/** Gives the card `files` and returns its verdict, problems and table rows. */
-async function check(page, files) {
-  await page.setInputFiles('[data-testid="check-files"]', files);
-  await page.waitForFunction(() => /: /.test(document.querySelector('[data-testid="check-status"]').textContent));
-  return page.evaluate(() => ({
-    status: document.querySelector('[data-testid="check-status"]').textContent,
-    problems: [...document.querySelectorAll('[data-testid="check-problems"] li')].map((li) => li.textContent),
-    rows: Object.fromEntries([...document.querySelectorAll('[data-testid="check-table"] tbody tr')].map((tr) => [
+/** Gives the card (its ids start with `prefix`) `files` and returns its verdict, problems and table rows. */
+async function check(page, files, prefix = 'check-') {
+  await page.setInputFiles(`[data-testid="${prefix}files"]`, files);
+  await page.waitForFunction((p) => /: /.test(document.querySelector(`[data-testid="${p}status"]`).textContent), prefix);
+  return page.evaluate((p) => ({
+    status: document.querySelector(`[data-testid="${p}status"]`).textContent,
+    problems: [...document.querySelectorAll(`[data-testid="${p}problems"] li`)].map((li) => li.textContent),
+    rows: Object.fromEntries([...document.querySelectorAll(`[data-testid="${p}table"] tbody tr`)].map((tr) => [
       /** @type {HTMLElement} */ (tr).dataset.name,
       { agree: /** @type {HTMLElement} */ (tr).dataset.agree === 'true', cells: [...tr.children].map((c) => c.textContent) },
     ])),
-  }));
+  }), prefix);
 }
 
 test('seed 001 from scratch in NumPy: every array agrees, read with one row per sample', { timeout: 120000 }, async () => {
@@ -71,6 +71,29 @@ test('softmax regression on a digit with the softmax Jacobian applied twice: nam
   assert.ok(found.status.startsWith('digits_jacobian.npz: 6 of 11 arrays agree with the lab\'s; the first that does not is delta1. It is exactly what this mistake gives: the softmax Jacobian is applied on top of the cross-entropy gradient (a − y)/B, which already is ∂L/∂z.'), found.status);
   assert.ok(found.rows.a1.agree && found.rows.z1.agree);
   assert.deepEqual(['dW1', 'db1'].map((name) => found.rows[name].cells[7]), ['the same, as above', 'the same, as above']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the Gradient-test lab\'s batch of 8: right, a sum for the mean, a mean for the bias sum, dW without the mean', { timeout: 120000 }, async () => {
+  const { page, errors } = await lab.openPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${lab.url}#lab=gradient&gnet=seed001&gseed=1`);
+  await page.locator('[data-testid="gradient-verdict"]').filter({ hasText: /\w/ }).waitFor();
+  // the file a student gets from this lab holds this very batch
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="g-npz"]')]);
+  assert.equal(download.suggestedFilename(), 'backprop-lab-seed001-seed1-step.npz');
+  const right = await check(page, fixture('batch_right.npz'), 'g-check-');
+  assert.equal(right.status, 'batch_right.npz: All 20 arrays agree with the lab\'s.');
+  assert.deepEqual(right.problems, []);
+  assert.equal(right.rows.X.cells[1], 'transposed');
+  for (const [file, first, mistake] of [
+    ['batch_sum.npz', 'delta2', 'the gradients are 8 times too large: a sum over the batch where the loss takes the mean'],
+    ['batch_bias_mean.npz', 'db2', 'the bias gradient is averaged over the batch, but δ already holds the mean\'s 1/8: sum it'],
+    ['batch_dw_sum.npz', 'dW2', 'dW forgets the 1/m of the mean loss, so it is m times too large (invisible with one sample)'],
+  ]) {
+    const found = await check(page, fixture(file), 'g-check-');
+    assert.ok(found.status.endsWith(`the first that does not is ${first}. It is exactly what this mistake gives: ${mistake}.`), found.status);
+  }
   assert.deepEqual(errors, []);
   await page.close();
 });

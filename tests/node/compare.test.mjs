@@ -3,7 +3,7 @@
 // matched ignoring case, shapes that fit no orientation named, and JSON arrays read with their shape.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { TOLERANCE, compareArrays, jsonArray, mistakes, readArrays } from '../../web/js/numpy/compare.js';
+import { TOLERANCE, cOrder, compareArrays, jsonArray, mistakes, readArrays } from '../../web/js/numpy/compare.js';
 import { npyNumbers } from '../../web/js/numpy/npy.js';
 
 const LAB = {
@@ -73,4 +73,13 @@ test('known mistakes are computed from the lab\'s own numbers, and a match names
   const by = Object.fromEntries(rows.map((r) => [r.labName, r]));
   assert.equal(by.W1_new.mistake, 'the learning rate is left out of the update: W − ∂L/∂W');
   assert.equal(by.dW1.mistake, '', 'an array that agrees names no mistake');
+});
+
+test('an array NumPy saved in Fortran order (a transposed view) is read in C order', () => {
+  // [[1, 2, 3], [4, 5, 6]] stored column by column
+  assert.deepEqual([...cOrder(Float64Array.from([1, 4, 2, 5, 3, 6]), [2, 3])], [1, 2, 3, 4, 5, 6]);
+  // a 2 × 2 × 2 array a[i, j, k] = 100 i + 10 j + k, Fortran order: i fastest
+  const fortran = [];
+  for (let k = 0; k < 2; k += 1) for (let j = 0; j < 2; j += 1) for (let i = 0; i < 2; i += 1) fortran.push(100 * i + 10 * j + k);
+  assert.deepEqual([...cOrder(Float64Array.from(fortran), [2, 2, 2])], [0, 1, 10, 11, 100, 101, 110, 111]);
 });

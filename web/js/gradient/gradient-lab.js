@@ -9,6 +9,10 @@ import { renderTex } from '../ui/tex.js';
 import { NETWORKS, SAMPLES, SOFTMAX_PROBLEM, TARGETS, TOLERANCE, networkSpec, wrtChoices } from './gradient-presets.js';
 import { ENTRIES_HTML, createEntriesTable, entryName } from './gradient-entries.js';
 import { layerNumber } from './layer-numbers.js';
+import { download } from '../ui/download.js';
+import { npzBytes, traceArrays } from '../numpy/trace-npz.js';
+import { stepWithMistakes, tracedStep } from '../numpy/step-variants.js';
+import { createCheckCard } from '../step/step-check.js';
 
 /** The typed settings: [state property, input id, name in messages]. */
 const NUMBER_INPUTS = [['eps0', 'g-eps0', 'ε₀'], ['K', 'g-K', 'K'], ['gseed', 'g-seed', 'The seed']];
@@ -121,9 +125,12 @@ const TEMPLATE = `
       <p class="help" id="g-diagram-note"></p>
       <svg class="diagram" id="g-diagram"></svg>
       <p class="selection" id="g-selection" aria-live="polite"></p>
+      <p class="help"><button type="button" id="g-npz" data-testid="g-npz">Download this step for NumPy (.npz)</button>
+        one plain SGD step of this network on its batch of ${SAMPLES} samples, every number of it as NumPy arrays with a README; compare your own code's below.</p>
     </section>
 ${ENTRIES_HTML}
   </div>
+  <div id="g-check-holder"></div>
 </div>`;
 
 /** Creates the lab in `root`; returns {show(state), update(state, changes), onKey(event)}. */
@@ -137,6 +144,18 @@ export function createGradientLab(root, { lab, store }) {
   let shown = null;           // the last result shown: {settings, result, check}
   let selectedEntry = null;   // the index of the entry picked in the table
   const entries = createEntriesTable(root, { onPick: selectEntry });
+  // one SGD step of the network on its batch (the schema's default η), for NumPy: its weights stay as they are
+  const step = () => model && { params: model.net.getParameters(), input: model.inputs, target: model.targets };
+  const check = createCheckCard($('g-check-holder'), { prefix: 'g-check-', step: () => (model ? stepWithMistakes(model.net, lab.derivativeBugs, step()) : null) });
+  $('g-npz').addEventListener('click', async () => {
+    if (!model) return;
+    try {
+      const { trace } = tracedStep(model.net, step());
+      download(`backprop-lab-${store.state.gnet}-seed${store.state.gseed}-step.npz`, await npzBytes(traceArrays(trace, model.net.spec)), 'application/octet-stream');
+    } catch (error) {
+      showRunError(error);
+    }
+  });
 
   // ---- the network and its data --------------------------------------------------------------
 
@@ -209,6 +228,7 @@ export function createGradientLab(root, { lab, store }) {
     renderPerK(outcome.result);
     renderEntries(settings, outcome.check);
     renderDiagram(settings, outcome.check);
+    check.refresh();
   }
 
   function showRunError(error) {

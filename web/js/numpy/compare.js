@@ -29,6 +29,29 @@ export function jsonArray(value, where) {
   return { shape, data };
 }
 
+/** Numbers stored in Fortran order (the first index fastest) for `shape`, in C order (the last fastest). */
+export function cOrder(data, shape) {
+  if (shape.length < 2) return data;
+  const out = new Float64Array(data.length);
+  const index = new Array(shape.length).fill(0);
+  for (let k = 0; k < data.length; k += 1) {
+    // index: the C-order position k as (i0, …, i_{n−1}); its Fortran offset is Σ i_d · Π_{e<d} shape[e]
+    let offset = 0;
+    let step = 1;
+    for (let d = 0; d < shape.length; d += 1) {
+      offset += index[d] * step;
+      step *= shape[d];
+    }
+    out[k] = data[offset];
+    for (let d = shape.length - 1; d >= 0; d -= 1) {
+      index[d] += 1;
+      if (index[d] < shape[d]) break;
+      index[d] = 0;
+    }
+  }
+  return out;
+}
+
 /**
  * Reads the files a student gave ([{name, bytes: Uint8Array}]): a .npz (every .npy inside, named
  * by its file name), a .npy (named by its file name), or a .json object {name: array}. Returns
@@ -47,11 +70,12 @@ export async function readArrays(files) {
     }
     try {
       const { shape, data, fortranOrder } = parse(bytes.slice().buffer);
-      if (fortranOrder) throw new Error('is in Fortran order; save it with np.ascontiguousarray first');
       if (typeof data[0] === 'bigint' || !(data instanceof Float64Array || data instanceof Float32Array || data instanceof Int32Array || data instanceof Int16Array || data instanceof Int8Array || data instanceof Uint8Array)) {
         throw new Error('is not an array of numbers');
       }
-      arrays[name] = { shape: [...shape], data: Float64Array.from(data), from };
+      // np.save writes a transposed view (X.T) in Fortran order: its numbers column by column
+      const values = Float64Array.from(data);
+      arrays[name] = { shape: [...shape], data: fortranOrder ? cOrder(values, shape) : values, from };
     } catch (error) {
       problems.push(`${from}: the array "${name}" could not be read (${error.message.replace(/^\[?npyjs\]?:?\s*/i, '')})`);
     }

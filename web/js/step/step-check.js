@@ -28,22 +28,23 @@ function firstWrong(rows, agreeing) {
 /**
  * Builds the card in `holder`. `step()` gives the step's arrays and the same arrays computed with
  * each known mistake ({arrays, variants}: compareArrays' lab and variants), or null before there is
- * a step. Returns {refresh()}: compares the arrays read last with the step now shown.
+ * a step. `prefix` starts its element ids (one per lab). Returns {refresh()}: compares the arrays
+ * read last with the step now shown.
  */
-export function createCheckCard(holder, { step }) {
+export function createCheckCard(holder, { step, prefix = 'check-' }) {
   holder.innerHTML = `
-    <section class="card check-card" aria-labelledby="check-title">
-      <h2 id="check-title" class="card-title">Check your own numbers</h2>
+    <section class="card check-card" aria-labelledby="${prefix}title">
+      <h2 id="${prefix}title" class="card-title">Check your own numbers</h2>
       <p class="hint">Run your NumPy code on this step (the weights, input and target above, or the arrays of "Download for NumPy"), save what it computes with <code>np.savez("mine.npz", W1=W1, z1=z1, delta1=delta1, dW1=dW1, …)</code>, and drop the file here: each array is matched to the lab's by name (W1, b1, z1, a1, delta1, dW1, db1, W1_new, loss, …), read as the lab keeps it, transposed (one row per sample) or flat, and compared element by element as <code>np.allclose</code> does (rtol ${TOLERANCE.rtol.toExponential()}, atol ${TOLERANCE.atol.toExponential()}).</p>
-      <div class="check-drop" id="check-drop" data-testid="check-drop">
+      <div class="check-drop" id="${prefix}drop" data-testid="${prefix}drop">
         <label class="check-choose">Choose .npz, .npy or .json files
-          <input type="file" id="check-files" data-testid="check-files" multiple accept=".npz,.npy,.json"></label>
+          <input type="file" id="${prefix}files" data-testid="${prefix}files" multiple accept=".npz,.npy,.json"></label>
         <span class="hint">or drop them here</span>
       </div>
-      <p class="check-status" id="check-status" data-testid="check-status" aria-live="polite"></p>
-      <ul class="check-problems" id="check-problems" data-testid="check-problems"></ul>
-      <p class="hint" id="check-key" hidden>Read as: "transposed" is your array with one row per sample (W as in × out), the lab's transpose; "flat" a vector of shape (n,) where the lab keeps a column (n, 1). The worst element is indexed as in the lab's array, from 0.</p>
-      <div class="table-scroll" id="check-table" data-testid="check-table"></div>
+      <p class="check-status" id="${prefix}status" data-testid="${prefix}status" aria-live="polite"></p>
+      <ul class="check-problems" id="${prefix}problems" data-testid="${prefix}problems"></ul>
+      <p class="hint" id="${prefix}key" hidden>Read as: "transposed" is your array with one row per sample (W as in × out), the lab's transpose; "flat" a vector of shape (n,) where the lab keeps a column (n, 1). The worst element is indexed as in the lab's array, from 0.</p>
+      <div class="table-scroll" id="${prefix}table" data-testid="${prefix}table"></div>
     </section>`;
   const $ = (id) => holder.querySelector(`#${id}`);
   let read = null; // {arrays, problems, names}: the files read last
@@ -58,9 +59,9 @@ export function createCheckCard(holder, { step }) {
       : agreeing === rows.length
         ? `All ${rows.length} arrays agree with the lab's.`
         : firstWrong(rows, agreeing);
-    $('check-status').textContent = `${read.names}: ${verdict}`;
-    $('check-status').dataset.verdict = rows.length && agreeing === rows.length ? 'agree' : 'disagree';
-    $('check-problems').replaceChildren(...[
+    $(`${prefix}status`).textContent = `${read.names}: ${verdict}`;
+    $(`${prefix}status`).dataset.verdict = rows.length && agreeing === rows.length ? 'agree' : 'disagree';
+    $(`${prefix}problems`).replaceChildren(...[
       ...read.problems,
       ...(unmatched.length ? [`Not among the lab's arrays for this step, so not compared: ${unmatched.join(', ')}.`] : []),
     ].map((text) => Object.assign(document.createElement('li'), { textContent: text })));
@@ -94,22 +95,22 @@ export function createCheckCard(holder, { step }) {
         tr.append(cell);
       });
     }
-    $('check-table').replaceChildren(...(rows.length ? [table] : []));
-    $('check-key').hidden = !rows.length;
+    $(`${prefix}table`).replaceChildren(...(rows.length ? [table] : []));
+    $(`${prefix}key`).hidden = !rows.length;
   }
 
   async function take(files) {
     if (!files.length) return;
-    $('check-status').textContent = 'Reading…';
+    $(`${prefix}status`).textContent = 'Reading…';
     const given = await Promise.all(Array.from(files, async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
     const result = await readArrays(given);
     read = { ...result, names: given.map((f) => f.name).join(', ') };
     show();
   }
 
-  const input = /** @type {HTMLInputElement} */ ($('check-files'));
+  const input = /** @type {HTMLInputElement} */ ($(`${prefix}files`));
   input.addEventListener('change', () => { take(input.files).finally(() => { input.value = ''; }); });
-  const drop = $('check-drop');
+  const drop = $(`${prefix}drop`);
   drop.addEventListener('dragover', (event) => { event.preventDefault(); drop.classList.add('over'); });
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));
   drop.addEventListener('drop', (event) => {

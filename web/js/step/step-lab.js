@@ -15,7 +15,7 @@ import { formatNumber } from '../ui/format.js';
 import { download } from '../ui/download.js';
 import { npzBytes, traceArrays } from '../numpy/trace-npz.js';
 import { createCheckCard } from './step-check.js';
-import { mistakes } from '../numpy/compare.js';
+import { stepWithMistakes } from '../numpy/step-variants.js';
 
 const html = (strings, ...values) => strings.reduce((out, s, i) => out + s + (values[i] ?? ''), '');
 
@@ -88,7 +88,8 @@ export function createStepLab(root, { lab, store }) {
     <div id="check-holder"></div>`;
   const $ = (id) => root.querySelector(`#${id}`);
   const presetSelect = $('step-preset');
-  const check = createCheckCard($('check-holder'), { step: () => (trace ? { arrays: traceArrays(trace, network.spec).arrays, variants: mistakeVariants() } : null) });
+  // the step shown and each known mistake's version of it, traced again from what it was computed from
+  const check = createCheckCard($('check-holder'), { step: () => (traced ? stepWithMistakes(network, lab.derivativeBugs, traced) : null) });
   const trainOption = document.createElement('option');
   trainOption.value = 'train';
   trainOption.textContent = 'The Train lab\'s network (open it from the Train lab)';
@@ -158,34 +159,6 @@ export function createStepLab(root, { lab, store }) {
       if (state[key] !== null) settings[key] = state[key];
     }
     return settings;
-  }
-
-  /**
-   * The step's arrays as each known mistake computes them, for "Check your own numbers": the core's
-   * teaching bugs (the same step traced with each one on) and the arithmetic slips of mistakes().
-   * The network is left at the step's starting weights with no bug on (the page reads the trace, not the network).
-   */
-  function mistakeVariants() {
-    const { params, input, target, optimizer, learningRate, carried } = traced;
-    const variants = [];
-    for (const { name, description } of lab.derivativeBugs.filter((b) => b.name !== 'none')) {
-      try {
-        network.derivativeBug = name;
-        network.setParameters(params);
-        network.resetTrace();
-        const bugged = network.trace(input, target, { optimizer, learningRate, state: carried });
-        variants.push({ text: description.replace(/\.$/, ''), arrays: traceArrays(bugged, network.spec).arrays });
-      } catch {
-        // a bug that cannot apply to this network (delta_missing_transpose without a square W)
-      } finally {
-        network.derivativeBug = 'none';
-      }
-    }
-    network.setParameters(params);
-    network.resetTrace();
-    const layers = network.spec.layers;
-    const softmaxLayer = layers.at(-1).activation === 'softmax' && network.spec.loss === 'cross_entropy' && layers.at(-1).type !== 'residual' ? layers.length : 0;
-    return [...variants, ...mistakes(traceArrays(trace, network.spec).arrays, { batch: trace.input.cols, learningRate: trace.learningRate, softmaxLayer })];
   }
 
   /** Recomputes the trace for the state; falls back to the preset's values when an edit is refused. */
