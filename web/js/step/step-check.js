@@ -35,7 +35,7 @@ export function createCheckCard(holder, { step, prefix = 'check-' }) {
   holder.innerHTML = `
     <section class="card check-card" aria-labelledby="${prefix}title">
       <h2 id="${prefix}title" class="card-title">Check your own numbers</h2>
-      <p class="hint">Run your NumPy code on this step (the weights, input and target above, or the arrays of "Download for NumPy"), save what it computes with <code>np.savez("mine.npz", W1=W1, z1=z1, delta1=delta1, dW1=dW1, …)</code>, and drop the file here: each array is matched to the lab's by name (W1, b1, z1, a1, delta1, dW1, db1, W1_new, loss, …), read as the lab keeps it, transposed (one row per sample) or flat, and compared element by element as <code>np.allclose</code> does (rtol ${TOLERANCE.rtol.toExponential()}, atol ${TOLERANCE.atol.toExponential()}).</p>
+      <p class="hint">Run your NumPy code on the same step (its weights and batch are in the "Download … for NumPy" file), save what it computes with <code>np.savez("mine.npz", W1=W1, z1=z1, delta1=delta1, dW1=dW1, …)</code>, and drop the file here: each array is matched to the lab's by name (W1, b1, z1, a1, delta1, dW1, db1, W1_new, loss, …), read as the lab keeps it, transposed (one row per sample) or flat, and compared element by element as <code>np.allclose</code> does (rtol ${TOLERANCE.rtol.toExponential()}, atol ${TOLERANCE.atol.toExponential()}).</p>
       <div class="check-drop" id="${prefix}drop" data-testid="${prefix}drop">
         <label class="check-choose">Choose .npz, .npy or .json files
           <input type="file" id="${prefix}files" data-testid="${prefix}files" multiple accept=".npz,.npy,.json"></label>
