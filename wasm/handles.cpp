@@ -232,22 +232,22 @@ DatasetHandle* NetworkHandle::layer_features(const DatasetHandle& data, const Pr
 
 namespace {
 
-Vector direction_from(const val& values, Index size, const char* name) {
+// A direction in parameter space; the core checks its size against the network's and names it.
+Vector vector_from(const val& values) {
   const std::vector<double> v = doubles_from(values);
-  if (static_cast<Index>(v.size()) != size)
-    throw ShapeError(std::string("[Landscape] ") + name + " has " + std::to_string(v.size()) +
-                     " entries; the network has " + std::to_string(size) + " parameters");
-  return Eigen::Map<const Vector>(v.data(), size);
+  return Eigen::Map<const Vector>(v.data(), static_cast<Index>(v.size()));
 }
 
 }  // namespace
 
+Matrix NetworkHandle::targets_of(const Dataset& data) const {
+  return targets_for_loss(data, net_->spec().loss, net_->output_size());
+}
+
 val NetworkHandle::loss_line(const DatasetHandle& data, const val& direction, const val& alphas) {
   return guarded([&] {
     const Dataset& d = data.data();
-    const Vector dir = direction_from(direction, net_->parameter_count(), "direction");
-    return float64_array(
-        loss_along(*net_, d.X, targets_for_loss(d, net_->spec().loss, net_->output_size()), dir, doubles_from(alphas)));
+    return float64_array(loss_along(*net_, d.X, targets_of(d), vector_from(direction), doubles_from(alphas)));
   });
 }
 
@@ -255,9 +255,7 @@ val NetworkHandle::loss_surface(const DatasetHandle& data, const val& d1, const 
                                 const val& betas) {
   return guarded([&] {
     const Dataset& d = data.data();
-    const Index P = net_->parameter_count();
-    return matrix_object(loss_plane(*net_, d.X, targets_for_loss(d, net_->spec().loss, net_->output_size()),
-                                    direction_from(d1, P, "d1"), direction_from(d2, P, "d2"), doubles_from(alphas),
+    return matrix_object(loss_plane(*net_, d.X, targets_of(d), vector_from(d1), vector_from(d2), doubles_from(alphas),
                                     doubles_from(betas)));
   });
 }
@@ -272,8 +270,7 @@ val NetworkHandle::random_direction(double seed) const {
 val NetworkHandle::gradient_direction(const DatasetHandle& data) {
   return guarded([&] {
     const Dataset& d = data.data();
-    return float64_array(
-        lab::gradient_direction(*net_, d.X, targets_for_loss(d, net_->spec().loss, net_->output_size())));
+    return float64_array(lab::gradient_direction(*net_, d.X, targets_of(d)));
   });
 }
 
@@ -282,14 +279,14 @@ val NetworkHandle::predict_labels(const DatasetHandle& data) {
 }
 
 val NetworkHandle::targets_for(const DatasetHandle& data) const {
-  return guarded([&] { return batch_to_js(targets_for_loss(data.data(), net_->spec().loss, net_->output_size())); });
+  return guarded([&] { return batch_to_js(targets_of(data.data())); });
 }
 
 val NetworkHandle::evaluate(const DatasetHandle& data) {
   return guarded([&] {
     const Dataset& d = data.data();
     const Task task = task_of(d);
-    const Evaluation e = lab::evaluate(*net_, d.X, targets_for_loss(d, net_->spec().loss, net_->output_size()), task);
+    const Evaluation e = lab::evaluate(*net_, d.X, targets_of(d), task);
     val out = val::object();
     out.set("loss", loss_parts_to_js(e.loss));
     out.set("metric", e.metric);
@@ -430,9 +427,7 @@ val TrainerHandle::path_plane() const {
 
 val TrainerHandle::project_path(const val& d1, const val& d2) const {
   return guarded([&] {
-    const Index P = net_->parameter_count();
-    const Matrix xy = lab::project_path(trainer_->path(), net_->parameters(), direction_from(d1, P, "d1"),
-                                        direction_from(d2, P, "d2"));
+    const Matrix xy = lab::project_path(trainer_->path(), net_->parameters(), vector_from(d1), vector_from(d2));
     val out = val::object();
     out.set("epochs", int32_array(trainer_->path().epochs()));
     out.set("x", float64_array(Vector(xy.row(0).transpose())));

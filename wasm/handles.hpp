@@ -109,6 +109,8 @@ class NetworkHandle : Counted {
 
  private:
   Matrix targets_batch(const val& targets, Index samples) const;
+  // data's targets as this network's loss reads them (one-hot labels for the cross-entropies)
+  Matrix targets_of(const Dataset& data) const;
   // The optimizer kept between trace() calls, made anew when the settings change.
   Optimizer& trace_optimizer(const std::string& optimizer_json);
 

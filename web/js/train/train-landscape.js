@@ -3,17 +3,13 @@
 // and it is drawn as three lines through the weights and a contour map with the training path.
 import { LANDSCAPE } from '../engine/landscape-job.js';
 import { createLineChart } from '../ui/line-chart.js';
-import { drawContourMap } from '../ui/contour-map.js';
+import { drawContourMap, valueScale } from '../ui/contour-map.js';
 import { classColor } from '../ui/palette.js';
-import { formatSignificant } from '../ui/format.js';
+import { formatApart, formatSignificant } from '../ui/format.js';
 
 const number = (value) => formatSignificant(value, 3);
-/** Two losses with as many significant digits (3 to 6) as it takes to tell them apart. */
-function apart(a, b) {
-  let digits = 3;
-  while (digits < 6 && formatSignificant(a, digits) === formatSignificant(b, digits)) digits += 1;
-  return [formatSignificant(a, digits), formatSignificant(b, digits)];
-}
+/** Two losses with as many significant digits as it takes to tell them apart. */
+const apart = (a, b) => formatApart([a, b]);
 const percent = (share) => `${Math.round(100 * share)}%`;
 /** A plane whose loss varies by less than this share of its largest value is called a plateau. */
 const PLATEAU = 0.01;
@@ -146,14 +142,13 @@ export function createLandscapeSection(holder, { compute, cancel }) {
     $('tl-plane-caption').textContent = onPath
       ? 'The loss on the plane that holds the training path best, with the path from its start to the weights (×)'
       : 'The loss on the plane of two random directions, with the training path projected onto it and the weights (×)';
-    $('tl-map').setAttribute('aria-label', `Contour map of the loss on a ${result.resolution} × ${result.resolution} grid, from ${number(Math.min(...result.surface.values))} to ${number(Math.max(...result.surface.values))}`);
+    // the smallest and largest finite loss on the plane, as the map's colours span them
+    const { lo, hi } = valueScale(result.surface.values);
+    $('tl-map').setAttribute('aria-label', `Contour map of the loss on a ${result.resolution} × ${result.resolution} grid, from ${number(lo)} to ${number(hi)}`);
     const epochs = result.path.epochs;
     const pathText = epochs.length > 1
       ? `The path joins the weights at epochs ${epochs[0]}, ${epochs[1]}${epochs.length > 2 ? `, …, ${epochs.at(-1)}` : ''}${epochs.at(-1) !== result.epoch || result.batch ? ' and the weights now' : ''}.`
       : 'The run has no recorded path yet.';
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const v of result.surface.values) if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
     // a plateau: the loss hardly changes anywhere on the plane (zero initialisation's ln 10, for one)
     const plateau = hi - lo < PLATEAU * hi
       ? ` The loss changes by only ${formatSignificant((100 * (hi - lo)) / hi, 2)}% over this whole plane, from ${apart(lo, hi).join(' to ')}: the weights are on a plateau, where every direction is almost flat and the gradient too small to lead anywhere.`

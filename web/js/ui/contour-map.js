@@ -3,7 +3,7 @@
 // lines at evenly spaced levels of that scale (marching squares), a colour key with its ends, and
 // a path drawn over it with its start and end marked. Plain numbers; it knows no network.
 import { themeColors, canvasFont } from './chart-style.js';
-import { formatSignificant } from './format.js';
+import { formatApart, formatSignificant } from './format.js';
 
 /** Stops of the sequential scale, low to high (after matplotlib's viridis: dark is low). */
 const STOPS = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]];
@@ -239,11 +239,7 @@ export function drawContourMap(canvas, { xs, ys, values, xLabel = '', yLabel = '
   g.font = canvasFont(12);
   g.textAlign = 'left';
   if (Number.isFinite(scale.lo)) {
-    // as many digits (2 to 6) as it takes to tell the ends and the middle apart (a plateau's 2.3026 and 2.3034)
-    const ends = [scale.hi, scale.value(0.5), scale.lo];
-    let digits = 2;
-    while (digits < 6 && new Set(ends.map((v) => formatSignificant(v, digits))).size < 3) digits += 1;
-    const [top, middle, bottom] = ends.map((v) => formatSignificant(v, digits));
+    const [top, middle, bottom] = formatApart([scale.hi, scale.value(0.5), scale.lo], 2);
     g.textBaseline = 'top';
     g.fillText(top, keyX + KEY.width + 4, MARGIN.top);
     g.textBaseline = 'middle';

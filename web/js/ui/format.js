@@ -46,6 +46,16 @@ export function formatSignificant(value, digits = 4) {
 }
 
 /**
+ * `values` with as many significant digits (least to most) as it takes to tell them apart: a
+ * plateau's 2.3026 and 2.3034, not 2.3 and 2.3. Values that are equal stay equal at `most`.
+ */
+export function formatApart(values, least = 3, most = 6) {
+  let digits = least;
+  while (digits < most && new Set(values.map((v) => formatSignificant(v, digits))).size < new Set(values).size) digits += 1;
+  return values.map((v) => formatSignificant(v, digits));
+}
+
+/**
  * A score as a person reads it: 'accuracy' as a percentage with one decimal, 'r2' and 'score'
  * (0..1) with three decimals, 'loss' with four significant digits. A value that is not finite
  * (a diverged run) reads "diverged".
