@@ -142,8 +142,8 @@ TEST_CASE("Every teaching bug makes the gradient test fail with a first-order sl
   };
   const Case cases[] = {
       {DerivativeBug::sigmoid_prime_is_sigma, "sigmoid", false}, {DerivativeBug::tanh_prime_on_z, "tanh", false},
-      {DerivativeBug::dW_missing_mean, "tanh", false},           {DerivativeBug::relu_prime_wrong_side, "relu", false},
-      {DerivativeBug::delta_missing_transpose, "tanh", true},
+      {DerivativeBug::sigmoid_prime_on_z, "sigmoid", false},     {DerivativeBug::dW_missing_mean, "tanh", false},
+      {DerivativeBug::relu_prime_wrong_side, "relu", false},     {DerivativeBug::delta_missing_transpose, "tanh", true},
   };
   for (const Case& c : cases) {
     DYNAMIC_SECTION(derivative_bug_name(c.bug)) {
@@ -170,6 +170,8 @@ TEST_CASE("Teaching bugs also fail the layer Jacobian tests", "[gradcheck][bugs]
   settings.wrt = Wrt::W;
   settings.bug = DerivativeBug::sigmoid_prime_is_sigma;
   check_fails(jacobian_test(sig, 0, 2, settings));
+  settings.bug = DerivativeBug::sigmoid_prime_on_z;
+  check_fails(jacobian_test(sig, 0, 2, settings));
   settings.bug = DerivativeBug::dW_missing_mean;
   check_fails(jacobian_test(sig, 0, 2, settings));
   settings.wrt = Wrt::input;
@@ -179,6 +181,46 @@ TEST_CASE("Teaching bugs also fail the layer Jacobian tests", "[gradcheck][bugs]
   settings.wrt = Wrt::W1;
   settings.bug = DerivativeBug::tanh_prime_on_z;
   check_fails(jacobian_test(sig, 1, 2, settings));
+}
+
+TEST_CASE("sigmoid_prime_on_z gives exactly z(1 − z) ⊙ g for δ and fails the gradient test", "[gradcheck][bugs]") {
+  // f′ applied to z instead of a: δ = z ⊙ (1 − z) ⊙ g where the textbook has a ⊙ (1 − a) ⊙ g
+  Network net(R"({"input":3,"layers":[{"units":4,"activation":"sigmoid"},{"units":2,"activation":"sigmoid"}],
+                  "loss":"mse","init":{"scheme":"xavier","scale":1,"seed":5}})");
+  const Matrix X = random_matrix(3, 5, 11);
+  const Matrix Y = random_matrix(2, 5, 12);
+  // the hand formula from the workspace's own z and g, computed directly with Eigen
+  const auto on_z = [](const Matrix& z, const Matrix& g) -> Matrix {
+    return (g.array() * (z.array() * (1.0 - z.array()))).matrix();
+  };
+  net.set_derivative_bug(DerivativeBug::sigmoid_prime_on_z);
+  net.compute_gradients(X, Y);
+  const Workspace& ws = net.last_workspace();
+  const LayerCache& hidden = ws.layers[0];
+  const LayerCache& output = ws.layers[1];
+  CHECK(output.delta == on_z(output.z, ws.output_gradient));
+  CHECK(hidden.delta == on_z(hidden.z, output.grad_in));
+  // and it is a different δ from the right one, a (1 − a) ⊙ g
+  CHECK_FALSE(
+      output.delta.isApprox((ws.output_gradient.array() * output.a.array() * (1.0 - output.a.array())).matrix(), 1e-6));
+  // the displayed f′(z) is broken the same way: z (1 − z)
+  const std::vector<NamedMatrix> shown = net.layer(0).backward_values(hidden);
+  CHECK(shown.front().name == "fprime");
+  CHECK(shown.front().value == on_z(hidden.z, Matrix::Ones(4, 5)));
+  net.set_derivative_bug(DerivativeBug::none);
+
+  GradientTestSettings settings;
+  settings.iterations = 20;
+  settings.bug = DerivativeBug::sigmoid_prime_on_z;
+  const GradientTestResult broken = network_gradient_test(net, X, Y, settings);
+  check_fails(broken);
+  CHECK(broken.first_order_slope == Approx(1.0).margin(0.15));
+  settings.bug = DerivativeBug::none;
+  check_passes(network_gradient_test(net, X, Y, settings));
+  // it breaks the sigmoid only: a tanh network passes with it on
+  Network tanh_net(network_spec("tanh", 2, false, 7));
+  settings.bug = DerivativeBug::sigmoid_prime_on_z;
+  check_passes(network_gradient_test(tanh_net, random_matrix(4, 6, 8), one_hot_targets(3, 6, 9), settings));
 }
 
 TEST_CASE("Piecewise-linear layers pass once the step crosses no kink, and their bugs still fail",

@@ -22,6 +22,11 @@ bool broken_jacobian(DerivativeBug bug, const Activation& f, const Matrix& z, co
     out = (g.array() * (1.0 - z.array().square())).matrix();
     return true;
   }
+  if (bug == DerivativeBug::sigmoid_prime_on_z && f.kind == ActivationKind::sigmoid) {
+    // BUG (teaching): x (1 − x) evaluated on z instead of on a = σ(z)
+    out = (g.array() * (z.array() * (1.0 - z.array()))).matrix();
+    return true;
+  }
   if (bug == DerivativeBug::relu_prime_wrong_side && f.kind == ActivationKind::relu) {
     // BUG (teaching): the mask on the wrong side of the kink, 1 if z < 0 instead of z > 0
     out = (z.array() < 0.0).select(g, 0.0);
@@ -39,6 +44,8 @@ const std::vector<DerivativeBugInfo>& derivative_bugs() {
        "The sigmoid derivative is computed as σ(z) instead of σ(z)(1 − σ(z))."},
       {DerivativeBug::tanh_prime_on_z, "tanh_prime_on_z",
        "The tanh derivative 1 − x² is evaluated on z instead of on a = tanh(z)."},
+      {DerivativeBug::sigmoid_prime_on_z, "sigmoid_prime_on_z",
+       "The sigmoid derivative x(1 − x) is evaluated on z instead of on a = σ(z)."},
       {DerivativeBug::dW_missing_mean, "dW_missing_mean",
        "dW forgets the 1/m of the mean loss, so it is m times too large (invisible with one sample)."},
       {DerivativeBug::relu_prime_wrong_side, "relu_prime_wrong_side",

@@ -18,6 +18,7 @@ enum class DerivativeBug {
   none,
   sigmoid_prime_is_sigma,   // σ'(z) computed as σ(z) instead of σ(z)(1 − σ(z))
   tanh_prime_on_z,          // tanh'(z) computed as 1 − z² instead of 1 − a² (a = tanh z)
+  sigmoid_prime_on_z,       // σ'(z) computed as z (1 − z) instead of a (1 − a) (a = σ(z))
   dW_missing_mean,          // dW = δ aᵀ without the 1/m of the mean loss (only shows with m > 1)
   relu_prime_wrong_side,    // relu' = 1 on the wrong side of the kink (z < 0 instead of z > 0)
   delta_missing_transpose,  // δ = W δ' instead of Wᵀ δ' (square W only; NumPy would raise a shape error elsewhere)

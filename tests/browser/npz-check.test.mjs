@@ -1,6 +1,6 @@
 // "Check your own numbers" in the Step-through lab (issue 18, item 6): a student's NumPy code for
 // seed 001, written from scratch with one row per sample (tests/fixtures/numpy/make_student_npz.py),
-// agrees with the lab array by array once transposed; five copies with one classic mistake each
+// agrees with the lab array by array once transposed; six copies with one classic mistake each
 // are shown first disagreeing where the mistake starts, with the mistake named (issue 18, item 7);
 // the lab's own export, re-saved by NumPy, agrees exactly; and files that cannot be read are named.
 import { test, before, after } from 'node:test';
@@ -41,6 +41,7 @@ test('seed 001 from scratch in NumPy: every array agrees, read with one row per 
   // one file per mistake (make_student_npz.py): the first array that disagrees, and the mistake it fits exactly
   for (const [file, first, mistake] of [
     ['seed001_sigma.npz', 'fprime2', 'The sigmoid derivative is computed as σ(z) instead of σ(z)(1 − σ(z))'],
+    ['seed001_sigma_on_z.npz', 'fprime2', 'The sigmoid derivative x(1 − x) is evaluated on z instead of on a = σ(z)'],
     ['seed001_sign.npz', 'delta2', 'every gradient has the wrong sign (for example a − y written as y − a)'],
     ['seed001_no_eta.npz', 'W1_new', 'the learning rate is left out of the update: W − ∂L/∂W'],
     ['seed001_eta_twice.npz', 'W1_new', 'the learning rate is applied twice: W − η² ∂L/∂W'],

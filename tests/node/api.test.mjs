@@ -195,7 +195,7 @@ test('gradient tests through the API: pass, fail with a bug, and softmax regress
   assert.equal(typeof linear.rateNote, 'string');
   const softmax = lab.softmaxRegressionTest({}, { wrt: 'W', iterations: 20 });
   assert.equal(softmax.verdict, 'pass');
-  assert.equal(lab.derivativeBugs.length, 6);
+  assert.equal(lab.derivativeBugs.length, 7);
   net.dispose();
 });
 
