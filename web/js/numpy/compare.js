@@ -160,7 +160,9 @@ const GRADIENT = /^(dL_doutput|(L\d+_)?(delta|dW|db|grad_in|dh)\d*)$/;
  * layer k with cross-entropy (`softmaxLayer`), its δ with the softmax Jacobian applied on top of
  * the fused gradient (a − y)/B, and the dW, db that follow; and every updated weight with the
  * learning rate left out, applied twice, added instead of subtracted, or not updated at all (plain
- * SGD's rule, W_new = W − η dW). [{text, arrays}]
+ * SGD's rule, W_new = W − η dW); where two dense layers have the same width, a layer's dW and db
+ * made from the other's δ, or its δ that is the other's (wrongLayer); where a dense layer's W is
+ * square, its dW made with its own output in place of its input. [{text, arrays}]
  */
 export function mistakes(lab, { batch, learningRate, softmaxLayer = 0 }) {
   const map = (test, f) => Object.fromEntries(Object.entries(lab).filter(([name]) => test(name)).map(([name, a]) => [name, { shape: a.shape, data: Float64Array.from(a.data, f) }]));
@@ -172,6 +174,7 @@ export function mistakes(lab, { batch, learningRate, softmaxLayer = 0 }) {
     out.push({ text: `the gradients are ${batch} times too small: divided by the batch size twice`, arrays: gradients((v) => v / batch) });
   }
   if (softmaxLayer > 0) out.push(softmaxJacobianTwice(lab, softmaxLayer));
+  out.push(...wrongLayer(lab));
   // W1_new from W1 and dW1; L2_W1_new from L2_W1 and L2_dW1
   const updated = (rule) => Object.fromEntries(Object.keys(lab).filter((name) => name.endsWith('_new')).flatMap((name) => {
     const before = lab[name.replace(/_new$/, '')];
@@ -184,6 +187,77 @@ export function mistakes(lab, { batch, learningRate, softmaxLayer = 0 }) {
   out.push({ text: 'the learning rate is applied twice: W − η² ∂L/∂W', arrays: updated((w, g) => w - eta * eta * g) });
   out.push({ text: 'the update goes up the gradient: W + η ∂L/∂W', arrays: updated((w, g) => w + eta * g) });
   out.push({ text: 'the weights are not updated', arrays: updated((w) => w) });
+  return out;
+}
+
+/**
+ * δ of the wrong layer, from the lab's dense layers (delta1, dW1, db1 with inputs X, a1, …): for
+ * layers l and m of the same width, dW_l = δ_m a_{l−1}ᵀ and db_l = Σ δ_m (the δ of the layer above
+ * or below picked up by an index slip), and the same with δ_l itself holding δ_m; for a layer whose W
+ * is square, dW_l = δ_l a_lᵀ (its own output for its input). Each dW is the lab's plus the
+ * difference (dW′ = dW + δ′ a′ᵀ − δ aᵀ), so an L2 or L1 term in it stays. Only variants whose shapes
+ * fit are made. [{text, arrays}]
+ */
+function wrongLayer(lab) {
+  const layers = Object.keys(lab).map((name) => /^delta(\d+)$/.exec(name)?.[1]).filter(Boolean).map(Number).sort((a, b) => a - b);
+  // the input of dense layer l: X, or the output of the layer below (a dense a1 or a residual L1_a)
+  const inputName = (l) => (l === 1 ? 'X' : [`a${l - 1}`, `L${l - 1}_a`].find((name) => lab[name]));
+  const sameShape = (p, q) => p && q && p.shape.length === q.shape.length && p.shape.every((d, i) => d === q.shape[i]);
+  /** dW_l + δ′ a′ᵀ − δ_l a_{l−1}ᵀ and (with `bias`) db_l + Σ (δ′ − δ_l), for δ′ (units × B) and a′ (in × B) of the lab's shapes. */
+  const gradients = (l, deltaWrong, inputWrong, bias = true) => {
+    const delta = lab[`delta${l}`];
+    const input = lab[inputName(l)];
+    const dW = lab[`dW${l}`];
+    const db = lab[`db${l}`];
+    const [units, samples] = delta.shape;
+    const ins = input.shape[0];
+    /** @type {Record<string, {shape: number[], data: Float64Array<ArrayBuffer>}>} */
+    const arrays = {};
+    if (dW) {
+      arrays[`dW${l}`] = { shape: dW.shape, data: Float64Array.from(dW.data, (v, n) => {
+        const [i, c] = [Math.floor(n / ins), n % ins];
+        let extra = 0;
+        for (let j = 0; j < samples; j += 1) extra += deltaWrong[i * samples + j] * inputWrong[c * samples + j] - delta.data[i * samples + j] * input.data[c * samples + j];
+        return v + extra;
+      }) };
+    }
+    if (bias && db && db.data.length === units) {
+      arrays[`db${l}`] = { shape: db.shape, data: Float64Array.from(db.data, (v, i) => {
+        let extra = 0;
+        for (let j = 0; j < samples; j += 1) extra += deltaWrong[i * samples + j] - delta.data[i * samples + j];
+        return v + extra;
+      }) };
+    }
+    return arrays;
+  };
+  const which = (l, m) => (m === l + 1 ? 'the layer above\'s δ' : m === l - 1 ? 'the layer below\'s δ' : `layer ${m}'s δ`);
+  const out = [];
+  for (const l of layers) {
+    const delta = lab[`delta${l}`];
+    const input = lab[inputName(l)];
+    if (!input || input.shape[1] !== delta.shape[1]) continue;
+    for (const m of layers) {
+      const other = lab[`delta${m}`];
+      if (m === l || !sameShape(delta, other)) continue;
+      out.push({ text: `dW${l} and db${l} use δ${m}, ${which(l, m)}: use δ${l}`, arrays: gradients(l, other.data, input.data) });
+    }
+  }
+  for (const l of layers) {
+    const delta = lab[`delta${l}`];
+    const input = lab[inputName(l)];
+    if (!input || input.shape[1] !== delta.shape[1]) continue;
+    for (const m of layers) {
+      const other = lab[`delta${m}`];
+      if (m === l || !sameShape(delta, other)) continue;
+      const own = layers.includes(l + 1) ? `δ${l} = f′(z${l}) ⊙ W${l + 1}ᵀ δ${l + 1}` : `δ${l} = ∂L/∂z${l}`;
+      out.push({ text: `δ${l} holds δ${m}, ${which(l, m)}, and dW${l}, db${l} are made from it: use ${own}`, arrays: { [`delta${l}`]: { shape: other.shape, data: Float64Array.from(other.data) }, ...gradients(l, other.data, input.data) } });
+    }
+    // dW_l = δ_l a_lᵀ: the layer's own output where its input belongs (a square W only)
+    const output = lab[`a${l}`];
+    if (sameShape(output, input)) {
+      out.push({ text: `dW${l} uses a${l}, the layer's own output: use ${inputName(l)}, its input (dW${l} = δ${l} ${inputName(l)}ᵀ)`, arrays: gradients(l, delta.data, output.data, false) });
+    }
+  }
   return out;
 }
 
@@ -239,7 +313,8 @@ function softmaxJacobianTwice(lab, k) {
  * lab} | null, problem, mistake}], unmatched: [names]}, rows in the lab's order. `variants`
  * ([{text, arrays}], mistakes() and the page's teaching bugs) are the same arrays computed with
  * a known mistake: a row that disagrees with the lab but agrees everywhere with a variant's array
- * gets that variant's text as its `mistake` (the first variant that fits).
+ * gets that variant's text as its `mistake` (the first variant that fits; a square matrix that fits
+ * one only transposed is then shown transposed).
  */
 export function compareArrays(yours, lab, variants = []) {
   const byLower = new Map(Object.keys(yours).map((name) => [name.toLowerCase(), name]));
@@ -265,20 +340,31 @@ export function compareArrays(yours, lab, variants = []) {
     }
     // the first orientation that agrees everywhere, else the one that agrees most
     let best = null;
+    const results = [];
     for (const [orientation, data] of candidates) {
       const result = { orientation, ...agreement(data, labData), data };
+      results.push(result);
       if (!best || result.agree > best.agree) best = result;
       if (result.agree === labData.length) break;
+    }
+    // an array that agrees nowhere may fit a mistake: in the orientation that agrees most, else (a
+    // square matrix of a student who keeps one row per sample) in the other, which it is then read in
+    let mistake = '';
+    if (best.agree < labData.length) {
+      for (const result of [best, ...results.filter((r) => r !== best)]) {
+        const fits = variants.find((v) => v.arrays[labName]?.data.length === labData.length && agreement(result.data, v.arrays[labName].data).agree === labData.length);
+        if (fits) {
+          best = result;
+          mistake = fits.text;
+          break;
+        }
+      }
     }
     row.orientation = best.orientation;
     row.agree = best.agree;
     row.largestRelative = best.largestRelative;
     row.worst = { index: best.worst, yours: best.data[best.worst], lab: labData[best.worst] };
-    row.mistake = '';
-    if (best.agree < labData.length) {
-      const fits = variants.find((v) => v.arrays[labName]?.data.length === labData.length && agreement(best.data, v.arrays[labName].data).agree === labData.length);
-      row.mistake = fits?.text ?? '';
-    }
+    row.mistake = mistake;
     rows.push(row);
   }
   return { rows, unmatched: Object.keys(yours).filter((name) => !used.has(name)) };
