@@ -8,14 +8,14 @@ import { readFileSync } from 'node:fs';
 import { pageFiles } from './page-files.mjs';
 import { createLab } from '../../web/js/engine/engine.js';
 import { useSchema } from '../../web/js/schema.js';
-import { pageOfHash, parseHash, properties, ownerOf, propertiesOf, toHash } from '../../web/js/state.js';
+import { LABS, pageOfHash, parseHash, properties, ownerOf, propertiesOf, toHash } from '../../web/js/state.js';
 import { resetToRecipe } from '../../web/js/train/train-form.js';
 
 useSchema(await createLab());
 
 test('every property belongs to one lab, and the recipe reset clears only the Train lab\'s run settings', () => {
   // the page's own properties (the lab shown, the view) belong to no lab
-  for (const p of properties()) assert.ok(['lab', 'view'].includes(p.name) ? p.owner === null : ['step', 'gradient', 'train'].includes(p.owner), p.name);
+  for (const p of properties()) assert.ok(['lab', 'view'].includes(p.name) ? p.owner === null : LABS.includes(p.owner), p.name);
   assert.equal(ownerOf('target'), 'step');
   assert.equal(ownerOf('tlr'), 'train');
   const cleared = resetToRecipe({ tdata: 'digits' });

@@ -21,7 +21,7 @@ export function tracedStep(network, { params, input, target, optimizer = { name:
 /**
  * The step's arrays and, for comparison, the same arrays as each known mistake computes them: the
  * core's teaching bugs (`bugs`: lab.derivativeBugs; the step traced with each one on, those that
- * cannot apply to the network left out) and the arithmetic slips of mistakes(). {arrays, variants}.
+ * cannot apply to the network left out) and the arithmetic slips of mistakes(). {trace, arrays, variants}.
  */
 export function stepWithMistakes(network, bugs, traced) {
   const { trace, arrays } = tracedStep(network, traced);
@@ -40,5 +40,5 @@ export function stepWithMistakes(network, bugs, traced) {
   const last = layers.at(-1);
   const softmaxLayer = last.activation === 'softmax' && network.spec.loss === 'cross_entropy' && last.type !== 'residual' ? layers.length : 0;
   variants.push(...mistakes(arrays, { batch: trace.input.cols, learningRate: trace.learningRate, softmaxLayer }));
-  return { arrays, variants };
+  return { trace, arrays, variants };
 }

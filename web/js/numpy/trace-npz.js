@@ -75,31 +75,37 @@ function readme(trace, spec, arrays) {
     '',
     'Arrays:',
   ];
-  const describe = (name) => {
-    // W2, delta1, W1_new; a residual block's L2_W1: layer 2's own W1
-    const m = /^(?:L(\d+)_)?([a-zA-Z_]+?)(\d*)(_new)?$/.exec(name);
-    const base = m?.[2];
-    const layer = m?.[1] ?? m?.[3];
-    const own = m?.[1] ? `${base}${m[3]}` : base;
-    if (name === 'X') return 'the inputs of the batch';
-    if (name === 'Y') return 'the targets (one-hot for classes)';
-    if (name === 'output') return 'the network\'s output for the batch';
-    if (name === 'dL_doutput') return trace.outputGradientIsDelta ? '∂L/∂z of the output layer (softmax or sigmoid fused with its cross-entropy)' : '∂L/∂a of the output layer';
-    if (name === 'loss') return 'the loss before the step';
-    if (name === 'loss_data') return 'the loss before the step without the penalty';
-    if (name === 'loss_after') return 'the loss of the same batch after the step';
-    if (name === 'learning_rate') return 'η';
-    if (m?.[4]) return `layer ${layer}'s ${own} after the step`;
-    if (base === 'W' || base === 'b') return `layer ${layer}'s ${own} (${base === 'W' ? 'weights' : 'biases'}) before the step`;
-    return MEANING[base] ? `layer ${layer}: ${MEANING[base]}` : '';
-  };
-  const describeAny = (name) => (/^L\d+_/.test(name) && !/_(W|b)\d*(_new)?$/.test(name)
-    ? `layer ${/^L(\d+)/.exec(name)[1]} (a residual block): its ${name.replace(/^L\d+_/, '')}, as the Step-through lab shows it`
-    : describe(name));
   for (const [name, { shape }] of Object.entries(arrays)) {
-    lines.push(`  ${name.padEnd(14)} ${`(${shape.join(', ')}${shape.length === 1 ? ',' : ''})`.padEnd(12)} ${describeAny(name)}`);
+    lines.push(`  ${name.padEnd(14)} ${`(${shape.join(', ')}${shape.length === 1 ? ',' : ''})`.padEnd(12)} ${describeArray(name, trace)}`);
   }
   return lines.join('\n');
+}
+
+/** A dense layer's or the step's array `name` in words. */
+function describe(name, trace) {
+  // W2, delta1, W1_new; a residual block's L2_W1: layer 2's own W1
+  const m = /^(?:L(\d+)_)?([a-zA-Z_]+?)(\d*)(_new)?$/.exec(name);
+  const base = m?.[2];
+  const layer = m?.[1] ?? m?.[3];
+  const own = m?.[1] ? `${base}${m[3]}` : base;
+  if (name === 'X') return 'the inputs of the batch';
+  if (name === 'Y') return 'the targets (one-hot for classes)';
+  if (name === 'output') return 'the network\'s output for the batch';
+  if (name === 'dL_doutput') return trace.outputGradientIsDelta ? '∂L/∂z of the output layer (softmax or sigmoid fused with its cross-entropy)' : '∂L/∂a of the output layer';
+  if (name === 'loss') return 'the loss before the step';
+  if (name === 'loss_data') return 'the loss before the step without the penalty';
+  if (name === 'loss_after') return 'the loss of the same batch after the step';
+  if (name === 'learning_rate') return 'η';
+  if (m?.[4]) return `layer ${layer}'s ${own} after the step`;
+  if (base === 'W' || base === 'b') return `layer ${layer}'s ${own} (${base === 'W' ? 'weights' : 'biases'}) before the step`;
+  return MEANING[base] ? `layer ${layer}: ${MEANING[base]}` : '';
+}
+
+/** What array `name` of traceArrays(trace) is, in words (the README's line). */
+export function describeArray(name, trace) {
+  return /^L\d+_/.test(name) && !/_(W|b)\d*(_new)?$/.test(name)
+    ? `layer ${/^L(\d+)/.exec(name)[1]} (a residual block): its ${name.replace(/^L\d+_/, '')}, as the Step-through lab shows it`
+    : describe(name, trace);
 }
 
 /** The .npz file (a zip of .npy files, as np.savez writes) of `traceArrays`'s result. */

@@ -190,7 +190,7 @@ export function createStepLab(root, { lab, store }) {
     ops = traceOperations(trace, { format: fmt });
     const count = preset.samples?.length ?? 0;
     const which = count > 1
-      ? ` Now: sample ${(state.sample % count) + 1} of ${count} (x = ${sample.input.join(', ')}, y = ${sample.target.join(', ')})${state.sample >= count ? `, pass ${Math.floor(state.sample / count) + 1}` : ''}.`
+      ? ` Now: sample ${(state.sample % count) + 1} of ${count} (x = ${input.join(', ')}, y = ${target.join(', ')})${state.sample >= count ? `, pass ${Math.floor(state.sample / count) + 1}` : ''}.`
       : count === 1 && state.sample > 0 ? ` Now: step ${state.sample + 1} on the same sample, with the updated weights.`
         : !preset.samples ? ` Now: digit sample ${state.sample + 1}, a ${sample.label}.` : '';
     $('step-note').textContent = preset.note + which;

@@ -42,6 +42,33 @@ export const STEP_PRESETS = {
     samples: [{ input: [0.05, 0.1], target: [0.01, 0.99] }],
     learningRate: 0.5,
   },
+  seed003: {
+    title: 'Seed 003: a 2-3-2-2 sigmoid network, sum of squares',
+    note: 'Seed 003\'s network shape on a small scale: two sigmoid hidden layers and a sigmoid output, the cost '
+      + 'C = ½ Σⱼ (aⱼ − yⱼ)² of one data point, W with one row per neuron (out × in, as the seed has it) and η = 0.5.',
+    spec: { input: 2, layers: [{ type: 'dense', units: 3, activation: 'sigmoid' }, { type: 'dense', units: 2, activation: 'sigmoid' }, { type: 'dense', units: 2, activation: 'sigmoid' }], loss: 'mse' },
+    parameters: [0.1, 0.4, -0.3, 0.2, 0.5, -0.1, 0.1, 0, -0.1, 0.2, -0.4, 0.3, 0.6, 0.1, -0.2, 0, 0.1, 0.5, -0.3, -0.2, 0.4, 0.1, -0.1],
+    samples: [{ input: [1, 0.5], target: [1, 0] }],
+    learningRate: 0.5,
+  },
+  softmax3: {
+    title: 'A softmax layer with cross-entropy, three classes',
+    note: 'One dense layer of three units, softmax, and the cross-entropy L = −Σ yᵢ ln pᵢ of one sample of class 2 '
+      + '(one-hot y), η = 0.1. The softmax and the loss are fused: ∂L/∂z = p − y.',
+    spec: { input: 3, layers: [{ type: 'dense', units: 3, activation: 'softmax' }], loss: 'cross_entropy' },
+    parameters: [0.2, -0.1, 0.4, 0.5, 0.3, -0.2, -0.3, 0.6, 0.1, 0, 0.1, -0.1],
+    samples: [{ input: [1, 2, -1], target: [0, 1, 0] }],
+    learningRate: 0.1,
+  },
+  residual: {
+    title: 'A residual block between two dense layers (seed 000, part 2.2)',
+    note: 'A tanh layer of two units, a residual block a⁽²⁾ = a⁽¹⁾ + W₂ tanh(W₁ a⁽¹⁾ + b₁), and one linear output, '
+      + 'with L = ½ (a⁽³⁾ − y)² and η = 0.1.',
+    spec: { input: 2, layers: [{ type: 'dense', units: 2, activation: 'tanh' }, { type: 'residual', activation: 'tanh' }, { type: 'dense', units: 1, activation: 'identity' }], loss: 'mse' },
+    parameters: [0.5, -0.2, 0.3, 0.4, 0.1, -0.1, 0.2, -0.3, 0.1, 0.4, 0, 0.1, 0.5, 0.2, -0.1, 0.4, 0.6, -0.4, 0.2],
+    samples: [{ input: [1, -1], target: [0.5] }],
+    learningRate: 0.1,
+  },
   digits: {
     title: 'Softmax classifier on one 8×8 digit',
     note: 'Softmax regression (64 → 10) with cross-entropy on samples of the bundled digits, pixels scaled to [0, 1], '
