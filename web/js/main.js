@@ -104,7 +104,7 @@ async function main() {
   $('engine-status').textContent = 'Engine ready (WebAssembly)';
   $('engine-status').classList.add('ready');
 
-  // The Step-through lab is built at once; the other two (and Chart.js) on their first visit.
+  // The Step-through lab is built at once; the others (and Chart.js) on their first visit.
   const { FRESH_RUN, createStepLab } = await import('./step/step-lab.js');
   const { loadChartJs } = await import('./ui/chart-loader.js');
   const labs = { step: createStepLab($('step-lab'), { lab, store }) };
@@ -128,6 +128,10 @@ async function main() {
         },
       });
     },
+  };
+  creators.check = async () => {
+    const { createCheckLab } = await import('./check/check-lab.js');
+    return createCheckLab($('check-lab'), { lab, store });
   };
   const building = {};
   /** The lab called `name`, built on first use. */

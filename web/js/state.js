@@ -9,8 +9,11 @@ import { RECIPES, TASKS } from './train/train-config.js';
 import { GALLERY_MODES } from './engine/training-session.js';
 import { POOL_MOST_WORKERS } from './train/train-pool.js';
 import { GRID_SCORES } from './train/train-grid.js';
+import { STEP_PRESETS } from './step/step-presets.js';
+import { EXERCISE_IDS } from './check/exercises.js';
+import { MAX_VARIANT } from './check/variants.js';
 
-export const LABS = ['step', 'gradient', 'train'];
+export const LABS = ['step', 'gradient', 'train', 'check'];
 /** A property's default that is its schema row's default. */
 const ROW_DEFAULT = Symbol('the schema row\'s default');
 /** The longest parameter list and input or target vector a link may carry (page limits, not the core's). */
@@ -30,7 +33,7 @@ const PAGE = [LAB, VIEW];
 const TABLE = [
   ...PAGE,
   // Step-through lab
-  { owner: 'step', name: 'preset', kind: 'enum', values: ['seed001', 'seed004', 'two_out', 'digits', 'train'], fallback: 'seed001' },
+  { owner: 'step', name: 'preset', kind: 'enum', values: () => [...Object.keys(STEP_PRESETS).filter((id) => id !== 'train'), 'train'], fallback: 'seed001' },
   // the operation shown, counted from 1 as the page shows it ("operation 13 of 18" is op=13);
   // older links said step=12 for it, counted from 0, and still open the same operation
   { owner: 'step', name: 'op', kind: 'int', min: 1, max: 100000, fallback: 1, legacy: { name: 'step', read: fromZeroBased } },
@@ -118,6 +121,11 @@ const TABLE = [
   { owner: 'train', name: 'teval', kind: 'enum', values: ['train', 'validation', 'test'], fallback: null },
   // image datasets: the gallery shows the first images of the scored part or only its mistakes
   { owner: 'train', name: 'timages', kind: 'enum', values: GALLERY_MODES, fallback: 'first', view: true },
+  // Check-your-work lab: the exercise shown, the variant's seed (0: the seeds' own numbers) and a
+  // teacher's set of exercises (null: all of them)
+  { owner: 'check', name: 'cex', kind: 'enum', values: EXERCISE_IDS, fallback: EXERCISE_IDS[0] },
+  { owner: 'check', name: 'cseed', kind: 'int', min: 0, max: MAX_VARIANT, fallback: 0 },
+  { owner: 'check', name: 'cset', kind: 'text', pattern: new RegExp(`^(${EXERCISE_IDS.join('|')})(,(${EXERCISE_IDS.join('|')}))*$`), maxLength: 400, fallback: null, allowed: `exercises separated by commas, from ${EXERCISE_IDS.join(', ')}` },
 ];
 
 /** An index counted from 0 in an older link, as the same index counted from 1 (anything else is left to the check). */
