@@ -5,6 +5,7 @@
 // the lab's own export, re-saved by NumPy, agrees exactly; and files that cannot be read are named.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startBrowser } from './harness.mjs';
 import { openStepLab } from './step-helpers.mjs';
@@ -62,6 +63,33 @@ test('seed 001 from scratch in NumPy: every array agrees, read with one row per 
   assert.match(wrong.rows.delta1.cells[2], /^✗ 0 of 3$/);
   assert.match(wrong.rows.delta1.cells[4], /^\[\d, 0\]$/);
   assert.match(`${wrong.rows.delta1.cells[5]} ${wrong.rows.delta1.cells[6]}`, /^−?[0-9.e−]+ −?[0-9.e−]+$/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a pasted array, as print() shows it, is compared and its mistake named; a bad paste is named', { timeout: 120000 }, async () => {
+  const { page, errors } = await openStepLab(lab, '#lab=step&preset=seed001');
+  const worked = JSON.parse(readFileSync(new URL('../fixtures/check/answers.json', import.meta.url), 'utf8'));
+  const numpy = worked.find((w) => w.exercise === 's001-backward' && w.seed === 0).answers;
+  const paste = async (name, values) => {
+    await page.fill('[data-testid="check-paste-name"]', name);
+    await page.fill('[data-testid="check-paste-values"]', values);
+    await page.click('[data-testid="check-paste-add"]');
+  };
+  await page.click('.check-paste summary');
+  // W2's gradient with the wrong sign, one row per sample as NumPy prints (3, 1): named
+  await paste('dW2', `[[${numpy.dW2.map((v) => (-v).toFixed(8)).join(']\n [')}]]`);
+  await page.waitForFunction(() => /pasted dW2/.test(document.querySelector('[data-testid="check-status"]').textContent));
+  const status = await page.textContent('[data-testid="check-status"]');
+  assert.match(status, /^pasted dW2: 0 of 1 arrays agree with the lab's; the first that does not is dW2\. It is exactly what this mistake gives: every gradient has the wrong sign/);
+  // the right δ⁽¹⁾ pasted too: both are compared
+  await paste('delta1', numpy.delta1.map((v) => v.toFixed(8)).join(' '));
+  await page.waitForFunction(() => /pasted delta1/.test(document.querySelector('[data-testid="check-status"]').textContent));
+  assert.match(await page.textContent('[data-testid="check-status"]'), /^pasted dW2, pasted delta1: 1 of 2 arrays agree/);
+  await paste('2x', '1 2');
+  assert.match(await page.textContent('[data-testid="check-paste-error"]'), /Name the pasted array as the lab names its arrays .*: "2x" is not a name\./);
+  await paste('W1', '[[1, 2], [3]]');
+  assert.equal(await page.textContent('[data-testid="check-paste-error"]'), 'The numbers pasted for W1 cannot be read: row 2 has 1 numbers but row 1 has 2: every row needs the same count.');
   assert.deepEqual(errors, []);
   await page.close();
 });

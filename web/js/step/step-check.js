@@ -5,6 +5,7 @@
 // the step shown (numpy/trace-npz.js), so a new step compares again.
 import { TOLERANCE, compareArrays, readArrays } from '../numpy/compare.js';
 import { formatSignificant } from '../ui/format.js';
+import { parseArrayText } from '../numpy/parse-array.js';
 
 const ORIENTATION = { same: 'as the lab', transposed: 'transposed', flat: 'flat' };
 
@@ -41,13 +42,24 @@ export function createCheckCard(holder, { step, prefix = 'check-' }) {
           <input type="file" id="${prefix}files" data-testid="${prefix}files" multiple accept=".npz,.npy,.json"></label>
         <span class="hint">or drop them here</span>
       </div>
+      <details class="check-paste">
+        <summary>Or paste one array</summary>
+        <div class="check-paste-fields">
+          <label for="${prefix}paste-name">Name</label>
+          <input type="text" id="${prefix}paste-name" data-testid="${prefix}paste-name" placeholder="delta2" spellcheck="false" autocomplete="off">
+          <label for="${prefix}paste-values">Numbers, as <code>print(delta2)</code> shows them</label>
+          <textarea id="${prefix}paste-values" data-testid="${prefix}paste-values" rows="3" spellcheck="false" placeholder="[[-0.026]]"></textarea>
+          <button type="button" id="${prefix}paste-add" data-testid="${prefix}paste-add">Compare it</button>
+          <p class="field-error" id="${prefix}paste-error" data-testid="${prefix}paste-error" role="alert" hidden></p>
+        </div>
+      </details>
       <p class="check-status" id="${prefix}status" data-testid="${prefix}status" aria-live="polite"></p>
       <ul class="check-problems" id="${prefix}problems" data-testid="${prefix}problems"></ul>
       <p class="hint" id="${prefix}key" hidden>Read as: "transposed" is your array with one row per sample (W as in × out), the lab's transpose; "flat" a vector of shape (n,) where the lab keeps a column (n, 1). The worst element is indexed as in the lab's array, from 0.</p>
       <div class="table-scroll" id="${prefix}table" data-testid="${prefix}table"></div>
     </section>`;
   const $ = (id) => holder.querySelector(`#${id}`);
-  let read = null; // {arrays, problems, names}: the files read last
+  let read = null; // {arrays, problems, names}: the files read last, and the arrays pasted since
 
   function show() {
     const now = read && step();
@@ -107,6 +119,27 @@ export function createCheckCard(holder, { step, prefix = 'check-' }) {
     read = { ...result, names: given.map((f) => f.name).join(', ') };
     show();
   }
+
+  // a pasted array joins those read (or replaces one of the same name)
+  $(`${prefix}paste-add`).addEventListener('click', () => {
+    const name = /** @type {HTMLInputElement} */ ($(`${prefix}paste-name`)).value.trim();
+    const parsed = parseArrayText(/** @type {HTMLTextAreaElement} */ ($(`${prefix}paste-values`)).value);
+    const error = $(`${prefix}paste-error`);
+    const problem = !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)
+      ? `Name the pasted array as the lab names its arrays (W1, b1, z1, a1, delta1, dW1, …)${name ? `: "${name.slice(0, 20)}" is not a name` : ''}.`
+      : 'error' in parsed ? `The numbers pasted for ${name} cannot be read: ${parsed.error}.` : '';
+    error.textContent = problem;
+    error.hidden = !problem;
+    if (problem) return;
+    const before = read ?? { arrays: {}, problems: [], names: '' };
+    const names = before.names.split(', ').filter((n) => n && n !== `pasted ${name}`);
+    read = {
+      arrays: { ...before.arrays, [name]: { shape: parsed.shape, data: Float64Array.from(parsed.data), from: 'pasted' } },
+      problems: before.problems,
+      names: [...names, `pasted ${name}`].join(', '),
+    };
+    show();
+  });
 
   const input = /** @type {HTMLInputElement} */ ($(`${prefix}files`));
   input.addEventListener('change', () => { take(input.files).finally(() => { input.value = ''; }); });
