@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startBrowser } from './harness.mjs';
+import { WIDTHS, startBrowser } from './harness.mjs';
 import { seriousViolations } from './axe.mjs';
 
 let lab;
@@ -214,8 +214,8 @@ test('answers and verdicts are kept in the browser across a reload, per variant,
   await context.close();
 });
 
-test('screenshots: a wrong answer and its hint, at 1280, 768 and 390 px, with no sideways scroll', { timeout: 120000 }, async () => {
-  for (const width of [1280, 768, 390]) {
+test('screenshots: a wrong answer and its hint, at 1280, 1024, 768 and 390 px, with no sideways scroll', { timeout: 120000 }, async () => {
+  for (const width of WIDTHS) {
     const { page, errors } = await openCheck('&cex=s001-backward', { viewport: { width, height: 900 } });
     const a = numpy('s001-backward', 0);
     await answer(page, 'delta2', typed(a.delta2, 4));

@@ -231,7 +231,10 @@ function wrongLayer(lab) {
     return arrays;
   };
   const which = (l, m) => (m === l + 1 ? 'the layer above\'s δ' : m === l - 1 ? 'the layer below\'s δ' : `layer ${m}'s δ`);
-  const out = [];
+  // dW and db from another δ come first, so that a dW that fits both is named by the simpler slip
+  const usesOther = [];
+  const holdsOther = [];
+  const ownOutput = [];
   for (const l of layers) {
     const delta = lab[`delta${l}`];
     const input = lab[inputName(l)];
@@ -239,26 +242,17 @@ function wrongLayer(lab) {
     for (const m of layers) {
       const other = lab[`delta${m}`];
       if (m === l || !sameShape(delta, other)) continue;
-      out.push({ text: `dW${l} and db${l} use δ${m}, ${which(l, m)}: use δ${l}`, arrays: gradients(l, other.data, input.data) });
-    }
-  }
-  for (const l of layers) {
-    const delta = lab[`delta${l}`];
-    const input = lab[inputName(l)];
-    if (!input || input.shape[1] !== delta.shape[1]) continue;
-    for (const m of layers) {
-      const other = lab[`delta${m}`];
-      if (m === l || !sameShape(delta, other)) continue;
+      usesOther.push({ text: `dW${l} and db${l} use δ${m}, ${which(l, m)}: use δ${l}`, arrays: gradients(l, other.data, input.data) });
       const own = layers.includes(l + 1) ? `δ${l} = f′(z${l}) ⊙ W${l + 1}ᵀ δ${l + 1}` : `δ${l} = ∂L/∂z${l}`;
-      out.push({ text: `δ${l} holds δ${m}, ${which(l, m)}, and dW${l}, db${l} are made from it: use ${own}`, arrays: { [`delta${l}`]: { shape: other.shape, data: Float64Array.from(other.data) }, ...gradients(l, other.data, input.data) } });
+      holdsOther.push({ text: `δ${l} holds δ${m}, ${which(l, m)}, and dW${l}, db${l} are made from it: use ${own}`, arrays: { [`delta${l}`]: { shape: other.shape, data: Float64Array.from(other.data) }, ...gradients(l, other.data, input.data) } });
     }
     // dW_l = δ_l a_lᵀ: the layer's own output where its input belongs (a square W only)
     const output = lab[`a${l}`];
     if (sameShape(output, input)) {
-      out.push({ text: `dW${l} uses a${l}, the layer's own output: use ${inputName(l)}, its input (dW${l} = δ${l} ${inputName(l)}ᵀ)`, arrays: gradients(l, delta.data, output.data, false) });
+      ownOutput.push({ text: `dW${l} uses a${l}, the layer's own output: use ${inputName(l)}, its input (dW${l} = δ${l} ${inputName(l)}ᵀ)`, arrays: gradients(l, delta.data, output.data, false) });
     }
   }
-  return out;
+  return [...usesOther, ...holdsOther, ...ownOutput];
 }
 
 /**
