@@ -1,6 +1,7 @@
 // The Step-through lab's "Download for NumPy" (issue 18, item 5): the .npz of seed 001's step
 // opens with a maintained .npy reader (npyjs, fflate for the zip), holds the seed's numbers and
-// exactly the core's trace in the documented orientation, and its README says which is which.
+// exactly the core's trace in the documented orientation, and its README says which is which; the
+// Train lab saves a step of its trained network on a batch of 8.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -8,6 +9,7 @@ import { unzipSync } from 'fflate';
 import { parse } from 'npyjs';
 import { startBrowser } from './harness.mjs';
 import { openStepLab } from './step-helpers.mjs';
+import { openTrain, trainToEndDrawn } from './train-helpers.mjs';
 import { createLab } from '../../web/js/engine/engine.js';
 import { STEP_PRESETS } from '../../web/js/step/step-presets.js';
 import { traceArrays } from '../../web/js/numpy/trace-npz.js';
@@ -68,6 +70,35 @@ test('seed 001: the downloaded .npz holds the step\'s numbers, as np.load reads 
   assert.match(readme, /\n {2}dW1 {12}\(3, 2\) {7}layer 1: ∂L\/∂W = δ a_prevᵀ/);
   assert.deepEqual(JSON.parse(npyText(files['spec.npy'])).layers.map((l) => l.units), [3, 1]);
   net.dispose();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the Train lab\'s trained network: a step on 8 samples from the one chosen, its first column the sample Step-through gets', { timeout: 180000 }, async () => {
+  const { page, errors } = await openTrain(lab, '&tdata=digits&tep=3');
+  await trainToEndDrawn(page);
+  await page.fill('#tv-step-index', '3');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="tv-step-npz"]')]);
+  assert.equal(download.suggestedFilename(), 'backprop-lab-digits-test-samples-3-10-step.npz');
+  const files = unzipSync(new Uint8Array(await readFile(await download.path())));
+  const arrays = Object.fromEntries(Object.entries(files).filter(([name]) => !/^(README|spec)\.npy$/.test(name)).map(([name, bytes]) => [name.replace(/\.npy$/, ''), parse(bytes.slice().buffer)]));
+  assert.deepEqual(arrays.X.shape, [64, 8]);
+  assert.deepEqual(arrays.Y.shape, [10, 8]);
+  // plain SGD with the run's η: every updated weight is W − η dW
+  const eta = arrays.learning_rate.data[0];
+  const updated = Object.keys(arrays).filter((name) => name.endsWith('_new'));
+  assert.ok(updated.length >= 2, updated.join());
+  for (const name of updated) {
+    const before = arrays[name.replace(/_new$/, '')];
+    const gradient = arrays[`d${name.replace(/_new$/, '')}`];
+    Array.from(arrays[name].data).forEach((w, k) => assert.ok(Math.abs(w - (before.data[k] - eta * gradient.data[k])) < 1e-12, `${name}[${k}]`));
+  }
+  // the batch starts at the chosen sample: the one "Open in Step-through" hands over
+  await page.click('#tv-step-through');
+  await page.waitForFunction(() => window.location.hash.includes('hx='));
+  const hx = new URLSearchParams(page.url().split('#')[1]).get('hx').split(',').map(Number);
+  const firstColumn = Array.from({ length: 64 }, (_, i) => arrays.X.data[i * 8]);
+  hx.forEach((v, i) => assert.ok(Math.abs(v - firstColumn[i]) < 1e-12, `x[${i}]`));
   assert.deepEqual(errors, []);
   await page.close();
 });

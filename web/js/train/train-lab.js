@@ -14,11 +14,13 @@ import { createRunPins } from './train-pins.js';
 import { curvesCsv, modelJson, parseModelFile } from './train-export.js';
 import { download } from '../ui/download.js';
 import { evaluationsNote } from './train-evaluations.js';
-import { createTrainViews } from './train-views.js';
+import { NPZ_BATCH, createTrainViews } from './train-views.js';
 import { poolSize } from './train-pool.js';
 import { createGridCard } from './train-grid-card.js';
 import { createDiagnosticsCard } from './train-diagnostics.js';
 import { describeHandOver, handOverState } from '../step/handed-over.js';
+import { tracedStep } from '../numpy/step-variants.js';
+import { npzBytes, traceArrays } from '../numpy/trace-npz.js';
 
 /** While a run trains, the diagnostics card is drawn at most this often (ms). */
 const DIAGNOSTICS_MS = 1000;
@@ -104,6 +106,7 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
     onExportModel: exportModel,
     onImportModel: importModel,
     onStepThrough: stepThrough,
+    onStepNpz: stepNpz,
     onCodes: makeCodes,
   });
   const grid = createGridCard(root.querySelector('#tv-grid-holder'), {
@@ -644,6 +647,38 @@ export function createTrainLab(root, { lab, store, openInStepLab }) {
       }, link);
     } catch (error) {
       views.stepThroughError(error.message);
+    }
+  }
+
+  /**
+   * Saves, for the student's NumPy code, one plain SGD step of the trained network (the run's η) on
+   * up to NPZ_BATCH samples of the scored part from `index`, scaled as the network sees them: every
+   * array of the step and a README (numpy/trace-npz.js). The run's weights are not changed.
+   */
+  async function stepNpz(index) {
+    const { run, client } = st;
+    if (!run) return;
+    let network = null;
+    try {
+      const part = run.evaluation?.part ?? 'train';
+      const count = run.ready.parts[part];
+      if (index >= count) throw new Error(`the sample number must be a whole number in 1..${count} (the ${part} part has ${count} samples); got ${index + 1}`);
+      const snapshot = await client.snapshot();
+      const samples = [];
+      for (let i = index; i < Math.min(count, index + NPZ_BATCH); i += 1) samples.push(await client.sample(part, i));
+      network = lab.network(snapshot.spec);
+      const { trace } = tracedStep(network, {
+        params: snapshot.parameters,
+        input: samples.flatMap((s) => Array.from(s.input)),
+        target: samples.flatMap((s) => Array.from(s.target)),
+        learningRate: run.config.settings.learning_rate,
+      });
+      const last = index + samples.length;
+      download(`backprop-lab-${st.state.tdata}-${part}-samples-${index + 1}-${last}-step.npz`, await npzBytes(traceArrays(trace, snapshot.spec)), 'application/octet-stream');
+    } catch (error) {
+      views.stepThroughError(error.message);
+    } finally {
+      network?.dispose();
     }
   }
 

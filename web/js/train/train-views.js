@@ -20,6 +20,8 @@ import { formatScore, formatSeconds } from '../ui/format.js';
 import { GALLERY_MODES } from '../engine/training-session.js';
 import { GALLERY_LABELS, PART_KINDS, galleryCount, galleryNote, projectionInput, projectionNote, sampleNote } from './train-data-view.js';
 
+/** The samples of the Train lab's step for NumPy: a batch, so that the mean over it shows in the numbers. */
+export const NPZ_BATCH = 8;
 /** What a cross on a projected point means (the map's legend). */
 const FLAG_LABEL = 'misclassified';
 const PREVIOUS_COLOR = '#9aa3b2';
@@ -170,11 +172,15 @@ export function createTrainViews(root, handlers) {
       <label class="field" for="tv-import"><span>Import a model (JSON exported here)</span>
         <input id="tv-import" type="file" accept=".json,application/json" aria-describedby="tv-import-error"></label>
       <p class="field-error" id="tv-import-error" role="alert" data-testid="import-error"></p>
-      <h3 class="subhead">Step through this network</h3>
+      <h3 class="subhead">Step through this network, or check your own code against it</h3>
       <div class="field-row">
         <label class="field" for="tv-step-index"><span>Sample number (from 1)</span>
           <input id="tv-step-index" type="text" inputmode="numeric" value="1" aria-describedby="tv-step-error"></label>
         <button type="button" id="tv-step-through">Open in Step-through</button>
+      </div>
+      <div class="button-row">
+        <button type="button" id="tv-step-npz" data-testid="tv-step-npz"
+          title="One plain SGD step of the trained network on ${NPZ_BATCH} samples from this one, every number of it as NumPy arrays with a README">Download ${NPZ_BATCH} samples' step for NumPy (.npz)</button>
       </div>
       <p class="field-error" id="tv-step-error" role="alert"></p>
     </section>`;
@@ -856,15 +862,24 @@ export function createTrainViews(root, handlers) {
     if (file) handlers.onImportModel(file);
     $('tv-import').value = '';
   });
-  $('tv-step-through').addEventListener('click', () => {
+  /** The sample number typed (from 1) as the worker's index (from 0), or null after saying why not. */
+  const sampleIndex = () => {
     // counted from 1, as the page counts samples and operations; the worker's index is from 0
     const number = Number($('tv-step-index').value);
     if (!Number.isInteger(number) || number < 1) {
       $('tv-step-error').textContent = `the sample number must be a whole number from 1; "${$('tv-step-index').value}" is not allowed`;
-      return;
+      return null;
     }
     $('tv-step-error').textContent = '';
-    handlers.onStepThrough(number - 1);
+    return number - 1;
+  };
+  $('tv-step-through').addEventListener('click', () => {
+    const index = sampleIndex();
+    if (index !== null) handlers.onStepThrough(index);
+  });
+  $('tv-step-npz').addEventListener('click', () => {
+    const index = sampleIndex();
+    if (index !== null) handlers.onStepNpz(index);
   });
   $('tv-codes-make').addEventListener('click', () => handlers.onCodes(Number($('tv-codes-layer').value)));
 
@@ -895,6 +910,7 @@ export function createTrainViews(root, handlers) {
     setBusy(running) {
       $('tv-export-model').disabled = running;
       $('tv-step-through').disabled = running;
+      $('tv-step-npz').disabled = running;
       $('tv-import').disabled = running;
     },
     /** The comparison a link holds and has not run yet: its description, or null to hide it. */
