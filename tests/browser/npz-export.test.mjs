@@ -91,7 +91,7 @@ test('the Train lab\'s trained network: a step on 8 samples from the one chosen,
   for (const name of updated) {
     const before = arrays[name.replace(/_new$/, '')];
     const gradient = arrays[`d${name.replace(/_new$/, '')}`];
-    Array.from(arrays[name].data).forEach((w, k) => assert.ok(Math.abs(w - (before.data[k] - eta * gradient.data[k])) < 1e-12, `${name}[${k}]`));
+    Array.from(/** @type {Float64Array} */ (arrays[name].data)).forEach((w, k) => assert.ok(Math.abs(w - (before.data[k] - eta * gradient.data[k])) < 1e-12, `${name}[${k}]`));
   }
   // the batch starts at the chosen sample: the one "Open in Step-through" hands over
   await page.click('#tv-step-through');
