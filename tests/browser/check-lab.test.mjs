@@ -157,6 +157,7 @@ test('a teacher\'s link fixes the set and the variant; its answer key holds that
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#cw-key')]);
   const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
   assert.equal(csv.length, 1 + 3 * (4 + 3));
+  assert.equal(await page.textContent('#cw-key-status'), 'The answer key for variants 6 to 8 (21 answers) is downloaded.');
   const keyed = Object.fromEntries(csv.filter((l) => l.startsWith('7,')).map((l) => {
     const [, exercise, question, text] = /^7,([^,]+),"[^"]*",([^,]+),".*","([^"]*)"$/.exec(l);
     return [`${exercise}/${question}`, text];

@@ -21,15 +21,19 @@ export function answerText(run, question) {
   return Array.from(value.data, (v) => v.toFixed(question.decimals).replace(/^-(0\.0*)$/, '$1')).join(' ');
 }
 
+/** The answer key's header line. */
+export const KEY_HEADER = ['variant', 'exercise', 'source', 'question', 'asked', 'answer'].join(',');
+
+/** The answer key's lines for variant `seed` and exercises `ids`: one per question. */
+export function answerKeyLines(lab, ids, seed) {
+  return ids.flatMap((id) => {
+    const ex = exercise(id);
+    const run = runExercise(lab, ex, seed);
+    return ex.questions.map((q) => [seed, id, quoted(ex.source), q.id, quoted(q.ask), quoted(answerText(run, q))].join(','));
+  });
+}
+
 /** The CSV of the answers of exercises `ids` for each variant of `seeds`. */
 export function answerKeyCsv(lab, ids, seeds) {
-  const lines = [['variant', 'exercise', 'source', 'question', 'asked', 'answer'].join(',')];
-  for (const seed of seeds) {
-    for (const id of ids) {
-      const ex = exercise(id);
-      const run = runExercise(lab, ex, seed);
-      for (const q of ex.questions) lines.push([seed, id, quoted(ex.source), q.id, quoted(q.ask), quoted(answerText(run, q))].join(','));
-    }
-  }
-  return `${lines.join('\n')}\n`;
+  return `${[KEY_HEADER, ...seeds.flatMap((seed) => answerKeyLines(lab, ids, seed))].join('\n')}\n`;
 }

@@ -6,7 +6,7 @@ import { EXERCISES, EXERCISE_IDS, exercise } from './exercises.js';
 import { runExercise } from './exercise-run.js';
 import { candidates, checkNumbers, checkReading } from './answers.js';
 import { createProgress } from './progress.js';
-import { answerKeyCsv, KEY_MOST_VARIANTS } from './answer-key.js';
+import { KEY_HEADER, KEY_MOST_VARIANTS, answerKeyLines } from './answer-key.js';
 import { MAX_VARIANT } from './variants.js';
 import { traceOperations } from '../step/step-operations.js';
 import { FRESH_RUN } from '../step/step-lab.js';
@@ -62,6 +62,7 @@ export function createCheckLab(root, { lab, store }) {
             <input id="cw-key-to" type="number" min="0" max="${MAX_VARIANT}" step="1" value="30" aria-label="last variant">
           </div>
           <button type="button" id="cw-key">Download the answer key (CSV)</button>
+          <p class="hint" id="cw-key-status" role="status"></p>
           <p class="field-error" id="cw-key-error" role="alert" hidden></p>
         </details>
       </section>
@@ -123,7 +124,7 @@ export function createCheckLab(root, { lab, store }) {
     const value = Number(text);
     const error = $('cw-seed-error');
     if (!/^\d+$/.test(text) || value > MAX_VARIANT) {
-      error.textContent = `The variant must be a whole number from 0 to ${MAX_VARIANT}; "${text}" is not. It stays ${store.state.cseed}.`;
+      error.textContent = `The variant must be a whole number from 0 to ${MAX_VARIANT}; ${text ? `"${text}" is not` : 'the field is empty'}. It stays ${store.state.cseed}.`;
       error.hidden = false;
       $('cw-seed').value = String(store.state.cseed);
       return;
@@ -351,7 +352,7 @@ export function createCheckLab(root, { lab, store }) {
     if (!ids.length || !/^\d+$/.test(seedText) || Number(seedText) > MAX_VARIANT) {
       $('cw-link').value = '';
       $('cw-copy').disabled = true;
-      note.textContent = !ids.length ? 'Choose at least one exercise.' : `The variant must be a whole number from 0 to ${MAX_VARIANT}.`;
+      note.textContent = !ids.length ? 'Choose at least one exercise.' : `The variant must be a whole number from 0 to ${MAX_VARIANT}; ${seedText ? `"${seedText}" is not` : 'the field is empty'}.`;
       return;
     }
     const hash = toHash({ lab: 'check', cset: ids.join(','), cseed: Number(seedText), cex: ids[0] });
@@ -371,21 +372,39 @@ export function createCheckLab(root, { lab, store }) {
     }
   });
 
-  $('cw-key').addEventListener('click', () => {
+  $('cw-key').addEventListener('click', async () => {
     const error = $('cw-key-error');
     const [from, to] = ['cw-key-from', 'cw-key-to'].map((id) => $(id).value.trim());
     const problem = [[from, 'The first variant'], [to, 'The last variant']].find(([t]) => !/^\d+$/.test(t) || Number(t) > MAX_VARIANT);
     const ids = teacherSet();
     let message = '';
-    if (problem) message = `${problem[1]} must be a whole number from 0 to ${MAX_VARIANT}; "${problem[0]}" is not.`;
+    if (problem) message = `${problem[1]} must be a whole number from 0 to ${MAX_VARIANT}; ${problem[0] ? `"${problem[0]}" is not` : 'the field is empty'}.`;
     else if (Number(to) < Number(from)) message = `The last variant (${to}) must not be below the first (${from}).`;
     else if (Number(to) - Number(from) + 1 > KEY_MOST_VARIANTS) message = `An answer key holds at most ${KEY_MOST_VARIANTS} variants; ${from} to ${to} is ${Number(to) - Number(from) + 1}.`;
     else if (!ids.length) message = 'Choose at least one exercise above.';
     error.textContent = message;
     error.hidden = !message;
     if (message) return;
-    const seeds = Array.from({ length: Number(to) - Number(from) + 1 }, (_, i) => Number(from) + i);
-    download(`answer-key-variants-${from}-${to}.csv`, answerKeyCsv(lab, ids, seeds), 'text/csv');
+    // a variant at a time, the page drawn between them: a long key shows its progress and never freezes the page
+    const button = $('cw-key');
+    const status = $('cw-key-status');
+    button.disabled = true;
+    const lines = [KEY_HEADER];
+    try {
+      for (let seed = Number(from); seed <= Number(to); seed += 1) {
+        lines.push(...answerKeyLines(lab, ids, seed));
+        status.textContent = `Working the answers: variant ${seed} of ${from} to ${to}…`;
+        await new Promise((resolve) => { setTimeout(resolve, 0); });
+      }
+      download(`answer-key-variants-${from}-${to}.csv`, `${lines.join('\n')}\n`, 'text/csv');
+      status.textContent = `The answer key for variants ${from} to ${to} (${lines.length - 1} answers) is downloaded.`;
+    } catch (failure) {
+      error.textContent = `The answer key could not be made: ${failure.message}`;
+      error.hidden = false;
+      status.textContent = '';
+    } finally {
+      button.disabled = false;
+    }
   });
 
   return {
