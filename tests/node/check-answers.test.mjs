@@ -107,8 +107,11 @@ test('the gradient-test reading: the factor and the verdict, for a right and for
   assert.match(checkReading('factor', '0.25', right.result).message, /later row over the earlier one/);
   assert.equal(checkReading('verdict', 'right', right.result).verdict, 'right');
   assert.match(checkReading('verdict', 'wrong', right.result).message, /twice as fast as the zero-order error/);
-  // a variant with a broken gradient
-  const broken = [...Array(40).keys()].map((s) => runExercise(lab, exercise('gradient-test'), s + 1).test).find((t) => t.bug !== 'none' && !t.result.passed);
+  // every variant reads clearly: a right gradient passes, a broken one (by a bug that breaks this network) fails
+  const tests = [...Array(40).keys()].map((s) => runExercise(lab, exercise('gradient-test'), s + 1).test);
+  for (const t of tests) assert.equal(t.result.verdict, t.bug === 'none' ? 'pass' : 'fail', `${t.bug} on data seed ${t.gseed}`);
+  assert.ok(tests.filter((t) => t.bug === 'none').length >= 10 && tests.filter((t) => t.bug !== 'none').length >= 10, 'both kinds are drawn');
+  const broken = tests.find((t) => t.bug !== 'none');
   assert.ok(broken, 'some variants break the gradient');
   assert.equal(readingAnswers(broken.result).verdict, 'wrong');
   assert.match(checkReading('verdict', 'right', broken.result).message, /so ∇F is wrong/);
