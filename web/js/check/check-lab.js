@@ -9,6 +9,8 @@ import { createProgress } from './progress.js';
 import { KEY_HEADER, KEY_MOST_VARIANTS, answerKeyLines } from './answer-key.js';
 import { MAX_VARIANT } from './variants.js';
 import { traceOperations } from '../step/step-operations.js';
+import { traceDiagram } from '../step/trace-diagram.js';
+import { drawDiagram } from '../ui/diagram.js';
 import { FRESH_RUN } from '../step/step-lab.js';
 import { formatNumber, formatScientific } from '../ui/format.js';
 import { renderTex, texMatrix } from '../ui/tex.js';
@@ -77,7 +79,10 @@ export function createCheckLab(root, { lab, store }) {
         </div>
         <h2 id="cw-title" class="card-title"></h2>
         <p id="cw-intro"></p>
-        <div class="cw-givens" id="cw-givens"></div>
+        <div class="cw-network">
+          <svg id="cw-diagram" class="diagram cw-diagram"></svg>
+          <div class="cw-givens" id="cw-givens"></div>
+        </div>
         <ol class="cw-questions" id="cw-questions"></ol>
       </section>
     </div>`;
@@ -310,8 +315,13 @@ export function createCheckLab(root, { lab, store }) {
     $('cw-next').disabled = at === chosen.length - 1;
     $('cw-title').textContent = ex.title;
     $('cw-intro').textContent = ex.intro;
-    if (run.test) renderTestTable(run);
-    else renderGivens(run);
+    $('cw-diagram').hidden = Boolean(run.test);
+    if (run.test) {
+      renderTestTable(run);
+    } else {
+      renderGivens(run);
+      drawDiagram(/** @type {SVGSVGElement} */ (/** @type {unknown} */ ($('cw-diagram'))), { ...traceDiagram(run.steps[0].trace), title: `Diagram of the network of "${ex.title}"` });
+    }
     renderQuestions(run, state);
   }
 

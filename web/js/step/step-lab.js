@@ -9,6 +9,7 @@ import { traceOperations } from './step-operations.js';
 import { coefficientsOf, isFullBatch, optimizerCoefficients, optimizers, stepOptimizers } from '../schema.js';
 import { parseProperty } from '../state.js';
 import { drawDiagram } from '../ui/diagram.js';
+import { traceDiagram } from './trace-diagram.js';
 import { createSelection, fitsWhole, renderMatrixSummary } from '../ui/matrix-summary.js';
 import { renderTex } from '../ui/tex.js';
 import { formatNumber } from '../ui/format.js';
@@ -203,14 +204,7 @@ export function createStepLab(root, { lab, store }) {
   }
 
   function renderDiagram(op) {
-    const columns = [{ label: 'input', size: trace.input.rows }];
-    const weights = [];
-    trace.layers.forEach((layer, l) => {
-      const outRows = layer.forward.find((v) => v.name === 'a').rows;
-      columns.push({ label: `${layer.type === 'residual' ? 'res ' : ''}${l + 1} ${layer.activation}`, size: outRows, skip: layer.type === 'residual' });
-      const W = trace.updates.find((u) => u.layer === l && (u.name === 'W' || u.name === 'W1'));
-      weights.push(op?.kind === 'update' && op.layer === l && op.parameter === W.name ? W.after : W.before);
-    });
+    const { columns, weights } = traceDiagram(trace, (W) => (op?.kind === 'update' && op.layer === W.layer && op.parameter === W.name ? W.after : W.before));
     const highlight = {};
     if (op && op.layer >= 0) {
       highlight.column = op.layer + 1;
