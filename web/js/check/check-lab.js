@@ -2,7 +2,7 @@
 // whose answers the core checks, with a hint tied to the likely mistake and the worked step one
 // click away; variants with new numbers from a seed, a teacher's link that fixes the set and the
 // seed, an answer key, and progress kept in the browser.
-import { EXERCISES, EXERCISE_IDS, exercise } from './exercises.js';
+import { EXERCISES, EXERCISE_IDS, exercise, transposed } from './exercises.js';
 import { runExercise } from './exercise-run.js';
 import { candidates, checkNumbers, checkReading } from './answers.js';
 import { createProgress } from './progress.js';
@@ -167,7 +167,11 @@ export function createCheckLab(root, { lab, store }) {
       const residual = first.trace.layers[u.layer].type === 'residual';
       const seedWay = ex.seedOrientation && u.name === 'W';
       const m = u.before;
-      const matrix = seedWay ? { rows: m.cols, cols: m.rows, data: Array.from({ length: m.data.length }, (_, k) => m.data[(k % m.rows) * m.cols + Math.floor(k / m.rows)]) } : m;
+      const seedMatrix = () => {
+        const { shape: [rows, cols], data } = transposed({ shape: [m.rows, m.cols], data: Array.from(m.data) });
+        return { rows, cols, data };
+      };
+      const matrix = seedWay ? seedMatrix() : m;
       // a bias is written as a row, as the seeds write b = [1, 1, 1]
       const shown = u.name.startsWith('b') ? { rows: 1, cols: matrix.rows * matrix.cols, data: matrix.data } : matrix;
       const symbol = residual ? `${u.name[0]}_${u.name.slice(1)}${sup(L)}` : `${seedWay ? 'w' : u.name}${sup(L)}`;
