@@ -76,17 +76,20 @@ export function checkNumbers(text, { expected, decimals, mistakes = [] }) {
 
 /** The factors e_k / e_(k+1) of `rates` (log₂ of them) between rows both above the floor. */
 const factorsAbove = (rates, floorIndex) => rates.slice(0, Math.max(0, floorIndex - 1)).filter(Number.isFinite).map((r) => 2 ** r);
-const span = (factors) => ({ low: Math.min(...factors) - 0.05, high: Math.max(...factors) + 0.05 });
+/** The answers accepted for a factor read off the table: the table's own, `slack` either side. */
+const span = (least, most, slack) => ({ least, most, low: least - slack, high: most + slack });
 const inSpan = (v, { low, high }) => v >= low && v <= high;
 
 /**
  * The answers of the gradient-test reading (exercise 'gradient-test') for the core's `result`:
- * {factor: {low, high, shown}, verdict: 'right' | 'wrong'}.
+ * {factor: {least, most, low, high, shown}, verdict: 'right' | 'wrong'}: the table's factors run
+ * from least to most, answers in low..high are accepted, and `shown` is 2 to the fitted slope.
  */
 export function readingAnswers(result) {
   const factors = factorsAbove(result.firstOrderRate, result.floorIndex);
-  const first = factors.length ? span(factors) : { low: 2 ** result.firstOrderSlope - 0.3, high: 2 ** result.firstOrderSlope + 0.3 };
-  return { factor: { ...first, shown: (2 ** result.firstOrderSlope).toFixed(1) }, verdict: result.passed ? 'right' : 'wrong' };
+  const fitted = 2 ** result.firstOrderSlope;
+  const first = factors.length ? span(Math.min(...factors), Math.max(...factors), 0.05) : span(fitted, fitted, 0.3);
+  return { factor: { ...first, shown: fitted.toFixed(1) }, verdict: result.passed ? 'right' : 'wrong' };
 }
 
 /** The verdict on an answer to the reading exercise's question `id` ('factor' or 'verdict'). */
@@ -104,10 +107,13 @@ export function checkReading(id, text, result) {
   const parsed = parseArrayText(text);
   if ('error' in parsed || parsed.data.length !== 1) return { verdict: 'unreadable', message: `This answer cannot be read: ${'error' in parsed ? parsed.error : 'give one number'}.`, mistake: null };
   const v = parsed.data[0];
-  if (inSpan(v, answers.factor)) return { verdict: 'right', message: `Right: the table's rows give ×${answers.factor.low + 0.05 === answers.factor.high - 0.05 ? answers.factor.shown : `${(answers.factor.low + 0.05).toFixed(1)} to ${(answers.factor.high - 0.05).toFixed(1)}`}.`, mistake: null };
+  if (inSpan(v, answers.factor)) {
+    const [least, most] = [answers.factor.least, answers.factor.most].map((f) => f.toFixed(1));
+    return { verdict: 'right', message: `Right: the table's rows give ×${least === most ? least : `${least} to ${most}`}.`, mistake: null };
+  }
   const zero = factorsAbove(result.zeroOrderRate, result.epsilon.length);
   const known = [
-    { test: zero.length && inSpan(v, span(zero)), text: 'this is the zero-order error\'s factor: read the first-order column' },
+    { test: zero.length && inSpan(v, span(Math.min(...zero), Math.max(...zero), 0.05)), text: 'this is the zero-order error\'s factor: read the first-order column' },
     { test: v > 0 && inSpan(1 / v, answers.factor), text: 'this is the later row over the earlier one: the factor it falls by is e_k / e_(k+1), above 1' },
     { test: inSpan(2 ** v, answers.factor), text: 'this is the slope, log₂ of the factor: the question asks the factor itself, 2 to that power' },
   ];

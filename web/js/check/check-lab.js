@@ -88,7 +88,7 @@ export function createCheckLab(root, { lab, store }) {
     </div>`;
   const $ = (id) => /** @type {HTMLInputElement} */ (root.querySelector(`#${id}`));
   const progress = createProgress();
-  let shown = null; // {state key, run}: the exercise and variant on the page
+  let shownKey = null; // 'exercise/variant' of the exercise on the page
 
   // ---- the variant and the list ---------------------------------------------------------------
 
@@ -173,9 +173,9 @@ export function createCheckLab(root, { lab, store }) {
       };
       const matrix = seedWay ? seedMatrix() : m;
       // a bias is written as a row, as the seeds write b = [1, 1, 1]
-      const shown = u.name.startsWith('b') ? { rows: 1, cols: matrix.rows * matrix.cols, data: matrix.data } : matrix;
+      const written = u.name.startsWith('b') ? { rows: 1, cols: matrix.rows * matrix.cols, data: matrix.data } : matrix;
       const symbol = residual ? `${u.name[0]}_${u.name.slice(1)}${sup(L)}` : `${seedWay ? 'w' : u.name}${sup(L)}`;
-      add(`${symbol} = ${texMatrix(shown, fmt)}`);
+      add(`${symbol} = ${texMatrix(written, fmt)}`);
     }
     const samples = run.numbers.samples;
     samples.forEach((s, k) => {
@@ -307,16 +307,17 @@ export function createCheckLab(root, { lab, store }) {
     }
     renderList(state);
     renderTeacher(state);
-    const key = `${state.cex}/${state.cseed}`;
-    if (!force && shown?.key === key) return;
+    // the place in the set follows the set, which a link may change without changing the exercise
     const ex = exercise(state.cex);
-    const run = runExercise(lab, ex, state.cseed);
-    shown = { key, run };
-    $('cw-source').textContent = `${ex.source}${state.cseed ? ` · variant ${state.cseed}` : ''}`;
     const at = chosen.indexOf(ex);
     $('cw-position').textContent = `${at + 1} of ${chosen.length}`;
     $('cw-previous').disabled = at === 0;
     $('cw-next').disabled = at === chosen.length - 1;
+    const key = `${state.cex}/${state.cseed}`;
+    if (!force && shownKey === key) return;
+    shownKey = key;
+    const run = runExercise(lab, ex, state.cseed);
+    $('cw-source').textContent = `${ex.source}${state.cseed ? ` · variant ${state.cseed}` : ''}`;
     $('cw-title').textContent = ex.title;
     $('cw-intro').textContent = ex.intro;
     $('cw-diagram').hidden = Boolean(run.test);

@@ -5,8 +5,8 @@ import { stepWithMistakes } from '../numpy/step-variants.js';
 import { STEP_PRESETS } from '../step/step-presets.js';
 import { SAMPLES, networkSpec } from '../gradient/gradient-presets.js';
 import { schemaRow } from '../schema.js';
-import { EXERCISE_IDS, variantNumbers } from './exercises.js';
-import { generator } from './variants.js';
+import { variantGenerator, variantNumbers } from './exercises.js';
+import { traceParameters } from '../step/step-updates.js';
 
 /** The gradient test of the reading exercise: seed 001's network, K as seed 000 ran it, and how many data seeds are tried for a clear one. */
 export const READING_TEST = { gnet: 'seed001', iterations: 8, tries: 10 };
@@ -18,7 +18,7 @@ export const READING_TEST = { gnet: 'seed001', iterations: 8, tries: 10 };
  */
 export function runExercise(lab, ex, seed) {
   if (ex.kind === 'gradient-test') return runReading(lab, ex, seed);
-  const numbers = variantNumbers(ex, seed, generator);
+  const numbers = variantNumbers(ex, seed);
   const { spec } = STEP_PRESETS[ex.preset];
   const network = lab.network(spec);
   try {
@@ -29,10 +29,7 @@ export function runExercise(lab, ex, seed) {
       const { trace, arrays, variants } = stepWithMistakes(network, lab.derivativeBugs, traced);
       steps.push({ params, sample, trace, arrays, variants });
       // the next sample starts from the weights this step left
-      network.setParameters(params);
-      network.resetTrace();
-      network.trace(sample.input, sample.target, { optimizer: { name: 'sgd' }, learningRate: numbers.learningRate });
-      params = Array.from(network.getParameters());
+      params = traceParameters(trace, 'after');
     }
     return { exercise: ex, seed, numbers, spec, steps };
   } finally {
@@ -47,7 +44,7 @@ export function runExercise(lab, ex, seed) {
  * order, whose test fails: a tanh or ReLU bug leaves a sigmoid network's gradient right).
  */
 function runReading(lab, ex, seed) {
-  const g = generator(seed * 7919 + EXERCISE_IDS.indexOf(ex.id));
+  const g = variantGenerator(ex.id, seed);
   const first = seed === 0 ? 1 : g.int(1, 999);
   const broken = seed !== 0 && g.pick([true, false]);
   const order = lab.derivativeBugs.map((b) => b.name).filter((b) => b !== 'none').map((b) => [g.int(0, 1e6), b]).sort((p, q) => p[0] - q[0]).map(([, b]) => b);

@@ -4,6 +4,7 @@
 // teaching bugs and the slips numpy/compare.js knows). Only data and pure functions: every number
 // an answer is checked against is computed by the core (check/exercise-run.js).
 import { STEP_PRESETS } from '../step/step-presets.js';
+import { generator } from './variants.js';
 
 /** A list of arrays as one flat array (the order a question asks its numbers in). */
 const concat = (...arrays) => ({ shape: [arrays.reduce((n, a) => n + a.data.length, 0)], data: arrays.flatMap((a) => Array.from(a.data)) });
@@ -24,9 +25,9 @@ const own = (preset) => ({ parameters: STEP_PRESETS[preset].parameters, samples:
  * The exercises, in the order the lab lists them. Each: id (in links), source (the seed and
  * question), title, preset (a Step-through preset: the network, and where the worked step opens),
  * intro, seedOrientation (true: the seed writes W as in × out, so W is shown and asked that way),
- * forwardOnly (true: only the input is given, no target or η),
- * variant(g) (new numbers from a generator), questions. A question: id, ask (what to give, with
- * its shape), sameNumbersAs (the exercise whose numbers it shares), decimals (an answer is right within half a unit of the last one), step (which
+ * forwardOnly (true: only the input is given, no target or η), variant(g) (new numbers from a
+ * generator) or sameNumbersAs (the exercise whose numbers it shares), questions. A question: id,
+ * ask (what to give, with its shape), decimals (an answer is right within half a unit of the last one), step (which
  * sample's step, from 0), pick(arrays) (the lab's answer from the step's arrays), op (the
  * Step-through operation that works it), likely: [{text, pick}] mistakes it is tested against.
  */
@@ -225,11 +226,14 @@ export const EXERCISE_IDS = EXERCISES.map((e) => e.id);
 /** The exercise `id`. */
 export const exercise = (id) => EXERCISES.find((e) => e.id === id);
 
+/** The generator of exercise `id`'s variant `seed`: its own for each exercise and variant. */
+export const variantGenerator = (id, seed) => generator(seed * 7919 + EXERCISE_IDS.indexOf(id));
+
 /** The numbers of `ex` for variant `seed`: the seed's own (0) or drawn. */
-export function variantNumbers(ex, seed, generator) {
+export function variantNumbers(ex, seed) {
   const source = exercise(ex.sameNumbersAs ?? ex.id);
   if (seed === 0) return own(source.preset);
-  return source.variant(generator(seed * 7919 + EXERCISE_IDS.indexOf(source.id)));
+  return source.variant(variantGenerator(source.id, seed));
 }
 
 /** z⁽²⁾ when the hidden layer's sigmoid is left out: W⁽²⁾ z⁽¹⁾ + b⁽²⁾ (seed 001's network). */

@@ -59,9 +59,21 @@ export function createCheckCard(holder, { step, prefix = 'check-' }) {
       <div class="table-scroll" id="${prefix}table" data-testid="${prefix}table"></div>
     </section>`;
   const $ = (id) => holder.querySelector(`#${id}`);
-  let read = null; // {arrays, problems, names}: the files read last, and the arrays pasted since
+  let files = null; // {arrays, problems, names}: the files read last
+  const pasted = new Map(); // name → {shape, data, from}: the arrays pasted since, in the order pasted
+
+  /** What is compared: the files' arrays and the pasted ones (which win on a name), or null. */
+  function given() {
+    if (!files && !pasted.size) return null;
+    return {
+      arrays: { ...files?.arrays, ...Object.fromEntries(pasted) },
+      problems: files?.problems ?? [],
+      names: [files?.names, ...[...pasted.keys()].map((name) => `pasted ${name}`)].filter(Boolean).join(', '),
+    };
+  }
 
   function show() {
+    const read = given();
     const now = read && step();
     if (!now) return;
     const { rows, unmatched } = compareArrays(read.arrays, now.arrays, now.variants);
@@ -111,12 +123,14 @@ export function createCheckCard(holder, { step, prefix = 'check-' }) {
     $(`${prefix}key`).hidden = !rows.length;
   }
 
-  async function take(files) {
-    if (!files.length) return;
+  async function take(chosen) {
+    if (!chosen.length) return;
     $(`${prefix}status`).textContent = 'Reading…';
-    const given = await Promise.all(Array.from(files, async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-    const result = await readArrays(given);
-    read = { ...result, names: given.map((f) => f.name).join(', ') };
+    const bytes = await Promise.all(Array.from(chosen, async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+    const result = await readArrays(bytes);
+    // new files start a new comparison: the arrays pasted before are dropped
+    files = { ...result, names: bytes.map((f) => f.name).join(', ') };
+    pasted.clear();
     show();
   }
 
@@ -131,13 +145,8 @@ export function createCheckCard(holder, { step, prefix = 'check-' }) {
     error.textContent = problem;
     error.hidden = !problem;
     if (problem) return;
-    const before = read ?? { arrays: {}, problems: [], names: '' };
-    const names = before.names.split(', ').filter((n) => n && n !== `pasted ${name}`);
-    read = {
-      arrays: { ...before.arrays, [name]: { shape: parsed.shape, data: Float64Array.from(parsed.data), from: 'pasted' } },
-      problems: before.problems,
-      names: [...names, `pasted ${name}`].join(', '),
-    };
+    pasted.delete(name); // a name pasted again goes last, as the latest
+    pasted.set(name, { shape: parsed.shape, data: Float64Array.from(parsed.data), from: 'pasted' });
     show();
   });
 

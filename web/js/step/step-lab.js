@@ -10,6 +10,7 @@ import { coefficientsOf, isFullBatch, optimizerCoefficients, optimizers, stepOpt
 import { parseProperty } from '../state.js';
 import { drawDiagram } from '../ui/diagram.js';
 import { traceDiagram } from './trace-diagram.js';
+import { traceParameters } from './step-updates.js';
 import { createSelection, fitsWhole, renderMatrixSummary } from '../ui/matrix-summary.js';
 import { renderTex } from '../ui/tex.js';
 import { formatNumber } from '../ui/format.js';
@@ -200,7 +201,7 @@ export function createStepLab(root, { lab, store }) {
   }
 
   function paramsBefore() {
-    return trace.updates.flatMap((u) => Array.from(u.before.data));
+    return traceParameters(trace, 'before');
   }
 
   function renderDiagram(op) {
@@ -403,7 +404,7 @@ export function createStepLab(root, { lab, store }) {
   $('step-next').addEventListener('click', () => go(current() + 1));
   $('step-end').addEventListener('click', () => go(ops.length - 1));
   $('step-sample').addEventListener('click', () => {
-    const after = trace.updates.flatMap((u) => Array.from(u.after.data));
+    const after = traceParameters(trace, 'after');
     const { t, values } = trace.stateAfter;
     store.set({
       params: after, ostate: values.length ? Array.from(values) : null, ot: t,

@@ -5,6 +5,12 @@
 // Every number comes from the trace; coefficients are written as given, never combined.
 import { coefficientsOf, schemaRow } from '../schema.js';
 
+/**
+ * The network's parameters in the lab's flat order (W row-major, then b, layer by layer) before or
+ * after the traced step (`when`: 'before' | 'after'): the trace's updates come in that order.
+ */
+export const traceParameters = (trace, when) => trace.updates.flatMap((u) => Array.from(u[when].data));
+
 /** How the core's state names are written in table captions. */
 const STATE_TEXT = { v: 'v', s: 's', m: 'm', m_hat: 'm̂', v_hat: 'v̂' };
 
